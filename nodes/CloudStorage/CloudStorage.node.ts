@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as container from './actions/container';
+import * as object from './actions/object';
+import { backendCredentials, backendParameter } from './backendParameter';
+import { credentialTest, listSearch } from './methods';
+import { router } from './router';
+
+export class CloudStorage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cloud Storage',
+		name: 'cloudStorage',
+		icon: { light: 'file:../../icons/cloudStorage.svg', dark: 'file:../../icons/cloudStorage.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
+		defaults: { name: 'Cloud Storage' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: backendCredentials,
+		properties: [
+			backendParameter,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Container', value: 'container' },
+					{ name: 'Object', value: 'object' },
+				],
+				default: 'object',
+			},
+			...container.description,
+			...object.description,
+		],
+	};
+
+	methods = { listSearch, credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

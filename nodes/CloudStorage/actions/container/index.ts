@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as list from './list';
+
+export const operations = { create, delete: del, get, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['container'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a container', description: 'Create a container (bucket)' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a container', description: 'Delete a container; a non-empty one only with "Force"' },
+			{ name: 'Get', value: 'get', action: 'Get a container', description: 'Get a container' },
+			{ name: 'Get Many', value: 'list', action: 'Get many containers', description: 'List the containers' },
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...list.description,
+];

@@ -1,0 +1,61 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { ByteRange, StorageDriver } from '../../../shared/storage/driver';
+import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
+import { parameterError } from '../../../shared/node/errors';
+import { binaryPropertyName, containerLocator, forOperation, keyLocator, showFor } from '../common';
+
+const displayOptions = showFor('object', 'download');
+
+export const description = forOperation(displayOptions, [
+	containerLocator(),
+	keyLocator(),
+	binaryPropertyName('Put Output File in Field', 'The name of the output binary property to put the file in'),
+	{
+		displayName: 'Byte Range',
+		name: 'useRange',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download only part of the object',
+	},
+	{
+		displayName: 'Range Start',
+		name: 'rangeStart',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'First byte to download (0 is the first byte of the object)',
+		displayOptions: { show: { useRange: [true] } },
+	},
+	{
+		displayName: 'Range End',
+		name: 'rangeEnd',
+		type: 'number',
+		typeOptions: { minValue: -1 },
+		default: -1,
+		description: 'Last byte to download, inclusive; -1 means to the end of the object',
+		displayOptions: { show: { useRange: [true] } },
+	},
+]);
+
+function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {
+	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
+	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
+	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
+	if (end !== -1 && end < start) {
+		throw parameterError(ctx.getNode(), 'rangeEnd', `${end} is before "Range Start" (${start})`, itemIndex);
+	}
+	return { start, end: end === -1 ? undefined : end };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
+	const container = getLocatorValue(this, 'container', itemIndex);
+	const key = getLocatorValue(this, 'key', itemIndex);
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (!property) throw parameterError(this.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex);
+	const range = readRange(this, itemIndex);
+	const { info, stream } = await driver.download(container, key, range);
+	const fileName = key.split('/').pop();
+	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	return { json: { ...info }, binary: { [property]: binary } };
+}

@@ -1,0 +1,99 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { StorageDriver } from '../../../shared/storage/driver';
+import { openBinaryInput } from '../../../shared/node/binary';
+import { parameterError } from '../../../shared/node/errors';
+import { getLocatorValue } from '../../../shared/node/parameters';
+import { assertContainerName, assertObjectKey } from '../../../shared/storage/names';
+import { binaryPropertyName, containerLocator, forOperation, showFor } from '../common';
+
+const displayOptions = showFor('object', 'upload');
+
+export const description = forOperation(displayOptions, [
+	containerLocator(),
+	{
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. reports/2026/summary.pdf',
+		description: "The object's key. Leave empty to use the binary file's name.",
+	},
+	binaryPropertyName('Input Binary Field', 'The name of the input binary property holding the file to upload'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Content Type',
+				name: 'contentType',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. application/pdf',
+				description: "The object's MIME type. Defaults to the binary data's MIME type.",
+			},
+			{
+				displayName: 'Expected MD5',
+				name: 'expectedMd5',
+				type: 'string',
+				default: '',
+				description: 'Hex MD5 the uploaded bytes must have; a mismatching upload is discarded',
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add metadata',
+				options: [
+					{
+						displayName: 'Entry',
+						name: 'entry',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		],
+	},
+]);
+
+interface UploadOptions {
+	contentType?: string;
+	expectedMd5?: string;
+	metadata?: { entry?: Array<{ name: string; value: string }> };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
+	const container = getLocatorValue(this, 'container', itemIndex);
+	assertContainerName(container);
+	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
+	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5)) {
+		throw parameterError(this.getNode(), 'expectedMd5', 'it must be 32 hexadecimal characters', itemIndex);
+	}
+	const metadata: Record<string, string> = {};
+	for (const { name, value } of options.metadata?.entry ?? []) {
+		if (!name) throw parameterError(this.getNode(), 'metadata', 'every metadata entry needs a name', itemIndex);
+		metadata[name] = value;
+	}
+	const input = await openBinaryInput(this, itemIndex);
+	const key = String(this.getNodeParameter('key', itemIndex, '')).trim() || input.fileName || '';
+	try {
+		assertObjectKey(key);
+	} catch (error) {
+		input.stream.destroy();
+		throw error;
+	}
+	return await driver.upload(container, key, input.stream, {
+		contentType: options.contentType || input.mimeType,
+		metadata,
+		size: input.size,
+		expectedMd5: options.expectedMd5 || undefined,
+	});
+}

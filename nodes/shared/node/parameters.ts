@@ -1,0 +1,36 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { parameterError } from './errors';
+
+/** Reads a whole-number parameter and refuses anything else, naming the parameter. */
+export function getInteger(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	bounds: { min?: number; max?: number; fallback?: number } = {},
+): number {
+	const raw = ctx.getNodeParameter(name, itemIndex, bounds.fallback) as unknown;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value)) {
+		throw parameterError(ctx.getNode(), name, `"${String(raw)}" is not a whole number`, itemIndex);
+	}
+	if (bounds.min !== undefined && value < bounds.min) {
+		throw parameterError(ctx.getNode(), name, `${value} is below the minimum of ${bounds.min}`, itemIndex);
+	}
+	if (bounds.max !== undefined && value > bounds.max) {
+		throw parameterError(ctx.getNode(), name, `${value} is above the maximum of ${bounds.max}`, itemIndex);
+	}
+	return value;
+}
+
+/** "Return All" / "Limit": undefined means everything. */
+export function getListLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return getInteger(ctx, 'limit', itemIndex, { min: 1, fallback: 50 });
+}
+
+/** A resource-locator or plain string parameter, trimmed. */
+export function getLocatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	return typeof value === 'string' ? value.trim() : String(value ?? '');
+}

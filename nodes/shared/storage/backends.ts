@@ -1,0 +1,47 @@
+import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { StorageDriver } from './driver';
+
+/** What a backend may ask of n8n while it builds its driver. */
+export interface DriverHost {
+	/** Throws when n8n's file-access restrictions (N8N_RESTRICT_FILE_ACCESS_TO) forbid the path. */
+	assertPathAllowed?(path: string): Promise<void>;
+}
+
+/**
+ * A storage backend of the Cloud Storage node: the credential that selects it and a
+ * factory that loads its driver lazily (SDKs stay out of n8n's start-up).
+ * A new backend is one entry here; the Cloud Storage node reads this list and needs no change.
+ */
+export interface StorageBackend {
+	value: string;
+	name: string;
+	description: string;
+	credentialType: string;
+	createDriver(credentials: ICredentialDataDecryptedObject, host: DriverHost): Promise<StorageDriver>;
+}
+
+export const STORAGE_BACKENDS: StorageBackend[] = [
+	{
+		value: 'local',
+		name: 'Local Filesystem',
+		description: 'A folder on the n8n server; containers are its sub-folders',
+		credentialType: 'cloudPackLocalStorageApi',
+		async createDriver(credentials, host) {
+			const root = String(credentials.rootDirectory ?? '');
+			if (host.assertPathAllowed) await host.assertPathAllowed(root);
+			const { LocalStorageDriver } = await import('./drivers/local');
+			return new LocalStorageDriver(root);
+		},
+	},
+];
+
+export function findBackend(value: unknown): StorageBackend | undefined {
+	return STORAGE_BACKENDS.find((backend) => backend.value === value);
+}
+
+export const BACKEND_OPTIONS: INodePropertyOptions[] = STORAGE_BACKENDS.map((backend) => ({
+	name: backend.name,
+	value: backend.value,
+	description: backend.description,
+}));

@@ -1,0 +1,103 @@
+import type { Readable } from 'stream';
+
+/** A container (bucket) as every backend reports it. */
+export interface ContainerInfo {
+	name: string;
+	createdAt?: string;
+	[extra: string]: unknown;
+}
+
+/** An object (blob) as every backend reports it. */
+export interface ObjectInfo {
+	container: string;
+	key: string;
+	size: number;
+	/** ISO 8601 */
+	lastModified?: string;
+	etag?: string;
+	/** hex MD5 of the content, where the backend knows it */
+	md5?: string;
+	contentType?: string;
+	metadata?: Record<string, string>;
+	[extra: string]: unknown;
+}
+
+/** A common prefix ("folder") returned when listing with a delimiter. */
+export interface PrefixInfo {
+	container: string;
+	prefix: string;
+}
+
+export interface ListObjectsOptions {
+	prefix?: string;
+	delimiter?: string;
+	/** Opaque continuation token returned by the previous page. */
+	pageToken?: string;
+	/** Upper bound on the entries in this page (drivers may return fewer). */
+	pageSize?: number;
+}
+
+export interface ObjectPage {
+	objects: ObjectInfo[];
+	prefixes: PrefixInfo[];
+	nextPageToken?: string;
+}
+
+export interface UploadOptions {
+	contentType?: string;
+	metadata?: Record<string, string>;
+	/** Known size in bytes, when the caller has it (lets drivers pick multipart). */
+	size?: number;
+	/** hex MD5 the content must have; the driver refuses to keep a mismatching upload. */
+	expectedMd5?: string;
+}
+
+export interface ByteRange {
+	/** first byte, inclusive */
+	start: number;
+	/** last byte, inclusive; open-ended when absent */
+	end?: number;
+}
+
+export interface DownloadResult {
+	info: ObjectInfo;
+	stream: Readable;
+}
+
+export interface UrlOptions {
+	/** seconds */
+	expiresIn: number;
+	method: 'GET' | 'PUT';
+}
+
+/**
+ * The one storage interface. Every backend implements it; the Cloud Storage node and
+ * the shared object operations use only this. Drivers throw the typed errors of
+ * `./errors` and never buffer a whole object in memory.
+ */
+export interface StorageDriver {
+	/** Human name used in messages, e.g. "Local". */
+	readonly backendName: string;
+
+	listContainers(): Promise<ContainerInfo[]>;
+	/** Throws ContainerAlreadyExistsError unless `ifNotExists`. Returns whether it was created. */
+	createContainer(name: string, options?: { ifNotExists?: boolean }): Promise<{ created: boolean; container: ContainerInfo }>;
+	getContainer(name: string): Promise<ContainerInfo>;
+	/** Throws ContainerNotEmptyError unless `force`. */
+	deleteContainer(name: string, options?: { force?: boolean }): Promise<void>;
+
+	listObjects(container: string, options: ListObjectsOptions): Promise<ObjectPage>;
+	headObject(container: string, key: string): Promise<ObjectInfo>;
+	upload(container: string, key: string, body: Readable, options?: UploadOptions): Promise<ObjectInfo>;
+	download(container: string, key: string, range?: ByteRange): Promise<DownloadResult>;
+	copy(
+		source: { container: string; key: string },
+		target: { container: string; key: string },
+	): Promise<ObjectInfo>;
+	/** Throws ObjectNotFoundError when the object does not exist. */
+	deleteObject(container: string, key: string): Promise<void>;
+	/** Deletes what exists; reports per-key failures instead of stopping. */
+	deleteObjects(container: string, keys: string[]): Promise<Array<{ key: string; deleted: boolean; error?: string }>>;
+	/** Throws NotSupportedError where the backend cannot make a URL. */
+	getUrl(container: string, key: string, options: UrlOptions): Promise<string>;
+}

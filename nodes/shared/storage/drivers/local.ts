@@ -1,0 +1,400 @@
+import { createHash, randomUUID } from 'crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import * as path from 'path';
+import type { Readable } from 'stream';
+import { Transform } from 'stream';
+import { pipeline } from 'stream/promises';
+
+import type {
+	ByteRange,
+	ContainerInfo,
+	DownloadResult,
+	ListObjectsOptions,
+	ObjectInfo,
+	ObjectPage,
+	PrefixInfo,
+	StorageDriver,
+	UploadOptions,
+} from '../driver';
+import {
+	ContainerAlreadyExistsError,
+	ContainerNotEmptyError,
+	ContainerNotFoundError,
+	HashMismatchError,
+	InvalidNameError,
+	NotSupportedError,
+	ObjectNotFoundError,
+	StorageError,
+} from '../errors';
+import { assertContainerName, assertObjectKey, parameterLabel } from '../names';
+
+/** Folder (under the root) holding per-object metadata; never a valid container name. */
+const META_DIR = '.cloudpack-meta';
+/** Folder (under the root) for uploads in progress, renamed into place when complete. */
+const TEMP_DIR = '.cloudpack-tmp';
+const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+const DEFAULT_PAGE_SIZE = 1000;
+
+interface Sidecar {
+	key: string;
+	md5: string;
+	size: number;
+	mtimeMs: number;
+	contentType?: string;
+	metadata?: Record<string, string>;
+}
+
+/**
+ * The Local backend: a root folder; containers are its sub-folders, keys are paths
+ * below them (they may hold "/"). Nothing outside the root is ever read or written.
+ */
+export class LocalStorageDriver implements StorageDriver {
+	readonly backendName = 'Local';
+	private realRoot?: string;
+
+	constructor(private readonly root: string) {}
+
+	async listContainers(): Promise<ContainerInfo[]> {
+		const root = await this.getRoot();
+		const entries = await fs.readdir(root, { withFileTypes: true });
+		const containers: ContainerInfo[] = [];
+		for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+			if (!entry.isDirectory() || !CONTAINER_NAME.test(entry.name)) continue;
+			const stat = await fs.stat(path.join(root, entry.name));
+			containers.push({ name: entry.name, createdAt: stat.birthtime.toISOString() });
+		}
+		return containers;
+	}
+
+	async createContainer(name: string, options: { ifNotExists?: boolean } = {}) {
+		const dir = await this.containerPath(name);
+		try {
+			await fs.mkdir(dir);
+			return { created: true, container: await this.getContainer(name) };
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			if (!options.ifNotExists) throw new ContainerAlreadyExistsError(name);
+			return { created: false, container: await this.getContainer(name) };
+		}
+	}
+
+	async getContainer(name: string): Promise<ContainerInfo> {
+		const dir = await this.existingContainerPath(name);
+		const stat = await fs.stat(dir);
+		return { name, createdAt: stat.birthtime.toISOString() };
+	}
+
+	async deleteContainer(name: string, options: { force?: boolean } = {}): Promise<void> {
+		const dir = await this.existingContainerPath(name);
+		if (!options.force) {
+			const entries = await fs.readdir(dir);
+			if (entries.length > 0) throw new ContainerNotEmptyError(name);
+			await fs.rmdir(dir);
+		} else {
+			await fs.rm(dir, { recursive: true, force: true });
+		}
+		await fs.rm(path.join(await this.getRoot(), META_DIR, name), { recursive: true, force: true });
+	}
+
+	async listObjects(container: string, options: ListObjectsOptions): Promise<ObjectPage> {
+		const dir = await this.existingContainerPath(container);
+		const prefix = options.prefix ?? '';
+		const delimiter = options.delimiter ?? '';
+		const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+		const startAfter = options.pageToken ?? '';
+		const objects: ObjectInfo[] = [];
+		const prefixes: PrefixInfo[] = [];
+		let lastEntry = '';
+		for await (const { key, fullPath } of walkSorted(dir, '', prefix)) {
+			if (!key.startsWith(prefix)) continue;
+			const rest = key.slice(prefix.length);
+			const cut = delimiter ? rest.indexOf(delimiter) : -1;
+			const entry = cut >= 0 ? prefix + rest.slice(0, cut + delimiter.length) : key;
+			if (entry <= startAfter || entry === lastEntry) continue;
+			if (objects.length + prefixes.length >= pageSize) {
+				return { objects, prefixes, nextPageToken: lastEntry };
+			}
+			lastEntry = entry;
+			if (cut >= 0) prefixes.push({ container, prefix: entry });
+			else objects.push(await this.describe(container, key, fullPath, false));
+		}
+		return { objects, prefixes };
+	}
+
+	async headObject(container: string, key: string): Promise<ObjectInfo> {
+		const file = await this.existingObjectPath(container, key);
+		return await this.describe(container, key, file, true);
+	}
+
+	async upload(container: string, key: string, body: Readable, options: UploadOptions = {}): Promise<ObjectInfo> {
+		const target = await this.objectPath(container, key);
+		await this.existingContainerPath(container);
+		const root = await this.getRoot();
+		const tempDir = path.join(root, TEMP_DIR);
+		await fs.mkdir(tempDir, { recursive: true });
+		const temp = path.join(tempDir, `${randomUUID()}.part`);
+		const hash = createHash('md5');
+		let size = 0;
+		const meter = new Transform({
+			transform(chunk: Buffer, _encoding, callback) {
+				hash.update(chunk);
+				size += chunk.length;
+				callback(null, chunk);
+			},
+		});
+		let createdDir: string | undefined;
+		try {
+			await pipeline(body, meter, createWriteStream(temp, { flags: 'wx' }));
+			const md5 = hash.digest('hex');
+			if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) {
+				throw new HashMismatchError(key, options.expectedMd5, md5);
+			}
+			createdDir = await this.makeParentDirs(container, target);
+			await this.assertNotDirectory(target, key);
+			await fs.rename(temp, target);
+			const stat = await fs.stat(target);
+			await this.writeSidecar(container, {
+				key,
+				md5,
+				size,
+				mtimeMs: stat.mtimeMs,
+				contentType: options.contentType,
+				metadata: options.metadata,
+			});
+			return await this.describe(container, key, target, false);
+		} catch (error) {
+			await fs.rm(temp, { force: true });
+			if (createdDir) await removeEmptyDirs(path.dirname(target), path.dirname(createdDir));
+			throw error;
+		}
+	}
+
+	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
+		const file = await this.existingObjectPath(container, key);
+		const info = await this.describe(container, key, file, false);
+		if (!range) return { info, stream: createReadStream(file) };
+		const end = range.end ?? info.size - 1;
+		if (range.start < 0 || range.start >= Math.max(info.size, 1) || end < range.start) {
+			throw new InvalidNameError(
+				'range',
+				`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
+			);
+		}
+		const last = Math.min(end, info.size - 1);
+		return {
+			info: { ...info, size: last - range.start + 1, range: `bytes ${range.start}-${last}/${info.size}` },
+			stream: createReadStream(file, { start: range.start, end: last }),
+		};
+	}
+
+	async copy(source: { container: string; key: string }, target: { container: string; key: string }) {
+		const from = await this.existingObjectPath(source.container, source.key, 'sourceKey');
+		const sidecar = await this.readSidecar(source.container, source.key, from);
+		return await this.upload(target.container, target.key, createReadStream(from), {
+			contentType: sidecar?.contentType,
+			metadata: sidecar?.metadata,
+		});
+	}
+
+	async deleteObject(container: string, key: string): Promise<void> {
+		const file = await this.existingObjectPath(container, key);
+		await fs.unlink(file);
+		await fs.rm(await this.sidecarPath(container, key), { force: true });
+		await removeEmptyDirs(path.dirname(file), await this.existingContainerPath(container));
+	}
+
+	async deleteObjects(container: string, keys: string[]) {
+		const results: Array<{ key: string; deleted: boolean; error?: string }> = [];
+		for (const key of keys) {
+			try {
+				await this.deleteObject(container, key);
+				results.push({ key, deleted: true });
+			} catch (error) {
+				if (!(error instanceof StorageError)) throw error;
+				results.push({ key, deleted: false, error: error.message });
+			}
+		}
+		return results;
+	}
+
+	async getUrl(): Promise<string> {
+		throw new NotSupportedError(this.backendName, 'signed or public URLs');
+	}
+
+	// ---- paths and safety ------------------------------------------------------------
+
+	private async getRoot(): Promise<string> {
+		if (this.realRoot) return this.realRoot;
+		try {
+			this.realRoot = await fs.realpath(this.root);
+		} catch {
+			throw new StorageError('Auth', `The root folder "${this.root}" of the Local credential does not exist`);
+		}
+		if (!(await fs.stat(this.realRoot)).isDirectory()) {
+			throw new StorageError('Auth', `The root folder "${this.root}" of the Local credential is not a folder`);
+		}
+		return this.realRoot;
+	}
+
+	private async containerPath(name: string): Promise<string> {
+		assertContainerName(name);
+		if (!CONTAINER_NAME.test(name)) {
+			throw new InvalidNameError(
+				'container',
+				`Invalid ${parameterLabel('container')} "${name}": use 1-255 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+			);
+		}
+		return path.join(await this.getRoot(), name);
+	}
+
+	private async existingContainerPath(name: string): Promise<string> {
+		const dir = await this.containerPath(name);
+		const stat = await fs.lstat(dir).catch(() => undefined);
+		if (!stat?.isDirectory()) throw new ContainerNotFoundError(name);
+		return dir;
+	}
+
+	private async objectPath(container: string, key: string, parameter = 'key'): Promise<string> {
+		assertObjectKey(key, parameter);
+		if (key.startsWith('/') || path.isAbsolute(key) || key.endsWith('/') || key.split('/').some((s) => s === '' || s === '.')) {
+			throw new InvalidNameError(
+				parameter,
+				`Invalid ${parameterLabel(parameter)} "${key}": it must be relative, without empty or "." segments, and not end with "/"`,
+			);
+		}
+		const dir = await this.containerPath(container);
+		const file = path.join(dir, ...key.split('/'));
+		await this.assertInside(dir, file, parameter, key);
+		return file;
+	}
+
+	private async existingObjectPath(container: string, key: string, parameter = 'key'): Promise<string> {
+		const file = await this.objectPath(container, key, parameter);
+		await this.existingContainerPath(container);
+		const stat = await fs.stat(file).catch(() => undefined);
+		if (!stat?.isFile()) throw new ObjectNotFoundError(container, key);
+		return file;
+	}
+
+	/** Resolves symlinks in the deepest existing ancestor and refuses anything leaving the container. */
+	private async assertInside(dir: string, file: string, parameter: string, key: string): Promise<void> {
+		let probe = file;
+		for (;;) {
+			const real = await fs.realpath(probe).catch(() => undefined);
+			if (real !== undefined) {
+				const realDir = await fs.realpath(dir).catch(() => dir);
+				const remainder = path.relative(probe, file);
+				const resolved = path.join(real, remainder);
+				if (resolved !== realDir && !resolved.startsWith(realDir + path.sep)) {
+					throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} "${key}" leads outside the container`);
+				}
+				return;
+			}
+			const parent = path.dirname(probe);
+			if (parent === probe) return;
+			probe = parent;
+		}
+	}
+
+	private async makeParentDirs(container: string, target: string): Promise<string | undefined> {
+		try {
+			return await fs.mkdir(path.dirname(target), { recursive: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+				throw new InvalidNameError('key', `A part of the ${parameterLabel('key')} is an existing object in "${container}"`);
+			}
+			throw error;
+		}
+	}
+
+	private async assertNotDirectory(target: string, key: string): Promise<void> {
+		const stat = await fs.lstat(target).catch(() => undefined);
+		if (stat && !stat.isFile()) {
+			throw new InvalidNameError('key', `The ${parameterLabel('key')} "${key}" is a folder of other objects`);
+		}
+	}
+
+	private async sidecarPath(container: string, key: string): Promise<string> {
+		const name = createHash('sha256').update(key).digest('hex');
+		return path.join(await this.getRoot(), META_DIR, container, `${name}.json`);
+	}
+
+	private async writeSidecar(container: string, sidecar: Sidecar): Promise<void> {
+		const file = await this.sidecarPath(container, sidecar.key);
+		await fs.mkdir(path.dirname(file), { recursive: true });
+		const temp = `${file}.${randomUUID()}.tmp`;
+		await fs.writeFile(temp, JSON.stringify(sidecar));
+		await fs.rename(temp, file);
+	}
+
+	/** The sidecar, if it still describes the file as it is on disk. */
+	private async readSidecar(container: string, key: string, file: string): Promise<Sidecar | undefined> {
+		try {
+			const sidecar = JSON.parse(await fs.readFile(await this.sidecarPath(container, key), 'utf8')) as Sidecar;
+			const stat = await fs.stat(file);
+			if (sidecar.key === key && sidecar.size === stat.size && sidecar.mtimeMs === stat.mtimeMs) return sidecar;
+		} catch {
+			// no sidecar: the file was put there by something else
+		}
+		return undefined;
+	}
+
+	private async describe(container: string, key: string, file: string, computeMd5: boolean): Promise<ObjectInfo> {
+		const stat = await fs.stat(file);
+		const sidecar = await this.readSidecar(container, key, file);
+		const md5 = sidecar?.md5 ?? (computeMd5 ? await md5OfFile(file) : undefined);
+		return {
+			container,
+			key,
+			size: stat.size,
+			lastModified: stat.mtime.toISOString(),
+			etag: md5 ?? `${stat.size}-${Math.floor(stat.mtimeMs)}`,
+			md5,
+			contentType: sidecar?.contentType,
+			metadata: sidecar?.metadata ?? {},
+		};
+	}
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Yields the files below `dir` in lexicographic order of their keys, descending only
+ * into folders that can hold keys starting with `prefix`. Symlinks are never followed.
+ */
+async function* walkSorted(dir: string, base: string, prefix: string): AsyncGenerator<{ key: string; fullPath: string }> {
+	const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+	const sorted = entries
+		.filter((e) => e.isFile() || e.isDirectory())
+		.map((e) => ({ entry: e, sortKey: base + e.name + (e.isDirectory() ? '/' : '') }))
+		.sort((a, b) => compare(a.sortKey, b.sortKey));
+	for (const { entry, sortKey } of sorted) {
+		const fullPath = path.join(dir, entry.name);
+		if (entry.isDirectory()) {
+			if (sortKey.startsWith(prefix) || prefix.startsWith(sortKey)) yield* walkSorted(fullPath, sortKey, prefix);
+		} else if (sortKey.startsWith(prefix)) {
+			yield { key: sortKey, fullPath };
+		}
+	}
+}
+
+async function md5OfFile(file: string): Promise<string> {
+	const hash = createHash('md5');
+	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+/** Removes now-empty folders from `dir` upwards, stopping before `stopBefore`. */
+async function removeEmptyDirs(dir: string, stopBefore: string): Promise<void> {
+	let current = dir;
+	while (current !== stopBefore && current.startsWith(stopBefore + path.sep)) {
+		try {
+			await fs.rmdir(current);
+		} catch {
+			return;
+		}
+		current = path.dirname(current);
+	}
+}

@@ -1,0 +1,84 @@
+/**
+ * Typed storage errors. Drivers throw these; the nodes turn them into n8n errors.
+ * Callers can match on the class or on `code`.
+ */
+export type StorageErrorCode =
+	| 'ContainerAlreadyExists'
+	| 'ContainerNotFound'
+	| 'ContainerNotEmpty'
+	| 'ObjectNotFound'
+	| 'HashMismatch'
+	| 'InvalidName'
+	| 'Auth'
+	| 'RateLimited'
+	| 'NotSupported';
+
+export class StorageError extends Error {
+	constructor(
+		readonly code: StorageErrorCode,
+		message: string,
+		/** The n8n parameter the error is about, when it comes from user input. */
+		readonly parameter?: string,
+	) {
+		super(message);
+		this.name = 'StorageError';
+	}
+}
+
+export class ContainerAlreadyExistsError extends StorageError {
+	constructor(container: string) {
+		super('ContainerAlreadyExists', `Container "${container}" already exists`, 'container');
+	}
+}
+
+export class ContainerNotFoundError extends StorageError {
+	constructor(container: string) {
+		super('ContainerNotFound', `Container "${container}" does not exist`, 'container');
+	}
+}
+
+export class ContainerNotEmptyError extends StorageError {
+	constructor(container: string) {
+		super(
+			'ContainerNotEmpty',
+			`Container "${container}" is not empty; turn on "Force" to delete it with its objects`,
+			'container',
+		);
+	}
+}
+
+export class ObjectNotFoundError extends StorageError {
+	constructor(container: string, key: string) {
+		super('ObjectNotFound', `Object "${key}" does not exist in container "${container}"`, 'key');
+	}
+}
+
+export class HashMismatchError extends StorageError {
+	constructor(key: string, expected: string, actual: string) {
+		super('HashMismatch', `Object "${key}": expected MD5 ${expected}, got ${actual}`, 'key');
+	}
+}
+
+export class InvalidNameError extends StorageError {
+	constructor(parameter: string, reason: string) {
+		super('InvalidName', reason, parameter);
+	}
+}
+
+export class AuthError extends StorageError {
+	constructor(message: string) {
+		super('Auth', message);
+	}
+}
+
+export class RateLimitedError extends StorageError {
+	constructor(message: string) {
+		super('RateLimited', message);
+	}
+}
+
+export class NotSupportedError extends StorageError {
+	constructor(backend: string, feature: string) {
+		super('NotSupported', `The ${backend} backend does not support ${feature}`);
+	}
+}

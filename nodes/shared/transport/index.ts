@@ -1,0 +1,4 @@
+export * from './retryPolicy';
+export * from './redact';
+export * from './errors';
+export * from './request';
