@@ -20,9 +20,12 @@ export async function openBinaryInput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	propertyParameter = 'binaryPropertyName',
+	displayName = 'Input Binary Field',
 ): Promise<BinaryInput> {
 	const propertyName = String(ctx.getNodeParameter(propertyParameter, itemIndex, 'data')).trim();
-	if (!propertyName) throw parameterError(ctx.getNode(), propertyParameter, 'it must not be empty', itemIndex);
+	if (!propertyName) {
+		throw parameterError(ctx.getNode(), propertyParameter, 'it must not be empty', itemIndex, displayName);
+	}
 	const binary: IBinaryData | undefined = ctx.getInputData()[itemIndex]?.binary?.[propertyName];
 	if (!binary) {
 		throw parameterError(
@@ -30,6 +33,7 @@ export async function openBinaryInput(
 			propertyParameter,
 			`the input item has no binary property "${propertyName}"`,
 			itemIndex,
+			displayName,
 		);
 	}
 	if (binary.id) {

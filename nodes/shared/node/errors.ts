@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { StorageError } from '../storage/errors';
+import { InvalidNameError, StorageError } from '../storage/errors';
 import { parameterLabel } from '../storage/names';
 
 /** Turns anything thrown by a driver or the transport into the n8n error shown to the user. */
@@ -20,10 +20,28 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** A bad-input error that names the parameter as n8n shows it. */
-export function parameterError(node: INode, parameter: string, problem: string, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(node, `Invalid ${parameterLabel(parameter)}: ${problem}`, {
+/** A bad-input error that names the parameter as n8n shows it (`displayName` when its label varies). */
+export function parameterError(
+	node: INode,
+	parameter: string,
+	problem: string,
+	itemIndex?: number,
+	displayName?: string,
+): NodeOperationError {
+	const label = parameterLabel(parameter, displayName);
+	return new NodeOperationError(node, `Invalid ${label}: ${problem}`, {
 		itemIndex,
-		description: `Check the parameter ${parameterLabel(parameter)}`,
+		description: `Check the parameter ${label}`,
 	});
+}
+
+/**
+ * A driver names the parameter it knows ("container"); where the node feeds it from a
+ * parameter with another name ("containerName"), this renames it so the error names what
+ * the user filled in. Anything else is returned as it is.
+ */
+export function asParameter(error: unknown, from: string, to: string): unknown {
+	if (!(error instanceof StorageError) || error.parameter !== from) return error;
+	const message = error.message.split(parameterLabel(from)).join(parameterLabel(to));
+	return error instanceof InvalidNameError ? new InvalidNameError(to, message) : new StorageError(error.code, message, to);
 }

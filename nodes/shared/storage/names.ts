@@ -31,9 +31,22 @@ const LABELS: Record<string, string> = {
 	targetContainer: 'Target Container',
 	keys: 'Keys',
 	prefix: 'Prefix',
+	containerName: 'Container Name',
+	backend: 'Backend',
+	limit: 'Limit',
+	rangeStart: 'Range Start',
+	rangeEnd: 'Range End',
+	expiresIn: 'Expires In (Seconds)',
+	expectedMd5: 'Expected MD5',
+	metadata: 'Metadata',
+	binaryPropertyName: 'Input Binary Field',
 };
 
-/** The name n8n shows for a parameter, so errors name what the user sees. */
-export function parameterLabel(parameter: string): string {
-	return `"${LABELS[parameter] ?? parameter}"`;
+/**
+ * The name n8n shows for a parameter, so errors name what the user sees. `displayName`
+ * overrides it where one parameter name has different labels (e.g. `binaryPropertyName`
+ * is "Input Binary Field" on uploads, "Put Output File in Field" on downloads).
+ */
+export function parameterLabel(parameter: string, displayName?: string): string {
+	return `"${displayName ?? LABELS[parameter] ?? parameter}"`;
 }

@@ -1,11 +1,19 @@
 import { execFile, spawn, type ChildProcess } from 'child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 
 const run = promisify(execFile);
-const PROJECT = path.resolve(__dirname, '../../..');
+/** The project folder, also when this file runs compiled from elsewhere (benchmarks). */
+function findProjectRoot(start: string): string {
+	for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const manifest = path.join(dir, 'package.json');
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-cloud-pack') return dir;
+	}
+	throw new Error(`No n8n-nodes-cloud-pack package.json above ${start}`);
+}
+export const PROJECT = findProjectRoot(__dirname);
 const DEV = path.join(PROJECT, '.dev');
 
 /** Installs (once, cached outside git) n8n 2.x on Node 24 and returns where. */
@@ -85,10 +93,15 @@ export class N8nInstance {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string }> {
+	/** The Node 24 binary and n8n's entry script this instance runs. */
+	get binaries() {
+		return this.bin;
+	}
+
+	async cli(args: string[], timeoutMs = 180_000, env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
 		try {
 			return await run(this.bin.node, [this.bin.n8n, ...args], {
-				env: this.env(),
+				env: { ...this.env(), ...env },
 				cwd: this.folder,
 				timeout: timeoutMs,
 				maxBuffer: 256 * 1024 * 1024,
@@ -118,8 +131,8 @@ export class N8nInstance {
 	}
 
 	/** `n8n execute --id`; resolves with the run data, rejects with n8n's error output. */
-	async execute(workflowId: string): Promise<RunResult> {
-		const { stdout } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<RunResult> {
+		const { stdout } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, env);
 		return parseRun(stdout);
 	}
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { asParameter } from '../../../shared/node/errors';
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { assertContainerName } from '../../../shared/storage/names';
 import { forOperation, showFor } from '../common';
@@ -29,6 +30,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	const name = String(this.getNodeParameter('containerName', itemIndex)).trim();
 	assertContainerName(name, 'containerName');
 	const ifNotExists = this.getNodeParameter('ifNotExists', itemIndex, false) as boolean;
-	const { created, container } = await driver.createContainer(name, { ifNotExists });
-	return { ...container, created };
+	try {
+		const { created, container } = await driver.createContainer(name, { ifNotExists });
+		return { ...container, created };
+	} catch (error) {
+		throw asParameter(error, 'container', 'containerName');
+	}
 }

@@ -6,11 +6,12 @@ import { parameterError } from '../../../shared/node/errors';
 import { binaryPropertyName, containerLocator, forOperation, keyLocator, showFor } from '../common';
 
 const displayOptions = showFor('object', 'download');
+const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 
 export const description = forOperation(displayOptions, [
 	containerLocator(),
 	keyLocator(),
-	binaryPropertyName('Put Output File in Field', 'The name of the output binary property to put the file in'),
+	binaryPropertyName(OUTPUT_FIELD_LABEL, 'The name of the output binary property to put the file in'),
 	{
 		displayName: 'Byte Range',
 		name: 'useRange',
@@ -52,7 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const key = getLocatorValue(this, 'key', itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw parameterError(this.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex);
+	if (!property) {
+		throw parameterError(this.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex, OUTPUT_FIELD_LABEL);
+	}
 	const range = readRange(this, itemIndex);
 	const { info, stream } = await driver.download(container, key, range);
 	const fileName = key.split('/').pop();

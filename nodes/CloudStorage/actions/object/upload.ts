@@ -90,10 +90,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		input.stream.destroy();
 		throw error;
 	}
-	return await driver.upload(container, key, input.stream, {
-		contentType: options.contentType || input.mimeType,
-		metadata,
-		size: input.size,
-		expectedMd5: options.expectedMd5 || undefined,
-	});
+	try {
+		return await driver.upload(container, key, input.stream, {
+			contentType: options.contentType || input.mimeType,
+			metadata,
+			size: input.size,
+			expectedMd5: options.expectedMd5 || undefined,
+		});
+	} catch (error) {
+		// a driver that refused before reading (bad key, missing container) leaves it open
+		input.stream.destroy();
+		throw error;
+	}
 }

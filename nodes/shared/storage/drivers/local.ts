@@ -176,7 +176,7 @@ export class LocalStorageDriver implements StorageDriver {
 		const end = range.end ?? info.size - 1;
 		if (range.start < 0 || range.start >= Math.max(info.size, 1) || end < range.start) {
 			throw new InvalidNameError(
-				'range',
+				'rangeStart',
 				`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
 			);
 		}

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, rmSync } from 'fs';
+import * as path from 'path';
+
+import type { N8nInstance } from '../../test/e2e/harness/n8n';
+
+export interface Measurement {
+	label: string;
+	seconds: number;
+	/** peak RSS of the n8n main process, MiB */
+	peakRssMiB?: number;
+	note?: string;
+}
+
+const PRELOAD = path.resolve(__dirname, 'maxrss-preload.js');
+
+/** Runs `n8n execute` for a workflow and reports wall time and n8n's peak RSS. */
+export async function measureWorkflow(n8n: N8nInstance, workflowId: string, label: string): Promise<Measurement> {
+	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
+	const preload = existsSync(PRELOAD) ? PRELOAD : path.resolve(__dirname, '../../../bench/lib/maxrss-preload.js');
+	const started = process.hrtime.bigint();
+	await n8n.execute(
+		workflowId,
+		{ NODE_OPTIONS: `--require ${preload}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
+		60 * 60_000,
+	);
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+	rmSync(rssFile, { force: true });
+	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
+	const peakKiB = Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB as number));
+	return { label, seconds, peakRssMiB: peakKiB / 1024 };
+}
+
+/** Times a plain function (a baseline done outside n8n). */
+export async function measure(label: string, work: () => Promise<unknown>, note?: string): Promise<Measurement> {
+	const started = process.hrtime.bigint();
+	await work();
+	return { label, seconds: Number(process.hrtime.bigint() - started) / 1e9, note };
+}
+
+export function printTable(title: string, rows: Measurement[]): void {
+	console.log(`\n${title}`);
+	const header = ['what', 'seconds', 'peak RSS (MiB)', 'note'];
+	const body = rows.map((row) => [
+		row.label,
+		row.seconds.toFixed(2),
+		row.peakRssMiB === undefined ? '' : row.peakRssMiB.toFixed(0),
+		row.note ?? '',
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ');
+	console.log(line(header));
+	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+	for (const row of body) console.log(line(row));
+}
+
+/** "PASS"/"FAIL" against a target, for the verdict lines under each table. */
+export function verdict(what: string, value: number, limit: number, unit: string): string {
+	return `${value <= limit ? 'PASS' : 'FAIL'}: ${what} ${value.toFixed(2)} ${unit} (target ≤ ${limit.toFixed(2)} ${unit})`;
+}
