@@ -74,6 +74,21 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 		expect(sha256(readFileSync(path.join(root, 'demo/nested/dir/payload.bin')))).toBe(sha256(payload));
 	});
 
+	it('runs the demo workflow that `npm start` imports', async () => {
+		const examples = path.join(__dirname, '../../examples');
+		const [credential] = JSON.parse(readFileSync(path.join(examples, 'local-credential.json'), 'utf8'));
+		await n8n.importCredentials([{ ...credential, data: { rootDirectory: root } }]);
+		const demo = JSON.parse(readFileSync(path.join(examples, 'demo-local.json'), 'utf8'));
+		await n8n.importWorkflow(demo);
+		const run = await n8n.execute(demo.id);
+		const downloaded = run.output('Download');
+		expect(downloaded).toHaveLength(1);
+		expect(downloaded[0].json).toMatchObject({ container: 'demo', key: 'greetings/hello.txt' });
+		const text = readFileSync(path.join(root, 'demo/greetings/hello.txt'), 'utf8');
+		expect(text).toMatch(/^Hello from n8n-nodes-cloud-pack/);
+		expect(readFileSync(binaryFile(n8n, downloaded[0].binary!.data), 'utf8')).toBe(text);
+	});
+
 	it('stops with an error naming the parameter and writes nothing on bad input', async () => {
 		await n8n.importWorkflow(
 			workflow('e2eLocalBadKey', [
