@@ -10,6 +10,7 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 echo "== lint" && npx eslint .
 echo "== type-check" && npx tsc -p tsconfig.json --noEmit
 echo "== build" && npm run --silent build
+echo "== n8n runtime (installed once, cached outside git)" && bash test/e2e/install-n8n.sh
 
 bash test/servers/up.sh
 trap 'bash test/servers/down.sh' EXIT
