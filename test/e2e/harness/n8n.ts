@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
@@ -14,7 +14,6 @@ function findProjectRoot(start: string): string {
 	throw new Error(`No n8n-nodes-cloud-pack package.json above ${start}`);
 }
 export const PROJECT = findProjectRoot(__dirname);
-const DEV = path.join(PROJECT, '.dev');
 
 /** Installs (once, cached outside git) n8n 2.x on Node 24 and returns where. */
 export async function ensureN8n(): Promise<{ node: string; n8n: string; nodeBin: string }> {
@@ -34,9 +33,9 @@ export async function ensureN8n(): Promise<{ node: string; n8n: string; nodeBin:
 let template: Promise<string> | undefined;
 export function ensurePackageTemplate(): Promise<string> {
 	template ??= (async () => {
-		const folder = path.join(DEV, 'e2e-template');
-		rmSync(folder, { recursive: true, force: true });
-		mkdirSync(folder, { recursive: true });
+		// One template per test process, so concurrent runs never share (or delete) one.
+		const folder = mkdtempSync(path.join(tmpdir(), 'cloud-pack-template-'));
+		process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
 		await run('bash', [path.join(PROJECT, 'test/e2e/install-pack.sh'), folder], { timeout: 10 * 60_000 });
 		return folder;
 	})();
