@@ -464,6 +464,46 @@ describe('queries', () => {
 	});
 });
 
+describe('entry API queries as the ReductStore node runs them', () => {
+	// The node queries one entry through the Entry API (POST /b/:bucket/:entry/q, then
+	// GET /b/:bucket/:entry/batch?q=); reduct-js takes that path for servers older than 1.18.
+	it('answers conditions, $limit, strict, only-metadata and REMOVE queries on the entry endpoints', async () => {
+		const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+		const old = await startReductFake({ apiToken: TOKEN, apiVersion: '1.17' });
+		try {
+			const c = new Client(old.url, { apiToken: TOKEN });
+			const ob = await c.createBucket('node-paths');
+			const batch = await ob.beginWriteBatch('e');
+			for (let i = 1; i <= 120; i++) batch.add(BigInt(i), `v${i}`, 'text/plain', { n: String(i), even: String(i % 2 === 0) });
+			await batch.write();
+
+			const limited = await collect(ob.query('e', 10n, undefined, { when: { '&even': { $eq: true }, $limit: 3 } }));
+			expect(limited.map((r) => [r.time, r.body])).toEqual([[10n, 'v10'], [12n, 'v12'], [14n, 'v14']]);
+
+			// more records than one batch holds: several GET .../batch, the last one marked
+			const everything = await collect(ob.query('e'));
+			expect(everything.map((r) => r.body)).toEqual(Array.from({ length: 120 }, (_, i) => `v${i + 1}`));
+			const batchReads = old.requests.filter((r) => r.path.startsWith('/api/v1/b/node-paths/e/batch?q='));
+			expect(batchReads.length).toBeGreaterThanOrEqual(2);
+
+			const meta = await collect(ob.query('e', 1n, 4n, { head: true }));
+			expect(meta.map((r) => [r.time, r.size, r.body])).toEqual([[1n, 2n, ''], [2n, 2n, ''], [3n, 2n, '']]);
+
+			const strict = await apiError(collect(ob.query('e', undefined, undefined, { when: { '&nope': { $eq: 1 } }, strict: true })));
+			expect(strict).toMatchObject({ status: 404, message: "Reference 'nope' not found" });
+
+			expect(await ob.removeQuery('e', undefined, undefined, { when: { '&n': { $gt: 100 } } })).toBe(20);
+			expect((await ob.getEntryList())[0].recordCount).toBe(100n);
+			const paths = old.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
+			expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/b/node-paths/e/q', 'GET /api/v1/b/node-paths/e/batch']));
+			expect(paths.some((p) => p.includes('/io/'))).toBe(false);
+		} finally {
+			consoleError.mockRestore();
+			await old.close();
+		}
+	});
+});
+
 describe('batch protocol v2 on the wire', () => {
 	it('orders bodies by entry index then time, as the docs specify', async () => {
 		await client.createBucket('wire');

@@ -117,8 +117,11 @@ export function parseJson(text: string): unknown {
 
 export function stringifyJson(value: unknown): string {
 	const marker = '\u0000bigint:';
-	const text = JSON.stringify(value, (_key, v: unknown) =>
-		typeof v === 'bigint' ? `${marker}${v.toString()}` : v,
-	);
+	// `this[key]` is the value before any `toJSON`: some libraries (n8n-workflow) give BigInt a
+	// toJSON that turns it into a string, which would reach the replacer as a string
+	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+		const raw = key === '' ? v : this[key];
+		return typeof raw === 'bigint' ? `${marker}${raw.toString()}` : v;
+	});
 	return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }

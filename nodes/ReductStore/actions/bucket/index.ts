@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as rename from './rename';
+import * as update from './update';
+
+export const operations = { create, delete: del, get, rename, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['bucket'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a bucket', description: 'Create a bucket with its settings' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a bucket', description: 'Delete a bucket and all its data' },
+			{ name: 'Get', value: 'get', action: 'Get a bucket', description: 'Get the settings, info and entry list of a bucket' },
+			{ name: 'Rename', value: 'rename', action: 'Rename a bucket', description: 'Rename a bucket' },
+			{ name: 'Update Settings', value: 'update', action: 'Update bucket settings', description: 'Change the quota or block settings of a bucket' },
+		],
+		default: 'get',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...rename.description,
+	...update.description,
+];

@@ -1,0 +1,123 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getLocatorValue } from '../../shared/node/parameters';
+import { checkBucketName, checkEntryName } from '../validation';
+
+/** The display condition for one operation of one resource. */
+export function showFor(resource: string, operation: string): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation] } };
+}
+
+/** Attaches an operation's display condition to each of its parameters. */
+export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
+	}));
+}
+
+export function bucketLocator(name = 'bucket', displayName = 'Bucket', description = 'The bucket to use'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. sensors' },
+		],
+	};
+}
+
+export function entryLocator(): INodeProperties {
+	return {
+		displayName: 'Entry',
+		name: 'entry',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The entry (a time series of records) in the bucket; names may be paths like robot/cam-1',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchEntries', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. temperature' },
+		],
+	};
+}
+
+export function labelsParameter(displayName = 'Labels', description = 'Labels to attach to the record'): INodeProperties {
+	return {
+		displayName,
+		name: 'labels',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add label',
+		description,
+		options: [
+			{
+				displayName: 'Label',
+				name: 'label',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. sensor' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. kitchen' },
+				],
+			},
+		],
+	};
+}
+
+export const whenParameter: INodeProperties = {
+	displayName: 'When Condition',
+	name: 'when',
+	type: 'json',
+	default: '',
+	placeholder: '{"&score": {"$gt": 10}}',
+	description:
+		'A conditional query (JSON) on labels and timestamps, e.g. {"&sensor": {"$eq": "kitchen"}}. Leave empty for all records. See ReductStore\'s conditional query reference.',
+};
+
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** The bucket of the current item, checked. */
+export function getBucket(ctx: IExecuteFunctions, itemIndex: number, parameter = 'bucket'): string {
+	return checkBucketName(ctx.getNode(), getLocatorValue(ctx, parameter, itemIndex), parameter, itemIndex);
+}
+
+/** The entry of the current item, checked. */
+export function getEntry(ctx: IExecuteFunctions, itemIndex: number): string {
+	return checkEntryName(ctx.getNode(), getLocatorValue(ctx, 'entry', itemIndex), 'entry', itemIndex);
+}
+
+/** Spreads a list of JSON objects into output items. */
+export function toItems(list: IDataObject[]): INodeExecutionData[] {
+	return list.map((json) => ({ json }));
+}

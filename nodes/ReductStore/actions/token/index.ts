@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as get from './get';
+import * as list from './list';
+import * as remove from './remove';
+import * as rotate from './rotate';
+
+export const operations = { create, get, list, remove, rotate };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['token'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a token', description: 'Create a token and get its secret value' },
+			{ name: 'Get', value: 'get', action: 'Get a token', description: 'Get the permissions and expiry of a token' },
+			{ name: 'Get Many', value: 'list', action: 'Get many tokens', description: 'List the tokens of the server' },
+			{ name: 'Remove', value: 'remove', action: 'Remove a token', description: 'Remove (revoke) a token' },
+			{ name: 'Rotate', value: 'rotate', action: 'Rotate a token', description: 'Give a token a new secret value' },
+		],
+		default: 'list',
+	},
+	...create.description,
+	...get.description,
+	...remove.description,
+	...rotate.description,
+];

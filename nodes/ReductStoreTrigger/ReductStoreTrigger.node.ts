@@ -1,0 +1,78 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { bucketLocator, entryLocator, whenParameter } from '../ReductStore/actions/common';
+import { listSearch } from '../ReductStore/methods';
+import { pollRecords } from './poll';
+
+export class ReductStoreTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ReductStore Trigger',
+		name: 'reductStoreTrigger',
+		icon: { light: 'file:../../icons/reductstore.svg', dark: 'file:../../icons/reductstore.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"records in " + $parameter["bucket"].value + "/" + $parameter["entry"].value}}',
+		description: 'Starts the workflow when new records are written to a ReductStore entry',
+		defaults: { name: 'ReductStore Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: 'cloudPackReductStoreApi', required: true }],
+		properties: [
+			bucketLocator(),
+			entryLocator(),
+			{
+				...whenParameter,
+				description:
+					'Only records matching this conditional query (JSON), e.g. {"&sensor": {"$eq": "kitchen"}}. Leave empty for every new record.',
+			},
+			{
+				displayName: 'Download Content',
+				name: 'download',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to attach each record\'s content as binary data (otherwise only its metadata)',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				displayOptions: { show: { download: [true] } },
+				description: 'The name of the output binary property',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Lookback (Seconds)',
+						name: 'lookbackSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Also pick up records written late with a timestamp up to this far behind the newest one seen (writers with lagging clocks). Each poll re-reads this window.',
+					},
+					{
+						displayName: 'Max Records per Poll',
+						name: 'maxRecords',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 100,
+						description: 'The most records one poll emits; the rest follow at the next polls',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollRecords.call(this);
+	}
+}
