@@ -37,16 +37,6 @@ async function serverUrl(ctx: CloudRequestContext): Promise<{ base: string; inse
 	return { base, insecure: credentials.allowUnauthorizedCerts === true };
 }
 
-/**
- * n8n's request helper only sends a stream body whose class it recognises (ReadStream,
- * Readable): anything else (PassThrough, SDK streams) would silently go out empty.
- */
-function sendableBody(body: ReductCall['body']): ReductCall['body'] {
-	if (!(body instanceof Readable)) return body;
-	if (['Readable', 'ReadStream'].includes(body.constructor.name)) return body;
-	return Readable.from(body);
-}
-
 function isJsonBody(body: ReductCall['body']): boolean {
 	return body !== undefined && !Buffer.isBuffer(body) && !(body instanceof Readable) && typeof body === 'object';
 }
@@ -62,7 +52,7 @@ async function send<T>(ctx: CloudRequestContext, call: ReductCall, extra: IDataO
 		url: `${base}/api/v1${call.path}`,
 		qs: call.qs,
 		headers,
-		body: sendableBody(call.body) as IDataObject,
+		body: call.body as IDataObject, // the transport makes any stream sendable
 		skipSslCertificateValidation: insecure,
 		retrySafe: call.retrySafe,
 		...extra,

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { Failure, INode, JsonObject } from 'n8n-workflow';
 
-import { redactSecrets } from './redact';
+import { redactObject, redactSecrets } from './redact';
 import {
 	errorChain,
 	networkErrorCode,
@@ -284,5 +284,10 @@ export function toNodeApiError(
 	});
 	// NodeError swaps messages mentioning OS error codes for generic text; keep ours.
 	apiError.message = sanitised.message;
+	// The provider's error body, redacted, for nodes that turn per-field details into messages.
+	if (failure.body !== undefined && failure.body !== '') {
+		apiError.context.providerBody =
+			typeof failure.body === 'string' ? redactSecrets(failure.body, secrets) : redactObject(failure.body, secrets);
+	}
 	return apiError;
 }

@@ -9,6 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { Readable } from 'stream';
+
 import { readHttpFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
 import { secretsFromCredential, secretsFromRequest } from './redact';
@@ -73,9 +75,22 @@ function isStreamBody(body: unknown): boolean {
 	);
 }
 
-function isReplayable(request: IHttpRequestOptions, retrySafe: boolean | undefined): boolean {
+/**
+ * Whether a failed attempt may be sent again. A 429 is: the service refused the request before
+ * doing anything. Otherwise only idempotent methods, or writes the caller marked `retrySafe`.
+ */
+function isReplayable(request: IHttpRequestOptions, retrySafe: boolean | undefined, status?: number): boolean {
 	if (isStreamBody(request.body)) return false;
-	return retrySafe === true || isIdempotentMethod(request.method);
+	return status === 429 || retrySafe === true || isIdempotentMethod(request.method);
+}
+
+/**
+ * n8n's request helper sends a stream body only when it recognises its class (Readable,
+ * ReadStream): any other stream (PassThrough, SDK streams) would silently go out empty.
+ */
+function sendableBody(body: unknown): unknown {
+	if (!isStreamBody(body) || !(body instanceof Readable)) return body;
+	return ['Readable', 'ReadStream'].includes(body.constructor.name) ? body : Readable.from(body);
 }
 
 function cancelSignal(ctx: CloudRequestContext, request: IHttpRequestOptions): CancelSignal {
@@ -129,7 +144,8 @@ async function collectSecrets(
  * The one authenticated request of the pack, with bounded retries.
  *
  * - Idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) are retried on 429/502/503/504 and on
- *   transient network errors; POST/PATCH only when `retrySafe` is set.
+ *   transient network errors; POST/PATCH only when `retrySafe` is set, except after a 429,
+ *   which any method may retry (the service did nothing).
  * - A stream body is never retried: it is consumed by the first attempt and cannot be replayed.
  * - Attempts are bounded by `maxAttempts` and `maxTotalMs`: no wait starts that would end past
  *   the total budget, and each attempt's timeout is cut to what is left of it.
@@ -153,7 +169,7 @@ export async function cloudRequest<T = any>(
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
 	const random = deps.random ?? Math.random;
 
-	const replayable = isReplayable(request, retrySafe);
+	if (request.body !== undefined) request.body = sendableBody(request.body) as IHttpRequestOptions['body'];
 	const requestedTimeout = request.timeout ?? resolvedPolicy.idleTimeoutMs;
 	const startedAt = now();
 	let previous: { failure: HttpFailure; retryAfterMs?: number } | undefined;
@@ -190,7 +206,7 @@ export async function cloudRequest<T = any>(
 							status: failure.status,
 							retryAfterMs,
 							transientNetworkError: failure.status === undefined && isRetryableNetworkError(error),
-							replayable,
+							replayable: isReplayable(request, retrySafe, failure.status),
 							elapsedMs: now() - startedAt,
 						},
 						resolvedPolicy,

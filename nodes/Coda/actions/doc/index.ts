@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as list from './list';
+import * as update from './update';
+
+export const operations = { create, delete: del, get, list, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['doc'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a doc', description: 'Create a doc, empty or as a copy of another' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a doc', description: 'Delete a doc' },
+			{ name: 'Get', value: 'get', action: 'Get a doc', description: 'Get a doc\'s metadata' },
+			{ name: 'Get Many', value: 'list', action: 'Get many docs', description: 'List the docs the token can access' },
+			{ name: 'Update', value: 'update', action: 'Update a doc', description: 'Change a doc\'s title or icon' },
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...list.description,
+	...update.description,
+];
