@@ -65,7 +65,7 @@ describe('cloudRequest: what may be sent again, and what the error keeps', () =>
 		const handed: string[] = [];
 		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: { body?: object }) {
 			handed.push(options.body?.constructor.name ?? typeof options.body);
-			return await send.call(this, type, options as never);
+			return await send.call(this as never, type, options as never);
 		} as typeof send;
 		const body = new PassThrough();
 		body.end('streamed bytes');
