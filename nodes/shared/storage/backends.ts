@@ -34,6 +34,16 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
 			return new LocalStorageDriver(root);
 		},
 	},
+	{
+		value: 's3',
+		name: 'S3',
+		description: 'Amazon S3, Infomaniak or any S3-compatible object storage',
+		credentialType: 'cloudPackS3Api',
+		async createDriver(credentials) {
+			const { S3Service, S3StorageDriver } = await import('./drivers/s3');
+			return new S3StorageDriver(await S3Service.fromCredential(credentials));
+		},
+	},
 ];
 
 export function findBackend(value: unknown): StorageBackend | undefined {

@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as bucket from './actions/bucket';
+import * as object from './actions/object';
+import { credentialTest, listSearch } from './methods';
+import { router } from './router';
+
+export class S3 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'S3 Object Storage',
+		name: 's3',
+		icon: { light: 'file:../../icons/s3.svg', dark: 'file:../../icons/s3.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Buckets and objects on Amazon S3, Infomaniak or any S3-compatible storage',
+		defaults: { name: 'S3 Object Storage' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'cloudPackS3Api', required: true, testedBy: 'testS3Credential' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Bucket', value: 'bucket' },
+					{ name: 'Object', value: 'object' },
+				],
+				default: 'object',
+			},
+			...bucket.description,
+			...object.description,
+		],
+	};
+
+	methods = { listSearch, credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as exists from './exists';
+import * as getRegion from './getRegion';
+import * as list from './list';
+
+export const operations = { create, delete: del, exists, getRegion, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['bucket'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a bucket', description: 'Create a bucket, optionally succeeding if you already have it' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a bucket', description: 'Delete a bucket; a non-empty one only with "Force"' },
+			{ name: 'Exists', value: 'exists', action: 'Check whether a bucket exists', description: 'Check whether a bucket exists and is accessible' },
+			{ name: 'Get Many', value: 'list', action: 'Get many buckets', description: 'List the buckets of the account' },
+			{ name: 'Get Region', value: 'getRegion', action: 'Get the region of a bucket', description: 'Get the region a bucket lives in' },
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...exists.description,
+	...getRegion.description,
+	...list.description,
+];

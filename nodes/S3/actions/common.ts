@@ -1,0 +1,265 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parameterError } from '../../shared/node/errors';
+import { getLocatorValue } from '../../shared/node/parameters';
+import { StorageError } from '../../shared/storage/errors';
+import {
+	assertBucketName,
+	assertS3Key,
+	parseMetadata,
+	parseTags,
+	type S3Service,
+	type S3WriteOptions,
+} from '../../shared/storage/drivers/s3';
+
+/** What every operation of the S3 node receives: the item and one client for the whole run. */
+export type S3Operation = (this: IExecuteFunctions, itemIndex: number, s3: S3Service) => Promise<unknown>;
+
+export function showFor(resource: string, operation: string): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation] } };
+}
+
+/** Attaches an operation's display condition to each of its parameters. */
+export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
+	}));
+}
+
+export function bucketLocator(name = 'bucket', displayName = 'Bucket', required = true): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description: 'The bucket to use',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. my-reports' },
+		],
+	};
+}
+
+export function keyLocator(name = 'key', displayName = 'Key', searchListMethod = 'searchObjects'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'key', value: '' },
+		required: true,
+		description: "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)",
+		modes: [
+			{ displayName: 'By Key', name: 'key', type: 'string', placeholder: 'e.g. reports/2026/summary.pdf' },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+		],
+	};
+}
+
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** The labels n8n shows, so that every error names the parameter the user sees. */
+export const LABEL = {
+	bucket: 'Bucket',
+	bucketName: 'Bucket Name',
+	key: 'Key',
+	sourceBucket: 'Source Bucket',
+	sourceKey: 'Source Key',
+	destinationBucket: 'Destination Bucket',
+	destinationKey: 'Destination Key',
+	binaryPropertyName: 'Input Binary Field',
+	outputBinaryPropertyName: 'Put Output File in Field',
+	expiresIn: 'Expires In (Seconds)',
+	tags: 'Tags',
+	metadata: 'Metadata',
+	keys: 'Keys',
+	data: 'Data',
+} as const;
+
+/** A bucket locator's value, checked against the rules for existing buckets. */
+export function getBucket(ctx: IExecuteFunctions, itemIndex: number, name: keyof typeof LABEL = 'bucket'): string {
+	const bucket = getLocatorValue(ctx, name, itemIndex);
+	assertBucketName(bucket, LABEL[name]);
+	return bucket;
+}
+
+/** A key locator's (or string parameter's) value, checked against the key rules. */
+export function getKey(ctx: IExecuteFunctions, itemIndex: number, name: keyof typeof LABEL = 'key'): string {
+	const key = getLocatorValue(ctx, name, itemIndex);
+	assertS3Key(key, LABEL[name]);
+	return key;
+}
+
+export function invalid(ctx: IExecuteFunctions, name: keyof typeof LABEL | string, problem: string, itemIndex: number) {
+	return parameterError(ctx.getNode(), LABEL[name as keyof typeof LABEL] ?? name, problem, itemIndex);
+}
+
+/**
+ * The shared S3 code speaks the storage interface's words (container, key); the S3 node's
+ * user sees "Bucket". Typed errors keep their code, in the node's words.
+ */
+export function inBucketTerms(error: unknown): unknown {
+	if (!(error instanceof StorageError)) return error;
+	const message = error.message.replace(/\bContainer "/g, 'Bucket "').replace(/\bcontainer "/g, 'bucket "');
+	const parameter =
+		error.parameter === 'container' ? LABEL.bucket : error.parameter === 'key' ? LABEL.key : error.parameter;
+	if (message === error.message && parameter === error.parameter) return error;
+	return new StorageError(error.code, message, parameter);
+}
+
+/** The option lists several operations share. */
+export const STORAGE_CLASS_OPTIONS = [
+	{ name: 'Standard', value: 'STANDARD' },
+	{ name: 'Standard - Infrequent Access', value: 'STANDARD_IA' },
+	{ name: 'One Zone - Infrequent Access', value: 'ONEZONE_IA' },
+	{ name: 'Intelligent-Tiering', value: 'INTELLIGENT_TIERING' },
+	{ name: 'Glacier Instant Retrieval', value: 'GLACIER_IR' },
+	{ name: 'Glacier Flexible Retrieval', value: 'GLACIER' },
+	{ name: 'Glacier Deep Archive', value: 'DEEP_ARCHIVE' },
+	{ name: 'Reduced Redundancy', value: 'REDUCED_REDUNDANCY' },
+];
+
+export const ACL_OPTIONS = [
+	{ name: 'Private', value: 'private' },
+	{ name: 'Public Read', value: 'public-read' },
+	{ name: 'Public Read-Write', value: 'public-read-write' },
+	{ name: 'Authenticated Read', value: 'authenticated-read' },
+	{ name: 'AWS Exec Read', value: 'aws-exec-read' },
+	{ name: 'Bucket Owner Read', value: 'bucket-owner-read' },
+	{ name: 'Bucket Owner Full Control', value: 'bucket-owner-full-control' },
+];
+
+/** Options of every write (upload, upload data, copy with replaced metadata). */
+export const WRITE_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'ACL',
+		name: 'acl',
+		type: 'options',
+		options: ACL_OPTIONS,
+		default: 'private',
+		description: 'Canned access control list of the object',
+	},
+	{
+		displayName: 'Cache Control',
+		name: 'cacheControl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. max-age=3600',
+	},
+	{
+		displayName: 'Content Disposition',
+		name: 'contentDisposition',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. attachment; filename="report.pdf"',
+	},
+	{
+		displayName: 'Content Type',
+		name: 'contentType',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. application/pdf',
+		description: "The object's MIME type",
+	},
+	{
+		displayName: 'KMS Key ID',
+		name: 'kmsKeyId',
+		type: 'string',
+		default: '',
+		description: 'The KMS key to encrypt with, for AWS KMS encryption; empty for the AWS managed key',
+	},
+	{
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'json',
+		default: '{}',
+		description: 'User metadata as a JSON object of text values, e.g. {"project": "alpha"} (sent as x-amz-meta-* headers)',
+	},
+	{
+		displayName: 'Server-Side Encryption',
+		name: 'serverSideEncryption',
+		type: 'options',
+		options: [
+			{ name: 'None (Bucket Default)', value: '' },
+			{ name: 'S3 Managed Keys (AES256)', value: 'AES256' },
+			{ name: 'AWS KMS', value: 'aws:kms' },
+			{ name: 'AWS KMS, Dual-Layer (DSSE)', value: 'aws:kms:dsse' },
+		],
+		default: '',
+	},
+	{
+		displayName: 'Storage Class',
+		name: 'storageClass',
+		type: 'options',
+		options: STORAGE_CLASS_OPTIONS,
+		default: 'STANDARD',
+	},
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'json',
+		default: '{}',
+		description: 'Object tags as a JSON object, e.g. {"team": "data"}: at most 10',
+	},
+];
+
+export interface WriteOptionValues {
+	acl?: string;
+	cacheControl?: string;
+	contentDisposition?: string;
+	contentType?: string;
+	kmsKeyId?: string;
+	metadata?: unknown;
+	serverSideEncryption?: string;
+	storageClass?: string;
+	tags?: unknown;
+}
+
+/** The write options of a collection, validated (metadata and tags parsed) before anything is sent. */
+export function readWriteOptions(values: WriteOptionValues): S3WriteOptions {
+	return {
+		acl: values.acl || undefined,
+		cacheControl: values.cacheControl?.trim() || undefined,
+		contentDisposition: values.contentDisposition?.trim() || undefined,
+		contentType: values.contentType?.trim() || undefined,
+		kmsKeyId: values.kmsKeyId?.trim() || undefined,
+		metadata: values.metadata === undefined ? undefined : parseMetadata(values.metadata, LABEL.metadata),
+		serverSideEncryption: values.serverSideEncryption || undefined,
+		storageClass: values.storageClass || undefined,
+		tags: values.tags === undefined ? undefined : parseTags(values.tags, LABEL.tags),
+	};
+}
+
+/** The shared layer's `container` is the S3 node's `bucket`. */
+export function asBucketItem<T extends { container?: string }>(info: T): Omit<T, 'container'> & { bucket?: string } {
+	const { container, ...rest } = info;
+	return { bucket: container, ...rest };
+}

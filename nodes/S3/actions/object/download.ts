@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getInteger } from '../../../shared/node/parameters';
+import type { ByteRange } from '../../../shared/storage/driver';
+import type { S3Service } from '../../../shared/storage/drivers/s3';
+import { asBucketItem, bucketLocator, forOperation, getBucket, getKey, invalid, keyLocator, showFor } from '../common';
+
+const displayOptions = showFor('object', 'download');
+
+export const description: INodeProperties[] = forOperation(displayOptions, [
+	bucketLocator(),
+	keyLocator(),
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'The name of the output binary property to put the file in',
+	},
+	{
+		displayName: 'Byte Range',
+		name: 'useRange',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download only part of the object',
+	},
+	{
+		displayName: 'Range Start',
+		name: 'rangeStart',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'First byte to download (0 is the first byte of the object)',
+		displayOptions: { show: { useRange: [true] } },
+	},
+	{
+		displayName: 'Range End',
+		name: 'rangeEnd',
+		type: 'number',
+		typeOptions: { minValue: -1 },
+		default: -1,
+		description: 'Last byte to download, inclusive; -1 means to the end of the object',
+		displayOptions: { show: { useRange: [true] } },
+	},
+]);
+
+function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {
+	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
+	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
+	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
+	if (end !== -1 && end < start) throw invalid(ctx, 'Range End', `${end} is before "Range Start" (${start})`, itemIndex);
+	return { start, end: end === -1 ? undefined : end };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
+	const bucket = getBucket(this, itemIndex);
+	const key = getKey(this, itemIndex);
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (!property) throw invalid(this, 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	const range = readRange(this, itemIndex);
+	const { info, stream } = await s3.download(bucket, key, range);
+	const fileName = key.split('/').pop() || key;
+	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	return { json: asBucketItem(info), binary: { [property]: binary } };
+}

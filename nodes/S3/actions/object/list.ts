@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getListLimit } from '../../../shared/node/parameters';
+import type { S3Service } from '../../../shared/storage/drivers/s3';
+import { asBucketItem, bucketLocator, forOperation, getBucket, returnAllAndLimit, showFor } from '../common';
+
+const displayOptions = showFor('object', 'list');
+
+export const description: INodeProperties[] = forOperation(displayOptions, [
+	bucketLocator(),
+	...returnAllAndLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Delimiter',
+				name: 'delimiter',
+				type: 'string',
+				default: '/',
+				description: 'Group keys that share a prefix up to this character into one "prefix" item, like folders',
+			},
+			{
+				displayName: 'Prefix',
+				name: 'prefix',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. reports/2026/',
+				description: 'Only list keys that start with this',
+			},
+			{
+				displayName: 'Start After',
+				name: 'startAfter',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. reports/2026/03.pdf',
+				description: 'Only list keys that come after this one (in UTF-8 binary order)',
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
+	const bucket = getBucket(this, itemIndex);
+	const limit = getListLimit(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { prefix?: string; delimiter?: string; startAfter?: string };
+	const items: Array<{ json: Record<string, unknown> }> = [];
+	for await (const entry of s3.listObjects(bucket, options, limit)) items.push({ json: asBucketItem(entry) });
+	return items;
+}
