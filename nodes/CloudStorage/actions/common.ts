@@ -1,17 +1,6 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** The display condition for one operation of one resource. */
-export function showFor(resource: string, operation: string): IDisplayOptions {
-	return { show: { resource: [resource], operation: [operation] } };
-}
-
-/** Attaches an operation's display condition to each of its parameters. */
-export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
-	}));
-}
+export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
 export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
 	return {
@@ -65,21 +54,3 @@ export const binaryPropertyName = (displayName: string, description: string): IN
 	description,
 });
 
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];

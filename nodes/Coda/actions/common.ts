@@ -1,21 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/node/errors';
 import { getInteger, getLocatorValue } from '../../shared/node/parameters';
 import { DEFAULT_WAIT_TIMEOUT_SECONDS, waitForMutation, type CodaParameters, type MutationStatus } from '../transport';
 
-/** The display condition for one operation of one resource. */
-export function showFor(resource: string, operation: string): IDisplayOptions {
-	return { show: { resource: [resource], operation: [operation] } };
-}
-
-/** Attaches an operation's display condition to each of its parameters. */
-export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
-	}));
-}
+export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
 /** Labels of the locator parameters, as n8n shows them (errors name them). */
 export const LABELS = {
@@ -149,25 +138,6 @@ export function parametersOf(...names: LocatorName[]): CodaParameters {
 	};
 	return Object.fromEntries(names.map((name) => [kinds[name], LABELS[name]]));
 }
-
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
 
 /** "Wait Until Applied" and its timeout, for every write Coda queues (202 + requestId). */
 export const waitOptions: INodeProperties[] = [

@@ -1,20 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
 import { checkBucketName, checkEntryName } from '../validation';
 
-/** The display condition for one operation of one resource. */
-export function showFor(resource: string, operation: string): IDisplayOptions {
-	return { show: { resource: [resource], operation: [operation] } };
-}
-
-/** Attaches an operation's display condition to each of its parameters. */
-export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
-	}));
-}
+export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
 export function bucketLocator(name = 'bucket', displayName = 'Bucket', description = 'The bucket to use'): INodeProperties {
 	return {
@@ -87,25 +76,6 @@ export const whenParameter: INodeProperties = {
 	description:
 		'A conditional query (JSON) on labels and timestamps, e.g. {"&sensor": {"$eq": "kitchen"}}. Leave empty for all records. See ReductStore\'s conditional query reference.',
 };
-
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
 
 /** The bucket of the current item, checked. */
 export function getBucket(ctx: IExecuteFunctions, itemIndex: number, parameter = 'bucket'): string {

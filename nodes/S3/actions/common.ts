@@ -1,4 +1,4 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/node/errors';
 import { getLocatorValue } from '../../shared/node/parameters';
@@ -12,20 +12,10 @@ import {
 	type S3WriteOptions,
 } from '../../shared/storage/drivers/s3';
 
+export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
+
 /** What every operation of the S3 node receives: the item and one client for the whole run. */
 export type S3Operation = (this: IExecuteFunctions, itemIndex: number, s3: S3Service) => Promise<unknown>;
-
-export function showFor(resource: string, operation: string): IDisplayOptions {
-	return { show: { resource: [resource], operation: [operation] } };
-}
-
-/** Attaches an operation's display condition to each of its parameters. */
-export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
-	}));
-}
 
 export function bucketLocator(name = 'bucket', displayName = 'Bucket', required = true): INodeProperties {
 	return {
@@ -66,25 +56,6 @@ export function keyLocator(name = 'key', displayName = 'Key', searchListMethod =
 		],
 	};
 }
-
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
 
 /** The labels n8n shows, so that every error names the parameter the user sees. */
 export const LABEL = {
