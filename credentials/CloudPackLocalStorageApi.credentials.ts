@@ -7,7 +7,7 @@ export class CloudPackLocalStorageApi implements ICredentialType {
 
 	icon: Icon = 'file:../icons/local.svg';
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack#local-storage';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack';
 
 	properties: INodeProperties[] = [
 		{

@@ -35,6 +35,27 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
 		},
 	},
 	{
+		value: 'azure',
+		name: 'Azure Blob Storage',
+		description: 'Containers and blobs of an Azure storage account (or Azurite)',
+		credentialType: 'cloudPackAzureBlobApi',
+		async createDriver(credentials) {
+			const { AzureStorageDriver } = await import('./drivers/azure/driver');
+			return await AzureStorageDriver.fromCredentials(credentials);
+		},
+	},
+	{
+		value: 'gcs',
+		name: 'Google Cloud Storage',
+		description: 'Buckets of Google Cloud Storage (or a GCS emulator), with a service-account key',
+		credentialType: 'cloudPackGoogleCloudStorageApi',
+		async createDriver(credentials) {
+			const { createGcsClient, parseGcsCredential } = await import('./drivers/gcs/client');
+			const { GcsStorageDriver } = await import('./drivers/gcs/driver');
+			return new GcsStorageDriver(await createGcsClient(parseGcsCredential(credentials)));
+		},
+	},
+	{
 		value: 's3',
 		name: 'S3',
 		description: 'Amazon S3, Infomaniak or any S3-compatible object storage',

@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as blob from './actions/blob';
+import * as container from './actions/container';
+import { credentialTest, listSearch } from './methods';
+import { router } from './router';
+
+export class AzureBlob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Azure Blob Storage (Cloud Pack)',
+		name: 'azureBlob',
+		icon: { light: 'file:../../icons/azureBlob.svg', dark: 'file:../../icons/azureBlob.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage Azure Blob Storage containers and blobs: streamed uploads and downloads, tiers, tags, server-side copies and SAS URLs',
+		defaults: { name: 'Azure Blob Storage' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'cloudPackAzureBlobApi', required: true, testedBy: 'testAzureBlobCredential' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Blob', value: 'blob' },
+					{ name: 'Container', value: 'container' },
+				],
+				default: 'blob',
+			},
+			...container.description,
+			...blob.description,
+		],
+	};
+
+	methods = { listSearch, credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

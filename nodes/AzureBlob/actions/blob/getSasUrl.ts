@@ -1,0 +1,46 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { getLocatorValue } from '../../../shared/node/parameters';
+import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
+import { MAX_ACCOUNT_KEY_SAS_SECONDS, SAS_PERMISSIONS, generateBlobSasUrl } from '../../../shared/storage/drivers/azure/sas';
+import { NAMING, blobLocator, containerLocator, forOperation, label, showFor } from '../common';
+
+const displayOptions = showFor('blob', 'getSasUrl');
+
+export const description = forOperation(displayOptions, [
+	containerLocator(),
+	blobLocator(),
+	{
+		displayName: 'Permissions',
+		name: 'permissions',
+		type: 'multiOptions',
+		options: SAS_PERMISSIONS.map(({ name, value, description }) => ({ name, value, description })),
+		default: ['read'],
+		description: 'What the holder of the URL may do with the blob',
+	},
+	{
+		displayName: 'Expires In (Seconds)',
+		name: 'expiresIn',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_ACCOUNT_KEY_SAS_SECONDS },
+		default: 3600,
+		description:
+			'How long the URL stays valid: up to 365 days when signed with the account key, up to 7 days (604800) with Microsoft Entra ID',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
+	const container = getLocatorValue(this, 'container', itemIndex);
+	const blob = getLocatorValue(this, 'blob', itemIndex);
+	const raw = this.getNodeParameter('permissions', itemIndex, []) as unknown;
+	const permissions = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+	const expiresInSeconds = Number(this.getNodeParameter('expiresIn', itemIndex, 3600));
+	const sas = await generateBlobSasUrl(
+		azure,
+		container,
+		blob,
+		{ permissions, expiresInSeconds, permissionsParameter: 'permissions', expiryParameter: 'expiresIn', expiryLabel: label('expiresIn') },
+		NAMING,
+	);
+	return { container, name: blob, ...sas };
+}

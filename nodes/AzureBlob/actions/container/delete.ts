@@ -1,0 +1,26 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { getLocatorValue } from '../../../shared/node/parameters';
+import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
+import { deleteContainer } from '../../../shared/storage/drivers/azure/containers';
+import { containerLocator, forOperation, label, showFor } from '../common';
+
+const displayOptions = showFor('container', 'delete');
+
+export const description = forOperation(displayOptions, [
+	containerLocator(),
+	{
+		displayName: 'Force',
+		name: 'force',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to delete the container together with every blob in it; without it a non-empty container is refused',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
+	const container = getLocatorValue(this, 'container', itemIndex);
+	const force = this.getNodeParameter('force', itemIndex, false) as boolean;
+	await deleteContainer(azure, container, { force }, { parameter: 'container', label: label('container') });
+	return { container, deleted: true };
+}

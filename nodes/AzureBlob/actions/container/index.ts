@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as list from './list';
+import * as setMetadata from './setMetadata';
+
+export const operations = { create, delete: del, get, list, setMetadata };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['container'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a container', description: 'Create a container, or ensure it exists' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a container', description: 'Delete a container; a non-empty one only with "Force"' },
+			{ name: 'Get', value: 'get', action: 'Get a container', description: 'Get the properties and metadata of a container' },
+			{ name: 'Get Many', value: 'list', action: 'Get many containers', description: 'List the containers of the account' },
+			{ name: 'Set Metadata', value: 'setMetadata', action: 'Set container metadata', description: "Replace a container's metadata" },
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...list.description,
+	...setMetadata.description,
+];

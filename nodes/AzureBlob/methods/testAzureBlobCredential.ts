@@ -1,0 +1,33 @@
+import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { createAzureConnection, type AzureBlobCredentialData } from '../../shared/storage/drivers/azure/client';
+import { listContainersPage } from '../../shared/storage/drivers/azure/containers';
+
+/**
+ * Lists containers with the SDK: the one check that works for all four ways to sign in
+ * (a SharedKey signature cannot be built by a declarative test request).
+ */
+export async function testAzureBlobCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	try {
+		const azure = await createAzureConnection((credential.data ?? {}) as AzureBlobCredentialData, {
+			// A credential test should answer quickly, not retry for minutes.
+			maxAttempts: 2,
+			baseDelayMs: 500,
+			maxDelayMs: 2000,
+			maxTotalMs: 10_000,
+			connectTimeoutMs: 10_000,
+			idleTimeoutMs: 10_000,
+		});
+		const page = await listContainersPage(azure, { pageSize: 1 });
+		const first = page.containers[0]?.name;
+		return {
+			status: 'OK',
+			message: first ? `Connected to ${azure.endpoint}; containers can be listed` : `Connected to ${azure.endpoint}; it has no container yet`,
+		};
+	} catch (error) {
+		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	}
+}

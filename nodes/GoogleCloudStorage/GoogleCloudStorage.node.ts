@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as bucket from './actions/bucket';
+import * as object from './actions/object';
+import { credentialTest, listSearch } from './methods';
+import { router } from './router';
+
+export class GoogleCloudStorage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Google Cloud Storage (Cloud Pack)',
+		name: 'googleCloudStorage',
+		icon: { light: 'file:../../icons/googleCloudStorage.svg', dark: 'file:../../icons/googleCloudStorage.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Google Cloud Storage buckets and objects: streamed uploads and downloads, metadata, copies and signed URLs',
+		defaults: { name: 'Google Cloud Storage' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Bucket', value: 'bucket' },
+					{ name: 'Object', value: 'object' },
+				],
+				default: 'object',
+			},
+			...bucket.description,
+			...object.description,
+		],
+	};
+
+	methods = { listSearch, credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

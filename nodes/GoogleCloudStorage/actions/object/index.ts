@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as copy from './copy';
+import * as del from './delete';
+import * as download from './download';
+import * as get from './get';
+import * as getSignedUrl from './getSignedUrl';
+import * as list from './list';
+import * as update from './update';
+import * as upload from './upload';
+
+export const operations = { copy, delete: del, download, get, getSignedUrl, list, update, upload };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['object'] } },
+		options: [
+			{ name: 'Copy', value: 'copy', action: 'Copy an object', description: 'Copy an object within or across buckets, on the server' },
+			{ name: 'Delete', value: 'delete', action: 'Delete an object', description: 'Delete an object' },
+			{ name: 'Download', value: 'download', action: 'Download an object', description: 'Download an object (or a byte range) to a binary property' },
+			{ name: 'Get Many', value: 'list', action: 'Get many objects', description: 'List objects by prefix, optionally grouped by a delimiter' },
+			{ name: 'Get Metadata', value: 'get', action: 'Get object metadata', description: 'Get size, hashes, content type, custom metadata and times' },
+			{ name: 'Get Signed URL', value: 'getSignedUrl', action: 'Get a signed URL', description: 'Get a v4 signed URL to download or upload the object' },
+			{ name: 'Update Metadata', value: 'update', action: 'Update object metadata', description: "Change an object's content headers and custom metadata" },
+			{ name: 'Upload', value: 'upload', action: 'Upload an object', description: 'Upload a binary property as an object, streamed' },
+		],
+		default: 'upload',
+	},
+	...copy.description,
+	...del.description,
+	...download.description,
+	...list.description,
+	...get.description,
+	...getSignedUrl.description,
+	...update.description,
+	...upload.description,
+];

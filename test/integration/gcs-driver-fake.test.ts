@@ -1,0 +1,233 @@
+/**
+ * The GCS driver on the paths the firebase-tools emulator lacks, against the spec-checked
+ * GCS fake (test/fakes/gcs, checked in gcs-fake.test.ts): bucket create/get/delete and
+ * resumable uploads sent in chunks, plus the retry policy and clean failure.
+ */
+import '../helpers/gcsJest';
+import { createHash, randomBytes } from 'crypto';
+import { Readable } from 'stream';
+
+import { createGcsClient, parseGcsCredential, type GcsClient } from '../../nodes/shared/storage/drivers/gcs/client';
+import { GcsStorageDriver } from '../../nodes/shared/storage/drivers/gcs/driver';
+import * as gcs from '../../nodes/shared/storage/drivers/gcs/operations';
+import { resolveRetryPolicy } from '../../nodes/shared/transport/retryPolicy';
+import { startGcsFake, type GcsFake } from '../fakes/gcs/server';
+import { gcsCredentialData } from '../helpers/gcs';
+
+jest.setTimeout(60_000);
+
+const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+let fake: GcsFake;
+let client: GcsClient;
+let driver: GcsStorageDriver;
+
+async function collect(stream: Readable): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; parameter?: string }> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected a failure');
+}
+
+beforeAll(async () => {
+	fake = await startGcsFake({ projectId: 'fake-project' });
+	// quick retries, same rules: 3 attempts
+	client = await createGcsClient(
+		parseGcsCredential(gcsCredentialData(fake.url, 'emulator', 'fake-project')),
+		resolveRetryPolicy({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, maxTotalMs: 20_000 }),
+	);
+	driver = new GcsStorageDriver(client);
+});
+
+afterAll(async () => {
+	await fake?.close();
+});
+
+describe('buckets (the emulator cannot create or delete them)', () => {
+	it('creates one with a location and storage class, gets it, lists it', async () => {
+		const { created, container } = await gcs.createBucket(client, 'driver-made', { location: 'europe-west1', storageClass: 'coldline' });
+		expect(created).toBe(true);
+		expect(container).toMatchObject({ name: 'driver-made', location: 'EUROPE-WEST1', storageClass: 'COLDLINE' });
+		expect(await driver.getContainer('driver-made')).toMatchObject({ name: 'driver-made', createdAt: expect.any(String) });
+		expect((await driver.listContainers()).map((b) => b.name)).toContain('driver-made');
+		const insert = fake.requests.find((r) => r.method === 'POST' && r.path.startsWith('/b?'));
+		expect(insert?.path).toMatch(/project=fake-project/);
+	});
+
+	it('refuses an existing one unless asked to succeed, and then changes nothing', async () => {
+		const exists = await failure(driver.createContainer('driver-made'));
+		expect(exists).toMatchObject({ code: 'ContainerAlreadyExists', parameter: 'container' });
+		expect(exists.message).toMatch(/Bucket "driver-made" already exists/);
+		const again = await driver.createContainer('driver-made', { ifNotExists: true });
+		expect(again).toMatchObject({ created: false, container: { name: 'driver-made', storageClass: 'COLDLINE' } });
+		const named = await failure(gcs.createBucket(client, 'driver-made', { parameter: 'bucketName' }));
+		expect(named).toMatchObject({ code: 'ContainerAlreadyExists', parameter: 'bucketName' });
+	});
+
+	it('reports a missing bucket for bucket and object calls', async () => {
+		expect(await failure(driver.getContainer('driver-missing'))).toMatchObject({ code: 'ContainerNotFound', parameter: 'container' });
+		expect(await failure(driver.listObjects('driver-missing', {}))).toMatchObject({ code: 'ContainerNotFound' });
+		expect(await failure(driver.headObject('driver-missing', 'a.txt'))).toMatchObject({ code: 'ContainerNotFound' });
+		expect(await failure(driver.deleteContainer('driver-missing'))).toMatchObject({ code: 'ContainerNotFound' });
+		const copy = await failure(driver.copy({ container: 'driver-made', key: 'nope' }, { container: 'driver-missing', key: 'x' }));
+		expect(copy).toMatchObject({ code: 'ObjectNotFound', parameter: 'sourceKey' });
+	});
+
+	it('refuses to delete a non-empty bucket without Force, and deletes it with Force', async () => {
+		await driver.createContainer('driver-full');
+		await driver.upload('driver-full', 'a/1.txt', Readable.from([Buffer.from('one')]), { size: 3 });
+		await driver.upload('driver-full', 'b.txt', Readable.from([Buffer.from('two')]), { size: 3 });
+		const refused = await failure(driver.deleteContainer('driver-full'));
+		expect(refused).toMatchObject({ code: 'ContainerNotEmpty' });
+		expect(refused.message).toMatch(/"Force"/);
+		expect((await driver.listObjects('driver-full', {})).objects).toHaveLength(2);
+		await driver.deleteContainer('driver-full', { force: true });
+		expect(await failure(driver.getContainer('driver-full'))).toMatchObject({ code: 'ContainerNotFound' });
+	});
+
+	it('copies into another bucket, or reports which bucket is missing', async () => {
+		await driver.createContainer('driver-src');
+		await driver.upload('driver-src', 'x.txt', Readable.from([Buffer.from('x')]), { size: 1, contentType: 'text/plain' });
+		const copied = await driver.copy({ container: 'driver-src', key: 'x.txt' }, { container: 'driver-made', key: 'y/x.txt' });
+		expect(copied).toMatchObject({ container: 'driver-made', key: 'y/x.txt', size: 1, contentType: 'text/plain' });
+		const missing = await failure(driver.copy({ container: 'driver-src', key: 'x.txt' }, { container: 'driver-gone', key: 'x.txt' }));
+		expect(missing).toMatchObject({ code: 'ContainerNotFound', parameter: 'targetContainer' });
+		expect(missing.message).toMatch(/"driver-gone"/);
+	});
+});
+
+describe('resumable uploads in chunks (the emulator takes only one request)', () => {
+	beforeAll(async () => {
+		await driver.createContainer('driver-chunks');
+	});
+
+	it('sends 256 KiB chunks, each answered 308 with the Range kept, then 200, and reads back the same bytes', async () => {
+		const data = randomBytes(5 * 256 * 1024 + 12_345);
+		const before = fake.requests.length;
+		const info = await gcs.uploadObject(client, 'driver-chunks', 'big/chunked.bin', Readable.from([data]), {
+			size: data.length,
+			chunkSize: 256 * 1024,
+			contentType: 'application/x-chunks',
+			metadata: { via: 'chunks' },
+		});
+		expect(info).toMatchObject({ size: data.length, md5: md5(data), contentType: 'application/x-chunks', metadata: { via: 'chunks' } });
+		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
+		expect(puts.map((r) => r.status)).toEqual([308, 308, 308, 308, 308, 200]);
+		expect(puts[0].contentRange).toBe('bytes 0-262143/*');
+		expect(puts[5].contentRange).toBe(`bytes 1310720-${data.length - 1}/${data.length}`);
+		expect(puts.every((r) => r.bytes <= 256 * 1024)).toBe(true);
+		expect(sha256(await collect((await driver.download('driver-chunks', 'big/chunked.bin')).stream))).toBe(sha256(data));
+		expect(fake.openSessions()).toEqual([]);
+	});
+
+	it('resumes after a chunk is refused with 503: asks the server what it kept and goes on', async () => {
+		const data = randomBytes(3 * 256 * 1024 + 7);
+		fake.failNext(1, 503, { method: 'PUT', path: /upload_id=/ });
+		const before = fake.requests.length;
+		const info = await gcs.uploadObject(client, 'driver-chunks', 'big/retried.bin', Readable.from([data]), { size: data.length, chunkSize: 256 * 1024 });
+		expect(info.md5).toBe(md5(data));
+		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
+		expect(puts[0].status).toBe(503);
+		expect(puts.some((r) => r.contentRange === 'bytes */*' && r.status === 308)).toBe(true);
+		expect(puts[puts.length - 1].status).toBe(200);
+		expect(sha256(await collect((await driver.download('driver-chunks', 'big/retried.bin')).stream))).toBe(sha256(data));
+	});
+
+	it('leaves no object and no open session when the source fails midway', async () => {
+		let sent = 0;
+		const source = new Readable({
+			read() {
+				if (sent >= 700 * 1024) {
+					this.destroy(new Error('the n8n binary stream broke'));
+					return;
+				}
+				sent += 64 * 1024;
+				this.push(randomBytes(64 * 1024));
+			},
+		});
+		const error = await failure(gcs.uploadObject(client, 'driver-chunks', 'big/broken.bin', source, { size: 4 * 1024 * 1024, chunkSize: 256 * 1024 }));
+		expect(error.message).toMatch(/binary stream broke/);
+		expect(await failure(driver.headObject('driver-chunks', 'big/broken.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(fake.openSessions()).toEqual([]);
+		expect(fake.requests.some((r) => r.method === 'DELETE' && /upload_id=/.test(r.path) && r.status === 499)).toBe(true);
+	});
+
+	it('never overwrites what another writer stored meanwhile (generation precondition, 412)', async () => {
+		await driver.upload('driver-chunks', 'big/contended.bin', Readable.from([Buffer.from('first')]), { size: 5 });
+		let sent = 0;
+		const source = new Readable({
+			read() {
+				if (sent === 512 * 1024) {
+					// another writer replaces the object while this upload is under way
+					void driver.upload('driver-chunks', 'big/contended.bin', Readable.from([Buffer.from('theirs')]), { size: 6 }).then(() => {
+						sent += 1;
+						this.push(randomBytes(1024));
+						this.push(null);
+					});
+					return;
+				}
+				sent += 256 * 1024;
+				this.push(randomBytes(256 * 1024));
+			},
+		});
+		const error = await failure(gcs.uploadObject(client, 'driver-chunks', 'big/contended.bin', source, { size: 512 * 1024 + 1024, chunkSize: 256 * 1024 }));
+		expect(error.message).toMatch(/changed by someone else during the upload.*412/);
+		expect((await collect((await driver.download('driver-chunks', 'big/contended.bin')).stream)).toString()).toBe('theirs');
+		const initiation = fake.requests.filter((r) => r.method === 'POST' && /uploadType=resumable/.test(r.path) && /contended/.test(r.path));
+		expect(initiation[initiation.length - 1].path).toMatch(/ifGenerationMatch=\d+/);
+	});
+
+	it('an expected MD5 that does not match is refused by the server, and nothing is stored', async () => {
+		const data = Buffer.from('the real bytes');
+		for (const options of [{ size: data.length }, { size: data.length, chunkSize: 256 * 1024 }]) {
+			const error = await failure(driver.upload('driver-chunks', 'md5/wrong.txt', Readable.from([data]), { ...options, expectedMd5: md5(Buffer.from('other')) }));
+			expect(error).toMatchObject({ code: 'HashMismatch' });
+			expect(error.message).toMatch(/was not stored: Provided MD5 hash/);
+			expect(await failure(driver.headObject('driver-chunks', 'md5/wrong.txt'))).toMatchObject({ code: 'ObjectNotFound' });
+		}
+		const stored = await driver.upload('driver-chunks', 'md5/right.txt', Readable.from([data]), { size: data.length, expectedMd5: md5(data) });
+		expect(stored.md5).toBe(md5(data));
+	});
+
+	it('streams an upload of unknown size resumable, in one request', async () => {
+		const data = randomBytes(2 * 1024 * 1024);
+		const before = fake.requests.length;
+		const info = await driver.upload('driver-chunks', 'big/unknown-size.bin', Readable.from([data.subarray(0, 1_000_000), data.subarray(1_000_000)]));
+		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
+		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
+		expect(puts).toHaveLength(1);
+		expect(puts[0]).toMatchObject({ contentRange: 'bytes 0-*/*', bytes: data.length, status: 200 });
+	});
+});
+
+describe('retries follow the pack policy', () => {
+	it('retries 503 and 429 until an answer, within the attempts', async () => {
+		await driver.upload('driver-made', 'r.txt', Readable.from([Buffer.from('r')]), { size: 1 });
+		fake.failNext(2, 503, { method: 'GET', path: /\/o\/r\.txt/ });
+		expect(await driver.headObject('driver-made', 'r.txt')).toMatchObject({ size: 1 });
+		fake.failNext(1, 429, { method: 'GET', path: /\/o\/r\.txt/ });
+		expect(await driver.headObject('driver-made', 'r.txt')).toMatchObject({ size: 1 });
+	});
+
+	it('gives up after the last attempt with a typed error, and never retries a 400', async () => {
+		fake.failNext(3, 429, { method: 'GET', path: /\/o\/r\.txt/ });
+		const before = fake.requests.length;
+		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({ code: 'RateLimited' });
+		expect(fake.requests.slice(before).map((r) => r.status)).toEqual([429, 429, 429]);
+		fake.failNext(1, 400, { method: 'GET', path: /\/o\/r\.txt/ });
+		const again = fake.requests.length;
+		expect((await failure(driver.headObject('driver-made', 'r.txt'))).message).toMatch(/answered 400/);
+		expect(fake.requests.length - again).toBe(1);
+		fake.failNext(1, 403, { method: 'GET', path: /\/o\/r\.txt/ });
+		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({ code: 'Auth' });
+	});
+});
