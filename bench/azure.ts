@@ -14,21 +14,21 @@
  *   pack's node is measured against that server too, for a like-for-like row.
  */
 import { BlobServiceClient } from '@azure/storage-blob';
-import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'child_process';
 import { createHash } from 'crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'fs';
+import { createReadStream, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as net from 'net';
 import * as path from 'path';
-import type { Readable } from 'stream';
-import { pipeline } from 'stream/promises';
+import { promisify } from 'util';
 
 import { N8nInstance, PROJECT, type RunResult } from '../test/e2e/harness/n8n';
 import { PACK, locator, manualTrigger, workflow, type WorkflowNode } from '../test/e2e/harness/workflow';
 import { ensureBigFile } from './lib/bigFile';
-import { measure, printTable, verdict, type Measurement } from './lib/measure';
+import { printTable, verdict, type Measurement } from './lib/measure';
 
+const run = promisify(execFile);
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 /** The pack's defaults (nodes/shared/storage/drivers/azure/blobs.ts), used by the SDK baseline too. */
@@ -171,6 +171,22 @@ function dropBinaryData(n8n: N8nInstance): void {
 	rmSync(path.join(n8n.folder, '.n8n', 'storage'), { recursive: true, force: true });
 }
 
+/** The SDK baseline in its own process on n8n's Node: transfer time and that process's peak RSS. */
+async function sdkRun(n8n: N8nInstance, label: string, args: string[]): Promise<WorkflowRun> {
+	const rssFile = path.join(n8n.folder, `maxrss-sdk-${Date.now()}.jsonl`);
+	const { stdout } = await run(n8n.binaries.node, [libFile('azure-sdk-transfer.js'), ...args], {
+		cwd: PROJECT,
+		env: { ...process.env, NODE_OPTIONS: `--require ${libFile('maxrss-preload.js')}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
+		maxBuffer: 16 * MiB,
+		timeout: 60 * 60_000,
+	});
+	const { seconds } = JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number };
+	const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { maxRssKiB: number }) : [];
+	rmSync(rssFile, { force: true });
+	const peak = Math.max(0, ...lines.map((line) => line.maxRssKiB));
+	return { label, seconds, peakRssMiB: peak ? peak / 1024 : undefined, note: 'SDK alone, same Node as n8n, same server' };
+}
+
 async function md5OfFile(file: string): Promise<string> {
 	const hash = createHash('md5');
 	for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB })) hash.update(chunk as Buffer);
@@ -195,6 +211,12 @@ async function main() {
 	const container = service.getContainerClient(CONTAINER);
 	await container.createIfNotExists();
 
+	// The same file under a Local-backend root (a hard link, no copy): n8n's own cost of storing a streamed 1 GiB.
+	const localRoot = path.join(dir, 'local-root');
+	rmSync(localRoot, { recursive: true, force: true });
+	mkdirSync(path.join(localRoot, CONTAINER), { recursive: true });
+	linkSync(source, path.join(localRoot, CONTAINER, 'big.bin'));
+
 	const n8n = await N8nInstance.create({
 		N8N_RESTRICT_FILE_ACCESS_TO: dir,
 		N8N_AZURE_STORAGE_CUSTOM_ENDPOINTS_ENABLED: 'true',
@@ -207,6 +229,7 @@ async function main() {
 		await n8n.importCredentials([
 			{ id: 'benchAzure00001', name: 'Bench Azure (pack, http)', type: 'cloudPackAzureBlobApi', data: { ...shared, blobEndpoint: azurite.blobEndpoint } },
 			{ id: 'benchAzure00002', name: 'Bench Azure (pack, https)', type: 'cloudPackAzureBlobApi', data: { ...shared, blobEndpoint: tls.endpoint } },
+			{ id: 'benchLocal00001', name: 'Bench local (reference)', type: 'cloudPackLocalStorageApi', data: { rootDirectory: localRoot } },
 			{
 				id: 'benchAzure00003',
 				name: 'Bench Azure (n8n built-in)',
@@ -250,6 +273,17 @@ async function main() {
 			workflow('benchStorageDown', [manualTrigger, storage('Download', { resource: 'object', operation: 'download', container: locator(CONTAINER), key: { __rl: true, mode: 'key', value: 'cloud-storage/big.bin' } })]),
 		);
 		await n8n.importWorkflow(
+			workflow('benchLocalDown', [
+				manualTrigger,
+				{
+					name: 'Download',
+					type: `${PACK}.cloudStorage`,
+					parameters: { backend: 'local', resource: 'object', operation: 'download', container: locator(CONTAINER), key: { __rl: true, mode: 'key', value: 'big.bin' } },
+					credentials: { cloudPackLocalStorageApi: { id: 'benchLocal00001', name: 'Bench local (reference)' } },
+				},
+			]),
+		);
+		await n8n.importWorkflow(
 			workflow('benchTlsSetup', [manualTrigger, azureNode('Create', packTls, { resource: 'container', operation: 'create', containerName: CONTAINER, ifNotExists: true })]),
 		);
 		await n8n.importWorkflow(workflow('benchTlsPackUp', [manualTrigger, readFile, upload('Upload', packTls, 'pack/big.bin')]));
@@ -278,9 +312,9 @@ async function main() {
 		let storageDownBytes: number | undefined;
 		for (let round = 0; round < ROUNDS; round++) {
 			keep(
-				await measure(`SDK: uploadStream (${BLOCK_SIZE / MiB} MiB blocks × ${CONCURRENCY})`, async () => {
-					await container.getBlockBlobClient('sdk/big.bin').uploadStream(createReadStream(source, { highWaterMark: MiB }), BLOCK_SIZE, CONCURRENCY);
-				}),
+				await sdkRun(n8n, `SDK: uploadStream (${BLOCK_SIZE / MiB} MiB blocks × ${CONCURRENCY})`, [
+					'upload', azurite.connectionString, CONTAINER, 'sdk/big.bin', source, String(BLOCK_SIZE), String(CONCURRENCY),
+				]),
 			);
 			keep(await runWorkflow(n8n, 'benchPackUp', 'n8n + pack Azure node: upload', 'Upload'));
 			dropBinaryData(n8n);
@@ -288,10 +322,9 @@ async function main() {
 			dropBinaryData(n8n);
 
 			keep(
-				await measure('SDK: download() streamed to a file on disk', async () => {
-					const response = await container.getBlobClient('pack/big.bin').download();
-					await pipeline(response.readableStreamBody as Readable, createWriteStream(path.join(dir, 'download.bin')));
-				}),
+				await sdkRun(n8n, 'SDK: download() streamed to a file on disk', [
+					'download', azurite.connectionString, CONTAINER, 'pack/big.bin', path.join(dir, 'download.bin'),
+				]),
 			);
 			sdkBytes = statSync(path.join(dir, 'download.bin')).size;
 			rmSync(path.join(dir, 'download.bin'), { force: true });
@@ -322,6 +355,9 @@ async function main() {
 		const packDown = best('n8n + pack Azure node: download');
 		const storageDown = best('n8n + Cloud Storage node (azure): download');
 
+		const localDown = await runWorkflow(n8n, 'benchLocalDown', 'reference: n8n + Cloud Storage node (local) download of the same file', 'Download');
+		dropBinaryData(n8n);
+
 		const setup = await runWorkflow(n8n, 'benchTlsSetup', 'setup', 'Create');
 		if (setup.note?.startsWith('FAILED')) throw new Error(`creating the container on the TLS Azurite: ${setup.note}`);
 		const tlsPackUp = await runWorkflow(n8n, 'benchTlsPackUp', 'TLS Azurite: n8n + pack Azure node: upload', 'Upload');
@@ -334,7 +370,6 @@ async function main() {
 		const builtinDownBytes = storedSize(n8n, builtinDown.run, 'Download');
 		dropBinaryData(n8n);
 
-		for (const row of [sdkUp, sdkDown]) row.note = `outside n8n, same server; ${row.note}`;
 		printTable('Azure Blob Storage on Azurite, 1 GiB, n8n 2.40.7 (filesystem binary mode); peak RSS is the n8n process', [
 			noop,
 			readOnly,
@@ -344,6 +379,7 @@ async function main() {
 			sdkDown,
 			packDown,
 			storageDown,
+			localDown,
 			tlsPackUp,
 			builtinUp,
 			tlsPackDown,
@@ -375,6 +411,7 @@ async function main() {
 		await n8n.dispose();
 		await plain.stop();
 		await tls.stop();
+		rmSync(localRoot, { recursive: true, force: true });
 	}
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Azurite (npm `azurite`, Blob service only), on 127.0.0.1: the Azure Blob Storage
-# stand-in of the integration, e2e and benchmark runs.
+# stand-in of the integration and e2e tests (bench/azure.ts starts Azurites of its own).
 # Idempotent: does nothing when it already answers. Runs the repo's own
 # node_modules/.bin/azurite-blob (a devDependency). Data lives under
-# .dev/servers/azurite/data; the PID goes to .dev/servers/azurite.pid (down.sh stops it);
+# .dev/servers/azurite/data (emptied on a fresh start); the PID goes to .dev/servers/azurite.pid (down.sh stops it);
 # connection details to .dev/servers/azurite.json:
 #   { "blobEndpoint", "accountName", "accountKey", "connectionString" }
 set -euo pipefail
@@ -46,6 +46,8 @@ if ! port_free "$PORT"; then
 	log "port ${AZURITE_BLOB_PORT:-10000} is taken; using $PORT"
 fi
 
+# A fresh start begins empty: tests use their own containers and need nothing kept.
+rm -rf "$DIR/data"
 mkdir -p "$DIR/data"
 nohup "$BIN" --blobHost 127.0.0.1 --blobPort "$PORT" --skipApiVersionCheck --loose --disableTelemetry \
 	--location "$DIR/data" --silent >"$DIR/azurite.log" 2>&1 &
