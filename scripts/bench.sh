@@ -7,8 +7,11 @@ OUT=.dev/bench-build
 rm -rf "$OUT"
 npx tsc -p tsconfig.json --outDir "$OUT" --noEmit false
 cp bench/lib/*.js "$OUT/bench/lib/"
-bash test/servers/up.sh
-trap 'bash test/servers/down.sh' EXIT
+# BENCH_SERVERS=running: use the servers already started (by test/servers/up.sh) and leave them up.
+if [ "${BENCH_SERVERS:-}" != running ]; then
+	bash test/servers/up.sh
+	trap 'bash test/servers/down.sh' EXIT
+fi
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
 	names=(startup)

@@ -83,7 +83,7 @@ describe('Azure Blob Storage inside a real n8n, against Azurite', () => {
 
 	it('runs every blob and container operation of the Azure node in one workflow', async () => {
 		const box = fresh('e2e-node');
-		const payload = randomBytes(700_000);
+		const payload = randomBytes(2_200_000);
 		await n8n.importWorkflow(
 			workflow('e2eAzureNode', [
 				manualTrigger,
@@ -157,9 +157,9 @@ describe('Azure Blob Storage inside a real n8n, against Azurite', () => {
 			metadata: { source: 'n8n' },
 			tags: { stage: 'e2e' },
 		});
-		// 700,000 bytes in 1 MiB blocks is one block; the block size option reached the SDK if the blob has one committed block.
+		// 2,200,000 bytes in 1 MiB blocks: the block size option reached the upload if the blob has these three committed blocks.
 		const blocks = await service.getContainerClient(box).getBlockBlobClient('in/payload.bin').getBlockList('committed');
-		expect(blocks.committedBlocks?.map((b) => b.size)).toEqual([payload.length]);
+		expect(blocks.committedBlocks?.map((b) => b.size)).toEqual([1_048_576, 1_048_576, payload.length - 2_097_152]);
 
 		const downloaded = run.output('Download')[0];
 		expect(downloaded.json).toMatchObject({ size: payload.length, md5: md5(payload) });

@@ -5,8 +5,9 @@ import type { ItemResult } from '../../shared/node/items';
 import type { AzureConnection } from '../../shared/storage/drivers/azure/client';
 import type { BlobNaming } from '../../shared/storage/drivers/azure/blobs';
 import { StorageError } from '../../shared/storage/errors';
+import { listLocator, pathLocator } from '../../shared/node/description';
 
-export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
+export { showFor, forOperation, returnAllAndLimit, nameValueList } from '../../shared/node/description';
 
 /** One operation of the Azure Blob Storage node: its parameters and its behaviour, side by side. */
 export type AzureOperation = (this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) => Promise<ItemResult>;
@@ -71,69 +72,14 @@ export function relabel(node: INode, error: unknown, itemIndex: number): unknown
 }
 
 export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The container to use',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchContainers', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. reports' },
-		],
-	};
+	const description = 'The container to use';
+	return listLocator({ name, displayName, description, searchMethod: 'searchContainers', placeholder: 'e.g. reports' });
 }
 
 export function blobLocator(name = 'blob', displayName = 'Blob', containerParameter = 'container'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'name', value: '' },
-		required: true,
-		description: "The blob's name (its path in the container, e.g. reports/2026/summary.pdf)",
-		modes: [
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. reports/2026/summary.pdf' },
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: {
-					searchListMethod: containerParameter === 'container' ? 'searchBlobs' : 'searchSourceBlobs',
-					searchable: true,
-				},
-			},
-		],
-	};
-}
-
-/** A name/value list (metadata, tags). */
-export function nameValueList(displayName: string, name: string, placeholder: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder,
-		description,
-		options: [
-			{
-				displayName: 'Entry',
-				name: 'entry',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+	const description = "The blob's name (its path in the container, e.g. reports/2026/summary.pdf)";
+	const searchMethod = containerParameter === 'container' ? 'searchBlobs' : 'searchSourceBlobs';
+	return pathLocator({ name, displayName, description, searchMethod });
 }
 
 /** The entries of a nameValueList parameter value. */

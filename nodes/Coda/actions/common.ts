@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parameterError } from '../../shared/node/errors';
 import { getInteger, getLocatorValue } from '../../shared/node/parameters';
 import { DEFAULT_WAIT_TIMEOUT_SECONDS, waitForMutation, type CodaParameters, type MutationStatus } from '../transport';
+import { listLocator, urlMode } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -32,44 +33,23 @@ interface LocatorSpec {
 }
 
 function locator(spec: LocatorSpec): INodeProperties {
-	return {
-		displayName: LABELS[spec.name],
+	return listLocator({
 		name: spec.name,
-		type: 'resourceLocator',
-		default: { mode: spec.searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
+		displayName: LABELS[spec.name],
 		description: spec.description,
-		modes: [
-			...(spec.searchListMethod
-				? [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list' as const,
-							typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-						},
-					]
-				: []),
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.placeholder },
-			...(spec.urlRegex
-				? [
-						{
-							displayName: 'By URL',
-							name: 'url',
-							type: 'string' as const,
-							placeholder: 'e.g. https://coda.io/d/Project-Tracker_dAbCDeFGH',
-							extractValue: { type: 'regex' as const, regex: spec.urlRegex },
-							validation: [
-								{
-									type: 'regex' as const,
-									properties: { regex: spec.urlRegex, errorMessage: 'Not a Coda doc URL' },
-								},
-							],
-						},
-					]
-				: []),
-		],
-	};
+		searchMethod: spec.searchListMethod,
+		placeholder: spec.placeholder,
+		typedMode: 'id',
+		extraModes: spec.urlRegex
+			? [
+					urlMode({
+						placeholder: 'e.g. https://coda.io/d/Project-Tracker_dAbCDeFGH',
+						regex: spec.urlRegex,
+						errorMessage: 'Not a Coda doc URL',
+					}),
+				]
+			: [],
+	});
 }
 
 export const docLocator = (): INodeProperties =>

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { GcsClient } from '../../shared/storage/drivers/gcs/client';
 import type { ItemResult } from '../../shared/node/items';
+import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -9,66 +10,17 @@ export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/desc
 export type GcsOperation = (this: IExecuteFunctions, itemIndex: number, client: GcsClient) => Promise<ItemResult>;
 
 export function bucketLocator(name = 'bucket', displayName = 'Bucket'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The bucket to use',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. my-bucket' },
-		],
-	};
+	const description = 'The bucket to use';
+	return listLocator({ name, displayName, description, searchMethod: 'searchBuckets', placeholder: 'e.g. my-bucket' });
 }
 
 export function objectLocator(name = 'objectName', displayName = 'Object Name', bucketParameter = 'bucket'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'name', value: '' },
-		required: true,
-		description: "The object's name (its path in the bucket, e.g. reports/2026/summary.pdf)",
-		modes: [
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. reports/2026/summary.pdf' },
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: {
-					searchListMethod: bucketParameter === 'bucket' ? 'searchObjects' : 'searchSourceObjects',
-					searchable: true,
-				},
-			},
-		],
-	};
+	const description = "The object's name (its path in the bucket, e.g. reports/2026/summary.pdf)";
+	const searchMethod = bucketParameter === 'bucket' ? 'searchObjects' : 'searchSourceObjects';
+	return pathLocator({ name, displayName, description, searchMethod });
 }
 
 /** A name/value list (custom metadata). */
 export function metadataEntries(displayName = 'Metadata', name = 'metadata'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add metadata',
-		options: [
-			{
-				displayName: 'Entry',
-				name: 'entry',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+	return nameValueList(displayName, name, 'Add metadata');
 }

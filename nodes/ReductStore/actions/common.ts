@@ -2,47 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { getLocatorValue } from '../../shared/node/parameters';
 import { checkBucketName, checkEntryName } from '../validation';
+import { listLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
 export function bucketLocator(name = 'bucket', displayName = 'Bucket', description = 'The bucket to use'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. sensors' },
-		],
-	};
+	return listLocator({ name, displayName, description, searchMethod: 'searchBuckets', placeholder: 'e.g. sensors' });
 }
 
 export function entryLocator(): INodeProperties {
-	return {
-		displayName: 'Entry',
+	return listLocator({
 		name: 'entry',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName: 'Entry',
 		description: 'The entry (a time series of records) in the bucket; names may be paths like robot/cam-1',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchEntries', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. temperature' },
-		],
-	};
+		searchMethod: 'searchEntries',
+		placeholder: 'e.g. temperature',
+	});
 }
 
 export function labelsParameter(displayName = 'Labels', description = 'Labels to attach to the record'): INodeProperties {

@@ -11,6 +11,7 @@ import {
 	type S3Service,
 	type S3WriteOptions,
 } from '../../shared/storage/drivers/s3';
+import { listLocator, pathLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -18,43 +19,19 @@ export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/desc
 export type S3Operation = (this: IExecuteFunctions, itemIndex: number, s3: S3Service) => Promise<unknown>;
 
 export function bucketLocator(name = 'bucket', displayName = 'Bucket', required = true): INodeProperties {
-	return {
-		displayName,
+	return listLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required,
+		displayName,
 		description: 'The bucket to use',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. my-reports' },
-		],
-	};
+		searchMethod: 'searchBuckets',
+		placeholder: 'e.g. my-reports',
+		required,
+	});
 }
 
 export function keyLocator(name = 'key', displayName = 'Key', searchListMethod = 'searchObjects'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'key', value: '' },
-		required: true,
-		description: "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)",
-		modes: [
-			{ displayName: 'By Key', name: 'key', type: 'string', placeholder: 'e.g. reports/2026/summary.pdf' },
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-		],
-	};
+	const description = "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)";
+	return pathLocator({ name, displayName, description, searchMethod: searchListMethod, typedMode: 'key' });
 }
 
 /** The labels n8n shows, so that every error names the parameter the user sees. */

@@ -1,11 +1,16 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
+import { stat } from 'fs/promises';
+import { isAbsolute } from 'path';
 import { Readable } from 'stream';
+
+import type { UploadBody } from '../storage/driver';
 
 import { parameterError } from './errors';
 
 export interface BinaryInput {
-	stream: Readable;
+	/** n8n's file when the data sits in its filesystem store, else a stream */
+	body: UploadBody;
 	fileName?: string;
 	mimeType?: string;
 	/** bytes, when n8n knows it without reading the data */
@@ -13,8 +18,9 @@ export interface BinaryInput {
 }
 
 /**
- * Opens an input item's binary property as a stream. In n8n's filesystem/S3 binary
- * modes the data is streamed from n8n's store; nothing is read into memory here.
+ * Opens an input item's binary property. In n8n's filesystem binary mode this is the
+ * file itself (drivers read it by position, see storage/parts.ts); in its other stores a
+ * stream; nothing is read into memory here.
  */
 export async function openBinaryInput(
 	ctx: IExecuteFunctions,
@@ -39,12 +45,27 @@ export async function openBinaryInput(
 	if (binary.id) {
 		const metadata = await ctx.helpers.getBinaryMetadata(binary.id);
 		return {
-			stream: await ctx.helpers.getBinaryStream(binary.id),
+			body: (await storedFile(ctx, binary.id, metadata.fileSize)) ?? (await ctx.helpers.getBinaryStream(binary.id)),
 			fileName: binary.fileName ?? metadata.fileName ?? undefined,
 			mimeType: binary.mimeType ?? metadata.mimeType,
 			size: metadata.fileSize,
 		};
 	}
 	const buffer = Buffer.from(binary.data, BINARY_ENCODING);
-	return { stream: Readable.from([buffer]), fileName: binary.fileName, mimeType: binary.mimeType, size: buffer.length };
+	return { body: Readable.from([buffer]), fileName: binary.fileName, mimeType: binary.mimeType, size: buffer.length };
+}
+
+/** The file behind a binary in n8n's filesystem store, when it is one and holds `size` bytes. */
+async function storedFile(ctx: IExecuteFunctions, id: string, size: number | undefined): Promise<UploadBody | undefined> {
+	let path: string;
+	try {
+		path = ctx.helpers.getBinaryPath(id);
+	} catch {
+		return undefined;
+	}
+	// Other stores (S3, database) answer with their own id, not a path on this machine.
+	if (!path || !isAbsolute(path)) return undefined;
+	const found = await stat(path).catch(() => undefined);
+	if (!found?.isFile() || (size !== undefined && found.size !== size)) return undefined;
+	return { path, size: found.size };
 }

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 /** Parameter-description building blocks every node of the pack uses. */
 
@@ -34,3 +34,144 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The modes in which a resource locator's value can be typed in. */
+const TYPED_MODES = { name: 'By Name', key: 'By Key', id: 'By ID' } as const;
+
+export interface ListLocatorOptions {
+	name: string;
+	displayName: string;
+	description: string;
+	/** The `listSearch` method behind the "From List" mode; without one the locator has no list mode. */
+	searchMethod?: string;
+	/** Placeholder of the typed mode. */
+	placeholder: string;
+	/** How the value is typed in: by name (the default), by key or by ID. Read it with `getLocatorValue`. */
+	typedMode?: keyof typeof TYPED_MODES;
+	/** The typed mode first and selected (object names and keys are mostly typed); else the list. */
+	typedFirst?: boolean;
+	/** Defaults to true. */
+	required?: boolean;
+	/** Further modes, after the list and typed ones (e.g. `urlMode`). */
+	extraModes?: INodePropertyMode[];
+}
+
+/**
+ * A resource locator (bucket, container, object, entry, doc… picker): "From List" backed by a
+ * `listSearch` method, plus a typed mode. Its parameter name and mode names are what saved
+ * workflows hold: keep them stable.
+ */
+export function listLocator(options: ListLocatorOptions): INodeProperties {
+	const typedMode = options.typedMode ?? 'name';
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, which has no default
+	const typed: INodePropertyMode = {
+		displayName: TYPED_MODES[typedMode],
+		name: typedMode,
+		type: 'string',
+		placeholder: options.placeholder,
+	};
+	const list: INodePropertyMode[] = options.searchMethod
+		? [
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, which has no default
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: options.searchMethod, searchable: true },
+				},
+			]
+		: [];
+	const listFirst = list.length > 0 && !options.typedFirst;
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: listFirst ? 'list' : typedMode, value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [...(listFirst ? [...list, typed] : [typed, ...list]), ...(options.extraModes ?? [])],
+	};
+}
+
+/** A locator of a stored object by its path (name or key): typed first, e.g. reports/2026/summary.pdf. */
+export function pathLocator(options: Omit<ListLocatorOptions, 'placeholder' | 'typedFirst'>): INodeProperties {
+	return listLocator({ ...options, placeholder: 'e.g. reports/2026/summary.pdf', typedFirst: true });
+}
+
+/** A locator mode taking a link, the value being the regex's first group; any other text is refused. */
+export function urlMode(options: { placeholder: string; regex: string; errorMessage: string }): INodePropertyMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, which has no default
+	return {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder: options.placeholder,
+		extractValue: { type: 'regex', regex: options.regex },
+		validation: [{ type: 'regex', properties: { regex: options.regex, errorMessage: options.errorMessage } }],
+	};
+}
+
+/** A list of name/value pairs (metadata, tags), its value `{ entry: [{ name, value }] }`. */
+export function nameValueList(displayName: string, name: string, placeholder: string, description?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder,
+		...(description === undefined ? {} : { description }),
+		options: [
+			{
+				displayName: 'Entry',
+				name: 'entry',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/**
+ * The output field and byte range of a Download operation (`binaryPropertyName`, `useRange`,
+ * `rangeStart`, `rangeEnd`: -1 is the end). `what` names the thing downloaded in the help texts.
+ */
+export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			description: 'The name of the output binary property to put the file in',
+		},
+		{
+			displayName: 'Byte Range',
+			name: 'useRange',
+			type: 'boolean',
+			default: false,
+			description: `Whether to download only part of the ${what}`,
+		},
+		{
+			displayName: 'Range Start',
+			name: 'rangeStart',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: `First byte to download (0 is the first byte of the ${what})`,
+			displayOptions: { show: { useRange: [true] } },
+		},
+		{
+			displayName: 'Range End',
+			name: 'rangeEnd',
+			type: 'number',
+			typeOptions: { minValue: -1 },
+			default: -1,
+			description: `Last byte to download, inclusive; -1 means to the end of the ${what}`,
+			displayOptions: { show: { useRange: [true] } },
+		},
+	];
+}

@@ -43,6 +43,18 @@ export interface ObjectPage {
 	nextPageToken?: string;
 }
 
+/**
+ * A file holding exactly the bytes to upload (n8n's filesystem binary store): drivers read
+ * it by position into their own buffers instead of streaming it chunk by chunk.
+ */
+export interface UploadFile {
+	path: string;
+	size: number;
+}
+
+/** What an upload reads: a stream, or a file (see `./parts` for helpers taking either). */
+export type UploadBody = Readable | UploadFile;
+
 export interface UploadOptions {
 	contentType?: string;
 	metadata?: Record<string, string>;
@@ -88,7 +100,7 @@ export interface StorageDriver {
 
 	listObjects(container: string, options: ListObjectsOptions): Promise<ObjectPage>;
 	headObject(container: string, key: string): Promise<ObjectInfo>;
-	upload(container: string, key: string, body: Readable, options?: UploadOptions): Promise<ObjectInfo>;
+	upload(container: string, key: string, body: UploadBody, options?: UploadOptions): Promise<ObjectInfo>;
 	download(container: string, key: string, range?: ByteRange): Promise<DownloadResult>;
 	copy(
 		source: { container: string; key: string },

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { downloadOutputAndRange } from '../../../shared/node/description';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
@@ -10,39 +11,7 @@ const displayOptions = showFor('blob', 'download');
 export const description = forOperation(displayOptions, [
 	containerLocator(),
 	blobLocator(),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary property to put the file in',
-	},
-	{
-		displayName: 'Byte Range',
-		name: 'useRange',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to download only part of the blob',
-	},
-	{
-		displayName: 'Range Start',
-		name: 'rangeStart',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'First byte to download (0 is the first byte of the blob)',
-		displayOptions: { show: { useRange: [true] } },
-	},
-	{
-		displayName: 'Range End',
-		name: 'rangeEnd',
-		type: 'number',
-		typeOptions: { minValue: -1 },
-		default: -1,
-		description: 'Last byte to download, inclusive; -1 means to the end of the blob',
-		displayOptions: { show: { useRange: [true] } },
-	},
+	...downloadOutputAndRange('blob'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {

@@ -161,7 +161,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		azure,
 		container,
 		blob,
-		input.stream,
+		input.body,
 		{
 			contentType: options.contentType || input.mimeType,
 			cacheControl: options.cacheControl,

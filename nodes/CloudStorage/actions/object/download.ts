@@ -3,7 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ByteRange, StorageDriver } from '../../../shared/storage/driver';
 import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
 import { parameterError } from '../../../shared/node/errors';
-import { binaryPropertyName, containerLocator, forOperation, keyLocator, showFor } from '../common';
+import { downloadOutputAndRange } from '../../../shared/node/description';
+import { containerLocator, forOperation, keyLocator, showFor } from '../common';
 
 const displayOptions = showFor('object', 'download');
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
@@ -11,32 +12,7 @@ const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 export const description = forOperation(displayOptions, [
 	containerLocator(),
 	keyLocator(),
-	binaryPropertyName(OUTPUT_FIELD_LABEL, 'The name of the output binary property to put the file in'),
-	{
-		displayName: 'Byte Range',
-		name: 'useRange',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to download only part of the object',
-	},
-	{
-		displayName: 'Range Start',
-		name: 'rangeStart',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'First byte to download (0 is the first byte of the object)',
-		displayOptions: { show: { useRange: [true] } },
-	},
-	{
-		displayName: 'Range End',
-		name: 'rangeEnd',
-		type: 'number',
-		typeOptions: { minValue: -1 },
-		default: -1,
-		description: 'Last byte to download, inclusive; -1 means to the end of the object',
-		displayOptions: { show: { useRange: [true] } },
-	},
+	...downloadOutputAndRange('object'),
 ]);
 
 function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {

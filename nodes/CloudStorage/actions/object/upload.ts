@@ -2,8 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { openBinaryInput } from '../../../shared/node/binary';
+import { discardBody } from '../../../shared/storage/parts';
 import { parameterError } from '../../../shared/node/errors';
 import { getLocatorValue } from '../../../shared/node/parameters';
+import { nameValueList } from '../../../shared/node/description';
 import { assertContainerName, assertObjectKey } from '../../../shared/storage/names';
 import { binaryPropertyName, containerLocator, forOperation, showFor } from '../common';
 
@@ -42,24 +44,7 @@ export const description = forOperation(displayOptions, [
 				default: '',
 				description: 'Hex MD5 the uploaded bytes must have; a mismatching upload is discarded',
 			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add metadata',
-				options: [
-					{
-						displayName: 'Entry',
-						name: 'entry',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+			nameValueList('Metadata', 'metadata', 'Add metadata'),
 		],
 	},
 ]);
@@ -87,11 +72,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	try {
 		assertObjectKey(key);
 	} catch (error) {
-		input.stream.destroy();
+		discardBody(input.body);
 		throw error;
 	}
 	try {
-		return await driver.upload(container, key, input.stream, {
+		return await driver.upload(container, key, input.body, {
 			contentType: options.contentType || input.mimeType,
 			metadata,
 			size: input.size,
@@ -99,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		});
 	} catch (error) {
 		// a driver that refused before reading (bad key, missing container) leaves it open
-		input.stream.destroy();
+		discardBody(input.body);
 		throw error;
 	}
 }

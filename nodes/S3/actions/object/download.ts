@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { downloadOutputAndRange } from '../../../shared/node/description';
 import { getInteger } from '../../../shared/node/parameters';
 import type { ByteRange } from '../../../shared/storage/driver';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
@@ -10,39 +11,7 @@ const displayOptions = showFor('object', 'download');
 export const description: INodeProperties[] = forOperation(displayOptions, [
 	bucketLocator(),
 	keyLocator(),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary property to put the file in',
-	},
-	{
-		displayName: 'Byte Range',
-		name: 'useRange',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to download only part of the object',
-	},
-	{
-		displayName: 'Range Start',
-		name: 'rangeStart',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'First byte to download (0 is the first byte of the object)',
-		displayOptions: { show: { useRange: [true] } },
-	},
-	{
-		displayName: 'Range End',
-		name: 'rangeEnd',
-		type: 'number',
-		typeOptions: { minValue: -1 },
-		default: -1,
-		description: 'Last byte to download, inclusive; -1 means to the end of the object',
-		displayOptions: { show: { useRange: [true] } },
-	},
+	...downloadOutputAndRange('object'),
 ]);
 
 function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {

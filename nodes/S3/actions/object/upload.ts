@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBinaryInput } from '../../../shared/node/binary';
+import { discardBody } from '../../../shared/storage/parts';
 import { getInteger } from '../../../shared/node/parameters';
 import { assertS3Key, type S3Service } from '../../../shared/storage/drivers/s3';
 import {
@@ -97,10 +98,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	try {
 		assertS3Key(key, LABEL.key);
 	} catch (error) {
-		input.stream.destroy();
+		discardBody(input.body);
 		throw error;
 	}
-	const info = await s3.upload(bucket, key, input.stream, {
+	const info = await s3.upload(bucket, key, input.body, {
 		...write,
 		contentType: write.contentType ?? input.mimeType,
 		size: input.size,

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import type { Readable } from 'stream';
 import { Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 
@@ -14,8 +13,10 @@ import type {
 	ObjectPage,
 	PrefixInfo,
 	StorageDriver,
+	UploadBody,
 	UploadOptions,
 } from '../driver';
+import { uploadStream } from '../parts';
 import {
 	ContainerAlreadyExistsError,
 	ContainerNotEmptyError,
@@ -126,7 +127,8 @@ export class LocalStorageDriver implements StorageDriver {
 		return await this.describe(container, key, file, true);
 	}
 
-	async upload(container: string, key: string, body: Readable, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(container: string, key: string, input: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+		const body = uploadStream(input);
 		const target = await this.objectPath(container, key);
 		await this.existingContainerPath(container);
 		const root = await this.getRoot();

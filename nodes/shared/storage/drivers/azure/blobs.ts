@@ -3,13 +3,12 @@ import type {
 	BlobGetPropertiesResponse,
 	BlobHTTPHeaders,
 	BlobItem,
-	BlockBlobUploadStreamOptions,
 } from '@azure/storage-blob';
-import { createHash } from 'crypto';
 import type { Readable } from 'stream';
-import { Transform, pipeline } from 'stream';
 
+import type { UploadBody } from '../../driver';
 import { HashMismatchError, InvalidNameError } from '../../errors';
+import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 import { baseContext, type AzureConnection } from './client';
 import { MAX_PAGE_SIZE } from './containers';
 import { azureCall, type AzureErrorContext } from './errors';
@@ -268,16 +267,17 @@ export function chooseBlockSize(requested: number | undefined, size: number | un
 }
 
 /**
- * Uploads a stream as a block blob: staged blocks of `blockSize`, at most `concurrency` in
- * flight (so memory stays near blockSize × concurrency whatever the size), then one commit.
- * If the stream fails, a block is refused or the MD5 does not match, the commit never
- * happens: no blob is written and an existing blob keeps its content.
+ * Uploads a block blob: one Put Blob when it fits in a block, else staged blocks of
+ * `blockSize`, `concurrency` in flight from a fixed pool of block buffers (see
+ * storage/parts.ts), then one commit. If the input fails, a block is refused or the MD5
+ * does not match, the commit never happens: no blob is written and an existing blob keeps
+ * its content (staged blocks that are never committed are discarded by Azure).
  */
 export async function uploadBlob(
 	connection: AzureConnection,
 	container: string,
 	blob: string,
-	body: Readable,
+	body: UploadBody,
 	options: BlobUploadOptions = {},
 	naming: BlobNaming = {},
 ): Promise<AzureBlobInfo> {
@@ -288,69 +288,62 @@ export async function uploadBlob(
 			throw new InvalidNameError('expectedMd5', 'Invalid "Expected MD5": it must be 32 hexadecimal characters');
 		}
 	} catch (error) {
-		body.destroy();
+		discardBody(body);
 		throw error;
 	}
-	const hash = createHash('md5');
-	let size = 0;
-	let md5 = '';
 	const headers: BlobHTTPHeaders = {
 		blobContentType: options.contentType || undefined,
 		blobContentDisposition: options.contentDisposition || undefined,
 		blobCacheControl: options.cacheControl || undefined,
 		blobContentEncoding: options.contentEncoding || undefined,
 	};
-	const meter = new Transform({
-		transform(chunk: Buffer, _encoding, callback) {
-			hash.update(chunk);
-			size += chunk.length;
-			callback(null, chunk);
-		},
-		flush(callback) {
-			// Runs before the stream ends, so before uploadStream commits the block list:
-			// a mismatch fails the upload, and the MD5 is stored with the commit.
-			const digest = hash.digest();
-			md5 = digest.toString('hex');
-			if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) {
-				callback(new HashMismatchError(blob, options.expectedMd5.toLowerCase(), md5));
-				return;
-			}
-			headers.blobContentMD5 = digest;
-			callback();
-		},
-	});
-	pipeline(body, meter, () => {
-		// Failures reach uploadStream through `meter`; nothing else to do here.
-	});
-	const uploadOptions: BlockBlobUploadStreamOptions = {
-		blobHTTPHeaders: headers,
+	const common = {
 		metadata: options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
 		tags: options.tags && Object.keys(options.tags).length > 0 ? options.tags : undefined,
 		tier: options.tier,
 		conditions: options.ifNotExists ? { ifNoneMatch: '*' } : undefined,
 	};
 	const client = connection.service.getContainerClient(container).getBlockBlobClient(blob);
-	const blockSize = chooseBlockSize(options.blockSize, options.size);
+	const blockSize = chooseBlockSize(options.blockSize, isUploadFile(body) ? body.size : options.size);
 	const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, 64));
+	const pump = new PartPump(partReader(body), { partSize: blockSize, concurrency, md5: true });
+	/** Sets the MD5 Azure stores with the blob; refuses a mismatch before anything is committed. */
+	const sealMd5 = () => {
+		const md5 = pump.md5 ?? '';
+		if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) throw new HashMismatchError(blob, options.expectedMd5.toLowerCase(), md5);
+		headers.blobContentMD5 = Buffer.from(md5, 'hex');
+		return md5;
+	};
+	let md5 = '';
 	const response = await azureCall(contextFor(connection, container, blob, naming), async () => {
 		try {
-			return await client.uploadStream(meter, blockSize, concurrency, uploadOptions);
-		} catch (error) {
-			body.destroy();
-			meter.destroy();
-			throw error;
+			const first = await pump.first();
+			if (first.final) {
+				md5 = sealMd5();
+				return await client.upload(first.data, first.data.length, { blobHTTPHeaders: headers, ...common });
+			}
+			const blockIds = await pump.sendAll(async (part) => {
+				// Block ids must all have the same length: the zero-padded part number.
+				const id = Buffer.from(String(part.number).padStart(6, '0')).toString('base64');
+				await client.stageBlock(id, part.data, part.data.length);
+				return id;
+			});
+			md5 = sealMd5();
+			return await client.commitBlockList(blockIds, { blobHTTPHeaders: headers, ...common });
+		} finally {
+			await pump.close();
 		}
 	});
 	return {
 		container,
 		name: blob,
-		size,
+		size: pump.size,
 		contentType: headers.blobContentType,
 		md5,
 		etag: response.etag,
 		lastModified: iso(response.lastModified),
-		metadata: lowerKeys(uploadOptions.metadata),
-		...(uploadOptions.tags ? { tags: uploadOptions.tags } : {}),
+		metadata: lowerKeys(common.metadata),
+		...(common.tags ? { tags: common.tags } : {}),
 		...(options.tier ? { accessTier: options.tier } : {}),
 		...(response.versionId ? { versionId: response.versionId } : {}),
 	};

@@ -3,6 +3,7 @@ import type { BlobServiceClient, StoragePipelineOptions, StorageSharedKeyCredent
 import { AuthError } from '../../errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../transport/retryPolicy';
 import type { AzureErrorContext } from './errors';
+import { installRetryPolicy } from './retry';
 
 export type AzureAuthentication = 'connectionString' | 'sharedKey' | 'sasToken' | 'entraId';
 export type AzureCloud = 'public' | 'usGovernment' | 'china';
@@ -41,19 +42,12 @@ export const AZURE_CLOUDS: Record<AzureCloud, { blobSuffix: string; authorityHos
 	china: { name: 'Azure China', blobSuffix: 'blob.core.chinacloudapi.cn', authorityHost: 'https://login.chinacloudapi.cn' },
 };
 
-/** The SDK's own retry, configured from the pack's one retry policy. */
-export function azureRetryOptions(policy: RetryPolicy = DEFAULT_RETRY_POLICY): NonNullable<StoragePipelineOptions['retryOptions']> {
-	return {
-		maxTries: policy.maxAttempts,
-		retryDelayInMs: policy.baseDelayMs,
-		maxRetryDelayInMs: policy.maxDelayMs,
-		// EXPONENTIAL (0): the SDK's enum is not imported here so that the SDK loads lazily.
-		retryPolicyType: 0,
-	};
-}
-
-export function azurePipelineOptions(policy?: RetryPolicy): StoragePipelineOptions {
-	return { retryOptions: azureRetryOptions(policy), userAgentOptions: { userAgentPrefix: 'n8n-nodes-cloud-pack' } };
+/**
+ * Options for every BlobServiceClient. No `retryOptions`: the SDK's retry policy is replaced by the
+ * pack's (see retry.ts and createAzureConnection), so its options would configure nothing.
+ */
+export function azurePipelineOptions(): StoragePipelineOptions {
+	return { userAgentOptions: { userAgentPrefix: 'n8n-nodes-cloud-pack' } };
 }
 
 function field(data: AzureBlobCredentialData, name: keyof AzureBlobCredentialData): string {
@@ -116,12 +110,23 @@ function normaliseSas(token: string): string {
 }
 
 /**
- * Builds a BlobServiceClient for any of the four ways to authenticate. Loads the SDKs
- * lazily, so that n8n's start-up does not pay for them.
+ * Builds a BlobServiceClient for any of the four ways to authenticate, retrying by the pack's
+ * retry policy (429/502/503/504 and transient network errors, Retry-After honoured). Loads the
+ * SDKs lazily, so that n8n's start-up does not pay for them.
  */
-export async function createAzureConnection(data: AzureBlobCredentialData, policy?: RetryPolicy): Promise<AzureConnection> {
+export async function createAzureConnection(
+	data: AzureBlobCredentialData,
+	policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY },
+): Promise<AzureConnection> {
+	const connection = await connect(data);
+	// Every container and blob client derived from this service shares its pipeline, so they all retry this way.
+	installRetryPolicy(connection.service, policy);
+	return connection;
+}
+
+async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> {
 	const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
-	const options = azurePipelineOptions(policy);
+	const options = azurePipelineOptions();
 	const secrets = credentialSecrets(data);
 	const authentication = (field(data, 'authentication') || 'sharedKey') as AzureAuthentication;
 

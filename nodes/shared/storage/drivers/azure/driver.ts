@@ -1,4 +1,3 @@
-import type { Readable } from 'stream';
 
 import type {
 	ByteRange,
@@ -8,9 +7,11 @@ import type {
 	ObjectInfo,
 	ObjectPage,
 	StorageDriver,
+	UploadBody,
 	UploadOptions,
 	UrlOptions,
 } from '../../driver';
+import { discardBody } from '../../parts';
 import { StorageError } from '../../errors';
 import { createAzureConnection, type AzureBlobCredentialData, type AzureConnection } from './client';
 import { createContainer, deleteContainer, getContainerProperties, listContainers, type AzureContainerInfo } from './containers';
@@ -89,7 +90,7 @@ export class AzureStorageDriver implements StorageDriver {
 		return toObjectInfo(await getBlobProperties(this.connection, container, key));
 	}
 
-	async upload(container: string, key: string, body: Readable, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
 		let metadata: Record<string, string>;
 		try {
 			metadata = checkMetadata(
@@ -98,7 +99,7 @@ export class AzureStorageDriver implements StorageDriver {
 				'"Metadata"',
 			);
 		} catch (error) {
-			body.destroy();
+			discardBody(body);
 			throw error;
 		}
 		return toObjectInfo(

@@ -1,4 +1,3 @@
-import type { Readable } from 'stream';
 
 import type {
 	ByteRange,
@@ -8,9 +7,11 @@ import type {
 	ObjectInfo,
 	ObjectPage,
 	StorageDriver,
+	UploadBody,
 	UploadOptions,
 	UrlOptions,
 } from '../../driver';
+import { uploadStream } from '../../parts';
 import type { GcsClient } from './client';
 import * as gcs from './operations';
 
@@ -47,8 +48,8 @@ export class GcsStorageDriver implements StorageDriver {
 		return await gcs.getObject(this.client, container, key);
 	}
 
-	async upload(container: string, key: string, body: Readable, options: UploadOptions = {}): Promise<ObjectInfo> {
-		return await gcs.uploadObject(this.client, container, key, body, { ...this.uploadDefaults, ...options });
+	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+		return await gcs.uploadObject(this.client, container, key, uploadStream(body), { ...this.uploadDefaults, ...options });
 	}
 
 	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {

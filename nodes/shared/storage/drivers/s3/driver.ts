@@ -1,4 +1,3 @@
-import type { Readable } from 'stream';
 
 import type {
 	ByteRange,
@@ -8,9 +7,11 @@ import type {
 	ObjectInfo,
 	ObjectPage,
 	StorageDriver,
+	UploadBody,
 	UploadOptions,
 	UrlOptions,
 } from '../../driver';
+import { discardBody } from '../../parts';
 import { assertBucketName, assertNewBucketName, assertS3Key } from './names';
 import type { S3Service } from './service';
 
@@ -59,12 +60,12 @@ export class S3StorageDriver implements StorageDriver {
 		return await this.service.headObject(container, key);
 	}
 
-	async upload(container: string, key: string, body: Readable, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
 		try {
 			assertBucketName(container);
 			assertS3Key(key);
 		} catch (error) {
-			body.destroy();
+			discardBody(body);
 			throw error;
 		}
 		return await this.service.upload(container, key, body, {

@@ -3,23 +3,16 @@
  * start-up nothing. Only types are imported statically (they vanish when compiled).
  */
 type S3Module = typeof import('@aws-sdk/client-s3');
-type StorageModule = typeof import('@aws-sdk/lib-storage');
 type PresignerModule = typeof import('@aws-sdk/s3-request-presigner');
 type CredentialProvidersModule = typeof import('@aws-sdk/credential-providers');
 
 let s3: Promise<S3Module> | undefined;
-let storage: Promise<StorageModule> | undefined;
 let presigner: Promise<PresignerModule> | undefined;
 let credentialProviders: Promise<CredentialProvidersModule> | undefined;
 
 export function loadS3(): Promise<S3Module> {
 	s3 ??= import('@aws-sdk/client-s3');
 	return s3;
-}
-
-export function loadLibStorage(): Promise<StorageModule> {
-	storage ??= import('@aws-sdk/lib-storage');
-	return storage;
 }
 
 export function loadPresigner(): Promise<PresignerModule> {

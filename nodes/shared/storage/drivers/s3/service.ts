@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import { Readable, Transform } from 'stream';
+import { Readable } from 'stream';
 import type {
 	_Object,
 	CompletedPart,
@@ -10,13 +9,14 @@ import type {
 	StorageClass,
 } from '@aws-sdk/client-s3';
 
-import type { ByteRange, ContainerInfo, ObjectInfo, PrefixInfo } from '../../driver';
+import type { ByteRange, ContainerInfo, ObjectInfo, PrefixInfo, UploadBody } from '../../driver';
 import { HashMismatchError, StorageError } from '../../errors';
 import { createS3Client, type S3ClientOptions } from './client';
 import { readS3Config, secretsOf, type S3ConnectionConfig } from './config';
 import { mapS3Error, type S3ErrorContext } from './errors';
 import { assertExpiry, invalidInput, tagsToQuery } from './input';
-import { loadLibStorage, loadPresigner, loadS3 } from './sdk';
+import { loadPresigner, loadS3 } from './sdk';
+import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 
 const MIB = 1024 * 1024;
 /** Parts of a streamed upload; an upload no larger than one part is a single PUT. */
@@ -368,56 +368,63 @@ export class S3Service {
 	// ---- objects: transfer ---------------------------------------------------------
 
 	/**
-	 * Streams `body` to S3 with lib-storage: a single PUT up to one part, a multipart upload
-	 * above, `concurrency` parts in flight (memory ≈ (concurrency + 1) × part size). On any
-	 * failure — the input stream, a part, an MD5 mismatch — the multipart upload is aborted,
+	 * Uploads `body` (a stream, or n8n's file read by position): one PutObject when it fits
+	 * in a part, else a multipart upload with `concurrency` parts in flight, from a fixed pool
+	 * of `concurrency + 1` part buffers (see storage/parts.ts for why not lib-storage).
+	 * On any failure — the input, a part, an MD5 mismatch — the multipart upload is aborted,
 	 * so nothing incomplete is left behind.
 	 */
-	async upload(bucket: string, key: string, body: Readable, options: S3UploadOptions = {}): Promise<S3ObjectInfo> {
-		const { Upload } = await loadLibStorage();
+	async upload(bucket: string, key: string, body: UploadBody, options: S3UploadOptions = {}): Promise<S3ObjectInfo> {
 		const requested = options.partSize ?? DEFAULT_PART_SIZE;
-		if (requested < MIN_PART_SIZE) throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
-		const partSize = Math.max(requested, options.size ? Math.ceil(options.size / MAX_PARTS / MIB) * MIB : 0);
+		if (requested < MIN_PART_SIZE) {
+			discardBody(body);
+			throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
+		}
+		const known = isUploadFile(body) ? body.size : options.size;
+		const partSize = Math.max(requested, known ? Math.ceil(known / MAX_PARTS / MIB) * MIB : 0);
 		const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)));
 		const expected = options.expectedMd5?.toLowerCase();
-		let size = 0;
-		let hashing: Transform | undefined;
-		if (expected) {
-			// Hashes on the way; fails the stream before lib-storage sends its last request: nothing is completed.
-			const hash = createHash('md5');
-			hashing = new Transform({
-				transform(chunk: Buffer, _encoding, callback) {
-					hash.update(chunk);
-					callback(null, chunk);
-				},
-				flush(callback) {
-					const actual = hash.digest('hex');
-					callback(actual !== expected ? new HashMismatchError(key, expected, actual) : null);
-				},
-			});
-			const target = hashing;
-			body.on('error', (error) => target.destroy(error));
-			body.pipe(target);
-		}
-		const input: Readable = hashing ?? body;
-		const upload = new Upload({
-			client: this.client,
-			params: { Bucket: bucket, Key: key, Body: input, ...writeParams(options) },
-			partSize,
-			queueSize: concurrency,
-			leavePartsOnError: false,
-		});
-		// lib-storage reports the bytes sent: the size without another pass over the data.
-		upload.on('httpUploadProgress', (progress: { loaded?: number }) => {
-			size = Math.max(size, progress.loaded ?? 0);
-		});
+		const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
+		const checkMd5 = () => {
+			if (expected && pump.md5 !== expected) throw new HashMismatchError(key, expected, pump.md5 ?? '');
+		};
+		const { PutObjectCommand, CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand } = await loadS3();
+		let uploadId: string | undefined;
 		try {
-			const result = (await upload.done()) as { ETag?: string; VersionId?: string; Location?: string };
+			const first = await pump.first();
+			let result: { ETag?: string; VersionId?: string };
+			if (first.final) {
+				checkMd5();
+				result = await this.send(
+					new PutObjectCommand({ Bucket: bucket, Key: key, Body: first.data, ContentLength: first.data.length, ...writeParams(options) }),
+					this.context('PutObject', bucket, key),
+				);
+			} else {
+				const created = await this.send<{ UploadId?: string }>(
+					new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...writeParams(options) }),
+					this.context('CreateMultipartUpload', bucket, key),
+				);
+				uploadId = created.UploadId;
+				if (!uploadId) throw new Error(`S3 started no multipart upload for "${key}" (no UploadId)`);
+				const parts = await pump.sendAll(async (part) => {
+					const answer = await this.send<{ ETag?: string }>(
+						new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part.number, Body: part.data, ContentLength: part.data.length }),
+						this.context('UploadPart', bucket, key),
+					);
+					return { PartNumber: part.number, ETag: answer.ETag };
+				});
+				// Before completing: a mismatch aborts, and nothing is kept.
+				checkMd5();
+				result = await this.send(
+					new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+					this.context('CompleteMultipartUpload', bucket, key),
+				);
+			}
 			const etag = unquote(result.ETag);
 			return {
 				container: bucket,
 				key,
-				size,
+				size: pump.size,
 				etag,
 				md5: expected ?? md5FromEtag(etag, options.serverSideEncryption),
 				contentType: options.contentType,
@@ -428,13 +435,10 @@ export class S3Service {
 				multipart: etag?.includes('-') ?? false,
 			};
 		} catch (error) {
-			if (hashing) body.unpipe(hashing);
-			body.destroy();
-			const uploadId = (upload as unknown as { uploadId?: string }).uploadId;
-			// lib-storage aborts too; this covers the races where it has not (failure while creating).
 			if (uploadId) await this.abortMultipartUpload(bucket, key, uploadId).catch(() => undefined);
-			const cause = (error as { cause?: unknown })?.cause;
-			throw mapS3Error(cause instanceof StorageError ? cause : error, this.context('upload', bucket, key));
+			throw mapS3Error(error, this.context('upload', bucket, key));
+		} finally {
+			await pump.close();
 		}
 	}
 
@@ -643,7 +647,7 @@ export class S3Service {
 		try {
 			await this.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), this.context('AbortMultipartUpload', bucket, key));
 		} catch (error) {
-			// Already gone (aborted by lib-storage, or completed) is what we wanted.
+			// Already gone (aborted before, or completed) is what we wanted.
 			if (error instanceof StorageError && error.code === 'ObjectNotFound') return;
 			if ((error as { code?: string }).code === 'NoSuchUpload') return;
 			throw error;
