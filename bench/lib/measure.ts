@@ -58,3 +58,29 @@ export function printTable(title: string, rows: Measurement[]): void {
 export function verdict(what: string, value: number, limit: number, unit: string): string {
 	return `${value <= limit ? 'PASS' : 'FAIL'}: ${what} ${value.toFixed(2)} ${unit} (target ≤ ${limit.toFixed(2)} ${unit})`;
 }
+
+/** One process's line written by maxrss-preload.js. */
+export interface RssReport {
+	main: string;
+	maxRssKiB: number;
+	/** [epoch ms, KiB], when CLOUD_PACK_RSS_SAMPLE_MS was set */
+	samples?: Array<[number, number]>;
+}
+
+/** Environment for maxrss-preload.js: the peak, and RSS samples every 10 ms. */
+export const RSS_SAMPLE_ENV = { CLOUD_PACK_RSS_SAMPLE_MS: '10' };
+
+/**
+ * Peak RSS (MiB) sampled while one node of the run executed, from n8n's own start time and
+ * execution time for that node. Upload workflows start with n8n's Read File node, whose own
+ * peak would otherwise be counted as the upload node's.
+ */
+export function peakWhileNodeRan(report: RssReport | undefined, runData: Record<string, unknown>, node: string): number | undefined {
+	const runs = runData[node] as Array<{ startTime?: number; executionTime?: number }> | undefined;
+	const last = runs?.[runs.length - 1];
+	if (!report?.samples?.length || last?.startTime === undefined || last.executionTime === undefined) return undefined;
+	const from = last.startTime;
+	const to = last.startTime + last.executionTime;
+	const inside = report.samples.filter(([time]) => time >= from && time <= to).map(([, kib]) => kib);
+	return inside.length ? Math.max(...inside) / 1024 : undefined;
+}

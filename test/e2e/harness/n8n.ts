@@ -107,7 +107,10 @@ export class N8nInstance {
 			});
 		} catch (error: any) {
 			const detail = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.slice(-4000);
-			throw new Error(`n8n ${args[0]} failed (${error.code ?? error.signal}):\n${detail}`);
+			throw Object.assign(new Error(`n8n ${args[0]} failed (${error.code ?? error.signal}):\n${detail}`), {
+				stdout: String(error.stdout ?? ''),
+				signal: error.signal as string | undefined,
+			});
 		}
 	}
 
@@ -131,8 +134,22 @@ export class N8nInstance {
 
 	/** `n8n execute --id`; resolves with the run data, rejects with n8n's error output. */
 	async execute(workflowId: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<RunResult> {
-		const { stdout } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, env);
-		return parseRun(stdout);
+		try {
+			const { stdout } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, env);
+			return parseRun(stdout);
+		} catch (error) {
+			// n8n 2.40 on Node 24 now and then crashes while exiting (SIGSEGV/SIGABRT), after it printed
+			// the whole run: that run is complete (its JSON parses), so it is the result.
+			const crashed = error as Error & { stdout?: string; signal?: string };
+			if (crashed.signal === 'SIGSEGV' || crashed.signal === 'SIGABRT') {
+				try {
+					return parseRun(crashed.stdout ?? '');
+				} catch {
+					// not a complete run: report the crash itself
+				}
+			}
+			throw error;
+		}
 	}
 
 	/** `n8n execute` expected to fail: resolves with what n8n printed. */
@@ -191,7 +208,7 @@ export class N8nInstance {
 export function parseRun(stdout: string): RunResult {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`No run data in n8n output:\n${stdout.slice(-2000)}`);
-	const raw = JSON.parse(stdout.slice(start));
+	const raw = parseJsonPrefix(stdout.slice(start));
 	const runData = raw.data.resultData.runData as Record<string, any[]>;
 	return {
 		raw,
@@ -201,4 +218,23 @@ export function parseRun(stdout: string): RunResult {
 			return runs[runs.length - 1].data.main[outputIndex] ?? [];
 		},
 	};
+}
+
+/**
+ * The JSON document at the start of `text`. n8n may log a line after the run's JSON (e.g.
+ * "Registered runner …"), so the document ends at the last closing brace that parses.
+ */
+function parseJsonPrefix(text: string): any {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		for (let end = text.lastIndexOf('}'); end > 0; end = text.lastIndexOf('}', end - 1)) {
+			try {
+				return JSON.parse(text.slice(0, end + 1));
+			} catch {
+				// a brace inside the document: try the one before
+			}
+		}
+		throw error;
+	}
 }

@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import { createReadStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { Transform } from 'stream';
-import { pipeline } from 'stream/promises';
 
 import type {
 	ByteRange,
@@ -16,7 +14,7 @@ import type {
 	UploadBody,
 	UploadOptions,
 } from '../driver';
-import { uploadStream } from '../parts';
+import { PartPump, discardBody, partReader } from '../parts';
 import {
 	ContainerAlreadyExistsError,
 	ContainerNotEmptyError,
@@ -35,6 +33,8 @@ const META_DIR = '.cloudpack-meta';
 const TEMP_DIR = '.cloudpack-tmp';
 const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const DEFAULT_PAGE_SIZE = 1000;
+/** Bytes per read/write while uploading: two such buffers are in use at a time. */
+const LOCAL_PART_SIZE = 1024 * 1024;
 
 interface Sidecar {
 	key: string;
@@ -127,27 +127,33 @@ export class LocalStorageDriver implements StorageDriver {
 		return await this.describe(container, key, file, true);
 	}
 
-	async upload(container: string, key: string, input: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
-		const body = uploadStream(input);
-		const target = await this.objectPath(container, key);
-		await this.existingContainerPath(container);
+	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+		let target: string;
+		try {
+			target = await this.objectPath(container, key);
+			await this.existingContainerPath(container);
+		} catch (error) {
+			discardBody(body);
+			throw error;
+		}
 		const root = await this.getRoot();
 		const tempDir = path.join(root, TEMP_DIR);
 		await fs.mkdir(tempDir, { recursive: true });
 		const temp = path.join(tempDir, `${randomUUID()}.part`);
-		const hash = createHash('md5');
-		let size = 0;
-		const meter = new Transform({
-			transform(chunk: Buffer, _encoding, callback) {
-				hash.update(chunk);
-				size += chunk.length;
-				callback(null, chunk);
-			},
-		});
+		// Two pooled 1 MiB buffers: one is written while the next is read (see storage/parts.ts).
+		const pump = new PartPump(partReader(body), { partSize: LOCAL_PART_SIZE, concurrency: 1, md5: true });
 		let createdDir: string | undefined;
 		try {
-			await pipeline(body, meter, createWriteStream(temp, { flags: 'wx' }));
-			const md5 = hash.digest('hex');
+			const out = await fs.open(temp, 'wx');
+			try {
+				await pump.sendAll(async (part) => {
+					await out.write(part.data, 0, part.data.length, part.offset);
+				});
+			} finally {
+				await out.close();
+			}
+			const md5 = pump.md5!;
+			const size = pump.size;
 			if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) {
 				throw new HashMismatchError(key, options.expectedMd5, md5);
 			}
@@ -168,6 +174,8 @@ export class LocalStorageDriver implements StorageDriver {
 			await fs.rm(temp, { force: true });
 			if (createdDir) await removeEmptyDirs(path.dirname(target), path.dirname(createdDir));
 			throw error;
+		} finally {
+			await pump.close();
 		}
 	}
 
@@ -192,7 +200,7 @@ export class LocalStorageDriver implements StorageDriver {
 	async copy(source: { container: string; key: string }, target: { container: string; key: string }) {
 		const from = await this.existingObjectPath(source.container, source.key, 'sourceKey');
 		const sidecar = await this.readSidecar(source.container, source.key, from);
-		return await this.upload(target.container, target.key, createReadStream(from), {
+		return await this.upload(target.container, target.key, { path: from, size: (await fs.stat(from)).size }, {
 			contentType: sidecar?.contentType,
 			metadata: sidecar?.metadata,
 		});
