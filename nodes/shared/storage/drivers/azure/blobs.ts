@@ -79,7 +79,24 @@ function contextFor(connection: AzureConnection, container: string, blob: string
 	};
 }
 
-export function blobInfoFromProperties(container: string, name: string, properties: BlobGetPropertiesResponse): AzureBlobInfo {
+/** The properties a Get Properties answer and a listed blob item both carry. */
+interface CommonProperties {
+	contentLength?: number;
+	contentType?: string;
+	contentEncoding?: string;
+	contentLanguage?: string;
+	contentDisposition?: string;
+	cacheControl?: string;
+	contentMD5?: Uint8Array;
+	etag?: string;
+	lastModified?: Date;
+	createdOn?: Date;
+	blobType?: string;
+	accessTier?: string;
+	archiveStatus?: string;
+}
+
+function blobInfo(container: string, name: string, properties: CommonProperties, metadata: Record<string, string> | undefined): AzureBlobInfo {
 	return {
 		container,
 		name,
@@ -96,7 +113,13 @@ export function blobInfoFromProperties(container: string, name: string, properti
 		blobType: properties.blobType,
 		accessTier: properties.accessTier,
 		archiveStatus: properties.archiveStatus,
-		metadata: lowerKeys(properties.metadata),
+		metadata: lowerKeys(metadata),
+	};
+}
+
+export function blobInfoFromProperties(container: string, name: string, properties: BlobGetPropertiesResponse): AzureBlobInfo {
+	return {
+		...blobInfo(container, name, properties, properties.metadata),
 		versionId: properties.versionId,
 		copyStatus: properties.copyStatus,
 		copyId: properties.copyId,
@@ -104,24 +127,8 @@ export function blobInfoFromProperties(container: string, name: string, properti
 }
 
 export function blobInfoFromItem(container: string, item: BlobItem): AzureBlobInfo {
-	const properties = item.properties;
 	return {
-		container,
-		name: item.name,
-		size: properties.contentLength ?? 0,
-		contentType: properties.contentType,
-		contentEncoding: properties.contentEncoding,
-		contentLanguage: properties.contentLanguage,
-		contentDisposition: properties.contentDisposition,
-		cacheControl: properties.cacheControl,
-		md5: hex(properties.contentMD5),
-		etag: properties.etag,
-		lastModified: iso(properties.lastModified),
-		createdOn: iso(properties.createdOn),
-		blobType: properties.blobType,
-		accessTier: properties.accessTier,
-		archiveStatus: properties.archiveStatus,
-		metadata: lowerKeys(item.metadata),
+		...blobInfo(container, item.name, item.properties, item.metadata),
 		...(item.tags ? { tags: item.tags } : {}),
 		...(item.snapshot ? { snapshot: item.snapshot } : {}),
 		...(item.versionId ? { versionId: item.versionId } : {}),

@@ -323,20 +323,30 @@ export class S3Service {
 		return { objects, prefixes, nextContinuationToken: page.IsTruncated ? page.NextContinuationToken : undefined };
 	}
 
-	/** Objects (and common prefixes, in key order) over every page, up to `limit` entries. */
+	/**
+	 * Objects (and common prefixes, in key order) over every page, up to `limit` entries. The
+	 * next page is requested as soon as a page arrives, while the caller works on this one.
+	 */
 	async *listObjects(bucket: string, options: Omit<S3ListOptions, 'continuationToken' | 'maxKeys'> = {}, limit?: number) {
 		let remaining = limit ?? Infinity;
-		let token: string | undefined;
-		do {
-			const page = await this.listObjectsPage(bucket, { ...options, continuationToken: token, maxKeys: Math.min(MAX_LIST_PAGE, remaining) });
+		const fetchPage = (token: string | undefined) => {
+			const page = this.listObjectsPage(bucket, { ...options, continuationToken: token, maxKeys: Math.min(MAX_LIST_PAGE, remaining) });
+			// Awaited below; a caller that stops early must not leave an unhandled rejection behind.
+			page.catch(() => undefined);
+			return page;
+		};
+		let pending: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
+		while (pending) {
+			const page: S3ListPage = await pending;
+			pending = undefined;
 			const entries: Array<({ type: 'object' } & S3ObjectInfo) | ({ type: 'prefix' } & PrefixInfo)> = [
 				...page.prefixes.map((prefix) => ({ type: 'prefix' as const, ...prefix })),
 				...page.objects.map((object) => ({ type: 'object' as const, ...object })),
-			];
-			for (const entry of entries.slice(0, remaining)) yield entry;
-			remaining -= Math.min(entries.length, remaining);
-			token = page.nextContinuationToken;
-		} while (token && remaining > 0);
+			].slice(0, remaining);
+			remaining -= entries.length;
+			if (page.nextContinuationToken && remaining > 0) pending = fetchPage(page.nextContinuationToken);
+			for (const entry of entries) yield entry;
+		}
 	}
 
 	private describe(bucket: string, key: string, head: Partial<HeadObjectCommandOutput>, size?: number): S3ObjectInfo {
