@@ -2,6 +2,7 @@ import type { PipelineRequest, PipelineResponse } from '@azure/core-rest-pipelin
 import { Readable } from 'stream';
 
 import {
+	retryAfterOf,
 	cloudPackRetryPolicy,
 	installRetryPolicy,
 	isReplayableBody,
@@ -90,6 +91,18 @@ describe('Azure retry policy: decisions', () => {
 		await cloudPackRetryPolicy({ ...POLICY, maxDelayMs: 1000 }).sendRequest(request(), next);
 		expect(Date.now() - startedAt).toBeGreaterThanOrEqual(280);
 		expect(next).toHaveBeenCalledTimes(2);
+	});
+
+	it("honours Azure's x-ms-retry-after-ms before Retry-After", async () => {
+		const next = scripted([response(503, { 'x-ms-retry-after-ms': '250', 'retry-after': '30' }), response(200)]);
+		const startedAt = Date.now();
+		await cloudPackRetryPolicy({ ...POLICY, maxDelayMs: 5000 }).sendRequest(request(), next);
+		const waited = Date.now() - startedAt;
+		expect(waited).toBeGreaterThanOrEqual(230);
+		expect(waited).toBeLessThan(3000);
+		expect(next).toHaveBeenCalledTimes(2);
+		expect(retryAfterOf(response(429, { 'x-ms-retry-after-ms': 'soon', 'retry-after': '2' }))).toBe(2000);
+		expect(retryAfterOf(response(429))).toBeUndefined();
 	});
 
 	it('retries transient network errors and rethrows the last one', async () => {

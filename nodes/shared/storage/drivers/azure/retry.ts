@@ -56,6 +56,16 @@ export function waitFor(ms: number, signal?: PipelineRequest['abortSignal']): Pr
 	});
 }
 
+/**
+ * How long the service asked us to wait: Azure Storage's own `x-ms-retry-after-ms` (milliseconds)
+ * when present, else the standard `Retry-After` (seconds or an HTTP date).
+ */
+export function retryAfterOf(response: Pick<PipelineResponse, 'headers'>): number | undefined {
+	const ms = response.headers.get('x-ms-retry-after-ms');
+	if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms.trim());
+	return parseRetryAfter(response.headers.get('retry-after'));
+}
+
 /** A response we give up on is still read by the SDK; one we retry past must free its socket. */
 function discard(response: PipelineResponse): void {
 	(response.readableStreamBody as { destroy?: () => void } | undefined)?.destroy?.();
@@ -91,7 +101,7 @@ export function cloudPackRetryPolicy(policy: RetryPolicy): PipelinePolicy {
 					{
 						attemptsMade,
 						status: response.status,
-						retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+						retryAfterMs: retryAfterOf(response),
 						transientNetworkError: false,
 						replayable,
 						elapsedMs: Date.now() - startedAt,
