@@ -11,7 +11,7 @@ import {
 	type S3Service,
 	type S3WriteOptions,
 } from '../../shared/storage/drivers/s3';
-import { listLocator, pathLocator } from '../../shared/node/description';
+import { contentHeaderOptions, listLocator, pathLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -115,28 +115,7 @@ export const WRITE_OPTIONS: INodeProperties[] = [
 		default: 'private',
 		description: 'Canned access control list of the object',
 	},
-	{
-		displayName: 'Cache Control',
-		name: 'cacheControl',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. max-age=3600',
-	},
-	{
-		displayName: 'Content Disposition',
-		name: 'contentDisposition',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. attachment; filename="report.pdf"',
-	},
-	{
-		displayName: 'Content Type',
-		name: 'contentType',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. application/pdf',
-		description: "The object's MIME type",
-	},
+	...contentHeaderOptions("The object's MIME type"),
 	{
 		displayName: 'KMS Key ID',
 		name: 'kmsKeyId',

@@ -175,3 +175,50 @@ export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties
 		},
 	];
 }
+
+/** The Delimiter and Prefix options of a key listing (S3 and Cloud Storage Get Many). */
+export const keyListingOptions: INodeProperties[] = [
+	{
+		displayName: 'Delimiter',
+		name: 'delimiter',
+		type: 'string',
+		default: '/',
+		description: 'Group keys that share a prefix up to this character into one "prefix" item, like folders',
+	},
+	{
+		displayName: 'Prefix',
+		name: 'prefix',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. reports/2026/',
+		description: 'Only list keys that start with this',
+	},
+];
+
+/** Cache Control, Content Disposition and Content Type of an upload; `contentTypeHelp` is what the last one says. */
+export function contentHeaderOptions(contentTypeHelp: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Cache Control',
+			name: 'cacheControl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. max-age=3600',
+		},
+		{
+			displayName: 'Content Disposition',
+			name: 'contentDisposition',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. attachment; filename="report.pdf"',
+		},
+		{
+			displayName: 'Content Type',
+			name: 'contentType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. application/pdf',
+			description: contentTypeHelp,
+		},
+	];
+}

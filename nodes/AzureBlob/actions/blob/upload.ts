@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { openBinaryInput } from '../../../shared/node/binary';
 import { getLocatorValue } from '../../../shared/node/parameters';
+import { contentHeaderOptions } from '../../../shared/node/description';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { uploadBlob } from '../../../shared/storage/drivers/azure/blobs';
 import {
@@ -57,28 +58,7 @@ export const description = forOperation(displayOptions, [
 				default: 8,
 				description: 'Size of each staged block; memory use is about block size × concurrency',
 			},
-			{
-				displayName: 'Cache Control',
-				name: 'cacheControl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. max-age=3600',
-			},
-			{
-				displayName: 'Content Disposition',
-				name: 'contentDisposition',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. attachment; filename="report.pdf"',
-			},
-			{
-				displayName: 'Content Type',
-				name: 'contentType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. application/pdf',
-				description: "The blob's MIME type. Defaults to the binary data's MIME type.",
-			},
+			...contentHeaderOptions("The blob's MIME type. Defaults to the binary data's MIME type."),
 			{
 				displayName: 'Expected MD5',
 				name: 'expectedMd5',

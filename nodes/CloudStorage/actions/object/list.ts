@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { getListLimit, getLocatorValue } from '../../../shared/node/parameters';
+import { keyListingOptions } from '../../../shared/node/description';
 import { containerLocator, forOperation, returnAllAndLimit, showFor } from '../common';
 
 const displayOptions = showFor('object', 'list');
@@ -16,21 +17,7 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Delimiter',
-				name: 'delimiter',
-				type: 'string',
-				default: '/',
-				description: 'Group keys that share a prefix up to this character into one "prefix" item, like folders',
-			},
-			{
-				displayName: 'Prefix',
-				name: 'prefix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. reports/2026/',
-				description: 'Only list keys that start with this',
-			},
+			...keyListingOptions,
 		],
 	},
 ]);

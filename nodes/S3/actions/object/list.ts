@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
+import { keyListingOptions } from '../../../shared/node/description';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
 import { asBucketItem, bucketLocator, forOperation, getBucket, returnAllAndLimit, showFor } from '../common';
 
@@ -16,21 +17,7 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Delimiter',
-				name: 'delimiter',
-				type: 'string',
-				default: '/',
-				description: 'Group keys that share a prefix up to this character into one "prefix" item, like folders',
-			},
-			{
-				displayName: 'Prefix',
-				name: 'prefix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. reports/2026/',
-				description: 'Only list keys that start with this',
-			},
+			...keyListingOptions,
 			{
 				displayName: 'Start After',
 				name: 'startAfter',
