@@ -35,18 +35,9 @@ import {
 	StorageError,
 } from '../../nodes/shared/storage/errors';
 import { testAzureBlobCredential } from '../../nodes/AzureBlob/methods/testAzureBlobCredential';
-import { QUICK_POLICY, azurite, azuriteServer, bytes, md5, readAll, uniqueContainer } from './azureSupport';
+import { QUICK_POLICY, azurite, azuriteServer, bytes, md5, readAll, uniqueContainer, rejection } from './azureSupport';
 
 jest.setTimeout(120_000);
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a rejection');
-}
 
 async function exists(azure: AzureConnection, container: string, blob: string): Promise<boolean> {
 	return await azure.service.getContainerClient(container).getBlobClient(blob).exists();

@@ -11,18 +11,9 @@ import {
 	ObjectNotFoundError,
 	StorageError,
 } from '../../nodes/shared/storage/errors';
-import { azuriteCredential, bytes, md5, readAll, uniqueContainer } from './azureSupport';
+import { azuriteCredential, bytes, md5, readAll, uniqueContainer, rejection } from './azureSupport';
 
 jest.setTimeout(120_000);
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a rejection');
-}
 
 describe('Cloud Storage driver of the azure backend, against Azurite', () => {
 	let driver: StorageDriver;

@@ -7,7 +7,7 @@ import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/dri
 import { AzureServiceError } from '../../nodes/shared/storage/drivers/azure/errors';
 import { AuthError, ObjectNotFoundError, RateLimitedError } from '../../nodes/shared/storage/errors';
 import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
-import { azurite, azuriteServer, bytes, md5, readAll, uniqueContainer } from './azureSupport';
+import { azurite, azuriteServer, bytes, md5, readAll, uniqueContainer, rejection } from './azureSupport';
 
 jest.setTimeout(120_000);
 
@@ -126,15 +126,6 @@ const isUploadData =
 		r.method === 'PUT' && r.path.endsWith(`/${name}`) && (!r.query.has('comp') || r.query.get('comp') === 'block');
 const isList: Match = (r) => r.method === 'GET' && r.query.get('comp') === 'list';
 const isBlobRequest = (method: string, name: string): Match => (r) => r.method === method && r.path.endsWith(`/${name}`) && !r.query.has('comp');
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a rejection');
-}
 
 describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in front of Azurite)', () => {
 	let proxy: FaultProxy;

@@ -73,3 +73,13 @@ export function bytes(size: number, seed = 1): Buffer {
 	}
 	return buffer;
 }
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected a rejection');
+}
