@@ -5,6 +5,9 @@
  */
 import '../helpers/gcsJest';
 import { createHash, randomBytes } from 'crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Readable } from 'stream';
 
 import { createGcsClient, parseGcsCredential, type GcsClient } from '../../nodes/shared/storage/drivers/gcs/client';
@@ -137,7 +140,8 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 		expect(info.md5).toBe(md5(data));
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts[0].status).toBe(503);
-		expect(puts.some((r) => r.contentRange === 'bytes */*' && r.status === 308)).toBe(true);
+		// the status query names the total, as Google's documentation shows
+		expect(puts.some((r) => r.contentRange === `bytes */${data.length}` && r.status === 308)).toBe(true);
 		expect(puts[puts.length - 1].status).toBe(200);
 		expect(sha256(await collect((await driver.download('driver-chunks', 'big/retried.bin')).stream))).toBe(sha256(data));
 	});
@@ -206,6 +210,94 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts).toHaveLength(1);
 		expect(puts[0]).toMatchObject({ contentRange: 'bytes 0-*/*', bytes: data.length, status: 200 });
+	});
+});
+
+describe("resumable uploads from n8n's file, in one request from pooled buffers", () => {
+	let dir: string;
+	const fileOf = (name: string, data: Buffer) => {
+		const path = join(dir, name);
+		writeFileSync(path, data);
+		return { path, size: data.length };
+	};
+	const putsSince = (before: number) => fake.requests.slice(before).filter((r) => r.method === 'PUT');
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'gcs-resumable-'));
+		await driver.createContainer('driver-files');
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('sends the file in one PUT with its size, and the object has its bytes', async () => {
+		const data = randomBytes(9 * 1024 * 1024 + 1234);
+		const before = fake.requests.length;
+		const info = await driver.upload('driver-files', 'one.bin', fileOf('one.bin', data), { size: data.length, contentType: 'application/x-one' });
+		expect(info).toMatchObject({ size: data.length, md5: md5(data), contentType: 'application/x-one' });
+		expect(putsSince(before)).toEqual([expect.objectContaining({ contentRange: `bytes 0-*/${data.length}`, bytes: data.length, status: 200 })]);
+		expect(sha256(await collect((await driver.download('driver-files', 'one.bin')).stream))).toBe(sha256(data));
+		expect(fake.openSessions()).toEqual([]);
+	});
+
+	it('resumes from what the server kept when the connection drops midway, without sending it all again', async () => {
+		const data = randomBytes(12 * 1024 * 1024 + 77);
+		fake.breakNext(5 * 1024 * 1024, { method: 'PUT', path: /upload_id=/ });
+		const before = fake.requests.length;
+		const info = await driver.upload('driver-files', 'resumed.bin', fileOf('resumed.bin', data), { size: data.length });
+		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
+		const puts = putsSince(before);
+		expect(puts[0]).toMatchObject({ contentRange: `bytes 0-*/${data.length}`, status: 0 });
+		expect(puts[1]).toMatchObject({ contentRange: `bytes */${data.length}`, status: 308 });
+		const resumed = /^bytes (\d+)-\*\//.exec(puts[2].contentRange ?? '');
+		expect(Number(resumed?.[1])).toBeGreaterThan(0);
+		expect(Number(resumed?.[1]) % (256 * 1024)).toBe(0);
+		expect(puts[2]).toMatchObject({ status: 200, bytes: data.length - Number(resumed?.[1]) });
+		expect(sha256(await collect((await driver.download('driver-files', 'resumed.bin')).stream))).toBe(sha256(data));
+		expect(fake.openSessions()).toEqual([]);
+	});
+
+	it('a stream cannot go back: a dropped connection fails the upload, cancels the session and keeps no object', async () => {
+		const data = randomBytes(12 * 1024 * 1024);
+		fake.breakNext(5 * 1024 * 1024, { method: 'PUT', path: /upload_id=/ });
+		const error = await failure(driver.upload('driver-files', 'stream-broken.bin', Readable.from([data.subarray(0, 6_000_000), data.subarray(6_000_000)]), { size: data.length }));
+		expect(error.message).toMatch(/Cannot reach Google Cloud Storage|ECONNRESET|EPIPE|socket hang up/i);
+		expect(await failure(driver.headObject('driver-files', 'stream-broken.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(fake.openSessions()).toEqual([]);
+	});
+
+	it('refuses a file shorter than its declared size, and keeps nothing', async () => {
+		const data = randomBytes(3 * 1024 * 1024);
+		const file = fileOf('short.bin', data);
+		const error = await failure(gcs.uploadObject(client, 'driver-files', 'short.bin', { path: file.path, size: data.length + 10 }, { size: data.length + 10, resumableThreshold: 0 }));
+		expect(error.message).toMatch(/shorter than its declared size/);
+		expect(await failure(driver.headObject('driver-files', 'short.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(fake.openSessions()).toEqual([]);
+	});
+
+	it('in chunks of unknown total: the last chunk ends on a boundary, so an empty request names the total', async () => {
+		const data = randomBytes(3 * 256 * 1024);
+		const before = fake.requests.length;
+		const info = await gcs.uploadObject(client, 'driver-files', 'boundary.bin', Readable.from([data]), { chunkSize: 256 * 1024 });
+		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
+		expect(putsSince(before).map((r) => [r.contentRange, r.status])).toEqual([
+			['bytes 0-262143/*', 308],
+			['bytes 262144-524287/*', 308],
+			['bytes 524288-786431/*', 308],
+			[`bytes */${data.length}`, 200],
+		]);
+	});
+
+	it('in chunks: a chunk whose connection drops is sent again from its buffer', async () => {
+		const data = randomBytes(4 * 512 * 1024 + 5);
+		fake.breakNext(300 * 1024, { method: 'PUT', path: /upload_id=/ });
+		const before = fake.requests.length;
+		const info = await gcs.uploadObject(client, 'driver-files', 'chunk-dropped.bin', fileOf('chunk-dropped.bin', data), { size: data.length, chunkSize: 512 * 1024 });
+		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
+		const puts = putsSince(before);
+		expect(puts[0]).toMatchObject({ contentRange: 'bytes 0-524287/*', status: 0 });
+		expect(puts[1]).toMatchObject({ contentRange: `bytes */${data.length}`, status: 308 });
+		// the fake kept the first 256 KiB of the broken request: only the rest is sent again
+		expect(puts[2]).toMatchObject({ contentRange: 'bytes 262144-524287/*', status: 308 });
+		expect(sha256(await collect((await driver.download('driver-files', 'chunk-dropped.bin')).stream))).toBe(sha256(data));
 	});
 });
 

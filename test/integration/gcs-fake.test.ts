@@ -201,6 +201,33 @@ describe('objects', () => {
 		expect(await storage.bucket('spec-objects').file('cancelled.bin').exists()).toEqual([false]);
 	});
 
+	it('finalizes with an empty `bytes */TOTAL` once all bytes are held, and keeps whole units of a dropped request', async () => {
+		const data = randomBytes(2 * 256 * 1024);
+		const open = async (name: string) =>
+			(await fetch(`${fake.url}/upload/storage/v1/b/spec-objects/o?uploadType=resumable&name=${name}`, { method: 'POST' })).headers.get('location')!;
+		// the total was unknown while sending: the last chunk ended exactly on a boundary
+		const session = await open('finalized.bin');
+		const first = await fetch(session, { method: 'PUT', headers: { 'Content-Range': `bytes 0-${data.length - 1}/*` }, body: data });
+		expect(first.status).toBe(308);
+		const early = await fetch(session, { method: 'PUT', headers: { 'Content-Range': `bytes */${data.length + 1}` } });
+		expect(early.status).toBe(308); // not all of that total is held: a status query
+		const done = await fetch(session, { method: 'PUT', headers: { 'Content-Range': `bytes */${data.length}`, 'X-Goog-Hash': `md5=${md5(data)}` } });
+		expect(done.status).toBe(200);
+		expect(await done.json()).toMatchObject({ name: 'finalized.bin', size: String(data.length), md5Hash: md5(data) });
+
+		// a request whose connection drops: what arrived is kept in whole 256 KiB units
+		const dropped = await open('dropped.bin');
+		fake.breakNext(300 * 1024, { method: 'PUT', path: /name=dropped\.bin/ });
+		await expect(fetch(dropped, { method: 'PUT', headers: { 'Content-Range': `bytes 0-*/${data.length}` }, body: data })).rejects.toThrow();
+		const status = await fetch(dropped, { method: 'PUT', headers: { 'Content-Range': `bytes */${data.length}` } });
+		expect(status.status).toBe(308);
+		expect(status.headers.get('range')).toMatch(/^bytes=0-(262143|524287)$/);
+		const kept = Number(/-(\d+)$/.exec(status.headers.get('range')!)![1]) + 1;
+		const rest = await fetch(dropped, { method: 'PUT', headers: { 'Content-Range': `bytes ${kept}-*/${data.length}` }, body: data.subarray(kept) });
+		expect(rest.status).toBe(200);
+		expectSame(await read('spec-objects', 'dropped.bin'), data);
+	});
+
 	it('serves byte ranges (206) and refuses unsatisfiable ones (416)', async () => {
 		const data = randomBytes(10_000);
 		await upload('spec-objects', 'ranges.bin', data, { resumable: false });

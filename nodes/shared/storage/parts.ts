@@ -40,9 +40,11 @@ export interface PartReader {
 
 class FileReader implements PartReader {
 	private handle?: Promise<FileHandle>;
-	private position = 0;
 
-	constructor(private readonly path: string) {}
+	constructor(
+		private readonly path: string,
+		private position = 0,
+	) {}
 
 	async fill(into: Buffer): Promise<number> {
 		this.handle ??= open(this.path, 'r');
@@ -96,8 +98,11 @@ class StreamReader implements PartReader {
 	}
 }
 
-export function partReader(body: UploadBody): PartReader {
-	return isUploadFile(body) ? new FileReader(body.path) : new StreamReader(body);
+/** A reader of the body; a file can be read from any `start` (a resumed upload), a stream only from 0. */
+export function partReader(body: UploadBody, start = 0): PartReader {
+	if (isUploadFile(body)) return new FileReader(body.path, start);
+	if (start !== 0) throw new RangeError('A stream body can only be read from its start');
+	return new StreamReader(body);
 }
 
 export interface Part {

@@ -11,12 +11,11 @@
  * @google-cloud/storage client against it (test/integration/gcs-fake.test.ts).
  */
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 
 import { crc32cBase64, crc32cUpdate } from './crc32c';
 
@@ -68,6 +67,8 @@ interface Session {
 	cancelled?: boolean;
 	/** ifGenerationMatch of the initiating request */
 	ifGenerationMatch?: string;
+	/** settles when the request being handled is over */
+	busy?: Promise<void>;
 }
 
 export interface FakeRequest {
@@ -86,6 +87,8 @@ export interface GcsFake {
 	requests: FakeRequest[];
 	/** Answer the next `count` requests matching (method, path regexp) with `status`. */
 	failNext(count: number, status: number, match?: { method?: string; path?: RegExp }): void;
+	/** Drop the connection of the next request matching, once `afterBytes` of its body arrived. */
+	breakNext(afterBytes: number, match?: { method?: string; path?: RegExp }): void;
 	/** Creates a bucket directly (test set-up). */
 	addBucket(name: string, options?: { location?: string; storageClass?: string }): void;
 	/** Ids of resumable sessions that were opened and neither finished nor cancelled. */
@@ -169,6 +172,7 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	const sessions = new Map<string, Session>();
 	const requests: FakeRequest[] = [];
 	const faults: Array<{ count: number; status: number; method?: string; path?: RegExp }> = [];
+	const breaks: Array<{ afterBytes: number; method?: string; path?: RegExp }> = [];
 	let generationCounter = Date.now() * 1000;
 	let baseUrl = '';
 
@@ -276,19 +280,21 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	};
 
 	/** The client's declared hashes (x-goog-hash, or md5Hash/crc32c in the resource) must match. */
+	/** The hashes declared in the object's metadata and in `X-Goog-Hash` must all match the bytes. */
 	const checkHashes = (req: IncomingMessage, resource: Record<string, unknown>, md5: string, crc: string) => {
-		const declared: Record<string, string> = {};
+		const header: Record<string, string> = {};
 		for (const part of String(req.headers['x-goog-hash'] ?? '').split(',')) {
 			const at = part.indexOf('=');
-			if (at > 0) declared[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+			if (at > 0) header[part.slice(0, at).trim()] = part.slice(at + 1).trim();
 		}
-		if (typeof resource.md5Hash === 'string') declared.md5 ??= resource.md5Hash;
-		if (typeof resource.crc32c === 'string') declared.crc32c ??= resource.crc32c;
-		if (declared.md5 && declared.md5 !== md5) {
-			throw new FakeError(400, `Provided MD5 hash "${declared.md5}" doesn't match calculated MD5 hash "${md5}".`, 'invalid');
-		}
-		if (declared.crc32c && declared.crc32c !== crc) {
-			throw new FakeError(400, `Provided CRC32C "${declared.crc32c}" doesn't match calculated CRC32C "${crc}".`, 'invalid');
+		const metadata = { md5: typeof resource.md5Hash === 'string' ? resource.md5Hash : undefined, crc32c: typeof resource.crc32c === 'string' ? resource.crc32c : undefined };
+		for (const declared of [metadata, header]) {
+			if (declared.md5 && declared.md5 !== md5) {
+				throw new FakeError(400, `Provided MD5 hash "${declared.md5}" doesn't match calculated MD5 hash "${md5}".`, 'invalid');
+			}
+			if (declared.crc32c && declared.crc32c !== crc) {
+				throw new FakeError(400, `Provided CRC32C "${declared.crc32c}" doesn't match calculated CRC32C "${crc}".`, 'invalid');
+			}
 		}
 	};
 
@@ -361,8 +367,23 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	 * (`bytes * / TOTAL|*`). Non-final chunks keep only whole 256 KiB units; the client
 	 * learns what was kept from the Range header of the 308 and sends the rest again.
 	 */
+	/** Requests to one session are handled one at a time, as Google serializes them. */
 	const putSession = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
 		const session = sessionOr404(url);
+		req.pause(); // keep the body until it is read (the request log's 'data' listener made it flow)
+		const previous = session.busy;
+		let release = () => {};
+		session.busy = new Promise<void>((resolve) => (release = resolve));
+		try {
+			await previous;
+			await putSessionNow(req, res, url, session);
+		} finally {
+			release();
+		}
+	};
+
+	const putSessionNow = async (req: IncomingMessage, res: ServerResponse, url: URL, session: Session) => {
+		if (session.cancelled) throw new FakeError(404, 'No such upload session.', 'notFound');
 		if (session.done) {
 			await drain(req);
 			return sendJson(res, 200, objectResource(session.done));
@@ -371,6 +392,9 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const status = /^bytes \*\/(\d+|\*)$/.exec(header);
 		if (status) {
 			await drain(req);
+			// `bytes */TOTAL` once all TOTAL bytes are held finalizes the upload (an empty last
+			// chunk, as Google's clients send when the size was unknown until the end)
+			if (status[1] !== '*' && Number(status[1]) === session.received) return await finish(req, res, session, session.received);
 			return incomplete(res, session);
 		}
 		const range = /^bytes (\d+)-(\d+|\*)\/(\d+|\*)$/.exec(header);
@@ -392,7 +416,7 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const savedCrc = session.crc;
 		const savedSize = session.received;
 		let sent = 0;
-		const out = createWriteStream(session.file, { flags: 'a' });
+		const out = await fs.open(session.file, 'a');
 		const restore = async (size: number) => {
 			session.md5 = savedMd5.copy();
 			session.crc = savedCrc;
@@ -406,30 +430,31 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			}
 		};
 		try {
-			await pipeline(
-				req,
-				async function* (source: AsyncIterable<Buffer>) {
-					for await (const chunk of source) {
-						sent += chunk.length;
-						let piece = chunk;
-						if (skip > 0) {
-							const cut = Math.min(skip, piece.length);
-							skip -= cut;
-							piece = piece.subarray(cut);
-						}
-						if (piece.length === 0) continue;
-						session.md5.update(piece);
-						session.crc = crc32cUpdate(session.crc, piece);
-						yield piece;
-					}
-				},
-				out,
-			);
+			// each piece is on disk before the next is read, so a broken request keeps all that arrived
+			for await (const chunk of req as AsyncIterable<Buffer>) {
+				sent += chunk.length;
+				let piece = chunk;
+				if (skip > 0) {
+					const cut = Math.min(skip, piece.length);
+					skip -= cut;
+					piece = piece.subarray(cut);
+				}
+				if (piece.length === 0) continue;
+				session.md5.update(piece);
+				session.crc = crc32cUpdate(session.crc, piece);
+				await out.write(piece);
+			}
 		} catch (error) {
-			// The request broke off: keep only what was persisted before it.
-			await restore(savedSize);
+			// The request broke off. Google keeps what it had persisted, which the client learns
+			// from a status query; here: the whole 256 KiB units that arrived.
+			await out.close();
+			const arrived = (await fs.stat(session.file).catch(() => ({ size: savedSize }))).size;
+			const kept = Math.max(savedSize, Math.floor(arrived / CHUNK_GRANULARITY) * CHUNK_GRANULARITY);
+			await restore(kept);
+			session.received = kept;
 			throw error;
 		}
+		await out.close();
 		const end = Math.max(savedSize, first + sent); // exclusive
 		if (declaredLast !== undefined && declaredLast - first + 1 !== sent) {
 			await restore(savedSize);
@@ -448,6 +473,11 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			return incomplete(res, session);
 		}
 		session.received = end;
+		return await finish(req, res, session, end);
+	};
+
+	/** Checks the declared hashes and stores the session's bytes as the object. */
+	const finish = async (req: IncomingMessage, res: ServerResponse, session: Session, end: number) => {
 		const md5 = session.md5.digest('base64');
 		const crc = crc32cBase64(session.crc);
 		try {
@@ -698,7 +728,17 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', baseUrl);
 		let bytes = 0;
-		req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+		const breakAt = breaks.findIndex((b) => (!b.method || b.method === method) && (!b.path || b.path.test(url.pathname + url.search)));
+		const broken = breakAt >= 0 ? breaks.splice(breakAt, 1)[0] : undefined;
+		let dropped = false;
+		req.on('data', (chunk: Buffer) => {
+			bytes += chunk.length;
+			if (broken && !dropped && bytes >= broken.afterBytes) {
+				dropped = true;
+				requests.push({ method, path: req.url ?? '', status: 0, contentRange: req.headers['content-range'] as string | undefined, bytes });
+				req.socket.destroy();
+			}
+		});
 		res.on('finish', () =>
 			requests.push({
 				method,
@@ -742,6 +782,9 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		requests,
 		failNext(count, status, match = {}) {
 			faults.push({ count, status, ...match });
+		},
+		breakNext(afterBytes, match = {}) {
+			breaks.push({ afterBytes, ...match });
 		},
 		addBucket,
 		openSessions: () => [...sessions.values()].filter((s) => !s.done && !s.cancelled).map((s) => s.id),

@@ -133,6 +133,8 @@ function loadAuthLibrary(): AuthLibrary {
 export interface GcsClient {
 	storage: Storage;
 	config: GcsConfig;
+	/** The pack's retry policy; the SDK's retries are configured from it, resumable uploads follow it. */
+	policy: RetryPolicy;
 }
 
 /**
@@ -175,7 +177,7 @@ export async function createGcsClient(config: GcsConfig, policy: RetryPolicy = D
 	if (config.apiEndpoint && config.endpointType === 'emulator') {
 		(storage as unknown as { baseUrl: string }).baseUrl = config.apiEndpoint;
 	}
-	return { storage, config };
+	return { storage, config, policy };
 }
 
 /** Redacts the credential's secrets (and generic credential patterns) from a text. */

@@ -11,7 +11,6 @@ import type {
 	UploadOptions,
 	UrlOptions,
 } from '../../driver';
-import { uploadStream } from '../../parts';
 import type { GcsClient } from './client';
 import * as gcs from './operations';
 
@@ -49,7 +48,7 @@ export class GcsStorageDriver implements StorageDriver {
 	}
 
 	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
-		return await gcs.uploadObject(this.client, container, key, uploadStream(body), { ...this.uploadDefaults, ...options });
+		return await gcs.uploadObject(this.client, container, key, body, { ...this.uploadDefaults, ...options });
 	}
 
 	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {

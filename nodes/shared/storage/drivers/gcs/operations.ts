@@ -3,15 +3,17 @@
  * the Cloud Storage node's GCS driver both call these. Bytes always move as streams.
  */
 import { createHash } from 'crypto';
-import { PassThrough, Transform, type Readable, type Writable } from 'stream';
+import { PassThrough, Transform, type Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import type { Bucket, File, FileMetadata, BucketMetadata } from '@google-cloud/storage';
 
-import type { ByteRange, ContainerInfo, DownloadResult, ObjectInfo, ObjectPage } from '../../driver';
+import type { ByteRange, ContainerInfo, DownloadResult, ObjectInfo, ObjectPage, UploadBody } from '../../driver';
 import { HashMismatchError, InvalidNameError, StorageError } from '../../errors';
+import { discardBody, uploadStream } from '../../parts';
 import type { GcsClient } from './client';
 import { bucketNotFound, objectNotFound, toGcsError, type GcsErrorContext } from './errors';
 import { assertBucketName, assertObjectName, gcsLabel } from './names';
+import { sendResumable } from './resumable';
 
 /** Uploads larger than this (or of unknown size) go resumable; smaller ones in one request. */
 export const RESUMABLE_THRESHOLD = 8 * 1024 * 1024;
@@ -266,45 +268,6 @@ export interface GcsUploadOptions {
 	chunkSize?: number;
 }
 
-/**
- * When the source fails, the SDK (v8) destroys its resumable-upload stream without an error;
- * only an error aborts its PUT in flight, and a PUT it starts afterwards (once the session
- * URI arrives) waits for bytes that never come, keeping a socket open. This keeps a handle
- * on that stream: on failure it is told the error (aborting the request in flight) and any
- * later request is refused. It reaches into SDK internals (`startResumableUpload_`,
- * duplexify's `_writable`, `makeRequestStream`); should they change, the session is still
- * cancelled and the request ends with the server's timeout.
- */
-type UploadInternals = Writable & { makeRequestStream?: (options: unknown) => Promise<unknown> };
-
-function guardResumableUpload(file: File): (error: Error) => void {
-	const internals = file as unknown as {
-		startResumableUpload_?: (dup: { _writable?: UploadInternals }, options: unknown) => unknown;
-	};
-	const start = internals.startResumableUpload_;
-	let failure: Error | undefined;
-	let upload: UploadInternals | undefined;
-	if (typeof start === 'function') {
-		internals.startResumableUpload_ = function (this: unknown, dup, options) {
-			const result = start.call(this, dup, options);
-			upload = dup?._writable;
-			const send = upload?.makeRequestStream;
-			if (upload && typeof send === 'function') {
-				upload.makeRequestStream = function (this: unknown, requestOptions: unknown) {
-					return failure ? Promise.reject(failure) : send.call(this, requestOptions);
-				};
-			}
-			return result;
-		};
-	}
-	return (error) => {
-		failure = error;
-		if (!upload || typeof upload.emit !== 'function') return;
-		upload.once('error', () => undefined);
-		upload.emit('error', error);
-	};
-}
-
 /** Cancels an unfinished resumable session (the session URI is its own authorization). */
 async function cancelSession(uri: string | undefined): Promise<void> {
 	if (!uri) return;
@@ -315,32 +278,7 @@ async function cancelSession(uri: string | undefined): Promise<void> {
 	}
 }
 
-/**
- * Streams `body` into an object. Small uploads (size known, at most the threshold) go in
- * one request; larger or unknown ones go resumable. The SDK checks the CRC32C Google
- * computed against the bytes sent and deletes a mismatching object. When anything fails,
- * no object is left: a failed request creates none, an unfinished resumable session is
- * cancelled, and an object that does not match `expectedMd5` is deleted.
- */
-export async function uploadObject(
-	client: GcsClient,
-	bucket: string,
-	key: string,
-	body: Readable,
-	options: GcsUploadOptions = {},
-	names: { bucket?: string; key?: string } = {},
-): Promise<ObjectInfo> {
-	const file = fileOf(client, bucket, key, names);
-	const expectedMd5 = options.expectedMd5?.toLowerCase();
-	if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
-		throw new InvalidNameError('expectedMd5', `Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`);
-	}
-	const chunkSize = options.chunkSize;
-	if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize % CHUNK_GRANULARITY !== 0)) {
-		throw new InvalidNameError('chunkSize', `Invalid ${gcsLabel('chunkSize')}: ${chunkSize} bytes is not a positive multiple of 256 KiB (262144 bytes)`);
-	}
-	const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD;
-	const resumable = chunkSize !== undefined || options.size === undefined || options.size > threshold;
+function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefined): FileMetadata {
 	const metadata: FileMetadata = {
 		contentType: options.contentType || undefined,
 		cacheControl: options.cacheControl || undefined,
@@ -351,7 +289,12 @@ export async function uploadObject(
 	};
 	if (expectedMd5) metadata.md5Hash = Buffer.from(expectedMd5, 'hex').toString('base64');
 	for (const field of Object.keys(metadata) as Array<keyof FileMetadata>) if (metadata[field] === undefined) delete metadata[field];
+	return metadata;
+}
 
+/** A small upload in one request, through the SDK (which checks the CRC32C Google computed). */
+async function uploadInOneRequest(file: File, body: UploadBody, metadata: FileMetadata, expectedMd5: string | undefined): Promise<{ resource: FileMetadata; md5?: string }> {
+	const source = uploadStream(body);
 	// MD5 of what is sent, only when the caller expects one (the SDK checks CRC32C anyway).
 	const md5 = expectedMd5 ? createHash('md5') : undefined;
 	const meter = new Transform({
@@ -360,40 +303,92 @@ export async function uploadObject(
 			callback(null, chunk);
 		},
 	});
-	const context: GcsErrorContext = { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key };
-	// Google makes an upload safe to retry with a generation precondition: a resumable upload
-	// names the generation it replaces (0: none), so its chunks are retried and a concurrent
-	// writer is never overwritten (412). One-request uploads are small; they are not retried.
-	let preconditionOpts: { ifGenerationMatch: number } | undefined;
-	if (resumable) {
-		const generation = await call(async () => (await file.getMetadata())[0].generation, context).catch((error: unknown) => {
-			if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
-			throw error;
-		});
-		preconditionOpts = { ifGenerationMatch: Number(generation ?? 0) };
-	}
-	const target = file.createWriteStream({
-		resumable,
-		metadata,
-		...(preconditionOpts ? { preconditionOpts } : {}),
-		...(chunkSize !== undefined ? { chunkSize } : {}),
-	});
-	const abortUpload = resumable ? guardResumableUpload(file) : () => undefined;
-	let sessionUri: string | undefined;
-	target.on('uri', (uri: string) => (sessionUri = uri));
+	const target = file.createWriteStream({ resumable: false, metadata });
 	try {
-		await (md5 ? pipeline(body, meter, target) : pipeline(body, target));
+		await (md5 ? pipeline(source, meter, target) : pipeline(source, target));
+	} finally {
+		if (!source.destroyed) source.destroy();
+	}
+	return { resource: file.metadata, md5: md5?.digest('hex') };
+}
+
+/**
+ * Opens a resumable session with the SDK and sends the bytes from pooled buffers
+ * (resumable.ts). The session names the generation it replaces (0: none), so it is safe to
+ * resume and never overwrites a concurrent writer (412). Cancelled when anything fails.
+ */
+async function uploadResumable(
+	client: GcsClient,
+	file: File,
+	body: UploadBody,
+	metadata: FileMetadata,
+	options: GcsUploadOptions,
+	context: GcsErrorContext,
+): Promise<{ resource: FileMetadata; md5?: string; crc32c: string; size: number }> {
+	const generation = await call(async () => (await file.getMetadata())[0].generation, context).catch((error: unknown) => {
+		if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
+		throw error;
+	});
+	const [uri] = await file.createResumableUpload({ metadata, preconditionOpts: { ifGenerationMatch: Number(generation ?? 0) } });
+	try {
+		const sent = await sendResumable(uri, body, { size: options.size, chunkSize: options.chunkSize, md5: Boolean(options.expectedMd5), policy: client.policy });
+		return { ...sent, resource: sent.resource as FileMetadata };
 	} catch (error) {
-		if (!body.destroyed) body.destroy();
-		abortUpload(error as Error);
-		if (resumable) await cancelSession(sessionUri);
+		await cancelSession(uri);
+		throw error;
+	}
+}
+
+/**
+ * Uploads `body` (n8n's file, read by position, or a stream) into an object. Small uploads
+ * (size known, at most the threshold) go in one request; larger or unknown ones go resumable.
+ * The CRC32C Google computed is checked against the bytes sent. When anything fails, no
+ * object is left: a failed request creates none, an unfinished resumable session is
+ * cancelled, and an object that does not match what was sent (or `expectedMd5`) is deleted.
+ */
+export async function uploadObject(
+	client: GcsClient,
+	bucket: string,
+	key: string,
+	body: UploadBody,
+	options: GcsUploadOptions = {},
+	names: { bucket?: string; key?: string } = {},
+): Promise<ObjectInfo> {
+	const context: GcsErrorContext = { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key };
+	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
+	let file: File;
+	try {
+		file = fileOf(client, bucket, key, names);
+		const expectedMd5 = options.expectedMd5?.toLowerCase();
+		if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
+			throw new InvalidNameError('expectedMd5', `Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`);
+		}
+		const chunkSize = options.chunkSize;
+		if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize % CHUNK_GRANULARITY !== 0)) {
+			throw new InvalidNameError('chunkSize', `Invalid ${gcsLabel('chunkSize')}: ${chunkSize} bytes is not a positive multiple of 256 KiB (262144 bytes)`);
+		}
+		const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD;
+		const resumable = chunkSize !== undefined || options.size === undefined || options.size > threshold;
+		const metadata = uploadMetadata(options, expectedMd5);
+		sent = resumable
+			? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
+			: await uploadInOneRequest(file, body, metadata, expectedMd5);
+	} catch (error) {
+		discardBody(body);
 		throw toGcsError(error, context);
 	}
-	const info = objectInfo(file.metadata, bucket, key);
-	const sent = md5?.digest('hex');
-	if (expectedMd5 && sent !== undefined && ((info.md5 ?? sent) !== expectedMd5 || sent !== expectedMd5)) {
-		await call(() => file.delete({ ignoreNotFound: true }), context);
-		throw new HashMismatchError(key, expectedMd5, sent);
+	const info = objectInfo(sent.resource, bucket, key);
+	const expectedMd5 = options.expectedMd5?.toLowerCase();
+	const crcMismatch = sent.crc32c !== undefined && sent.resource.crc32c !== undefined && sent.resource.crc32c !== sent.crc32c;
+	const sizeMismatch = sent.size !== undefined && info.size !== sent.size;
+	const md5Mismatch = expectedMd5 !== undefined && sent.md5 !== undefined && ((info.md5 ?? sent.md5) !== expectedMd5 || sent.md5 !== expectedMd5);
+	if (crcMismatch || sizeMismatch || md5Mismatch) {
+		// what Google stored is not what was sent: remove exactly that generation
+		const generation = info.generation === undefined ? undefined : Number(info.generation);
+		await call(() => file.delete({ ignoreNotFound: true, ...(generation ? { ifGenerationMatch: generation } : {}) }), context);
+		if (md5Mismatch) throw new HashMismatchError(key, expectedMd5, sent.md5 ?? '');
+		const what = crcMismatch ? `CRC32C ${String(sent.resource.crc32c)}, sent ${sent.crc32c}` : `${info.size} bytes, sent ${sent.size}`;
+		throw new StorageError('HashMismatch', `Object "${key}" was not kept: Google Cloud Storage stored other data than was sent (${what})`, 'key');
 	}
 	return info;
 }
