@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { openBinaryInput } from '../../../shared/node/binary';
-import { uploadStream } from '../../../shared/storage/parts';
+import { discardBody } from '../../../shared/storage/parts';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName, assertObjectName } from '../../../shared/storage/drivers/gcs/names';
 import { uploadObject } from '../../../shared/storage/drivers/gcs/operations';
@@ -97,7 +97,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		throw invalid(this, 'resumableThreshold', `"${String(options.resumableThreshold)}" is not a size in MiB`, itemIndex);
 	}
 	const input = await openBinaryInput(this, itemIndex);
-	const stream = uploadStream(input.body);
 	try {
 		const objectName = String(this.getNodeParameter('objectName', itemIndex, '')).trim() || input.fileName || '';
 		assertObjectName(objectName, 'objectName');
@@ -105,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			client,
 			bucket,
 			objectName,
-			stream,
+			input.body,
 			{
 				contentType: options.contentType?.trim() || input.mimeType,
 				cacheControl: options.cacheControl?.trim() || undefined,
@@ -119,7 +118,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			{ bucket: 'bucket', key: 'objectName' },
 		);
 	} finally {
-		// refused before reading (bad name) or failed midway: never leave n8n's file open
-		if (!stream.destroyed) stream.destroy();
+		// refused before reading (bad name) or failed midway: never leave n8n's stream open
+		discardBody(input.body);
 	}
 }
