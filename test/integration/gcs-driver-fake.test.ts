@@ -264,6 +264,15 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 		expect(fake.openSessions()).toEqual([]);
 	});
 
+	it('checks the CRC32C Google computed against the bytes sent: on a mismatch the object is deleted', async () => {
+		const data = randomBytes(9 * 1024 * 1024);
+		fake.corruptNext({ method: 'PUT', path: /upload_id=/ });
+		const error = await failure(driver.upload('driver-files', 'corrupted.bin', fileOf('corrupted.bin', data), { size: data.length }));
+		expect(error).toMatchObject({ code: 'HashMismatch' });
+		expect(error.message).toMatch(/"corrupted\.bin" was not kept: .*CRC32C/);
+		expect(await failure(driver.headObject('driver-files', 'corrupted.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+	});
+
 	it('refuses a file shorter than its declared size, and keeps nothing', async () => {
 		const data = randomBytes(3 * 1024 * 1024);
 		const file = fileOf('short.bin', data);

@@ -87,6 +87,8 @@ export interface GcsFake {
 	requests: FakeRequest[];
 	/** Answer the next `count` requests matching (method, path regexp) with `status`. */
 	failNext(count: number, status: number, match?: { method?: string; path?: RegExp }): void;
+	/** Flip a byte of the next resumable upload request matching, as a faulty network would. */
+	corruptNext(match?: { method?: string; path?: RegExp }): void;
 	/** Drop the connection of the next request matching, once `afterBytes` of its body arrived. */
 	breakNext(afterBytes: number, match?: { method?: string; path?: RegExp }): void;
 	/** Creates a bucket directly (test set-up). */
@@ -173,6 +175,8 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	const requests: FakeRequest[] = [];
 	const faults: Array<{ count: number; status: number; method?: string; path?: RegExp }> = [];
 	const breaks: Array<{ afterBytes: number; method?: string; path?: RegExp }> = [];
+	const corruptions: Array<{ method?: string; path?: RegExp }> = [];
+	const corrupted = new WeakSet<IncomingMessage>();
 	let generationCounter = Date.now() * 1000;
 	let baseUrl = '';
 
@@ -440,6 +444,10 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 					piece = piece.subarray(cut);
 				}
 				if (piece.length === 0) continue;
+				if (corrupted.delete(req)) {
+					piece = Buffer.from(piece);
+					piece[0] ^= 0xff;
+				}
 				session.md5.update(piece);
 				session.crc = crc32cUpdate(session.crc, piece);
 				await out.write(piece);
@@ -731,6 +739,11 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const breakAt = breaks.findIndex((b) => (!b.method || b.method === method) && (!b.path || b.path.test(url.pathname + url.search)));
 		const broken = breakAt >= 0 ? breaks.splice(breakAt, 1)[0] : undefined;
 		let dropped = false;
+		const corruptAt = corruptions.findIndex((c) => (!c.method || c.method === method) && (!c.path || c.path.test(url.pathname + url.search)));
+		if (corruptAt >= 0) {
+			corruptions.splice(corruptAt, 1);
+			corrupted.add(req);
+		}
 		req.on('data', (chunk: Buffer) => {
 			bytes += chunk.length;
 			if (broken && !dropped && bytes >= broken.afterBytes) {
@@ -782,6 +795,9 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		requests,
 		failNext(count, status, match = {}) {
 			faults.push({ count, status, ...match });
+		},
+		corruptNext(match = {}) {
+			corruptions.push(match);
 		},
 		breakNext(afterBytes, match = {}) {
 			breaks.push({ afterBytes, ...match });

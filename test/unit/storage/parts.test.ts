@@ -144,4 +144,19 @@ describe('PartPump', () => {
 		discardBody(unread);
 		expect(unread.destroyed).toBe(true);
 	});
+
+	it('reads a file from a given start (a resumed upload); a stream only from its start', async () => {
+		const data = randomBytes(3 * PART + 17);
+		const [[, file], [, stream]] = bodies(data);
+		const start = PART + 5;
+		const pump = new PartPump(partReader(file(), start), { partSize: PART, concurrency: 2 });
+		const received: Buffer[] = [];
+		await pump.sendAll(async (part) => {
+			received[part.number - 1] = Buffer.from(part.data);
+		});
+		await pump.close();
+		expect(pump.size).toBe(data.length - start);
+		expect(Buffer.concat(received).equals(data.subarray(start))).toBe(true);
+		expect(() => partReader(stream(), 1)).toThrow(/only be read from its start/);
+	});
 });
