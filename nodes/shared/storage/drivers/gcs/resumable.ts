@@ -17,6 +17,8 @@
  * Every retry follows the pack's policy (decideRetry); its budget restarts whenever the
  * server confirms progress. CRC32C (and MD5 when asked) of the bytes are computed on the way,
  * once per byte even when bytes are resent; the caller checks them against the object.
+ * The PUTs use Node's global agents, which n8n replaces with its proxy agents when
+ * HTTP(S)_PROXY is set, so they take the same route as n8n's own requests.
  */
 import { createHash, type Hash } from 'crypto';
 import * as http from 'http';
