@@ -71,19 +71,18 @@ it('waits as Retry-After says before asking what a refused chunk left, then fini
 			const range = String(req.headers['content-range']);
 			if (range.startsWith('bytes */')) {
 				res.writeHead(308, held ? { Range: `bytes=0-${held - 1}` } : {});
-				return res.end();
-			}
-			if (!refused && range.startsWith('bytes 262144-')) {
+			} else if (!refused && range.startsWith('bytes 262144-')) {
 				refused = true;
 				res.writeHead(429, { 'Retry-After': '1' });
-				return res.end();
+			} else {
+				held += bytes.length;
+				if (!/\/\*$/.test(range)) {
+					res.writeHead(200, { 'Content-Type': 'application/json' });
+					res.end(JSON.stringify({ name: 'o', size: String(held) }));
+					return;
+				}
+				res.writeHead(308, { Range: `bytes=0-${held - 1}` });
 			}
-			held += bytes.length;
-			if (!/\/\*$/.test(range)) {
-				res.writeHead(200, { 'Content-Type': 'application/json' });
-				return res.end(JSON.stringify({ name: 'o', size: String(held) }));
-			}
-			res.writeHead(308, { Range: `bytes=0-${held - 1}` });
 			res.end();
 		});
 	};
