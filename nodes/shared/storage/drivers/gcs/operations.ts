@@ -13,7 +13,7 @@ import { discardBody, uploadStream } from '../../parts';
 import type { GcsClient } from './client';
 import { bucketNotFound, objectNotFound, toGcsError, type GcsErrorContext } from './errors';
 import { assertBucketName, assertObjectName, gcsLabel } from './names';
-import { sendResumable } from './resumable';
+import { cancelResumable, sendResumable } from './resumable';
 
 /** Uploads larger than this (or of unknown size) go resumable; smaller ones in one request. */
 export const RESUMABLE_THRESHOLD = 8 * 1024 * 1024;
@@ -268,16 +268,6 @@ export interface GcsUploadOptions {
 	chunkSize?: number;
 }
 
-/** Cancels an unfinished resumable session (the session URI is its own authorization). */
-async function cancelSession(uri: string | undefined): Promise<void> {
-	if (!uri) return;
-	try {
-		await fetch(uri, { method: 'DELETE', headers: { 'Content-Length': '0' }, signal: AbortSignal.timeout(10_000) });
-	} catch {
-		// best effort: an unfinished session keeps no object and expires after a week
-	}
-}
-
 function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefined): FileMetadata {
 	const metadata: FileMetadata = {
 		contentType: options.contentType || undefined,
@@ -334,7 +324,7 @@ async function uploadResumable(
 		const sent = await sendResumable(uri, body, { size: options.size, chunkSize: options.chunkSize, md5: Boolean(options.expectedMd5), policy: client.policy });
 		return { ...sent, resource: sent.resource as FileMetadata };
 	} catch (error) {
-		await cancelSession(uri);
+		await cancelResumable(uri);
 		throw error;
 	}
 }

@@ -120,9 +120,10 @@ async function put(
 	headers: http.OutgoingHttpHeaders,
 	timeoutMs: number,
 	body?: (request: http.ClientRequest, answered: () => boolean) => Promise<void>,
+	method = 'PUT',
 ): Promise<Answer> {
 	const transport = uri.protocol === 'https:' ? https : http;
-	const request = transport.request(uri, { method: 'PUT', headers });
+	const request = transport.request(uri, { method, headers });
 	let answered = false;
 	if (timeoutMs > 0) {
 		request.setTimeout(timeoutMs, () => {
@@ -416,4 +417,13 @@ class ResumableUpload {
 /** Sends `body` to an open resumable session and returns Google's final answer. */
 export async function sendResumable(uri: string, body: UploadBody, options: ResumableSendOptions): Promise<ResumableResult> {
 	return await new ResumableUpload(uri, body, options).run();
+}
+
+/** Cancels an unfinished session (Google answers 499); best effort: an unfinished session keeps no object and expires. */
+export async function cancelResumable(uri: string): Promise<void> {
+	try {
+		await put(new URL(uri), { 'Content-Length': 0 }, 10_000, undefined, 'DELETE');
+	} catch {
+		// nothing more to do: the upload has failed already
+	}
 }
