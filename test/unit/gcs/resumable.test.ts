@@ -5,8 +5,11 @@
  */
 import { CRC32C } from '@google-cloud/storage';
 import { createHash, randomBytes } from 'crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Readable } from 'stream';
 
 import { ResumableHttpError, sendResumable } from '../../../nodes/shared/storage/drivers/gcs/resumable';
@@ -112,4 +115,43 @@ it('gives up after the policy attempts on a server that keeps failing', async ()
 	expect(error).toMatchObject({ code: 503 });
 	// three attempts (chunk, then status queries that fail too)
 	expect(seen.length).toBe(3);
+});
+
+it('counts the retry budget from the first failure, so an upload that breaks late is still resumed', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'resumable-'));
+	try {
+		const data = randomBytes(4 * 1024 * 1024);
+		const file = join(dir, 'slow.bin');
+		writeFileSync(file, data);
+		let puts = 0;
+		const received: Buffer[] = [];
+		handler = (req, res, body) => {
+			const range = String(req.headers['content-range']);
+			if (range.startsWith('bytes */')) {
+				void body().then(() => {
+					res.writeHead(308);
+					res.end();
+				});
+				return;
+			}
+			puts++;
+			if (puts === 1) {
+				// a long transfer (longer than the whole retry budget) that then breaks
+				setTimeout(() => req.socket.destroy(), 400);
+				return;
+			}
+			void body().then((bytes) => {
+				received.push(bytes);
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ name: 'slow.bin', size: String(bytes.length) }));
+			});
+		};
+		const tight = resolveRetryPolicy({ maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 300, idleTimeoutMs: 5_000 });
+		const result = await sendResumable(url, { path: file, size: data.length }, { size: data.length, policy: tight });
+		expect(result.size).toBe(data.length);
+		expect(Buffer.concat(received).equals(data)).toBe(true);
+		expect(seen.map((r) => r.range)).toEqual([`bytes 0-*/${data.length}`, `bytes */${data.length}`, `bytes 0-*/${data.length}`]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -218,8 +218,9 @@ class ResumableUpload {
 	private hashedTo = 0;
 	/** Bytes the server confirmed it holds. */
 	private persisted = 0;
+	/** Failed attempts since the server last confirmed progress, and when the first of them failed. */
 	private attempts = 0;
-	private since = Date.now();
+	private since = 0;
 
 	constructor(
 		uri: string,
@@ -267,7 +268,6 @@ class ResumableUpload {
 		if (kept > this.persisted) {
 			this.persisted = kept;
 			this.attempts = 0;
-			this.since = Date.now();
 		}
 	}
 
@@ -279,6 +279,9 @@ class ResumableUpload {
 		let failure = error;
 		for (;;) {
 			if (sourceErrors.has(failure as object)) throw failure;
+			// the budget counts from the first failure since the last progress, not from the
+			// start: a long upload that breaks after an hour still gets its retries
+			if (this.attempts === 0) this.since = Date.now();
 			this.attempts++;
 			const status = failure instanceof ResumableHttpError && typeof failure.code === 'number' ? failure.code : undefined;
 			const decision = decideRetry(
