@@ -7,6 +7,7 @@ import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/dri
 import { AzureServiceError } from '../../nodes/shared/storage/drivers/azure/errors';
 import { AuthError, ObjectNotFoundError, RateLimitedError } from '../../nodes/shared/storage/errors';
 import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
+import { forwardRequest } from '../helpers/forward';
 import { azurite, azuriteServer, bytes, md5, readAll, uniqueContainer, rejection } from './azureSupport';
 
 jest.setTimeout(120_000);
@@ -85,15 +86,7 @@ class FaultProxy {
 			});
 			return;
 		}
-		const upstream = http.request(
-			{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-			},
-		);
-		upstream.on('error', () => res.destroy());
-		req.pipe(upstream);
+		forwardRequest(target, req, res);
 	}
 
 	close(): Promise<void> {

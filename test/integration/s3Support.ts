@@ -5,6 +5,7 @@ import { PassThrough, type Readable } from 'stream';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
+import { forwardRequest } from '../helpers/forward';
 
 /** Connection details written by test/servers/swift/start.sh; a test that needs them fails without them. */
 export interface SwiftServer {
@@ -125,15 +126,7 @@ export async function startProxy(
 			});
 			return;
 		}
-		const upstream = http.request(
-			{ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-			},
-		);
-		upstream.on('error', () => res.destroy());
-		req.pipe(upstream);
+		forwardRequest(targetUrl, req, res);
 	};
 	let server: import('http').Server;
 	if (options.tls) {
