@@ -4,13 +4,9 @@
  * answers are checked by the official @google-cloud/storage client, which computes CRC32C on
  * its own, so a fault shared by both would still be caught.
  */
-import { crc32c } from '../../../nodes/shared/storage/drivers/gcs/crc32c';
+import { crc32c, crc32cBase64 } from '../../../nodes/shared/storage/drivers/gcs/crc32c';
 
 /** Extends a running CRC (start with 0) over `data`. */
 export const crc32cUpdate = (crc: number, data: Uint8Array): number => crc32c(crc, data);
 
-export function crc32cBase64(crc: number): string {
-	const bytes = Buffer.alloc(4);
-	bytes.writeUInt32BE(crc >>> 0);
-	return bytes.toString('base64');
-}
+export { crc32cBase64 };

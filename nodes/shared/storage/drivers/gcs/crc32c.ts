@@ -37,6 +37,13 @@ export function crc32c(crc: number, data: Uint8Array): number {
 	return ~c >>> 0;
 }
 
+/** A CRC32C as Google reports it: base64 of the big-endian value (`crc32c` field, `X-Goog-Hash`). */
+export function crc32cBase64(crc: number): string {
+	const bytes = Buffer.alloc(4);
+	bytes.writeUInt32BE(crc >>> 0);
+	return bytes.toString('base64');
+}
+
 class FastCrc32c implements CRC32CValidator {
 	private value = 0;
 
@@ -44,11 +51,8 @@ class FastCrc32c implements CRC32CValidator {
 		this.value = crc32c(this.value, data);
 	}
 
-	/** base64 of the big-endian value, as Google reports it */
 	toString(): string {
-		const bytes = Buffer.alloc(4);
-		bytes.writeUInt32BE(this.value);
-		return bytes.toString('base64');
+		return crc32cBase64(this.value);
 	}
 
 	validate(value: string | Buffer | { toString(): string }): boolean {

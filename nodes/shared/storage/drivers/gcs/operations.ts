@@ -345,11 +345,11 @@ export async function uploadObject(
 	names: { bucket?: string; key?: string } = {},
 ): Promise<ObjectInfo> {
 	const context: GcsErrorContext = { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key };
+	const expectedMd5 = options.expectedMd5?.toLowerCase();
 	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
 	let file: File;
 	try {
 		file = fileOf(client, bucket, key, names);
-		const expectedMd5 = options.expectedMd5?.toLowerCase();
 		if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
 			throw new InvalidNameError('expectedMd5', `Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`);
 		}
@@ -368,7 +368,6 @@ export async function uploadObject(
 		throw toGcsError(error, context);
 	}
 	const info = objectInfo(sent.resource, bucket, key);
-	const expectedMd5 = options.expectedMd5?.toLowerCase();
 	const crcMismatch = sent.crc32c !== undefined && sent.resource.crc32c !== undefined && sent.resource.crc32c !== sent.crc32c;
 	const sizeMismatch = sent.size !== undefined && info.size !== sent.size;
 	const md5Mismatch = expectedMd5 !== undefined && sent.md5 !== undefined && ((info.md5 ?? sent.md5) !== expectedMd5 || sent.md5 !== expectedMd5);

@@ -27,7 +27,7 @@ import * as https from 'https';
 import type { UploadBody } from '../../driver';
 import { PartPump, isUploadFile, partReader, type Part, type PartReader } from '../../parts';
 import { decideRetry, isRetryableNetworkError, parseRetryAfter, type RetryPolicy } from '../../../transport/retryPolicy';
-import { crc32c } from './crc32c';
+import { crc32c, crc32cBase64 } from './crc32c';
 
 /** Part buffers of a one-request upload: small, they only keep the socket fed. */
 const STREAMED_PART_SIZE = 2 * 1024 * 1024;
@@ -233,12 +233,10 @@ class ResumableUpload {
 
 	async run(): Promise<ResumableResult> {
 		const answer = this.options.chunkSize ? await this.sendChunks(this.options.chunkSize) : await this.sendStreamed();
-		const crcBytes = Buffer.alloc(4);
-		crcBytes.writeUInt32BE(this.crc);
 		return {
 			resource: parseResource(answer),
 			size: this.hashedTo,
-			crc32c: crcBytes.toString('base64'),
+			crc32c: crc32cBase64(this.crc),
 			md5: this.md5Hash?.digest('hex'),
 		};
 	}
@@ -410,10 +408,8 @@ class ResumableUpload {
 	}
 
 	private hashHeader(): string {
-		const crcBytes = Buffer.alloc(4);
-		crcBytes.writeUInt32BE(this.crc);
 		const md5 = this.md5Hash?.copy().digest('base64');
-		return `crc32c=${crcBytes.toString('base64')}${md5 ? `,md5=${md5}` : ''}`;
+		return `crc32c=${crc32cBase64(this.crc)}${md5 ? `,md5=${md5}` : ''}`;
 	}
 }
 
