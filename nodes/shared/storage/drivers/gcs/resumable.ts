@@ -17,7 +17,9 @@
  * Every retry follows the pack's policy (decideRetry); its budget restarts whenever the
  * server confirms progress. CRC32C (and MD5 when asked) of the bytes are computed on the way,
  * once per byte even when bytes are resent; the caller checks them against the object.
- * The PUTs use Node's global agents, which n8n replaces with its proxy agents when
+ * The PUTs are plain `http(s).request`s rather than the pack's shared transport: that one goes
+ * through n8n's request helper, which takes a whole body or a stream, and cannot tell when a
+ * reused buffer has been written. The PUTs use Node's global agents, which n8n replaces with its proxy agents when
  * HTTP(S)_PROXY is set, so they take the same route as n8n's own requests.
  */
 import { createHash, type Hash } from 'crypto';
