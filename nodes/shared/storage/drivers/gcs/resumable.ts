@@ -19,8 +19,8 @@
  * once per byte even when bytes are resent; the caller checks them against the object.
  * The PUTs are plain `http(s).request`s rather than the pack's shared transport: that one goes
  * through n8n's request helper, which takes a whole body or a stream, and cannot tell when a
- * reused buffer has been written. The PUTs use Node's global agents, which n8n replaces with its proxy agents when
- * HTTP(S)_PROXY is set, so they take the same route as n8n's own requests.
+ * reused buffer has been written. They use Node's global agents, which n8n replaces with its
+ * proxy agents when HTTP(S)_PROXY is set, so they take the same route as n8n's own requests.
  */
 import { createHash, type Hash } from 'crypto';
 import * as http from 'http';
