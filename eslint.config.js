@@ -3,7 +3,16 @@ const tsParser = require('@typescript-eslint/parser');
 const jsoncParser = require('jsonc-eslint-parser');
 
 module.exports = [
-	{ ignores: ['dist/**', 'node_modules/**', '.dev/**', 'coverage/**', '**/*.js', '!eslint.config.js'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.dev/**',
+			'coverage/**',
+			'**/*.js',
+			'!eslint.config.js',
+		],
+	},
 	{
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },

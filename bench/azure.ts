@@ -16,7 +16,16 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'child_process';
 import { createHash } from 'crypto';
-import { createReadStream, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'fs';
+import {
+	createReadStream,
+	existsSync,
+	linkSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+} from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as net from 'net';
@@ -24,9 +33,22 @@ import * as path from 'path';
 import { promisify } from 'util';
 
 import { N8nInstance, PROJECT, type RunResult } from '../test/e2e/harness/n8n';
-import { PACK, locator, manualTrigger, workflow, type WorkflowNode } from '../test/e2e/harness/workflow';
+import {
+	PACK,
+	locator,
+	manualTrigger,
+	workflow,
+	type WorkflowNode,
+} from '../test/e2e/harness/workflow';
 import { ensureBigFile } from './lib/bigFile';
-import { RSS_SAMPLE_ENV, peakWhileNodeRan, printTable, verdict, type Measurement, type RssReport } from './lib/measure';
+import {
+	RSS_SAMPLE_ENV,
+	peakWhileNodeRan,
+	printTable,
+	verdict,
+	type Measurement,
+	type RssReport,
+} from './lib/measure';
 
 const run = promisify(execFile);
 const GiB = 1024 ** 3;
@@ -38,7 +60,8 @@ const CONTAINER = 'bench';
 const HTTPS_HOST = 'devstoreaccount1.blob.localhost';
 const ROUNDS = Number(process.env.AZURE_BENCH_ROUNDS ?? 2);
 
-const libFile = (name: string) => [path.resolve(__dirname, 'lib', name), path.join(PROJECT, 'bench/lib', name)].find(existsSync)!;
+const libFile = (name: string) =>
+	[path.resolve(__dirname, 'lib', name), path.join(PROJECT, 'bench/lib', name)].find(existsSync)!;
 
 interface WorkflowRun extends Measurement {
 	run?: RunResult;
@@ -48,7 +71,8 @@ interface WorkflowRun extends Measurement {
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const ACCOUNT = 'devstoreaccount1';
-const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const ACCOUNT_KEY =
+	'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 interface BenchAzurite {
 	/** Blob endpoint: http://127.0.0.1:PORT/ACCOUNT, or https://ACCOUNT.blob.localhost:PORT with TLS. */
@@ -67,11 +91,27 @@ async function startAzurite(dir: string, tls: boolean): Promise<BenchAzurite> {
 	const cert = path.join(dir, 'cert.pem');
 	const key = path.join(dir, 'key.pem');
 	if (tls && (!existsSync(cert) || !existsSync(key))) {
-		execFileSync('openssl', [
-			'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '7',
-			'-keyout', key, '-out', cert, '-subj', `/CN=${HTTPS_HOST}`,
-			'-addext', `subjectAltName=DNS:${HTTPS_HOST},DNS:localhost,IP:127.0.0.1`,
-		], { stdio: 'ignore' });
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'7',
+				'-keyout',
+				key,
+				'-out',
+				cert,
+				'-subj',
+				`/CN=${HTTPS_HOST}`,
+				'-addext',
+				`subjectAltName=DNS:${HTTPS_HOST},DNS:localhost,IP:127.0.0.1`,
+			],
+			{ stdio: 'ignore' },
+		);
 	}
 	const port = await new Promise<number>((resolve, reject) => {
 		const server = net.createServer();
@@ -88,9 +128,17 @@ async function startAzurite(dir: string, tls: boolean): Promise<BenchAzurite> {
 	const child: ChildProcess = spawn(
 		path.join(PROJECT, 'node_modules/.bin/azurite-blob'),
 		[
-			'--blobHost', '127.0.0.1', '--blobPort', String(port),
+			'--blobHost',
+			'127.0.0.1',
+			'--blobPort',
+			String(port),
 			...(tls ? ['--cert', cert, '--key', key] : []),
-			'--skipApiVersionCheck', '--loose', '--disableTelemetry', '--location', data, '--silent',
+			'--skipApiVersionCheck',
+			'--loose',
+			'--disableTelemetry',
+			'--location',
+			data,
+			'--silent',
 		],
 		{ stdio: ['ignore', log, log] },
 	);
@@ -103,12 +151,24 @@ async function startAzurite(dir: string, tls: boolean): Promise<BenchAzurite> {
 				resolve(true);
 			};
 			const request = tls
-				? https.get({ ...options, path: '/?comp=list', servername: HTTPS_HOST, headers: { host: `${HTTPS_HOST}:${port}` }, ca }, done)
+				? https.get(
+						{
+							...options,
+							path: '/?comp=list',
+							servername: HTTPS_HOST,
+							headers: { host: `${HTTPS_HOST}:${port}` },
+							ca,
+						},
+						done,
+					)
 				: http.get(options, done);
 			request.on('error', () => resolve(false));
 		});
 	for (let attempt = 0; !(await answers()); attempt++) {
-		if (child.exitCode !== null || attempt > 100) throw new Error(`Azurite did not start: ${readFileSync(path.join(dir, 'azurite.log'), 'utf8')}`);
+		if (child.exitCode !== null || attempt > 100)
+			throw new Error(
+				`Azurite did not start: ${readFileSync(path.join(dir, 'azurite.log'), 'utf8')}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	return {
@@ -126,20 +186,38 @@ async function startAzurite(dir: string, tls: boolean): Promise<BenchAzurite> {
 }
 
 /** `n8n execute` with the preloads: the node's own time (n8n's run data), wall time, peak RSS. */
-async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: string): Promise<WorkflowRun> {
+async function runWorkflow(
+	n8n: N8nInstance,
+	id: string,
+	label: string,
+	node?: string,
+): Promise<WorkflowRun> {
 	const rssFile = path.join(n8n.folder, `maxrss-${id}-${Date.now()}.jsonl`);
 	const preloads = `--require ${libFile('maxrss-preload.js')} --require ${libFile('localhost-dns-preload.js')}`;
 	const started = process.hrtime.bigint();
 	let run: RunResult | undefined;
 	let note: string | undefined;
 	try {
-		run = await n8n.execute(id, { NODE_OPTIONS: preloads, CLOUD_PACK_MAXRSS_FILE: rssFile, ...RSS_SAMPLE_ENV }, 60 * 60_000);
+		run = await n8n.execute(
+			id,
+			{ NODE_OPTIONS: preloads, CLOUD_PACK_MAXRSS_FILE: rssFile, ...RSS_SAMPLE_ENV },
+			60 * 60_000,
+		);
 	} catch (error) {
-		note = `FAILED: ${String((error as Error).message).split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`;
+		note = `FAILED: ${String((error as Error).message)
+			.split('\n')
+			.filter(Boolean)
+			.slice(-3)
+			.join(' ')
+			.slice(0, 300)}`;
 	}
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const lines = existsSync(rssFile)
-		? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { main: string; maxRssKiB: number })
+		? readFileSync(rssFile, 'utf8')
+				.trim()
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as { main: string; maxRssKiB: number })
 		: [];
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
@@ -147,11 +225,16 @@ async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: s
 	let nodeSeconds: number | undefined;
 	let nodePeakRssMiB: number | undefined;
 	if (run && node) {
-		const runs = run.raw.data.resultData.runData[node] as Array<{ executionTime: number; error?: { message?: string } }> | undefined;
+		const runs = run.raw.data.resultData.runData[node] as
+			Array<{ executionTime: number; error?: { message?: string } }> | undefined;
 		const last = runs?.[runs.length - 1];
 		nodeSeconds = last ? last.executionTime / 1000 : undefined;
 		if (last?.error) note = `FAILED: ${last.error.message}`;
-		nodePeakRssMiB = peakWhileNodeRan((main[0] ?? lines[0]) as RssReport | undefined, run.raw.data.resultData.runData, node);
+		nodePeakRssMiB = peakWhileNodeRan(
+			(main[0] ?? lines[0]) as RssReport | undefined,
+			run.raw.data.resultData.runData,
+			node,
+		);
 	}
 	return {
 		label,
@@ -164,10 +247,19 @@ async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: s
 }
 
 /** Size of a binary item n8n stored on disk in filesystem mode. */
-function storedSize(n8n: N8nInstance, run: RunResult | undefined, node: string): number | undefined {
+function storedSize(
+	n8n: N8nInstance,
+	run: RunResult | undefined,
+	node: string,
+): number | undefined {
 	const binary = run?.output(node)[0]?.binary?.data as { id?: string } | undefined;
 	if (!binary?.id) return undefined;
-	const file = path.join(n8n.folder, '.n8n', 'storage', binary.id.replace(/^filesystem(-v2)?:/, ''));
+	const file = path.join(
+		n8n.folder,
+		'.n8n',
+		'storage',
+		binary.id.replace(/^filesystem(-v2)?:/, ''),
+	);
 	return existsSync(file) ? statSync(file).size : undefined;
 }
 
@@ -181,20 +273,36 @@ async function sdkRun(n8n: N8nInstance, label: string, args: string[]): Promise<
 	const rssFile = path.join(n8n.folder, `maxrss-sdk-${Date.now()}.jsonl`);
 	const { stdout } = await run(n8n.binaries.node, [libFile('azure-sdk-transfer.js'), ...args], {
 		cwd: PROJECT,
-		env: { ...process.env, NODE_OPTIONS: `--require ${libFile('maxrss-preload.js')}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
+		env: {
+			...process.env,
+			NODE_OPTIONS: `--require ${libFile('maxrss-preload.js')}`,
+			CLOUD_PACK_MAXRSS_FILE: rssFile,
+		},
 		maxBuffer: 16 * MiB,
 		timeout: 60 * 60_000,
 	});
 	const { seconds } = JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number };
-	const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { maxRssKiB: number }) : [];
+	const lines = existsSync(rssFile)
+		? readFileSync(rssFile, 'utf8')
+				.trim()
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as { maxRssKiB: number })
+		: [];
 	rmSync(rssFile, { force: true });
 	const peak = Math.max(0, ...lines.map((line) => line.maxRssKiB));
-	return { label, seconds, peakRssMiB: peak ? peak / 1024 : undefined, note: 'SDK alone, same Node as n8n, same server' };
+	return {
+		label,
+		seconds,
+		peakRssMiB: peak ? peak / 1024 : undefined,
+		note: 'SDK alone, same Node as n8n, same server',
+	};
 }
 
 async function md5OfFile(file: string): Promise<string> {
 	const hash = createHash('md5');
-	for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB })) hash.update(chunk as Buffer);
+	for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB }))
+		hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 
@@ -228,22 +336,59 @@ async function main() {
 		NODE_EXTRA_CA_CERTS: tls.cert!,
 	});
 	try {
-		const packHttp = { cloudPackAzureBlobApi: { id: 'benchAzure00001', name: 'Bench Azure (pack, http)' } };
-		const packTls = { cloudPackAzureBlobApi: { id: 'benchAzure00002', name: 'Bench Azure (pack, https)' } };
-		const shared = { authentication: 'sharedKey', accountName: azurite.accountName, accountKey: azurite.accountKey };
+		const packHttp = {
+			cloudPackAzureBlobApi: { id: 'benchAzure00001', name: 'Bench Azure (pack, http)' },
+		};
+		const packTls = {
+			cloudPackAzureBlobApi: { id: 'benchAzure00002', name: 'Bench Azure (pack, https)' },
+		};
+		const shared = {
+			authentication: 'sharedKey',
+			accountName: azurite.accountName,
+			accountKey: azurite.accountKey,
+		};
 		await n8n.importCredentials([
-			{ id: 'benchAzure00001', name: 'Bench Azure (pack, http)', type: 'cloudPackAzureBlobApi', data: { ...shared, blobEndpoint: azurite.blobEndpoint } },
-			{ id: 'benchAzure00002', name: 'Bench Azure (pack, https)', type: 'cloudPackAzureBlobApi', data: { ...shared, blobEndpoint: tls.endpoint } },
-			{ id: 'benchLocal00001', name: 'Bench local (reference)', type: 'cloudPackLocalStorageApi', data: { rootDirectory: localRoot } },
+			{
+				id: 'benchAzure00001',
+				name: 'Bench Azure (pack, http)',
+				type: 'cloudPackAzureBlobApi',
+				data: { ...shared, blobEndpoint: azurite.blobEndpoint },
+			},
+			{
+				id: 'benchAzure00002',
+				name: 'Bench Azure (pack, https)',
+				type: 'cloudPackAzureBlobApi',
+				data: { ...shared, blobEndpoint: tls.endpoint },
+			},
+			{
+				id: 'benchLocal00001',
+				name: 'Bench local (reference)',
+				type: 'cloudPackLocalStorageApi',
+				data: { rootDirectory: localRoot },
+			},
 			{
 				id: 'benchAzure00003',
 				name: 'Bench Azure (n8n built-in)',
 				type: 'azureStorageSharedKeyApi',
-				data: { account: azurite.accountName, key: azurite.accountKey, environment: 'custom', customEndpoint: `${tls.endpoint}/` },
+				data: {
+					account: azurite.accountName,
+					key: azurite.accountKey,
+					environment: 'custom',
+					customEndpoint: `${tls.endpoint}/`,
+				},
 			},
 		]);
-		const readFile: WorkflowNode = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, parameters: { operation: 'read', fileSelector: source } };
-		const azureNode = (name: string, credentials: typeof packHttp, parameters: Record<string, unknown>): WorkflowNode => ({
+		const readFile: WorkflowNode = {
+			name: 'Read File',
+			type: 'n8n-nodes-base.readWriteFile',
+			typeVersion: 1,
+			parameters: { operation: 'read', fileSelector: source },
+		};
+		const azureNode = (
+			name: string,
+			credentials: typeof packHttp,
+			parameters: Record<string, unknown>,
+		): WorkflowNode => ({
 			name,
 			type: `${PACK}.azureBlob`,
 			parameters,
@@ -259,23 +404,63 @@ async function main() {
 			name,
 			type: 'n8n-nodes-base.azureStorage',
 			parameters: { authentication: 'sharedKey', ...parameters },
-			credentials: { azureStorageSharedKeyApi: { id: 'benchAzure00003', name: 'Bench Azure (n8n built-in)' } },
+			credentials: {
+				azureStorageSharedKeyApi: { id: 'benchAzure00003', name: 'Bench Azure (n8n built-in)' },
+			},
 		});
 		const upload = (name: string, credentials: typeof packHttp, blobName: string) =>
-			azureNode(name, credentials, { resource: 'blob', operation: 'upload', container: locator(CONTAINER), blobName, options: { blockSize: BLOCK_SIZE / MiB, concurrency: CONCURRENCY } });
+			azureNode(name, credentials, {
+				resource: 'blob',
+				operation: 'upload',
+				container: locator(CONTAINER),
+				blobName,
+				options: { blockSize: BLOCK_SIZE / MiB, concurrency: CONCURRENCY },
+			});
 		const download = (name: string, credentials: typeof packHttp, blob: string) =>
-			azureNode(name, credentials, { resource: 'blob', operation: 'download', container: locator(CONTAINER), blob: { __rl: true, mode: 'name', value: blob } });
+			azureNode(name, credentials, {
+				resource: 'blob',
+				operation: 'download',
+				container: locator(CONTAINER),
+				blob: { __rl: true, mode: 'name', value: blob },
+			});
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-		await n8n.importWorkflow(workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]));
-		await n8n.importWorkflow(workflow('benchReadOnly', [manualTrigger, readFile]));
-		await n8n.importWorkflow(workflow('benchPackUp', [manualTrigger, readFile, upload('Upload', packHttp, 'pack/big.bin')]));
-		await n8n.importWorkflow(workflow('benchPackDown', [manualTrigger, download('Download', packHttp, 'pack/big.bin')]));
 		await n8n.importWorkflow(
-			workflow('benchStorageUp', [manualTrigger, readFile, storage('Upload', { resource: 'object', operation: 'upload', container: locator(CONTAINER), key: 'cloud-storage/big.bin' })]),
+			workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]),
+		);
+		await n8n.importWorkflow(workflow('benchReadOnly', [manualTrigger, readFile]));
+		await n8n.importWorkflow(
+			workflow('benchPackUp', [
+				manualTrigger,
+				readFile,
+				upload('Upload', packHttp, 'pack/big.bin'),
+			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchStorageDown', [manualTrigger, storage('Download', { resource: 'object', operation: 'download', container: locator(CONTAINER), key: { __rl: true, mode: 'key', value: 'cloud-storage/big.bin' } })]),
+			workflow('benchPackDown', [manualTrigger, download('Download', packHttp, 'pack/big.bin')]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchStorageUp', [
+				manualTrigger,
+				readFile,
+				storage('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					container: locator(CONTAINER),
+					key: 'cloud-storage/big.bin',
+				}),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchStorageDown', [
+				manualTrigger,
+				storage('Download', {
+					resource: 'object',
+					operation: 'download',
+					container: locator(CONTAINER),
+					key: { __rl: true, mode: 'key', value: 'cloud-storage/big.bin' },
+				}),
+			]),
 		);
 		await n8n.importWorkflow(
 			workflow('benchLocalDown', [
@@ -283,29 +468,75 @@ async function main() {
 				{
 					name: 'Download',
 					type: `${PACK}.cloudStorage`,
-					parameters: { backend: 'local', resource: 'object', operation: 'download', container: locator(CONTAINER), key: { __rl: true, mode: 'key', value: 'big.bin' } },
-					credentials: { cloudPackLocalStorageApi: { id: 'benchLocal00001', name: 'Bench local (reference)' } },
+					parameters: {
+						backend: 'local',
+						resource: 'object',
+						operation: 'download',
+						container: locator(CONTAINER),
+						key: { __rl: true, mode: 'key', value: 'big.bin' },
+					},
+					credentials: {
+						cloudPackLocalStorageApi: { id: 'benchLocal00001', name: 'Bench local (reference)' },
+					},
 				},
 			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchTlsSetup', [manualTrigger, azureNode('Create', packTls, { resource: 'container', operation: 'create', containerName: CONTAINER, ifNotExists: true })]),
+			workflow('benchTlsSetup', [
+				manualTrigger,
+				azureNode('Create', packTls, {
+					resource: 'container',
+					operation: 'create',
+					containerName: CONTAINER,
+					ifNotExists: true,
+				}),
+			]),
 		);
-		await n8n.importWorkflow(workflow('benchTlsPackUp', [manualTrigger, readFile, upload('Upload', packTls, 'pack/big.bin')]));
-		await n8n.importWorkflow(workflow('benchTlsPackDown', [manualTrigger, download('Download', packTls, 'pack/big.bin')]));
+		await n8n.importWorkflow(
+			workflow('benchTlsPackUp', [
+				manualTrigger,
+				readFile,
+				upload('Upload', packTls, 'pack/big.bin'),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchTlsPackDown', [manualTrigger, download('Download', packTls, 'pack/big.bin')]),
+		);
 		await n8n.importWorkflow(
 			workflow('benchBuiltinUp', [
 				manualTrigger,
 				readFile,
-				builtin('Upload', { resource: 'blob', operation: 'create', container: byId(CONTAINER), blobCreate: 'builtin/big.bin', from: 'binary', binaryPropertyName: 'data' }),
+				builtin('Upload', {
+					resource: 'blob',
+					operation: 'create',
+					container: byId(CONTAINER),
+					blobCreate: 'builtin/big.bin',
+					from: 'binary',
+					binaryPropertyName: 'data',
+				}),
 			]),
 		);
-		await n8n.importWorkflow(workflow('benchBuiltinDown', [manualTrigger, builtin('Download', { resource: 'blob', operation: 'get', container: byId(CONTAINER), blob: byId('pack/big.bin') })]));
+		await n8n.importWorkflow(
+			workflow('benchBuiltinDown', [
+				manualTrigger,
+				builtin('Download', {
+					resource: 'blob',
+					operation: 'get',
+					container: byId(CONTAINER),
+					blob: byId('pack/big.bin'),
+				}),
+			]),
+		);
 
 		// Warm-up: n8n's first start runs its database migrations.
 		await runWorkflow(n8n, 'benchNoop', 'warm-up');
 		const noop = await runWorkflow(n8n, 'benchNoop', 'n8n: no-op workflow');
-		const readOnly = await runWorkflow(n8n, 'benchReadOnly', 'n8n: Read File only (1 GiB into n8n)', 'Read File');
+		const readOnly = await runWorkflow(
+			n8n,
+			'benchReadOnly',
+			'n8n: Read File only (1 GiB into n8n)',
+			'Read File',
+		);
 		dropBinaryData(n8n);
 
 		// The machine may be shared: every pack/SDK pair runs ROUNDS times, interleaved; the
@@ -318,26 +549,53 @@ async function main() {
 		for (let round = 0; round < ROUNDS; round++) {
 			keep(
 				await sdkRun(n8n, `SDK: uploadStream (${BLOCK_SIZE / MiB} MiB blocks × ${CONCURRENCY})`, [
-					'upload', azurite.connectionString, CONTAINER, 'sdk/big.bin', source, String(BLOCK_SIZE), String(CONCURRENCY),
+					'upload',
+					azurite.connectionString,
+					CONTAINER,
+					'sdk/big.bin',
+					source,
+					String(BLOCK_SIZE),
+					String(CONCURRENCY),
 				]),
 			);
 			keep(await runWorkflow(n8n, 'benchPackUp', 'n8n + pack Azure node: upload', 'Upload'));
 			dropBinaryData(n8n);
-			keep(await runWorkflow(n8n, 'benchStorageUp', 'n8n + Cloud Storage node (azure): upload', 'Upload'));
+			keep(
+				await runWorkflow(
+					n8n,
+					'benchStorageUp',
+					'n8n + Cloud Storage node (azure): upload',
+					'Upload',
+				),
+			);
 			dropBinaryData(n8n);
 
 			keep(
 				await sdkRun(n8n, 'SDK: download() streamed to a file on disk', [
-					'download', azurite.connectionString, CONTAINER, 'pack/big.bin', path.join(dir, 'download.bin'),
+					'download',
+					azurite.connectionString,
+					CONTAINER,
+					'pack/big.bin',
+					path.join(dir, 'download.bin'),
 				]),
 			);
 			sdkBytes = statSync(path.join(dir, 'download.bin')).size;
 			rmSync(path.join(dir, 'download.bin'), { force: true });
-			const packDown = await runWorkflow(n8n, 'benchPackDown', 'n8n + pack Azure node: download', 'Download');
+			const packDown = await runWorkflow(
+				n8n,
+				'benchPackDown',
+				'n8n + pack Azure node: download',
+				'Download',
+			);
 			packDownBytes = storedSize(n8n, packDown.run, 'Download');
 			keep(packDown);
 			dropBinaryData(n8n);
-			const storageDown = await runWorkflow(n8n, 'benchStorageDown', 'n8n + Cloud Storage node (azure): download', 'Download');
+			const storageDown = await runWorkflow(
+				n8n,
+				'benchStorageDown',
+				'n8n + Cloud Storage node (azure): download',
+				'Download',
+			);
 			storageDownBytes = storedSize(n8n, storageDown.run, 'Download');
 			keep(storageDown);
 			dropBinaryData(n8n);
@@ -345,14 +603,21 @@ async function main() {
 		const best = (label: string): WorkflowRun => {
 			const rows = rounds[label];
 			const fastest = rows.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-			const rss = rows.map((row) => row.peakRssMiB).filter((value): value is number => value !== undefined);
+			const rss = rows
+				.map((row) => row.peakRssMiB)
+				.filter((value): value is number => value !== undefined);
 			const times = rows.map((row) => row.seconds.toFixed(1)).join(' / ');
-			const during = rows.map((row) => row.nodePeakRssMiB).filter((value): value is number => value !== undefined);
+			const during = rows
+				.map((row) => row.nodePeakRssMiB)
+				.filter((value): value is number => value !== undefined);
 			return {
 				...fastest,
 				peakRssMiB: rss.length ? Math.max(...rss) : undefined,
 				nodePeakRssMiB: during.length ? Math.max(...during) : undefined,
-				note: `${fastest.note ?? ''}; rounds: ${times} s${rss.length ? `, RSS ${rss.map((v) => v.toFixed(0)).join(' / ')} MiB` : ''}${during.length ? `; ${Math.max(...during).toFixed(0)} MiB peak while the node ran` : ''}`.replace(/^; /, ''),
+				note: `${fastest.note ?? ''}; rounds: ${times} s${rss.length ? `, RSS ${rss.map((v) => v.toFixed(0)).join(' / ')} MiB` : ''}${during.length ? `; ${Math.max(...during).toFixed(0)} MiB peak while the node ran` : ''}`.replace(
+					/^; /,
+					'',
+				),
 			};
 		};
 		const sdkUp = best(`SDK: uploadStream (${BLOCK_SIZE / MiB} MiB blocks × ${CONCURRENCY})`);
@@ -362,55 +627,148 @@ async function main() {
 		const packDown = best('n8n + pack Azure node: download');
 		const storageDown = best('n8n + Cloud Storage node (azure): download');
 
-		const localDown = await runWorkflow(n8n, 'benchLocalDown', 'reference: n8n + Cloud Storage node (local) download of the same file', 'Download');
+		const localDown = await runWorkflow(
+			n8n,
+			'benchLocalDown',
+			'reference: n8n + Cloud Storage node (local) download of the same file',
+			'Download',
+		);
 		dropBinaryData(n8n);
 
 		const setup = await runWorkflow(n8n, 'benchTlsSetup', 'setup', 'Create');
-		if (setup.note?.startsWith('FAILED')) throw new Error(`creating the container on the TLS Azurite: ${setup.note}`);
-		const tlsPackUp = await runWorkflow(n8n, 'benchTlsPackUp', 'TLS Azurite: n8n + pack Azure node: upload', 'Upload');
+		if (setup.note?.startsWith('FAILED'))
+			throw new Error(`creating the container on the TLS Azurite: ${setup.note}`);
+		const tlsPackUp = await runWorkflow(
+			n8n,
+			'benchTlsPackUp',
+			'TLS Azurite: n8n + pack Azure node: upload',
+			'Upload',
+		);
 		dropBinaryData(n8n);
-		const builtinUp = await runWorkflow(n8n, 'benchBuiltinUp', 'TLS Azurite: n8n + built-in Azure Storage node: upload', 'Upload');
+		const builtinUp = await runWorkflow(
+			n8n,
+			'benchBuiltinUp',
+			'TLS Azurite: n8n + built-in Azure Storage node: upload',
+			'Upload',
+		);
 		dropBinaryData(n8n);
-		const tlsPackDown = await runWorkflow(n8n, 'benchTlsPackDown', 'TLS Azurite: n8n + pack Azure node: download', 'Download');
+		const tlsPackDown = await runWorkflow(
+			n8n,
+			'benchTlsPackDown',
+			'TLS Azurite: n8n + pack Azure node: download',
+			'Download',
+		);
 		dropBinaryData(n8n);
-		const builtinDown = await runWorkflow(n8n, 'benchBuiltinDown', 'TLS Azurite: n8n + built-in Azure Storage node: download', 'Download');
+		const builtinDown = await runWorkflow(
+			n8n,
+			'benchBuiltinDown',
+			'TLS Azurite: n8n + built-in Azure Storage node: download',
+			'Download',
+		);
 		const builtinDownBytes = storedSize(n8n, builtinDown.run, 'Download');
 		dropBinaryData(n8n);
 
-		printTable('Azure Blob Storage on Azurite, 1 GiB, n8n 2.40.7 (filesystem binary mode); peak RSS is the n8n process', [
-			noop,
-			readOnly,
-			sdkUp,
-			packUp,
-			storageUp,
-			sdkDown,
-			packDown,
-			storageDown,
-			localDown,
-			tlsPackUp,
-			builtinUp,
-			tlsPackDown,
-			builtinDown,
-		]);
+		printTable(
+			'Azure Blob Storage on Azurite, 1 GiB, n8n 2.40.7 (filesystem binary mode); peak RSS is the n8n process',
+			[
+				noop,
+				readOnly,
+				sdkUp,
+				packUp,
+				storageUp,
+				sdkDown,
+				packDown,
+				storageDown,
+				localDown,
+				tlsPackUp,
+				builtinUp,
+				tlsPackDown,
+				builtinDown,
+			],
+		);
 		const packed = await container.getBlobClient('pack/big.bin').getProperties();
 		const stored = await container.getBlobClient('cloud-storage/big.bin').getProperties();
 		const hex = (md5: Uint8Array | undefined) => (md5 ? Buffer.from(md5).toString('hex') : 'none');
-		console.log(`source MD5 ${sourceMd5}; pack upload MD5 ${hex(packed.contentMD5)} (${packed.contentLength} B); Cloud Storage upload MD5 ${hex(stored.contentMD5)} (${stored.contentLength} B)`);
-		console.log(`downloaded bytes: SDK ${sdkBytes}, pack ${packDownBytes}, Cloud Storage ${storageDownBytes}, built-in ${builtinDownBytes ?? 'n/a'}`);
+		console.log(
+			`source MD5 ${sourceMd5}; pack upload MD5 ${hex(packed.contentMD5)} (${packed.contentLength} B); Cloud Storage upload MD5 ${hex(stored.contentMD5)} (${stored.contentLength} B)`,
+		);
+		console.log(
+			`downloaded bytes: SDK ${sdkBytes}, pack ${packDownBytes}, Cloud Storage ${storageDownBytes}, built-in ${builtinDownBytes ?? 'n/a'}`,
+		);
 		const above = (row: WorkflowRun) => (row.peakRssMiB ?? Number.NaN) - noop.peakRssMiB!;
 		console.log(
 			`upload workflows include n8n's Read File node, which alone peaks ${above(readOnly).toFixed(0)} MiB above the no-op workflow; the upload nodes add ${(packUp.peakRssMiB! - readOnly.peakRssMiB!).toFixed(0)} MiB (pack Azure node) and ${(storageUp.peakRssMiB! - readOnly.peakRssMiB!).toFixed(0)} MiB (Cloud Storage) on top of it`,
 		);
-		const whileRan = (row: WorkflowRun) => (row.nodePeakRssMiB ?? row.peakRssMiB ?? Number.NaN) - noop.peakRssMiB!;
-		console.log(verdict('pack Azure node upload: n8n peak RSS while the node ran, above the no-op workflow', whileRan(packUp), 100, 'MiB'));
-		console.log(verdict('pack Azure node download: n8n peak RSS above the no-op workflow', above(packDown), 100, 'MiB'));
-		console.log(verdict('Cloud Storage (azure) upload: n8n peak RSS while the node ran, above the no-op workflow', whileRan(storageUp), 100, 'MiB'));
-		console.log(verdict('Cloud Storage (azure) download: n8n peak RSS above the no-op workflow', above(storageDown), 100, 'MiB'));
-		console.log(verdict('pack Azure node upload time ÷ SDK upload time', packUp.seconds / sdkUp.seconds, 1.15, '×'));
-		console.log(verdict('pack Azure node download time ÷ SDK download time', packDown.seconds / sdkDown.seconds, 1.15, '×'));
-		console.log(verdict('Cloud Storage (azure) upload time ÷ SDK upload time', storageUp.seconds / sdkUp.seconds, 1.15, '×'));
-		console.log(verdict('Cloud Storage (azure) download time ÷ SDK download time', storageDown.seconds / sdkDown.seconds, 1.15, '×'));
-		for (const [what, row, pack] of [['upload', builtinUp, tlsPackUp], ['download', builtinDown, tlsPackDown]] as const) {
+		const whileRan = (row: WorkflowRun) =>
+			(row.nodePeakRssMiB ?? row.peakRssMiB ?? Number.NaN) - noop.peakRssMiB!;
+		console.log(
+			verdict(
+				'pack Azure node upload: n8n peak RSS while the node ran, above the no-op workflow',
+				whileRan(packUp),
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				'pack Azure node download: n8n peak RSS above the no-op workflow',
+				above(packDown),
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				'Cloud Storage (azure) upload: n8n peak RSS while the node ran, above the no-op workflow',
+				whileRan(storageUp),
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				'Cloud Storage (azure) download: n8n peak RSS above the no-op workflow',
+				above(storageDown),
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				'pack Azure node upload time ÷ SDK upload time',
+				packUp.seconds / sdkUp.seconds,
+				1.15,
+				'×',
+			),
+		);
+		console.log(
+			verdict(
+				'pack Azure node download time ÷ SDK download time',
+				packDown.seconds / sdkDown.seconds,
+				1.15,
+				'×',
+			),
+		);
+		console.log(
+			verdict(
+				'Cloud Storage (azure) upload time ÷ SDK upload time',
+				storageUp.seconds / sdkUp.seconds,
+				1.15,
+				'×',
+			),
+		);
+		console.log(
+			verdict(
+				'Cloud Storage (azure) download time ÷ SDK download time',
+				storageDown.seconds / sdkDown.seconds,
+				1.15,
+				'×',
+			),
+		);
+		for (const [what, row, pack] of [
+			['upload', builtinUp, tlsPackUp],
+			['download', builtinDown, tlsPackDown],
+		] as const) {
 			console.log(
 				`built-in Azure Storage node ${what}: ${row.note?.startsWith('FAILED') ? row.note : `${row.seconds.toFixed(2)} s, peak RSS ${above(row).toFixed(0)} MiB above no-op`} — pack node on the same TLS server: ${pack.seconds.toFixed(2)} s, ${above(pack).toFixed(0)} MiB above no-op`,
 			);

@@ -10,17 +10,38 @@
  * (see the note printed at the end).
  */
 import { fork, type ChildProcess } from 'child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
+import {
+	createReadStream,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+} from 'fs';
 import * as path from 'path';
 import { pipeline } from 'stream/promises';
 import { Storage } from '@google-cloud/storage';
 
 import { fastCrc32cGenerator } from '../nodes/shared/storage/drivers/gcs/crc32c';
 import { N8nInstance, PROJECT, parseRun, type RunResult } from '../test/e2e/harness/n8n';
-import { PACK, locator, manualTrigger, workflow, type WorkflowNode } from '../test/e2e/harness/workflow';
+import {
+	PACK,
+	locator,
+	manualTrigger,
+	workflow,
+	type WorkflowNode,
+} from '../test/e2e/harness/workflow';
 import { gcsCredentialData } from '../test/helpers/gcs';
 import { ensureBigFile } from './lib/bigFile';
-import { RSS_SAMPLE_ENV, measure, peakWhileNodeRan, printTable, verdict, type Measurement, type RssReport } from './lib/measure';
+import {
+	RSS_SAMPLE_ENV,
+	measure,
+	peakWhileNodeRan,
+	printTable,
+	verdict,
+	type Measurement,
+	type RssReport,
+} from './lib/measure';
 
 const GiB = 1024 ** 3;
 /** GCS_BENCH_MIB shrinks the object for a quick check of the script itself; the figures are for 1 GiB. */
@@ -38,7 +59,10 @@ async function startFakeProcess(dir: string): Promise<{ url: string; child: Chil
 			fake.addBucket(${JSON.stringify(BUCKET)});
 			process.send({ url: fake.url });
 		});`;
-	const child = fork('-e', [script], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork('-e', [script], {
+		execArgv: [],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	const url = await new Promise<string>((resolve, reject) => {
 		child.once('message', (message: { url: string }) => resolve(message.url));
 		child.once('exit', (code) => reject(new Error(`the GCS fake exited (${code})`)));
@@ -47,7 +71,10 @@ async function startFakeProcess(dir: string): Promise<{ url: string; child: Chil
 }
 
 /** `n8n execute` with the peak-RSS preload; returns the run and the main process's peak RSS. */
-async function runMeasured(n8n: N8nInstance, workflowId: string): Promise<{ run: RunResult; seconds: number; peakRssMiB: number; report?: RssReport }> {
+async function runMeasured(
+	n8n: N8nInstance,
+	workflowId: string,
+): Promise<{ run: RunResult; seconds: number; peakRssMiB: number; report?: RssReport }> {
 	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
 	const started = process.hrtime.bigint();
 	const { stdout } = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 60 * 60_000, {
@@ -59,10 +86,18 @@ async function runMeasured(n8n: N8nInstance, workflowId: string): Promise<{ run:
 	const end = stdout.lastIndexOf('\n}');
 	const run = parseRun(end >= 0 ? stdout.slice(0, end + 2) : stdout);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RssReport);
+	const lines = readFileSync(rssFile, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line) as RssReport);
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
-	return { run, seconds, peakRssMiB: Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB)) / 1024, report: main[0] ?? lines[0] };
+	return {
+		run,
+		seconds,
+		peakRssMiB: Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB)) / 1024,
+		report: main[0] ?? lines[0],
+	};
 }
 
 /**
@@ -87,14 +122,22 @@ async function best(n8n: N8nInstance, workflowId: string, node?: string) {
 			continue;
 		}
 		peak = Math.max(peak, result.peakRssMiB);
-		if (node) nodePeak = Math.max(nodePeak, peakWhileNodeRan(result.report, result.run.raw.data.resultData.runData, node) ?? 0);
+		if (node)
+			nodePeak = Math.max(
+				nodePeak,
+				peakWhileNodeRan(result.report, result.run.raw.data.resultData.runData, node) ?? 0,
+			);
 		const time = (r: typeof result) => (node ? nodeSeconds(r.run, node) : r.seconds);
 		if (!chosen || time(result) < time(chosen)) chosen = result;
 	}
 	return { ...chosen!, peakRssMiB: peak, nodePeakRssMiB: nodePeak || undefined };
 }
 
-async function bestOf(label: string, work: () => Promise<unknown>, note?: string): Promise<Measurement> {
+async function bestOf(
+	label: string,
+	work: () => Promise<unknown>,
+	note?: string,
+): Promise<Measurement> {
 	let fastest: Measurement | undefined;
 	for (let round = 0; round < ROUNDS; round++) {
 		const result = await measure(label, work, note);
@@ -112,7 +155,10 @@ function nodeSeconds(run: RunResult, nodeName: string): number {
 async function main() {
 	const dir = path.join(PROJECT, '.dev/bench/gcs');
 	mkdirSync(dir, { recursive: true });
-	const source = await ensureBigFile(path.join(dir, `source-${SIZE_LABEL.replace(' ', '')}.bin`), SIZE);
+	const source = await ensureBigFile(
+		path.join(dir, `source-${SIZE_LABEL.replace(' ', '')}.bin`),
+		SIZE,
+	);
 	const fakeDir = path.join(dir, 'fake');
 	rmSync(fakeDir, { recursive: true, force: true });
 	mkdirSync(fakeDir, { recursive: true });
@@ -120,9 +166,18 @@ async function main() {
 	const n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: dir });
 	try {
 		await n8n.importCredentials([
-			{ id: 'benchGcs000001', name: 'Bench GCS', type: 'cloudPackGoogleCloudStorageApi', data: gcsCredentialData(url, 'emulator', 'bench-project') },
+			{
+				id: 'benchGcs000001',
+				name: 'Bench GCS',
+				type: 'cloudPackGoogleCloudStorageApi',
+				data: gcsCredentialData(url, 'emulator', 'bench-project'),
+			},
 		]);
-		const readFile: WorkflowNode = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: source } };
+		const readFile: WorkflowNode = {
+			name: 'Read File',
+			type: 'n8n-nodes-base.readWriteFile',
+			parameters: { operation: 'read', fileSelector: source },
+		};
 		const gcsNode = (name: string, parameters: Record<string, unknown>): WorkflowNode => ({
 			name,
 			type: `${PACK}.googleCloudStorage`,
@@ -136,32 +191,72 @@ async function main() {
 			credentials: CREDENTIAL,
 		});
 		const byName = (value: string) => ({ __rl: true, mode: 'name', value });
-		await n8n.importWorkflow(workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]));
+		await n8n.importWorkflow(
+			workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]),
+		);
 		await n8n.importWorkflow(workflow('benchReadOnly', [manualTrigger, readFile]));
 		await n8n.importWorkflow(
-			workflow('benchGcsUp', [manualTrigger, readFile, gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName(BUCKET), objectName: 'node.bin' })]),
+			workflow('benchGcsUp', [
+				manualTrigger,
+				readFile,
+				gcsNode('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					bucket: byName(BUCKET),
+					objectName: 'node.bin',
+				}),
+			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchGcsDown', [manualTrigger, gcsNode('Download', { resource: 'object', operation: 'download', bucket: byName(BUCKET), objectName: byName('node.bin') })]),
+			workflow('benchGcsDown', [
+				manualTrigger,
+				gcsNode('Download', {
+					resource: 'object',
+					operation: 'download',
+					bucket: byName(BUCKET),
+					objectName: byName('node.bin'),
+				}),
+			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchCloudUp', [manualTrigger, readFile, unified('Upload', { resource: 'object', operation: 'upload', container: locator(BUCKET), key: 'unified.bin' })]),
+			workflow('benchCloudUp', [
+				manualTrigger,
+				readFile,
+				unified('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					container: locator(BUCKET),
+					key: 'unified.bin',
+				}),
+			]),
 		);
 		await n8n.importWorkflow(
 			workflow('benchCloudDown', [
 				manualTrigger,
-				unified('Download', { resource: 'object', operation: 'download', container: locator(BUCKET), key: { __rl: true, mode: 'key', value: 'unified.bin' } }),
+				unified('Download', {
+					resource: 'object',
+					operation: 'download',
+					container: locator(BUCKET),
+					key: { __rl: true, mode: 'key', value: 'unified.bin' },
+				}),
 			]),
 		);
 
 		// The SDK as a user would stream the same file: defaults, and with the same CRC32C as the node.
 		const sdk = (fast: boolean) => {
-			const storage = new Storage({ apiEndpoint: url, projectId: 'bench-project', ...(fast ? { crc32cGenerator: fastCrc32cGenerator } : {}) });
+			const storage = new Storage({
+				apiEndpoint: url,
+				projectId: 'bench-project',
+				...(fast ? { crc32cGenerator: fastCrc32cGenerator } : {}),
+			});
 			(storage as unknown as { baseUrl: string }).baseUrl = url; // the emulator layout the node uses
 			return storage.bucket(BUCKET);
 		};
 		const sdkUp = (fast: boolean, name: string) => () =>
-			pipeline(createReadStream(source), sdk(fast).file(name).createWriteStream({ resumable: true }));
+			pipeline(
+				createReadStream(source),
+				sdk(fast).file(name).createWriteStream({ resumable: true }),
+			);
 		const sdkDown = (fast: boolean, name: string) => async () => {
 			const target = path.join(dir, `${name}.download`);
 			await pipeline(sdk(fast).file(name).createReadStream(), createWriteStream(target));
@@ -174,16 +269,37 @@ async function main() {
 		const gcsDown = await best(n8n, 'benchGcsDown', 'Download');
 		const cloudUp = await best(n8n, 'benchCloudUp', 'Upload');
 		const cloudDown = await best(n8n, 'benchCloudDown', 'Download');
-		const sdkUpFast = await bestOf('SDK upload, same CRC32C as the node', sdkUp(true, 'sdk-fast.bin'), 'createWriteStream({resumable:true})');
-		const sdkDownFast = await bestOf('SDK download, same CRC32C as the node', sdkDown(true, 'sdk-fast.bin'), 'createReadStream → file');
-		const sdkUpDefault = await bestOf('SDK upload, SDK defaults', sdkUp(false, 'sdk-default.bin'), "the SDK's own CRC32C (~45 MB/s)");
-		const sdkDownDefault = await bestOf('SDK download, SDK defaults', sdkDown(false, 'sdk-default.bin'));
+		const sdkUpFast = await bestOf(
+			'SDK upload, same CRC32C as the node',
+			sdkUp(true, 'sdk-fast.bin'),
+			'createWriteStream({resumable:true})',
+		);
+		const sdkDownFast = await bestOf(
+			'SDK download, same CRC32C as the node',
+			sdkDown(true, 'sdk-fast.bin'),
+			'createReadStream → file',
+		);
+		const sdkUpDefault = await bestOf(
+			'SDK upload, SDK defaults',
+			sdkUp(false, 'sdk-default.bin'),
+			"the SDK's own CRC32C (~45 MB/s)",
+		);
+		const sdkDownDefault = await bestOf(
+			'SDK download, SDK defaults',
+			sdkDown(false, 'sdk-default.bin'),
+		);
 
-		const row = (label: string, m: { run: RunResult; seconds: number; peakRssMiB: number }, node?: string): Measurement => ({
+		const row = (
+			label: string,
+			m: { run: RunResult; seconds: number; peakRssMiB: number },
+			node?: string,
+		): Measurement => ({
 			label,
 			seconds: node ? nodeSeconds(m.run, node) : m.seconds,
 			peakRssMiB: m.peakRssMiB,
-			note: node ? `node time in n8n's run data; whole \`n8n execute\` ${m.seconds.toFixed(1)} s` : `whole \`n8n execute\``,
+			note: node
+				? `node time in n8n's run data; whole \`n8n execute\` ${m.seconds.toFixed(1)} s`
+				: `whole \`n8n execute\``,
 		});
 		const rows = [
 			row('n8n: no-op workflow', noop),
@@ -203,19 +319,32 @@ async function main() {
 		);
 
 		const base = noop.peakRssMiB;
-		console.log(`For scale: n8n's own Read File node moving the same file into n8n peaks ${(readOnly.peakRssMiB - base).toFixed(1)} MiB above the no-op workflow.`);
+		console.log(
+			`For scale: n8n's own Read File node moving the same file into n8n peaks ${(readOnly.peakRssMiB - base).toFixed(1)} MiB above the no-op workflow.`,
+		);
 		for (const [label, m] of [
 			['GCS node upload', gcsUp],
 			['Cloud Storage (gcs) upload', cloudUp],
 		] as const) {
-			console.log(`${label}: whole-run peak ${(m.peakRssMiB - base).toFixed(1)} MiB above no-op, Read File included`);
-			console.log(verdict(`${label}: peak RSS while the node ran, above the no-op workflow`, (m.nodePeakRssMiB ?? m.peakRssMiB) - base, 100, 'MiB'));
+			console.log(
+				`${label}: whole-run peak ${(m.peakRssMiB - base).toFixed(1)} MiB above no-op, Read File included`,
+			);
+			console.log(
+				verdict(
+					`${label}: peak RSS while the node ran, above the no-op workflow`,
+					(m.nodePeakRssMiB ?? m.peakRssMiB) - base,
+					100,
+					'MiB',
+				),
+			);
 		}
 		for (const [label, m] of [
 			['GCS node download', gcsDown],
 			['Cloud Storage (gcs) download', cloudDown],
 		] as const) {
-			console.log(verdict(`${label}: peak RSS above the no-op workflow`, m.peakRssMiB - base, 100, 'MiB'));
+			console.log(
+				verdict(`${label}: peak RSS above the no-op workflow`, m.peakRssMiB - base, 100, 'MiB'),
+			);
 		}
 		for (const [label, seconds, sdkSeconds] of [
 			['GCS node upload', nodeSeconds(gcsUp.run, 'Upload'), sdkUpFast.seconds],
@@ -223,7 +352,9 @@ async function main() {
 			['Cloud Storage (gcs) upload', nodeSeconds(cloudUp.run, 'Upload'), sdkUpFast.seconds],
 			['Cloud Storage (gcs) download', nodeSeconds(cloudDown.run, 'Download'), sdkDownFast.seconds],
 		] as const) {
-			console.log(verdict(`${label}: time / SDK time (same CRC32C)`, seconds / sdkSeconds, 1.15, '×'));
+			console.log(
+				verdict(`${label}: time / SDK time (same CRC32C)`, seconds / sdkSeconds, 1.15, '×'),
+			);
 		}
 		console.log(
 			"n8n's built-in Google Cloud Storage node (n8n-nodes-base.googleCloudStorage): not measured. Its requests go to " +

@@ -7,7 +7,16 @@
  * - listing 100,000 objects: the S3 node (Return All) beside the SDK's own paginator.
  */
 import { execFileSync, spawn } from 'child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 
@@ -15,7 +24,14 @@ import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { N8nInstance, PROJECT, parseRun, type RunResult } from '../test/e2e/harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
 import { ensureBigFile } from './lib/bigFile';
-import { RSS_SAMPLE_ENV, peakWhileNodeRan, printTable, verdict, type Measurement, type RssReport } from './lib/measure';
+import {
+	RSS_SAMPLE_ENV,
+	peakWhileNodeRan,
+	printTable,
+	verdict,
+	type Measurement,
+	type RssReport,
+} from './lib/measure';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -26,7 +42,10 @@ const LIST_COUNT = 100_000;
 /** A dot in the name makes n8n's built-in S3 node address it path-style (needed for a custom endpoint). */
 const BUCKET = 'bench.cloud-pack';
 const LIST_BUCKET = 'bench.cloud-pack-list';
-const PRELOAD = [path.resolve(__dirname, 'lib/maxrss-preload.js'), path.join(PROJECT, 'bench/lib/maxrss-preload.js')].find(existsSync)!;
+const PRELOAD = [
+	path.resolve(__dirname, 'lib/maxrss-preload.js'),
+	path.join(PROJECT, 'bench/lib/maxrss-preload.js'),
+].find(existsSync)!;
 
 interface Swift {
 	s3Endpoint: string;
@@ -48,17 +67,31 @@ interface WorkflowRun extends Measurement {
  * data. Its output goes to a file: through a pipe, n8n exits before a large run (100,000
  * items) is fully written.
  */
-async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: string): Promise<WorkflowRun> {
+async function runWorkflow(
+	n8n: N8nInstance,
+	id: string,
+	label: string,
+	node?: string,
+): Promise<WorkflowRun> {
 	const rssFile = path.join(n8n.folder, `maxrss-${id}-${Date.now()}.jsonl`);
 	const outFile = path.join(n8n.folder, `run-${id}-${Date.now()}.out`);
 	const out = openSync(outFile, 'w');
 	const started = process.hrtime.bigint();
 	const code = await new Promise<number>((resolve) => {
-		const child = spawn(n8n.binaries.node, [n8n.binaries.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
-			env: { ...n8n.env(), NODE_OPTIONS: `--require ${PRELOAD}`, CLOUD_PACK_MAXRSS_FILE: rssFile, ...RSS_SAMPLE_ENV },
-			cwd: n8n.folder,
-			stdio: ['ignore', out, out],
-		});
+		const child = spawn(
+			n8n.binaries.node,
+			[n8n.binaries.n8n, 'execute', `--id=${id}`, '--rawOutput'],
+			{
+				env: {
+					...n8n.env(),
+					NODE_OPTIONS: `--require ${PRELOAD}`,
+					CLOUD_PACK_MAXRSS_FILE: rssFile,
+					...RSS_SAMPLE_ENV,
+				},
+				cwd: n8n.folder,
+				stdio: ['ignore', out, out],
+			},
+		);
 		child.on('exit', (exitCode) => resolve(exitCode ?? 1));
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -73,7 +106,11 @@ async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: s
 		note = `FAILED (exit ${code}): ${firstError(printed)}`;
 	}
 	const lines = existsSync(rssFile)
-		? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+		? readFileSync(rssFile, 'utf8')
+				.trim()
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line))
 		: [];
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
@@ -81,14 +118,20 @@ async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: s
 	let nodeSeconds: number | undefined;
 	let nodePeakRssMiB: number | undefined;
 	if (run && node) {
-		const runs = run.raw.data.resultData.runData[node] as Array<{ executionTime: number; error?: { message?: string } }> | undefined;
+		const runs = run.raw.data.resultData.runData[node] as
+			Array<{ executionTime: number; error?: { message?: string } }> | undefined;
 		const last = runs?.[runs.length - 1];
 		nodeSeconds = last ? last.executionTime / 1000 : undefined;
 		const error = last?.error ?? run.raw.data.resultData.error;
 		if (error) note = `FAILED: ${error.message}`;
-		nodePeakRssMiB = peakWhileNodeRan((main[0] ?? lines[0]) as RssReport | undefined, run.raw.data.resultData.runData, node);
+		nodePeakRssMiB = peakWhileNodeRan(
+			(main[0] ?? lines[0]) as RssReport | undefined,
+			run.raw.data.resultData.runData,
+			node,
+		);
 	}
-	const during = nodePeakRssMiB === undefined ? '' : `; ${nodePeakRssMiB.toFixed(0)} MiB peak while it ran`;
+	const during =
+		nodePeakRssMiB === undefined ? '' : `; ${nodePeakRssMiB.toFixed(0)} MiB peak while it ran`;
 	return {
 		label,
 		seconds: nodeSeconds ?? seconds,
@@ -101,7 +144,8 @@ async function runWorkflow(n8n: N8nInstance, id: string, label: string, node?: s
 }
 
 function firstError(printed: string): string {
-	const message = /"message":\s*"([^"]+)"/.exec(printed)?.[1] ?? printed.trim().split('\n').slice(-3).join(' ');
+	const message =
+		/"message":\s*"([^"]+)"/.exec(printed)?.[1] ?? printed.trim().split('\n').slice(-3).join(' ');
 	return message.slice(0, 200);
 }
 
@@ -112,14 +156,30 @@ function baseline(n8n: N8nInstance, label: string, script: string, args: string[
 	writeFileSync(file, script);
 	const printed = execFileSync(n8n.binaries.node, [file, ...args], {
 		encoding: 'utf8',
-		env: { ...process.env, NODE_PATH: path.join(PROJECT, 'node_modules'), NODE_OPTIONS: `--require ${PRELOAD}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
+		env: {
+			...process.env,
+			NODE_PATH: path.join(PROJECT, 'node_modules'),
+			NODE_OPTIONS: `--require ${PRELOAD}`,
+			CLOUD_PACK_MAXRSS_FILE: rssFile,
+		},
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	rmSync(file, { force: true });
 	const result = JSON.parse(printed.trim().split('\n').pop()!) as { seconds: number };
-	const peak = Math.max(0, ...readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line).maxRssKiB as number));
+	const peak = Math.max(
+		0,
+		...readFileSync(rssFile, 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line).maxRssKiB as number),
+	);
 	rmSync(rssFile, { force: true });
-	return { label, seconds: result.seconds, peakRssMiB: peak / 1024, note: 'SDK alone, same Node 24, same server' };
+	return {
+		label,
+		seconds: result.seconds,
+		peakRssMiB: peak / 1024,
+		note: 'SDK alone, same Node 24, same server',
+	};
 }
 
 const CLIENT = `
@@ -163,24 +223,41 @@ timed(async () => { let keys = 0;
  * node crashes. This proxy answers that one request with the region spelled out and passes
  * every other request through unchanged (signatures still verify).
  */
-async function locationProxy(target: string, region: string): Promise<{ url: string; close(): Promise<void> }> {
+async function locationProxy(
+	target: string,
+	region: string,
+): Promise<{ url: string; close(): Promise<void> }> {
 	const upstream = new URL(target);
 	const server = http.createServer((req, res) => {
 		if (req.method === 'GET' && /[?&]location(=|&|$)/.test(req.url ?? '')) {
 			res.writeHead(200, { 'content-type': 'application/xml' });
-			res.end(`<?xml version="1.0" encoding="UTF-8"?><LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${region}</LocationConstraint>`);
+			res.end(
+				`<?xml version="1.0" encoding="UTF-8"?><LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${region}</LocationConstraint>`,
+			);
 			return;
 		}
-		const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-			res.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(res);
-		});
+		const forward = http.request(
+			{
+				host: upstream.hostname,
+				port: upstream.port,
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+			},
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			},
+		);
 		forward.on('error', () => res.destroy());
 		req.pipe(forward);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as import('net').AddressInfo).port;
-	return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 async function fillListing(swift: Swift, s3: S3Service): Promise<number> {
@@ -192,12 +269,19 @@ async function fillListing(swift: Swift, s3: S3Service): Promise<number> {
 	const devices = path.join(PROJECT, '.dev/servers/swift/devices');
 	const account = `AUTH_${swift.accessKeyId.split(':')[0]}`;
 	const script = path.join(PROJECT, 'bench/lib/swiftFillListing.py');
-	return Number(execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', [script, etc, devices, account, LIST_BUCKET, String(LIST_COUNT - count), `k/${Date.now()}-`], { encoding: 'utf8' }).trim());
+	return Number(
+		execFileSync(
+			existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3',
+			[script, etc, devices, account, LIST_BUCKET, String(LIST_COUNT - count), `k/${Date.now()}-`],
+			{ encoding: 'utf8' },
+		).trim(),
+	);
 }
 
 async function main() {
 	const swiftFile = path.join(PROJECT, '.dev/servers/swift.json');
-	if (!existsSync(swiftFile)) throw new Error(`${swiftFile} is missing: run bash test/servers/swift/start.sh first`);
+	if (!existsSync(swiftFile))
+		throw new Error(`${swiftFile} is missing: run bash test/servers/swift/start.sh first`);
 	const swift = JSON.parse(readFileSync(swiftFile, 'utf8')) as Swift;
 	const dir = path.join(PROJECT, '.dev/bench/s3');
 	mkdirSync(dir, { recursive: true });
@@ -226,7 +310,13 @@ async function main() {
 				id: 'benchS3Aws00001',
 				name: 'Bench S3 (n8n aws)',
 				type: 'aws',
-				data: { region: swift.region, accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey, customEndpoints: true, s3Endpoint: proxy.url },
+				data: {
+					region: swift.region,
+					accessKeyId: swift.accessKeyId,
+					secretAccessKey: swift.secretAccessKey,
+					customEndpoints: true,
+					s3Endpoint: proxy.url,
+				},
 			},
 		]);
 		const pack = (name: string, parameters: Record<string, unknown>) => ({
@@ -242,70 +332,201 @@ async function main() {
 			parameters,
 			credentials: { aws: { id: 'benchS3Aws00001', name: 'Bench S3 (n8n aws)' } },
 		});
-		const readFile = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: source } };
+		const readFile = {
+			name: 'Read File',
+			type: 'n8n-nodes-base.readWriteFile',
+			parameters: { operation: 'read', fileSelector: source },
+		};
 		const options = { partSizeMiB: PART_SIZE / MiB, concurrency: QUEUE_SIZE };
-		await n8n.importWorkflow(workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]));
+		await n8n.importWorkflow(
+			workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]),
+		);
 		await n8n.importWorkflow(workflow('benchReadOnly', [manualTrigger, readFile]));
-		await n8n.importWorkflow(workflow('benchPackUp', [manualTrigger, readFile, pack('Upload', { resource: 'object', operation: 'upload', bucket: locator(BUCKET), key: 'pack/big.bin', options })]));
-		await n8n.importWorkflow(workflow('benchPackDown', [manualTrigger, pack('Download', { resource: 'object', operation: 'download', bucket: locator(BUCKET), key: keyLocator('pack/big.bin') })]));
 		await n8n.importWorkflow(
-			workflow('benchBuiltinUp', [manualTrigger, readFile, builtin('Upload', { resource: 'file', operation: 'upload', bucketName: BUCKET, fileName: 'builtin/big.bin', binaryData: true, binaryPropertyName: 'data' })]),
+			workflow('benchPackUp', [
+				manualTrigger,
+				readFile,
+				pack('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					bucket: locator(BUCKET),
+					key: 'pack/big.bin',
+					options,
+				}),
+			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchBuiltinDown', [manualTrigger, builtin('Download', { resource: 'file', operation: 'download', bucketName: BUCKET, fileKey: 'pack/big.bin', binaryPropertyName: 'data' })]),
+			workflow('benchPackDown', [
+				manualTrigger,
+				pack('Download', {
+					resource: 'object',
+					operation: 'download',
+					bucket: locator(BUCKET),
+					key: keyLocator('pack/big.bin'),
+				}),
+			]),
 		);
-		await n8n.importWorkflow(workflow('benchPackList', [manualTrigger, pack('List', { resource: 'object', operation: 'list', bucket: locator(LIST_BUCKET), returnAll: true })]));
+		await n8n.importWorkflow(
+			workflow('benchBuiltinUp', [
+				manualTrigger,
+				readFile,
+				builtin('Upload', {
+					resource: 'file',
+					operation: 'upload',
+					bucketName: BUCKET,
+					fileName: 'builtin/big.bin',
+					binaryData: true,
+					binaryPropertyName: 'data',
+				}),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchBuiltinDown', [
+				manualTrigger,
+				builtin('Download', {
+					resource: 'file',
+					operation: 'download',
+					bucketName: BUCKET,
+					fileKey: 'pack/big.bin',
+					binaryPropertyName: 'data',
+				}),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchPackList', [
+				manualTrigger,
+				pack('List', {
+					resource: 'object',
+					operation: 'list',
+					bucket: locator(LIST_BUCKET),
+					returnAll: true,
+				}),
+			]),
+		);
 
 		// Warm-up: n8n's first start runs its database migrations.
 		await runWorkflow(n8n, 'benchNoop', 'warm-up');
 		const noop = await runWorkflow(n8n, 'benchNoop', 'n8n: no-op workflow');
-		const readOnly = await runWorkflow(n8n, 'benchReadOnly', 'n8n: Read File only (1 GiB into n8n)', 'Read File');
+		const readOnly = await runWorkflow(
+			n8n,
+			'benchReadOnly',
+			'n8n: Read File only (1 GiB into n8n)',
+			'Read File',
+		);
 
-		const sdkUp = baseline(n8n, `SDK: lib-storage upload (${PART_SIZE / MiB} MiB parts × ${QUEUE_SIZE})`, SDK_UPLOAD, [...sdkArgs, BUCKET, 'sdk/big.bin', source, String(PART_SIZE), String(QUEUE_SIZE)]);
-		const packUp = await runWorkflow(n8n, 'benchPackUp', 'n8n + pack S3 node: upload (after Read File)', 'Upload');
-		const builtinUp = await runWorkflow(n8n, 'benchBuiltinUp', 'n8n + built-in S3 node (awsS3 v2): upload', 'Upload');
+		const sdkUp = baseline(
+			n8n,
+			`SDK: lib-storage upload (${PART_SIZE / MiB} MiB parts × ${QUEUE_SIZE})`,
+			SDK_UPLOAD,
+			[...sdkArgs, BUCKET, 'sdk/big.bin', source, String(PART_SIZE), String(QUEUE_SIZE)],
+		);
+		const packUp = await runWorkflow(
+			n8n,
+			'benchPackUp',
+			'n8n + pack S3 node: upload (after Read File)',
+			'Upload',
+		);
+		const builtinUp = await runWorkflow(
+			n8n,
+			'benchBuiltinUp',
+			'n8n + built-in S3 node (awsS3 v2): upload',
+			'Upload',
+		);
 
 		const target = path.join(dir, 'download.bin');
-		const sdkDown = baseline(n8n, 'SDK: GetObject streamed to a file', SDK_DOWNLOAD, [...sdkArgs, BUCKET, 'pack/big.bin', target]);
+		const sdkDown = baseline(n8n, 'SDK: GetObject streamed to a file', SDK_DOWNLOAD, [
+			...sdkArgs,
+			BUCKET,
+			'pack/big.bin',
+			target,
+		]);
 		const downloaded = statSync(target).size;
 		rmSync(target, { force: true });
 		if (downloaded !== GiB) throw new Error(`the SDK downloaded ${downloaded} bytes`);
-		const packDown = await runWorkflow(n8n, 'benchPackDown', 'n8n + pack S3 node: download', 'Download');
-		const builtinDown = await runWorkflow(n8n, 'benchBuiltinDown', 'n8n + built-in S3 node (awsS3 v2): download', 'Download');
+		const packDown = await runWorkflow(
+			n8n,
+			'benchPackDown',
+			'n8n + pack S3 node: download',
+			'Download',
+		);
+		const builtinDown = await runWorkflow(
+			n8n,
+			'benchBuiltinDown',
+			'n8n + built-in S3 node (awsS3 v2): download',
+			'Download',
+		);
 		const packedBytes = packDown.run?.output('Download')[0]?.json.size;
 
-		const sdkList = baseline(n8n, `SDK: paginateListObjectsV2 (1,000 a page)`, SDK_LIST, [...sdkArgs, LIST_BUCKET]);
-		const packList = await runWorkflow(n8n, 'benchPackList', 'n8n + pack S3 node: Get Many, Return All', 'List');
+		const sdkList = baseline(n8n, `SDK: paginateListObjectsV2 (1,000 a page)`, SDK_LIST, [
+			...sdkArgs,
+			LIST_BUCKET,
+		]);
+		const packList = await runWorkflow(
+			n8n,
+			'benchPackList',
+			'n8n + pack S3 node: Get Many, Return All',
+			'List',
+		);
 		const packListed = packList.run?.output('List').length;
 
-		printTable('S3 on the local Swift s3api, 1 GiB, n8n 2.40.7 (filesystem binary mode); RSS = peak of the process', [
-			noop,
-			readOnly,
-			sdkUp,
-			packUp,
-			builtinUp,
-			sdkDown,
-			packDown,
-			builtinDown,
-		]);
+		printTable(
+			'S3 on the local Swift s3api, 1 GiB, n8n 2.40.7 (filesystem binary mode); RSS = peak of the process',
+			[noop, readOnly, sdkUp, packUp, builtinUp, sdkDown, packDown, builtinDown],
+		);
 		printTable(`Listing ${listed} objects`, [sdkList, packList]);
 		console.log(`pack download: ${packedBytes} bytes; pack listing: ${packListed} items`);
-		console.log('(the built-in node reaches Swift through a pass-through proxy that answers GetBucketLocation; see locationProxy)');
+		console.log(
+			'(the built-in node reaches Swift through a pass-through proxy that answers GetBucketLocation; see locationProxy)',
+		);
 		console.log(
 			`pack upload: whole-run peak ${(packUp.peakRssMiB! - noop.peakRssMiB!).toFixed(0)} MiB above no-op, which includes Read File (alone ${(readOnly.peakRssMiB! - noop.peakRssMiB!).toFixed(0)} MiB above no-op)`,
 		);
-		console.log(verdict('pack upload: n8n peak RSS while the S3 node ran, above the no-op workflow', (packUp.nodePeakRssMiB ?? packUp.peakRssMiB!) - noop.peakRssMiB!, 100, 'MiB'));
-		console.log(verdict('pack download: n8n peak RSS above the no-op workflow', packDown.peakRssMiB! - noop.peakRssMiB!, 100, 'MiB'));
-		console.log(verdict('pack upload time ÷ SDK upload time', packUp.seconds / sdkUp.seconds, 1.15, '×'));
-		console.log(verdict('pack download time ÷ SDK download time', packDown.seconds / sdkDown.seconds, 1.15, '×'));
-		console.log(verdict('pack listing time ÷ SDK pagination time', packList.seconds / sdkList.seconds, 1.2, '×'));
-		for (const [what, row] of [['upload', builtinUp], ['download', builtinDown]] as const) {
+		console.log(
+			verdict(
+				'pack upload: n8n peak RSS while the S3 node ran, above the no-op workflow',
+				(packUp.nodePeakRssMiB ?? packUp.peakRssMiB!) - noop.peakRssMiB!,
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				'pack download: n8n peak RSS above the no-op workflow',
+				packDown.peakRssMiB! - noop.peakRssMiB!,
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict('pack upload time ÷ SDK upload time', packUp.seconds / sdkUp.seconds, 1.15, '×'),
+		);
+		console.log(
+			verdict(
+				'pack download time ÷ SDK download time',
+				packDown.seconds / sdkDown.seconds,
+				1.15,
+				'×',
+			),
+		);
+		console.log(
+			verdict(
+				'pack listing time ÷ SDK pagination time',
+				packList.seconds / sdkList.seconds,
+				1.2,
+				'×',
+			),
+		);
+		for (const [what, row] of [
+			['upload', builtinUp],
+			['download', builtinDown],
+		] as const) {
 			console.log(
 				`built-in S3 node ${what}: ${row.note?.startsWith('FAILED') ? row.note : `${row.seconds.toFixed(2)} s, peak RSS ${row.peakRssMiB?.toFixed(0)} MiB (${(row.peakRssMiB! - noop.peakRssMiB!).toFixed(0)} MiB above no-op)`}`,
 			);
 		}
 	} finally {
-		for (const key of ['sdk/big.bin', 'pack/big.bin', 'builtin/big.bin']) await s3.deleteObject(BUCKET, key).catch(() => undefined);
+		for (const key of ['sdk/big.bin', 'pack/big.bin', 'builtin/big.bin'])
+			await s3.deleteObject(BUCKET, key).catch(() => undefined);
 		s3.destroy();
 		await proxy.close();
 		await n8n.dispose();

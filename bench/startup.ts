@@ -11,7 +11,8 @@ import { N8nInstance, ensureN8n } from '../test/e2e/harness/n8n';
 import { manualTrigger, workflow } from '../test/e2e/harness/workflow';
 import { measure, printTable, verdict } from './lib/measure';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function loaderMs(node: string, n8nModules: string, packageDir: string | null): number {
 	const script = `
@@ -23,7 +24,9 @@ const dir = ${JSON.stringify(packageDir)};
 });`;
 	// n8n makes its own modules (n8n-workflow) resolvable for community packages; so does this.
 	const env = { ...process.env, NODE_PATH: n8nModules };
-	return Number(execFileSync(node, ['-e', script], { encoding: 'utf8', env }).trim().split('\n').pop());
+	return Number(
+		execFileSync(node, ['-e', script], { encoding: 'utf8', env }).trim().split('\n').pop(),
+	);
 }
 
 async function main() {
@@ -37,19 +40,25 @@ async function main() {
 		const load = Array.from({ length: 7 }, () => loaderMs(bin.node, n8nModules, packageDir));
 		const none = Array.from({ length: 7 }, () => loaderMs(bin.node, n8nModules, null));
 		for (const n8n of [withPack, withoutPack]) {
-			await n8n.importWorkflow(workflow('startupNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]));
+			await n8n.importWorkflow(
+				workflow('startupNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]),
+			);
 			await n8n.execute('startupNoop'); // migrations and first-start work happen here
 		}
 		const runs = async (n8n: N8nInstance, label: string) => {
 			const times = [];
-			for (let i = 0; i < 5; i++) times.push((await measure(label, () => n8n.execute('startupNoop'))).seconds);
+			for (let i = 0; i < 5; i++)
+				times.push((await measure(label, () => n8n.execute('startupNoop'))).seconds);
 			return { label, seconds: median(times) };
 		};
 		const a = await runs(withPack, 'n8n execute no-op, pack installed (median of 5)');
 		const b = await runs(withoutPack, 'n8n execute no-op, no pack (median of 5)');
 		const loadMs = median(load) - median(none);
 		printTable('Start-up cost of the pack', [
-			{ label: "n8n's PackageDirectoryLoader on the pack (median of 7)", seconds: median(load) / 1000 },
+			{
+				label: "n8n's PackageDirectoryLoader on the pack (median of 7)",
+				seconds: median(load) / 1000,
+			},
 			{ label: 'the same process loading nothing (median of 7)', seconds: median(none) / 1000 },
 			a,
 			b,

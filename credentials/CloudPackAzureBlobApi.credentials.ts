@@ -39,7 +39,8 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 				{
 					name: 'SAS Token',
 					value: 'sasToken',
-					description: 'An account SAS token; it limits what the node may do, and cannot sign new SAS URLs',
+					description:
+						'An account SAS token; it limits what the node may do, and cannot sign new SAS URLs',
 				},
 			],
 			default: 'sharedKey',
@@ -51,7 +52,8 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net',
+			placeholder:
+				'DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net',
 			displayOptions: { show: { authentication: ['connectionString'] } },
 		},
 		{
@@ -70,7 +72,8 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. mystorageaccount',
-			description: 'The name of the storage account; not needed when the SAS token is a whole SAS URL',
+			description:
+				'The name of the storage account; not needed when the SAS token is a whole SAS URL',
 			displayOptions: { show: { authentication: ['sasToken'] } },
 		},
 		{
@@ -129,11 +132,16 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Azure Public Cloud', value: 'public', description: 'blob.core.windows.net' },
-				{ name: 'Azure US Government', value: 'usGovernment', description: 'blob.core.usgovcloudapi.net' },
+				{
+					name: 'Azure US Government',
+					value: 'usGovernment',
+					description: 'blob.core.usgovcloudapi.net',
+				},
 				{ name: 'Azure China', value: 'china', description: 'blob.core.chinacloudapi.cn' },
 			],
 			default: 'public',
-			description: 'Which cloud the account lives in: it sets the default endpoint and, for Entra ID, the sign-in authority',
+			description:
+				'Which cloud the account lives in: it sets the default endpoint and, for Entra ID, the sign-in authority',
 			displayOptions: { show: { authentication: ['sharedKey', 'sasToken', 'entraId'] } },
 		},
 		{

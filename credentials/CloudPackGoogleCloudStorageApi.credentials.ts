@@ -22,7 +22,8 @@ export class CloudPackGoogleCloudStorageApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: '{ "type": "service_account", "project_id": "…", "private_key": "…", "client_email": "…" }',
+			placeholder:
+				'{ "type": "service_account", "project_id": "…", "private_key": "…", "client_email": "…" }',
 			description:
 				'The whole JSON key file of a service account (IAM → Service Accounts → Keys → Add key → JSON). Its private key also signs the signed URLs.',
 		},
@@ -32,14 +33,16 @@ export class CloudPackGoogleCloudStorageApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. my-project-123',
-			description: 'The project whose buckets are listed and created. Leave empty to use the "project_id" of the key.',
+			description:
+				'The project whose buckets are listed and created. Leave empty to use the "project_id" of the key.',
 		},
 		{
 			displayName: 'Custom API Endpoint',
 			name: 'useCustomEndpoint',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to send requests to another endpoint than storage.googleapis.com, such as a local storage emulator',
+			description:
+				'Whether to send requests to another endpoint than storage.googleapis.com, such as a local storage emulator',
 		},
 		{
 			displayName: 'API Endpoint',
@@ -66,7 +69,8 @@ export class CloudPackGoogleCloudStorageApi implements ICredentialType {
 				{
 					name: 'Google-Compatible Endpoint',
 					value: 'google',
-					description: 'A private or compatible endpoint laid out like Google (JSON API under /storage/v1), with the access token',
+					description:
+						'A private or compatible endpoint laid out like Google (JSON API under /storage/v1), with the access token',
 				},
 			],
 		},

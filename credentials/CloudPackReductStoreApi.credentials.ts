@@ -12,7 +12,10 @@ export class CloudPackReductStoreApi implements ICredentialType {
 
 	displayName = 'Cloud Pack ReductStore API';
 
-	icon: Icon = { light: 'file:../icons/reductstore.svg', dark: 'file:../icons/reductstore.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/reductstore.svg',
+		dark: 'file:../icons/reductstore.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack#reductstore';
 
@@ -40,7 +43,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 			name: 'allowUnauthorizedCerts',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to connect even if the TLS certificate cannot be verified (self-signed, expired)',
+			description:
+				'Whether to connect even if the TLS certificate cannot be verified (self-signed, expired)',
 		},
 	];
 
@@ -56,7 +60,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 			...requestOptions,
 			headers,
 			skipSslCertificateValidation:
-				credentials.allowUnauthorizedCerts === true || requestOptions.skipSslCertificateValidation === true,
+				credentials.allowUnauthorizedCerts === true ||
+				requestOptions.skipSslCertificateValidation === true,
 		};
 	};
 
@@ -78,7 +83,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API token is valid but lacks the permission to read server information (HTTP 403)',
+					message:
+						'The API token is valid but lacks the permission to read server information (HTTP 403)',
 				},
 			},
 		],

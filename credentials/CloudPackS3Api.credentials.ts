@@ -12,7 +12,8 @@ export class CloudPackS3Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/s3.svg', dark: 'file:../icons/s3.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack#amazon-s3-and-s3-compatible-storage';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-cloud-pack#amazon-s3-and-s3-compatible-storage';
 
 	properties: INodeProperties[] = [
 		{
@@ -43,7 +44,8 @@ export class CloudPackS3Api implements ICredentialType {
 				{ name: 'Pub2 (S3.pub2.infomaniak.cloud, Region Dc4-A)', value: 'pub2' },
 			],
 			default: 'pub1',
-			description: 'The cluster of your Infomaniak Public Cloud project; its endpoint and region are set for you',
+			description:
+				'The cluster of your Infomaniak Public Cloud project; its endpoint and region are set for you',
 			displayOptions: { show: { provider: ['infomaniak'] } },
 		},
 		{

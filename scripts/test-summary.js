@@ -13,8 +13,12 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
 	failed += result.numFailedTests;
 	skipped += result.numPendingTests + result.numTodoTests;
 	suitesFailed += result.numFailedTestSuites;
-	console.log(`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+	console.log(
+		`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`,
+	);
 }
 if (suitesFailed > 0) console.log(`${suitesFailed} test suite(s) failed to run`);
-console.log(`${passed} passed, ${failed + suitesFailed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+	`${passed} passed, ${failed + suitesFailed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed + suitesFailed > 0 || passed === 0 ? 1 : 0);

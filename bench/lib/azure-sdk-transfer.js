@@ -9,13 +9,19 @@ const { pipeline } = require('stream/promises');
 const { BlobServiceClient } = require('@azure/storage-blob');
 
 async function main() {
-	const [mode, connectionString, containerName, blobName, file, blockBytes, concurrency] = process.argv.slice(2);
-	const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+	const [mode, connectionString, containerName, blobName, file, blockBytes, concurrency] =
+		process.argv.slice(2);
+	const container =
+		BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
 	const started = process.hrtime.bigint();
 	if (mode === 'upload') {
 		await container
 			.getBlockBlobClient(blobName)
-			.uploadStream(createReadStream(file, { highWaterMark: 1024 * 1024 }), Number(blockBytes), Number(concurrency));
+			.uploadStream(
+				createReadStream(file, { highWaterMark: 1024 * 1024 }),
+				Number(blockBytes),
+				Number(concurrency),
+			);
 	} else if (mode === 'download') {
 		const response = await container.getBlobClient(blobName).download();
 		await pipeline(response.readableStreamBody, createWriteStream(file));

@@ -9,7 +9,8 @@ export async function ensureBigFile(file: string, bytes: number): Promise<string
 	const block = randomBytes(1024 * 1024);
 	for (let written = 0; written < bytes; written += block.length) {
 		block.writeUInt32LE(written / block.length, 0); // no two blocks alike
-		if (!out.write(block.subarray(0, Math.min(block.length, bytes - written)))) await once(out, 'drain');
+		if (!out.write(block.subarray(0, Math.min(block.length, bytes - written))))
+			await once(out, 'drain');
 	}
 	out.end();
 	await once(out, 'finish');

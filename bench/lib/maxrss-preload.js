@@ -14,7 +14,11 @@ if (out) {
 		sample();
 	}
 	process.on('exit', () => {
-		const line = { pid: process.pid, main: process.argv[1] || '', maxRssKiB: process.resourceUsage().maxRSS };
+		const line = {
+			pid: process.pid,
+			main: process.argv[1] || '',
+			maxRssKiB: process.resourceUsage().maxRSS,
+		};
 		if (every > 0) line.samples = samples;
 		try {
 			fs.appendFileSync(out, JSON.stringify(line) + '\n');

@@ -14,9 +14,15 @@ export interface Measurement {
 const PRELOAD = path.resolve(__dirname, 'maxrss-preload.js');
 
 /** Runs `n8n execute` for a workflow and reports wall time and n8n's peak RSS. */
-export async function measureWorkflow(n8n: N8nInstance, workflowId: string, label: string): Promise<Measurement> {
+export async function measureWorkflow(
+	n8n: N8nInstance,
+	workflowId: string,
+	label: string,
+): Promise<Measurement> {
 	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
-	const preload = existsSync(PRELOAD) ? PRELOAD : path.resolve(__dirname, '../../../bench/lib/maxrss-preload.js');
+	const preload = existsSync(PRELOAD)
+		? PRELOAD
+		: path.resolve(__dirname, '../../../bench/lib/maxrss-preload.js');
 	const started = process.hrtime.bigint();
 	await n8n.execute(
 		workflowId,
@@ -24,7 +30,10 @@ export async function measureWorkflow(n8n: N8nInstance, workflowId: string, labe
 		60 * 60_000,
 	);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+	const lines = readFileSync(rssFile, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line));
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
 	const peakKiB = Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB as number));
@@ -32,7 +41,11 @@ export async function measureWorkflow(n8n: N8nInstance, workflowId: string, labe
 }
 
 /** Times a plain function (a baseline done outside n8n). */
-export async function measure(label: string, work: () => Promise<unknown>, note?: string): Promise<Measurement> {
+export async function measure(
+	label: string,
+	work: () => Promise<unknown>,
+	note?: string,
+): Promise<Measurement> {
 	const started = process.hrtime.bigint();
 	await work();
 	return { label, seconds: Number(process.hrtime.bigint() - started) / 1e9, note };
@@ -75,12 +88,19 @@ export const RSS_SAMPLE_ENV = { CLOUD_PACK_RSS_SAMPLE_MS: '10' };
  * execution time for that node. Upload workflows start with n8n's Read File node, whose own
  * peak would otherwise be counted as the upload node's.
  */
-export function peakWhileNodeRan(report: RssReport | undefined, runData: Record<string, unknown>, node: string): number | undefined {
+export function peakWhileNodeRan(
+	report: RssReport | undefined,
+	runData: Record<string, unknown>,
+	node: string,
+): number | undefined {
 	const runs = runData[node] as Array<{ startTime?: number; executionTime?: number }> | undefined;
 	const last = runs?.[runs.length - 1];
-	if (!report?.samples?.length || last?.startTime === undefined || last.executionTime === undefined) return undefined;
+	if (!report?.samples?.length || last?.startTime === undefined || last.executionTime === undefined)
+		return undefined;
 	const from = last.startTime;
 	const to = last.startTime + last.executionTime;
-	const inside = report.samples.filter(([time]) => time >= from && time <= to).map(([, kib]) => kib);
+	const inside = report.samples
+		.filter(([time]) => time >= from && time <= to)
+		.map(([, kib]) => kib);
 	return inside.length ? Math.max(...inside) / 1024 : undefined;
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as blob from './actions/blob';
 import * as container from './actions/container';
@@ -19,7 +24,9 @@ export class AzureBlob implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'cloudPackAzureBlobApi', required: true, testedBy: 'testAzureBlobCredential' }],
+		credentials: [
+			{ name: 'cloudPackAzureBlobApi', required: true, testedBy: 'testAzureBlobCredential' },
+		],
 		properties: [
 			{
 				displayName: 'Resource',

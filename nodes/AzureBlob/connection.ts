@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
-import { createAzureConnection, type AzureBlobCredentialData, type AzureConnection } from '../shared/storage/drivers/azure/client';
+import {
+	createAzureConnection,
+	type AzureBlobCredentialData,
+	type AzureConnection,
+} from '../shared/storage/drivers/azure/client';
 
 export const AZURE_CREDENTIAL_TYPE = 'cloudPackAzureBlobApi';
 
 /** The SDK client for the node's credential (the SDK itself is loaded here, lazily). */
-export async function loadConnection(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AzureConnection> {
+export async function loadConnection(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<AzureConnection> {
 	const credentials = await ctx.getCredentials(AZURE_CREDENTIAL_TYPE);
 	try {
 		return await createAzureConnection(credentials as AzureBlobCredentialData);

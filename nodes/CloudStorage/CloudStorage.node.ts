@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as container from './actions/container';
 import * as object from './actions/object';
@@ -10,11 +15,15 @@ export class CloudStorage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cloud Storage',
 		name: 'cloudStorage',
-		icon: { light: 'file:../../icons/cloudStorage.svg', dark: 'file:../../icons/cloudStorage.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cloudStorage.svg',
+			dark: 'file:../../icons/cloudStorage.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
+		description:
+			'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
 		defaults: { name: 'Cloud Storage' },
 		usableAsTool: true,
 		inputs: ['main'],

@@ -7,7 +7,11 @@ import { mapItems, type ItemResult } from '../shared/node/items';
 import * as container from './actions/container';
 import * as object from './actions/object';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) => Promise<ItemResult>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	driver: StorageDriver,
+) => Promise<ItemResult>;
 
 const OPERATIONS: Record<string, Record<string, { execute: Operation }>> = {
 	container: container.operations,
@@ -19,8 +23,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = OPERATIONS[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	const driver = await loadDriver(this, this.getNodeParameter('backend', 0));
-	return [await mapItems(this, async (itemIndex) => await handler.execute.call(this, itemIndex, driver))];
+	return [
+		await mapItems(this, async (itemIndex) => await handler.execute.call(this, itemIndex, driver)),
+	];
 }

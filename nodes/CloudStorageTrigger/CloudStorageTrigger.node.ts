@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { backendCredentials, backendParameter } from '../CloudStorage/backendParameter';
 import { containerLocator } from '../CloudStorage/actions/common';
@@ -9,7 +14,10 @@ export class CloudStorageTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cloud Storage Trigger',
 		name: 'cloudStorageTrigger',
-		icon: { light: 'file:../../icons/cloudStorage.svg', dark: 'file:../../icons/cloudStorage.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cloudStorage.svg',
+			dark: 'file:../../icons/cloudStorage.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"objects in " + $parameter["container"].value}}',
@@ -59,7 +67,7 @@ export class CloudStorageTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 3600,
 						description:
-							'How far behind the newest object a new object\'s modification time may lag and still be picked up (uploads that take long, clocks that differ)',
+							"How far behind the newest object a new object's modification time may lag and still be picked up (uploads that take long, clocks that differ)",
 					},
 				],
 			},

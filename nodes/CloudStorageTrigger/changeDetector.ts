@@ -21,7 +21,11 @@ function fingerprint(object: ObjectInfo): string {
 	return `${object.etag ?? ''}|${object.size}|${object.lastModified ?? ''}`;
 }
 
-function remember(objects: ObjectInfo[], watermarkMs: number, settleMs: number): Record<string, string> {
+function remember(
+	objects: ObjectInfo[],
+	watermarkMs: number,
+	settleMs: number,
+): Record<string, string> {
 	const recent: Record<string, string> = {};
 	for (const object of objects) {
 		if (timeOf(object) >= watermarkMs - settleMs) recent[object.key] = fingerprint(object);
@@ -31,7 +35,10 @@ function remember(objects: ObjectInfo[], watermarkMs: number, settleMs: number):
 
 /** The first poll: remember everything that exists, emit nothing. */
 export function initialState(objects: ObjectInfo[], settleMs: number, nowMs: number): PollState {
-	const watermarkMs = objects.reduce((max, object) => Math.max(max, timeOf(object)), nowMs - settleMs);
+	const watermarkMs = objects.reduce(
+		(max, object) => Math.max(max, timeOf(object)),
+		nowMs - settleMs,
+	);
 	return { watermarkMs, recent: remember(objects, watermarkMs, settleMs) };
 }
 
@@ -47,7 +54,10 @@ export function detectChanges(
 		if (time > state.watermarkMs) return true;
 		return time >= floor && state.recent[object.key] !== fingerprint(object);
 	});
-	const watermarkMs = objects.reduce((max, object) => Math.max(max, timeOf(object)), state.watermarkMs);
+	const watermarkMs = objects.reduce(
+		(max, object) => Math.max(max, timeOf(object)),
+		state.watermarkMs,
+	);
 	changed.sort((a, b) => timeOf(a) - timeOf(b) || (a.key < b.key ? -1 : 1));
 	return { changed, state: { watermarkMs, recent: remember(objects, watermarkMs, settleMs) } };
 }

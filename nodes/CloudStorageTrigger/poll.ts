@@ -5,22 +5,38 @@ import { loadDriver } from '../shared/storage/loadDriver';
 import { toNodeError } from '../shared/node/errors';
 import { detectChanges, initialState, type PollState } from './changeDetector';
 
-async function listAll(driver: StorageDriver, container: string, prefix: string): Promise<ObjectInfo[]> {
+async function listAll(
+	driver: StorageDriver,
+	container: string,
+	prefix: string,
+): Promise<ObjectInfo[]> {
 	const objects: ObjectInfo[] = [];
 	let pageToken: string | undefined;
 	do {
-		const page = await driver.listObjects(container, { prefix: prefix || undefined, pageToken, pageSize: 1000 });
+		const page = await driver.listObjects(container, {
+			prefix: prefix || undefined,
+			pageToken,
+			pageSize: 1000,
+		});
 		objects.push(...page.objects);
 		pageToken = page.nextPageToken;
 	} while (pageToken);
 	return objects;
 }
 
-async function toItem(ctx: IPollFunctions, driver: StorageDriver, object: ObjectInfo): Promise<INodeExecutionData> {
+async function toItem(
+	ctx: IPollFunctions,
+	driver: StorageDriver,
+	object: ObjectInfo,
+): Promise<INodeExecutionData> {
 	if (!(ctx.getNodeParameter('download', false) as boolean)) return { json: object as IDataObject };
 	const property = String(ctx.getNodeParameter('binaryPropertyName', 'data'));
 	const { info, stream } = await driver.download(object.container, object.key);
-	const binary = await ctx.helpers.prepareBinaryData(stream, object.key.split('/').pop(), info.contentType);
+	const binary = await ctx.helpers.prepareBinaryData(
+		stream,
+		object.key.split('/').pop(),
+		info.contentType,
+	);
 	return { json: info as IDataObject, binary: { [property]: binary } };
 }
 
@@ -30,13 +46,16 @@ export async function pollObjects(this: IPollFunctions): Promise<INodeExecutionD
 		const driver = await loadDriver(this, this.getNodeParameter('backend'));
 		const container = this.getNodeParameter('container', '', { extractValue: true }) as string;
 		const prefix = this.getNodeParameter('prefix', '') as string;
-		const settleMs = 1000 * Number((this.getNodeParameter('options', {}) as IDataObject).settleSeconds ?? 3600);
+		const settleMs =
+			1000 * Number((this.getNodeParameter('options', {}) as IDataObject).settleSeconds ?? 3600);
 		const objects = await listAll(driver, container, prefix);
 		const staticData = this.getWorkflowStaticData('node') as { state?: PollState };
 
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": show the newest object so the user sees real data.
-			const newest = [...objects].sort((a, b) => String(b.lastModified).localeCompare(String(a.lastModified)))[0];
+			const newest = [...objects].sort((a, b) =>
+				String(b.lastModified).localeCompare(String(a.lastModified)),
+			)[0];
 			return newest ? [[await toItem(this, driver, newest)]] : null;
 		}
 		if (!staticData.state) {

@@ -3,7 +3,8 @@ import type { NodeApiError } from 'n8n-workflow';
 import { redactSecrets } from '../shared/transport';
 
 /** The kinds of Coda resources a path can name, as Coda's messages call them. */
-export type CodaResourceKind = 'doc' | 'page' | 'table' | 'column' | 'row' | 'formula' | 'control' | 'mutation';
+export type CodaResourceKind =
+	'doc' | 'page' | 'table' | 'column' | 'row' | 'formula' | 'control' | 'mutation';
 
 const KIND_WORDS: Array<[RegExp, CodaResourceKind]> = [
 	[/\bparent page\b/i, 'page'],
@@ -27,19 +28,30 @@ function asObject(value: unknown): Loose | undefined {
 			return undefined;
 		}
 	}
-	return value && typeof value === 'object' && typeof (value as Loose).pipe !== 'function' ? (value as Loose) : undefined;
+	return value && typeof value === 'object' && typeof (value as Loose).pipe !== 'function'
+		? (value as Loose)
+		: undefined;
 }
 
 /** Coda's `message`, and its per-field `codaDetail.validationErrors` when it sends them. */
-export function readCodaErrorBody(body: unknown): { message?: string; validationErrors: Array<{ path: string; message: string }> } {
+export function readCodaErrorBody(body: unknown): {
+	message?: string;
+	validationErrors: Array<{ path: string; message: string }>;
+} {
 	const object = asObject(body);
-	const message = typeof object?.message === 'string' && object.message.trim() !== '' ? object.message.trim() : undefined;
+	const message =
+		typeof object?.message === 'string' && object.message.trim() !== ''
+			? object.message.trim()
+			: undefined;
 	const detail = asObject(object?.codaDetail);
 	const raw = Array.isArray(detail?.validationErrors) ? (detail.validationErrors as unknown[]) : [];
 	const validationErrors = raw
 		.map((entry) => asObject(entry))
 		.filter((entry): entry is Loose => entry !== undefined && typeof entry.message === 'string')
-		.map((entry) => ({ path: typeof entry.path === 'string' ? entry.path : '', message: String(entry.message) }));
+		.map((entry) => ({
+			path: typeof entry.path === 'string' ? entry.path : '',
+			message: String(entry.message),
+		}));
 	return { message, validationErrors };
 }
 
@@ -54,7 +66,10 @@ export function resourceOfMessage(message: string | undefined): CodaResourceKind
 	return found?.kind;
 }
 
-function parameterHint(parameters: Partial<Record<CodaResourceKind, string>>, kind: CodaResourceKind | undefined): string {
+function parameterHint(
+	parameters: Partial<Record<CodaResourceKind, string>>,
+	kind: CodaResourceKind | undefined,
+): string {
 	const named = kind ? parameters[kind] : undefined;
 	if (named) return `Check the parameter "${named}".`;
 	const all = Object.values(parameters);
@@ -83,23 +98,29 @@ export function toCodaError(
 	const said = codaMessage ? `: ${codaMessage}` : '';
 	// The transport's description is its status hint, then the retry summary: keep the summary.
 	const transportDescription = (error.description ?? '').trim();
-	const retries = Number.isInteger(status) && status > 0 ? transportDescription.replace(/^[^.]*\.\s*/, '') : transportDescription;
+	const retries =
+		Number.isInteger(status) && status > 0
+			? transportDescription.replace(/^[^.]*\.\s*/, '')
+			: transportDescription;
 	let message: string;
 	const description: string[] = [];
 	switch (status) {
 		case 400:
 			message = `Coda rejected the request as invalid${said}`;
-			for (const entry of validationErrors) description.push(`${entry.path || 'request'}: ${entry.message}.`);
+			for (const entry of validationErrors)
+				description.push(`${entry.path || 'request'}: ${entry.message}.`);
 			description.push(parameterHint(parameters, resourceOfMessage(codaMessage)));
 			break;
 		case 401:
 			message = `Coda did not accept the API token (HTTP 401)${said}`;
-			description.push('Check the API Token of the Coda credential; tokens are made under Account settings → API settings on coda.io.');
+			description.push(
+				'Check the API Token of the Coda credential; tokens are made under Account settings → API settings on coda.io.',
+			);
 			break;
 		case 403:
 			message = `The Coda API token is not allowed to do this (HTTP 403)${said}`;
 			description.push(
-				'The token may be read-only or restricted to other docs, or the doc is not shared with the token\'s owner with edit rights.',
+				"The token may be read-only or restricted to other docs, or the doc is not shared with the token's owner with edit rights.",
 				parameterHint(parameters, resourceOfMessage(codaMessage)),
 			);
 			break;
@@ -120,9 +141,10 @@ export function toCodaError(
 			description.push(RATE_LIMITS);
 			break;
 		default:
-			message = Number.isInteger(status) && status > 0
-				? `Coda failed to process the request (HTTP ${status})${said}`
-				: `The request to Coda failed: ${error.message}`;
+			message =
+				Number.isInteger(status) && status > 0
+					? `Coda failed to process the request (HTTP ${status})${said}`
+					: `The request to Coda failed: ${error.message}`;
 			break;
 	}
 	if (extra.notRetried) description.push(extra.notRetried);

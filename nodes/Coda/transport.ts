@@ -62,7 +62,11 @@ export interface CodaCall {
 
 /** Builds a path with every interpolated value URL-encoded: codaPath`/docs/${docId}`. */
 export function codaPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-	return strings.reduce((path, part, index) => path + part + (index < values.length ? encodeURIComponent(String(values[index])) : ''), '');
+	return strings.reduce(
+		(path, part, index) =>
+			path + part + (index < values.length ? encodeURIComponent(String(values[index])) : ''),
+		'',
+	);
 }
 
 export async function codaBaseUrl(ctx: CodaContext): Promise<string> {
@@ -72,12 +76,19 @@ export async function codaBaseUrl(ctx: CodaContext): Promise<string> {
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The Coda credential's Base URL "${raw}" is not a URL`, {
-			description: `Set it to ${DEFAULT_BASE_URL}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Coda credential's Base URL "${raw}" is not a URL`,
+			{
+				description: `Set it to ${DEFAULT_BASE_URL}`,
+			},
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(ctx.getNode(), `The Coda credential's Base URL must start with https://`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Coda credential's Base URL must start with https://`,
+		);
 	}
 	return raw.replace(/\/+$/, '');
 }
@@ -107,9 +118,13 @@ async function toRequest(ctx: CodaContext, call: CodaCall): Promise<CloudRequest
 	if (/^https?:\/\//i.test(call.path)) {
 		// Links Coda hands back (export downloads): the token only ever goes to Coda's own origin.
 		if (new URL(call.path).origin !== new URL(base).origin) {
-			throw new NodeOperationError(ctx.getNode(), `Coda returned a link on another host (${new URL(call.path).host})`, {
-				description: 'It was not followed, so that the API token is sent to the Coda API only.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Coda returned a link on another host (${new URL(call.path).host})`,
+				{
+					description: 'It was not followed, so that the API token is sent to the Coda API only.',
+				},
+			);
 		}
 		url = call.path;
 	} else {
@@ -168,7 +183,9 @@ export async function codaRequestAllItems<T = IDataObject>(
 				itemsPath: 'items',
 				limit,
 				nextPage: (response, previous) =>
-					response?.nextPageToken ? { qs: { ...previous.qs, pageToken: response.nextPageToken } } : undefined,
+					response?.nextPageToken
+						? { qs: { ...previous.qs, pageToken: response.nextPageToken } }
+						: undefined,
 			},
 			CODA_RETRY_POLICY,
 		);
@@ -219,7 +236,8 @@ export async function waitForMutation(
 		const status = await codaRequest<{ completed: boolean; warning?: string }>(ctx, {
 			path: codaPath`/mutationStatus/${requestId}`,
 		});
-		if (status.completed) return { requestId, completed: true, ...(status.warning ? { warning: status.warning } : {}) };
+		if (status.completed)
+			return { requestId, completed: true, ...(status.warning ? { warning: status.warning } : {}) };
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
 			throw new NodeOperationError(

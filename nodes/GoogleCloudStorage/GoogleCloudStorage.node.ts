@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as bucket from './actions/bucket';
 import * as object from './actions/object';
@@ -9,16 +14,22 @@ export class GoogleCloudStorage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Google Cloud Storage (Cloud Pack)',
 		name: 'googleCloudStorage',
-		icon: { light: 'file:../../icons/googleCloudStorage.svg', dark: 'file:../../icons/googleCloudStorage.dark.svg' },
+		icon: {
+			light: 'file:../../icons/googleCloudStorage.svg',
+			dark: 'file:../../icons/googleCloudStorage.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Google Cloud Storage buckets and objects: streamed uploads and downloads, metadata, copies and signed URLs',
+		description:
+			'Manage Google Cloud Storage buckets and objects: streamed uploads and downloads, metadata, copies and signed URLs',
 		defaults: { name: 'Google Cloud Storage' },
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' }],
+		credentials: [
+			{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' },
+		],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -1,10 +1,17 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
-import { GCS_CREDENTIAL_TYPE, createGcsClient, parseGcsCredential, type GcsClient } from '../shared/storage/drivers/gcs/client';
+import {
+	GCS_CREDENTIAL_TYPE,
+	createGcsClient,
+	parseGcsCredential,
+	type GcsClient,
+} from '../shared/storage/drivers/gcs/client';
 
 /** The SDK client for the node's credential (the SDK itself is loaded here, lazily). */
-export async function loadClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<GcsClient> {
+export async function loadClient(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<GcsClient> {
 	const credentials = await ctx.getCredentials(GCS_CREDENTIAL_TYPE);
 	try {
 		return await createGcsClient(parseGcsCredential(credentials));

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as bucket from './actions/bucket';
 import * as entry from './actions/entry';
@@ -13,11 +18,15 @@ export class ReductStore implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ReductStore',
 		name: 'reductStore',
-		icon: { light: 'file:../../icons/reductstore.svg', dark: 'file:../../icons/reductstore.dark.svg' },
+		icon: {
+			light: 'file:../../icons/reductstore.svg',
+			dark: 'file:../../icons/reductstore.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Write, read and query time series of records (sensor data, images, logs) in ReductStore',
+		description:
+			'Write, read and query time series of records (sensor data, images, logs) in ReductStore',
 		defaults: { name: 'ReductStore' },
 		usableAsTool: true,
 		inputs: ['main'],

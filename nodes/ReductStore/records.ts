@@ -40,7 +40,11 @@ export function recordFileName(meta: RecordMeta): string {
 }
 
 /** Metadata of a single-record response (`x-reduct-time`, `x-reduct-label-*`, content headers). */
-export function metaFromHeaders(bucket: string, entry: string, headers: Record<string, string>): RecordMeta {
+export function metaFromHeaders(
+	bucket: string,
+	entry: string,
+	headers: Record<string, string>,
+): RecordMeta {
 	const labels: Labels = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (name.startsWith('x-reduct-label-')) labels[name.slice('x-reduct-label-'.length)] = value;
@@ -75,7 +79,11 @@ export function splitCsv(value: string): string[] {
 }
 
 /** The records a batch response describes, in timestamp order (the order of the bodies). */
-export function metaFromBatchHeaders(bucket: string, entry: string, headers: Record<string, string>): RecordMeta[] {
+export function metaFromBatchHeaders(
+	bucket: string,
+	entry: string,
+	headers: Record<string, string>,
+): RecordMeta[] {
 	const records: RecordMeta[] = [];
 	for (const [name, value] of Object.entries(headers)) {
 		if (!name.startsWith('x-reduct-time-')) continue;
@@ -101,18 +109,23 @@ export function metaFromBatchHeaders(bucket: string, entry: string, headers: Rec
 			labels,
 		});
 	}
-	return records.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+	return records.sort((a, b) =>
+		a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0,
+	);
 }
 
 /** The batch-protocol header value of a record to write. */
 export function batchHeaderValue(size: number, contentType: string, labels: Labels): string {
 	const parts = [String(size), contentType];
-	for (const [name, value] of Object.entries(labels)) parts.push(`${name}=${value.includes(',') ? `"${value}"` : value}`);
+	for (const [name, value] of Object.entries(labels))
+		parts.push(`${name}=${value.includes(',') ? `"${value}"` : value}`);
 	return parts.join(',');
 }
 
 /** Per-record failures of a batch request: `x-reduct-error-<ts>: <status>,<message>`. */
-export function batchErrors(headers: Record<string, string>): Map<string, { status: number; message: string }> {
+export function batchErrors(
+	headers: Record<string, string>,
+): Map<string, { status: number; message: string }> {
 	const errors = new Map<string, { status: number; message: string }>();
 	for (const [name, value] of Object.entries(headers)) {
 		// the docs spell it `x-reduct-errors-`; servers and the official clients use `x-reduct-error-`
@@ -154,7 +167,10 @@ export class BodySplitter {
 		this.pending = size;
 		while (this.pending > 0) {
 			const chunk = await this.nextChunk();
-			if (!chunk) throw new Error(`The server's response ended ${this.pending} bytes before the end of the record`);
+			if (!chunk)
+				throw new Error(
+					`The server's response ended ${this.pending} bytes before the end of the record`,
+				);
 			const part = chunk.subarray(0, this.pending);
 			if (chunk.length > part.length) this.leftover = chunk.subarray(part.length);
 			this.pending -= part.length;
@@ -238,8 +254,13 @@ export async function* queryRecords(
 	});
 	let returned = 0;
 	for (;;) {
-		const response = await reductRequestFull<Readable>(ctx, { path: `${path}/batch`, qs: { q: id } }, { stream: true });
-		const records = response.statusCode === 204 ? [] : metaFromBatchHeaders(bucket, entry, response.headers);
+		const response = await reductRequestFull<Readable>(
+			ctx,
+			{ path: `${path}/batch`, qs: { q: id } },
+			{ stream: true },
+		);
+		const records =
+			response.statusCode === 204 ? [] : metaFromBatchHeaders(bucket, entry, response.headers);
 		if (records.length === 0) {
 			response.body?.destroy?.();
 			return;
@@ -289,9 +310,15 @@ export async function* queryRecordsOrNone(
 }
 
 /** True when the bucket exists but has no such entry (a 404 that means "no records yet"). */
-export async function entryIsMissing(ctx: CloudRequestContext, bucket: string, entry: string): Promise<boolean> {
+export async function entryIsMissing(
+	ctx: CloudRequestContext,
+	bucket: string,
+	entry: string,
+): Promise<boolean> {
 	try {
-		const info = await reductRequest<{ entries?: Array<{ name: string }> }>(ctx, { path: bucketPath(bucket) });
+		const info = await reductRequest<{ entries?: Array<{ name: string }> }>(ctx, {
+			path: bucketPath(bucket),
+		});
 		return !(info.entries ?? []).some((candidate) => candidate.name === entry);
 	} catch {
 		return false;

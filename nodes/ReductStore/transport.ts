@@ -33,18 +33,29 @@ export interface ReductResponse<T> {
 
 async function serverUrl(ctx: CloudRequestContext): Promise<{ base: string; insecure: boolean }> {
 	const credentials = await ctx.getCredentials(REDUCT_CREDENTIAL);
-	const base = String(credentials.url ?? '').trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+	const base = String(credentials.url ?? '')
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v1$/, '');
 	return { base, insecure: credentials.allowUnauthorizedCerts === true };
 }
 
 function isJsonBody(body: ReductCall['body']): boolean {
-	return body !== undefined && !Buffer.isBuffer(body) && !(body instanceof Readable) && typeof body === 'object';
+	return (
+		body !== undefined &&
+		!Buffer.isBuffer(body) &&
+		!(body instanceof Readable) &&
+		typeof body === 'object'
+	);
 }
 
 async function send<T>(ctx: CloudRequestContext, call: ReductCall, extra: IDataObject): Promise<T> {
 	const { base, insecure } = await serverUrl(ctx);
 	const headers = { ...(call.headers ?? {}) };
-	if (isJsonBody(call.body) && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+	if (
+		isJsonBody(call.body) &&
+		!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+	) {
 		headers['Content-Type'] = 'application/json';
 	}
 	return await cloudRequest<T>(ctx, REDUCT_CREDENTIAL, {
@@ -60,7 +71,10 @@ async function send<T>(ctx: CloudRequestContext, call: ReductCall, extra: IDataO
 }
 
 /** A request whose answer is JSON (or empty). */
-export async function reductRequest<T = IDataObject>(ctx: CloudRequestContext, call: ReductCall): Promise<T> {
+export async function reductRequest<T = IDataObject>(
+	ctx: CloudRequestContext,
+	call: ReductCall,
+): Promise<T> {
 	const body = await send<unknown>(ctx, call, { json: true });
 	return (body === '' || body === undefined ? {} : body) as T;
 }
@@ -75,14 +89,21 @@ export async function reductRequestFull<T = unknown>(
 		returnFullResponse: true,
 		...(options.stream ? { encoding: 'stream' } : { json: true }),
 	});
-	return { statusCode: response.statusCode, headers: normaliseHeaders(response.headers), body: response.body };
+	return {
+		statusCode: response.statusCode,
+		headers: normaliseHeaders(response.headers),
+		body: response.body,
+	};
 }
 
 /** Header names lower-cased, values as strings (axios hands out AxiosHeaders instances). */
 export function normaliseHeaders(headers: unknown): Record<string, string> {
 	if (!headers || typeof headers !== 'object') return {};
 	const source = headers as { toJSON?: () => unknown };
-	const plain = (typeof source.toJSON === 'function' ? source.toJSON() : headers) as Record<string, unknown>;
+	const plain = (typeof source.toJSON === 'function' ? source.toJSON() : headers) as Record<
+		string,
+		unknown
+	>;
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(plain ?? {})) {
 		if (value === undefined || value === null || typeof value === 'function') continue;

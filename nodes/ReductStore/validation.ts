@@ -52,7 +52,12 @@ export function label(parameter: string): string {
 }
 
 /** A bad-input error naming the parameter (`Invalid "Bucket": ...`). */
-export function invalid(node: INode, parameter: string, problem: string, itemIndex?: number): NodeOperationError {
+export function invalid(
+	node: INode,
+	parameter: string,
+	problem: string,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(node, `Invalid ${label(parameter)}: ${problem}`, {
 		itemIndex,
 		description: `Check the parameter ${label(parameter)}`,
@@ -65,17 +70,32 @@ const BUCKET_NAME = /^[A-Za-z0-9_-]+$/;
 const ENTRY_SEGMENT = /^[A-Za-z0-9_-]+$/;
 
 /** Bucket names: letters, digits, "-" and "_" (the server's rule). */
-export function checkBucketName(node: INode, value: unknown, parameter = 'bucket', itemIndex?: number): string {
+export function checkBucketName(
+	node: INode,
+	value: unknown,
+	parameter = 'bucket',
+	itemIndex?: number,
+): string {
 	const name = typeof value === 'string' ? value.trim() : String(value ?? '');
 	if (!name) throw invalid(node, parameter, 'it must not be empty', itemIndex);
 	if (!BUCKET_NAME.test(name)) {
-		throw invalid(node, parameter, `"${name}" may contain only letters, digits, "-" and "_"`, itemIndex);
+		throw invalid(
+			node,
+			parameter,
+			`"${name}" may contain only letters, digits, "-" and "_"`,
+			itemIndex,
+		);
 	}
 	return name;
 }
 
 /** Entry names: like bucket names, in one or more "/"-separated segments (`robot/cam-1`). */
-export function checkEntryName(node: INode, value: unknown, parameter = 'entry', itemIndex?: number): string {
+export function checkEntryName(
+	node: INode,
+	value: unknown,
+	parameter = 'entry',
+	itemIndex?: number,
+): string {
 	const name = typeof value === 'string' ? value.trim() : String(value ?? '');
 	if (!name) throw invalid(node, parameter, 'it must not be empty', itemIndex);
 	if (!name.split('/').every((segment) => ENTRY_SEGMENT.test(segment))) {
@@ -90,11 +110,21 @@ export function checkEntryName(node: INode, value: unknown, parameter = 'entry',
 }
 
 /** Token and replication names travel in the URL path; the server accepts any non-empty name. */
-export function checkPlainName(node: INode, value: unknown, parameter: string, itemIndex?: number): string {
+export function checkPlainName(
+	node: INode,
+	value: unknown,
+	parameter: string,
+	itemIndex?: number,
+): string {
 	const name = typeof value === 'string' ? value.trim() : String(value ?? '');
 	if (!name) throw invalid(node, parameter, 'it must not be empty', itemIndex);
 	if (/[\s/\\?#%]/.test(name)) {
-		throw invalid(node, parameter, `"${name}" must not contain spaces or the characters / \\ ? # %`, itemIndex);
+		throw invalid(
+			node,
+			parameter,
+			`"${name}" must not contain spaces or the characters / \\ ? # %`,
+			itemIndex,
+		);
 	}
 	return name;
 }
@@ -143,7 +173,11 @@ export function parseTimestamp(
 	let result: bigint | undefined;
 	if (value instanceof Date) {
 		result = Number.isNaN(value.getTime()) ? undefined : BigInt(value.getTime()) * 1000n;
-	} else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	} else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		result = fromIso(String((value as { toISO: () => string }).toISO()));
 	} else if (typeof value === 'number' || typeof value === 'bigint') {
 		if (typeof value === 'number' && !Number.isSafeInteger(value)) {
@@ -169,14 +203,25 @@ export function parseTimestamp(
 	if (result === undefined) throw invalid(node, parameter, 'it is not a valid date', itemIndex);
 	if (result < 0n) throw invalid(node, parameter, 'it is before 1970-01-01', itemIndex);
 	if (result > MAX_TIMESTAMP) {
-		throw invalid(node, parameter, `${result} microseconds is past the largest supported timestamp (year 2255)`, itemIndex);
+		throw invalid(
+			node,
+			parameter,
+			`${result} microseconds is past the largest supported timestamp (year 2255)`,
+			itemIndex,
+		);
 	}
 	return result;
 }
 
 /** An optional timestamp (query bounds): undefined when the parameter is empty. */
-export function parseOptionalTimestamp(node: INode, value: unknown, parameter: string, itemIndex?: number): bigint | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+export function parseOptionalTimestamp(
+	node: INode,
+	value: unknown,
+	parameter: string,
+	itemIndex?: number,
+): bigint | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return parseTimestamp(node, value, parameter, itemIndex, { allowNow: true });
 }
 
@@ -222,11 +267,18 @@ export function checkLabels(
 	const labels: Labels = {};
 	let bytes = 0;
 	for (const entry of entries) {
-		const name = String(entry.name ?? '').trim().toLowerCase();
+		const name = String(entry.name ?? '')
+			.trim()
+			.toLowerCase();
 		const value = entry.value === undefined || entry.value === null ? '' : String(entry.value);
 		if (!name) throw invalid(node, parameter, 'every label needs a name', itemIndex);
 		if (!LABEL_NAME.test(name)) {
-			throw invalid(node, parameter, `label name "${name}" may contain only letters, digits, "-" and "_"`, itemIndex);
+			throw invalid(
+				node,
+				parameter,
+				`label name "${name}" may contain only letters, digits, "-" and "_"`,
+				itemIndex,
+			);
 		}
 		if (!HEADER_VALUE.test(value)) {
 			throw invalid(
@@ -240,15 +292,26 @@ export function checkLabels(
 			throw invalid(node, parameter, `label "${name}" has no value`, itemIndex);
 		}
 		if (rule.forBatch && value.includes('"')) {
-			throw invalid(node, parameter, `the value of label "${name}" contains a double quote, which batched writes cannot carry`, itemIndex);
+			throw invalid(
+				node,
+				parameter,
+				`the value of label "${name}" contains a double quote, which batched writes cannot carry`,
+				itemIndex,
+			);
 		}
-		if (Object.hasOwn(labels, name)) throw invalid(node, parameter, `label "${name}" is given twice`, itemIndex);
+		if (Object.hasOwn(labels, name))
+			throw invalid(node, parameter, `label "${name}" is given twice`, itemIndex);
 		labels[name] = value;
 		bytes += name.length + value.length;
 	}
 	const count = Object.keys(labels).length;
 	if (count > MAX_LABELS) {
-		throw invalid(node, parameter, `${count} labels are too many: a record can carry at most ${MAX_LABELS}`, itemIndex);
+		throw invalid(
+			node,
+			parameter,
+			`${count} labels are too many: a record can carry at most ${MAX_LABELS}`,
+			itemIndex,
+		);
 	}
 	if (bytes > MAX_LABEL_BYTES) {
 		throw invalid(
@@ -279,7 +342,12 @@ export function labelHeaders(labels: Labels): Record<string, string> {
 // ------------------------------------------------------------------ when
 
 /** A `when` condition: empty gives undefined; otherwise it must be a JSON object. */
-export function parseWhen(node: INode, value: unknown, parameter = 'when', itemIndex?: number): IDataObject | undefined {
+export function parseWhen(
+	node: INode,
+	value: unknown,
+	parameter = 'when',
+	itemIndex?: number,
+): IDataObject | undefined {
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		const text = value.trim();
@@ -287,12 +355,22 @@ export function parseWhen(node: INode, value: unknown, parameter = 'when', itemI
 		try {
 			parsed = JSON.parse(text);
 		} catch (error) {
-			throw invalid(node, parameter, `it is not valid JSON (${(error as Error).message})`, itemIndex);
+			throw invalid(
+				node,
+				parameter,
+				`it is not valid JSON (${(error as Error).message})`,
+				itemIndex,
+			);
 		}
 	}
 	if (parsed === undefined || parsed === null) return undefined;
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalid(node, parameter, 'it must be a JSON object, e.g. {"&score": {"$gt": 10}}', itemIndex);
+		throw invalid(
+			node,
+			parameter,
+			'it must be a JSON object, e.g. {"&score": {"$gt": 10}}',
+			itemIndex,
+		);
 	}
 	return Object.keys(parsed).length === 0 ? undefined : (parsed as IDataObject);
 }

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { bucketLocator, entryLocator, whenParameter } from '../ReductStore/actions/common';
 import { listSearch } from '../ReductStore/methods';
@@ -8,7 +13,10 @@ export class ReductStoreTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ReductStore Trigger',
 		name: 'reductStoreTrigger',
-		icon: { light: 'file:../../icons/reductstore.svg', dark: 'file:../../icons/reductstore.dark.svg' },
+		icon: {
+			light: 'file:../../icons/reductstore.svg',
+			dark: 'file:../../icons/reductstore.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"records in " + $parameter["bucket"].value + "/" + $parameter["entry"].value}}',
@@ -31,7 +39,8 @@ export class ReductStoreTrigger implements INodeType {
 				name: 'download',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to attach each record\'s content as binary data (otherwise only its metadata)',
+				description:
+					"Whether to attach each record's content as binary data (otherwise only its metadata)",
 			},
 			{
 				displayName: 'Put Output File in Field',

@@ -23,7 +23,11 @@ export function isNew(state: TriggerState, ts: bigint): boolean {
 }
 
 /** The state after a poll that emitted (or saw) `timestamps`. */
-export function advance(state: TriggerState, timestamps: bigint[], lookbackUs: bigint): TriggerState {
+export function advance(
+	state: TriggerState,
+	timestamps: bigint[],
+	lookbackUs: bigint,
+): TriggerState {
 	let watermark = BigInt(state.watermark);
 	for (const ts of timestamps) if (ts > watermark) watermark = ts;
 	const floor = watermark - lookbackUs;
@@ -39,9 +43,16 @@ export function advance(state: TriggerState, timestamps: bigint[], lookbackUs: b
  * The first state: everything up to the entry's newest record counts as seen (`seenInWindow`:
  * the records of the lookback window before it). Without an entry yet, every record is new.
  */
-export function initialState(latest: bigint | undefined, seenInWindow: bigint[] = []): TriggerState {
+export function initialState(
+	latest: bigint | undefined,
+	seenInWindow: bigint[] = [],
+): TriggerState {
 	if (latest === undefined) return { watermark: '0', seen: [] };
-	return advance({ watermark: latest.toString(), seen: [] }, [latest, ...seenInWindow], BigInt(latest) - minOf(latest, seenInWindow));
+	return advance(
+		{ watermark: latest.toString(), seen: [] },
+		[latest, ...seenInWindow],
+		BigInt(latest) - minOf(latest, seenInWindow),
+	);
 }
 
 function minOf(first: bigint, rest: bigint[]): bigint {

@@ -26,55 +26,107 @@ interface Settings {
 
 function readSettings(ctx: IPollFunctions): Settings {
 	const node = ctx.getNode();
-	const bucket = checkBucketName(node, ctx.getNodeParameter('bucket', '', { extractValue: true }), 'bucket');
-	const entry = checkEntryName(node, ctx.getNodeParameter('entry', '', { extractValue: true }), 'entry');
+	const bucket = checkBucketName(
+		node,
+		ctx.getNodeParameter('bucket', '', { extractValue: true }),
+		'bucket',
+	);
+	const entry = checkEntryName(
+		node,
+		ctx.getNodeParameter('entry', '', { extractValue: true }),
+		'entry',
+	);
 	const when = parseWhen(node, ctx.getNodeParameter('when', ''), 'when');
 	const download = ctx.getNodeParameter('download', true) as boolean;
 	const property = String(ctx.getNodeParameter('binaryPropertyName', 'data')).trim();
-	if (download && !property) throw invalid(node, 'outputBinaryPropertyName', 'it must not be empty');
+	if (download && !property)
+		throw invalid(node, 'outputBinaryPropertyName', 'it must not be empty');
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const lookback = Number(options.lookbackSeconds ?? 0);
-	if (!Number.isFinite(lookback) || lookback < 0) throw invalid(node, 'lookbackSeconds', `"${String(options.lookbackSeconds)}" is not a number of seconds`);
+	if (!Number.isFinite(lookback) || lookback < 0)
+		throw invalid(
+			node,
+			'lookbackSeconds',
+			`"${String(options.lookbackSeconds)}" is not a number of seconds`,
+		);
 	const maxRecords = Number(options.maxRecords ?? 100);
-	if (!Number.isSafeInteger(maxRecords) || maxRecords < 1) throw invalid(node, 'maxRecords', `"${String(options.maxRecords)}" is not a whole number of at least 1`);
-	return { bucket, entry, when, download, property, lookbackUs: BigInt(Math.round(lookback * 1_000_000)), maxRecords };
+	if (!Number.isSafeInteger(maxRecords) || maxRecords < 1)
+		throw invalid(
+			node,
+			'maxRecords',
+			`"${String(options.maxRecords)}" is not a whole number of at least 1`,
+		);
+	return {
+		bucket,
+		entry,
+		when,
+		download,
+		property,
+		lookbackUs: BigInt(Math.round(lookback * 1_000_000)),
+		maxRecords,
+	};
 }
 
-async function toItem(ctx: IPollFunctions, settings: Settings, meta: RecordMeta, open: () => Readable): Promise<INodeExecutionData> {
+async function toItem(
+	ctx: IPollFunctions,
+	settings: Settings,
+	meta: RecordMeta,
+	open: () => Readable,
+): Promise<INodeExecutionData> {
 	const json = recordJson(meta);
 	if (!settings.download) return { json };
 	const content = meta.size === 0 ? Buffer.alloc(0) : open();
-	const binary = await ctx.helpers.prepareBinaryData(content, recordFileName(meta), meta.contentType);
+	const binary = await ctx.helpers.prepareBinaryData(
+		content,
+		recordFileName(meta),
+		meta.contentType,
+	);
 	return { json, binary: { [settings.property]: binary } };
 }
 
 /** The entry's newest record timestamp, or undefined when the entry does not exist (yet). */
-async function latestOf(ctx: IPollFunctions, bucket: string, entry: string): Promise<bigint | undefined> {
-	const info = await reductRequest<{ entries?: Array<{ name: string; latest_record?: number | string; record_count?: number }> }>(
-		ctx,
-		{ path: bucketPath(bucket) },
-	);
+async function latestOf(
+	ctx: IPollFunctions,
+	bucket: string,
+	entry: string,
+): Promise<bigint | undefined> {
+	const info = await reductRequest<{
+		entries?: Array<{ name: string; latest_record?: number | string; record_count?: number }>;
+	}>(ctx, { path: bucketPath(bucket) });
 	const found = (info.entries ?? []).find((candidate) => candidate.name === entry);
 	if (!found || !found.record_count) return undefined;
 	return BigInt(found.latest_record ?? 0);
 }
 
-async function collectTimestamps(ctx: IPollFunctions, settings: Settings, query: QueryOptions): Promise<bigint[]> {
+async function collectTimestamps(
+	ctx: IPollFunctions,
+	settings: Settings,
+	query: QueryOptions,
+): Promise<bigint[]> {
 	const timestamps: bigint[] = [];
-	for await (const record of queryRecordsOrNone(ctx, settings.bucket, settings.entry, { ...query, onlyMetadata: true })) {
+	for await (const record of queryRecordsOrNone(ctx, settings.bucket, settings.entry, {
+		...query,
+		onlyMetadata: true,
+	})) {
 		timestamps.push(record.meta.timestamp);
 	}
 	return timestamps;
 }
 
 /** "Fetch Test Event": the newest record (matching the condition, within its last day). */
-async function sample(ctx: IPollFunctions, settings: Settings): Promise<INodeExecutionData | undefined> {
+async function sample(
+	ctx: IPollFunctions,
+	settings: Settings,
+): Promise<INodeExecutionData | undefined> {
 	const latest = await latestOf(ctx, settings.bucket, settings.entry);
 	if (latest === undefined) return undefined;
 	let ts = latest;
 	if (settings.when) {
 		const day = 86_400_000_000n;
-		const matches = await collectTimestamps(ctx, settings, { start: latest > day ? latest - day : 0n, when: settings.when });
+		const matches = await collectTimestamps(ctx, settings, {
+			start: latest > day ? latest - day : 0n,
+			when: settings.when,
+		});
 		if (matches.length === 0) return undefined;
 		ts = matches[matches.length - 1];
 	}

@@ -32,7 +32,14 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 		rmSync(root, { recursive: true, force: true });
 		mkdirSync(path.join(root, 'demo'), { recursive: true });
 		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: root });
-		await n8n.importCredentials([{ id: 'localStorage01', name: 'Local e2e', type: 'cloudPackLocalStorageApi', data: { rootDirectory: root } }]);
+		await n8n.importCredentials([
+			{
+				id: 'localStorage01',
+				name: 'Local e2e',
+				type: 'cloudPackLocalStorageApi',
+				data: { rootDirectory: root },
+			},
+		]);
 	});
 
 	afterAll(async () => {
@@ -47,16 +54,45 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			workflow('e2eLocalRoundTrip', [
 				manualTrigger,
 				{ name: 'Make', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: code } },
-				storage({ resource: 'object', operation: 'upload', container: locator('demo'), key: 'nested/dir/payload.bin' }, 'Upload'),
-				storage({ resource: 'object', operation: 'list', container: locator('demo'), returnAll: true, options: { prefix: 'nested/' } }, 'List'),
-				storage({ resource: 'object', operation: 'download', container: locator('demo'), key: keyLocator('={{ $json.key }}') }, 'Download'),
+				storage(
+					{
+						resource: 'object',
+						operation: 'upload',
+						container: locator('demo'),
+						key: 'nested/dir/payload.bin',
+					},
+					'Upload',
+				),
+				storage(
+					{
+						resource: 'object',
+						operation: 'list',
+						container: locator('demo'),
+						returnAll: true,
+						options: { prefix: 'nested/' },
+					},
+					'List',
+				),
+				storage(
+					{
+						resource: 'object',
+						operation: 'download',
+						container: locator('demo'),
+						key: keyLocator('={{ $json.key }}'),
+					},
+					'Download',
+				),
 			]),
 		);
 		const run = await n8n.execute('e2eLocalRoundTrip');
 
 		const uploaded = run.output('Upload');
 		expect(uploaded).toHaveLength(1);
-		expect(uploaded[0].json).toMatchObject({ container: 'demo', key: 'nested/dir/payload.bin', size: payload.length });
+		expect(uploaded[0].json).toMatchObject({
+			container: 'demo',
+			key: 'nested/dir/payload.bin',
+			size: payload.length,
+		});
 		expect(uploaded[0].json.md5).toBe(createHash('md5').update(payload).digest('hex'));
 
 		const listed = run.output('List');
@@ -71,12 +107,16 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 		expect(binary.mimeType).toBe('application/octet-stream');
 		expect(binary.id).toMatch(/^filesystem/);
 		expect(sha256(readFileSync(binaryFile(n8n, binary)))).toBe(sha256(payload));
-		expect(sha256(readFileSync(path.join(root, 'demo/nested/dir/payload.bin')))).toBe(sha256(payload));
+		expect(sha256(readFileSync(path.join(root, 'demo/nested/dir/payload.bin')))).toBe(
+			sha256(payload),
+		);
 	});
 
 	it('runs the demo workflow that `npm start` imports', async () => {
 		const examples = path.join(__dirname, '../../examples');
-		const [credential] = JSON.parse(readFileSync(path.join(examples, 'local-credential.json'), 'utf8'));
+		const [credential] = JSON.parse(
+			readFileSync(path.join(examples, 'local-credential.json'), 'utf8'),
+		);
 		await n8n.importCredentials([{ ...credential, data: { rootDirectory: root } }]);
 		const demo = JSON.parse(readFileSync(path.join(examples, 'demo-local.json'), 'utf8'));
 		await n8n.importWorkflow(demo);
@@ -94,7 +134,15 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			workflow('e2eLocalBadKey', [
 				manualTrigger,
 				makeFiles('Make', [{ fileName: 'x.txt', text: 'nope' }]),
-				storage({ resource: 'object', operation: 'upload', container: locator('demo'), key: '../escape.txt' }, 'Upload'),
+				storage(
+					{
+						resource: 'object',
+						operation: 'upload',
+						container: locator('demo'),
+						key: '../escape.txt',
+					},
+					'Upload',
+				),
 			]),
 		);
 		const before = readdirSync(root).sort();
@@ -112,10 +160,20 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 					type: 'n8n-nodes-base.webhook',
 					typeVersion: 2,
 					webhookId: '5f0e8a1c-6d5b-4f7e-9a51-3c1f2b7d9e01',
-					parameters: { httpMethod: 'POST', path: 'store-body', responseMode: 'lastNode', options: { rawBody: true } },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'store-body',
+						responseMode: 'lastNode',
+						options: { rawBody: true },
+					},
 				},
 				storage(
-					{ resource: 'object', operation: 'upload', container: locator('demo'), key: '=inbox/{{ $json.query.name }}' },
+					{
+						resource: 'object',
+						operation: 'upload',
+						container: locator('demo'),
+						key: '=inbox/{{ $json.query.name }}',
+					},
 					'Store Body',
 				),
 			]),
@@ -140,7 +198,11 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			const text = await response.text();
 			expect(response.status).toBe(200);
 			const metadata = JSON.parse(text);
-			expect(metadata).toMatchObject({ container: 'demo', key: 'inbox/upload.bin', size: body.length });
+			expect(metadata).toMatchObject({
+				container: 'demo',
+				key: 'inbox/upload.bin',
+				size: body.length,
+			});
 			expect(metadata.md5).toBe(createHash('md5').update(body).digest('hex'));
 			expect(sha256(readFileSync(path.join(root, 'demo/inbox/upload.bin')))).toBe(sha256(body));
 		} finally {
@@ -186,7 +248,11 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			writeFileSync(path.join(root, 'watched/incoming/new.txt'), 'arrived later');
 			writeFileSync(path.join(root, 'watched/elsewhere.txt'), 'outside the prefix');
 			const seen = path.join(root, 'seen/incoming/new.txt');
-			await waitFor(() => existsSync(seen), 90_000, () => n8n.serverLog);
+			await waitFor(
+				() => existsSync(seen),
+				90_000,
+				() => n8n.serverLog,
+			);
 			expect(readFileSync(seen, 'utf8')).toBe('arrived later');
 			await sleep(65_000); // one more poll: nothing may be emitted twice
 			expect(existsSync(path.join(root, 'seen/incoming/old.txt'))).toBe(false);
@@ -202,7 +268,11 @@ function sleep(ms: number) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number, context: () => string = () => '') {
+async function waitFor(
+	condition: () => boolean,
+	timeoutMs: number,
+	context: () => string = () => '',
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`Timed out waiting\n${context()}`);
@@ -212,6 +282,8 @@ async function waitFor(condition: () => boolean, timeoutMs: number, context: () 
 
 function listFiles(dir: string, base = ''): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${base}${entry.name}/`) : [`${base}${entry.name}`],
+		entry.isDirectory()
+			? listFiles(path.join(dir, entry.name), `${base}${entry.name}/`)
+			: [`${base}${entry.name}`],
 	);
 }

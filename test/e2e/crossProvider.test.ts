@@ -12,7 +12,14 @@ import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
 import { azuriteServer, readAll, uniqueContainer } from '../integration/azureSupport';
 import { swiftCredential, uniqueBucket } from '../integration/s3Support';
 import { N8nInstance } from './harness/n8n';
-import { PACK, keyLocator, locator, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
+import {
+	PACK,
+	keyLocator,
+	locator,
+	manualTrigger,
+	workflow,
+	type WorkflowNode,
+} from './harness/workflow';
 
 jest.setTimeout(10 * 60_000);
 
@@ -23,7 +30,11 @@ const CREDENTIALS = {
 	s3: { cloudPackS3Api: { id: 'crossS3000001', name: 'Cross S3' } },
 };
 
-const storage = (name: string, backend: keyof typeof CREDENTIALS, parameters: Record<string, unknown>): WorkflowNode => ({
+const storage = (
+	name: string,
+	backend: keyof typeof CREDENTIALS,
+	parameters: Record<string, unknown>,
+): WorkflowNode => ({
 	name,
 	type: `${PACK}.cloudStorage`,
 	parameters: { backend, ...parameters },
@@ -54,7 +65,12 @@ describe('Cloud Storage node: Azure → GCS and S3 in one workflow', () => {
 				type: 'cloudPackAzureBlobApi',
 				data: { authentication: 'connectionString', connectionString: azurite.connectionString },
 			},
-			{ id: 'crossGcs000001', name: 'Cross GCS', type: 'cloudPackGoogleCloudStorageApi', data: gcsCredentialData(emulator.emulatorHost, 'emulator', emulator.projectId) },
+			{
+				id: 'crossGcs000001',
+				name: 'Cross GCS',
+				type: 'cloudPackGoogleCloudStorageApi',
+				data: gcsCredentialData(emulator.emulatorHost, 'emulator', emulator.projectId),
+			},
 			{ id: 'crossS3000001', name: 'Cross S3', type: 'cloudPackS3Api', data: swiftCredential() },
 		]);
 	});
@@ -73,16 +89,30 @@ describe('Cloud Storage node: Azure → GCS and S3 in one workflow', () => {
 			['export/notes/readme.txt', Buffer.from('copied across three clouds\n')],
 		]);
 		const containerClient = azure.getContainerClient(container);
-		for (const [name, data] of blobs) await containerClient.getBlockBlobClient(name).uploadData(data);
-		await containerClient.getBlockBlobClient('elsewhere/skip.txt').uploadData(Buffer.from('not exported'));
+		for (const [name, data] of blobs)
+			await containerClient.getBlockBlobClient(name).uploadData(data);
+		await containerClient
+			.getBlockBlobClient('elsewhere/skip.txt')
+			.uploadData(Buffer.from('not exported'));
 
 		await n8n.importWorkflow(
 			workflow(
 				'e2eCrossProvider',
 				[
 					manualTrigger,
-					storage('List Azure', 'azure', { resource: 'object', operation: 'list', container: locator(container), returnAll: true, options: { prefix: 'export/' } }),
-					storage('Download', 'azure', { resource: 'object', operation: 'download', container: locator(container), key: keyLocator('={{ $json.key }}') }),
+					storage('List Azure', 'azure', {
+						resource: 'object',
+						operation: 'list',
+						container: locator(container),
+						returnAll: true,
+						options: { prefix: 'export/' },
+					}),
+					storage('Download', 'azure', {
+						resource: 'object',
+						operation: 'download',
+						container: locator(container),
+						key: keyLocator('={{ $json.key }}'),
+					}),
 					storage('To GCS', 'gcs', {
 						resource: 'object',
 						operation: 'upload',
@@ -112,10 +142,22 @@ describe('Cloud Storage node: Azure → GCS and S3 in one workflow', () => {
 		expect(toGcs).toHaveLength(blobs.size);
 		expect(toS3).toHaveLength(blobs.size);
 		for (const [index, [name, data]] of [...blobs].entries()) {
-			expect(toGcs[index].json).toMatchObject({ container: gcsBucket, key: `${gcsPrefix}${name}`, size: data.length, md5: md5(data) });
-			expect(toS3[index].json).toMatchObject({ container: bucket, key: `copied/${name}`, size: data.length, md5: md5(data) });
+			expect(toGcs[index].json).toMatchObject({
+				container: gcsBucket,
+				key: `${gcsPrefix}${name}`,
+				size: data.length,
+				md5: md5(data),
+			});
+			expect(toS3[index].json).toMatchObject({
+				container: bucket,
+				key: `copied/${name}`,
+				size: data.length,
+				md5: md5(data),
+			});
 
-			const fromGcs = await fetch(`${emulator.emulatorHost}/b/${gcsBucket}/o/${encodeURIComponent(`${gcsPrefix}${name}`)}?alt=media`);
+			const fromGcs = await fetch(
+				`${emulator.emulatorHost}/b/${gcsBucket}/o/${encodeURIComponent(`${gcsPrefix}${name}`)}?alt=media`,
+			);
 			expect(fromGcs.status).toBe(200);
 			expect(md5(Buffer.from(await fromGcs.arrayBuffer()))).toBe(md5(data));
 			const fromS3 = await s3.download(bucket, `copied/${name}`);
@@ -124,6 +166,8 @@ describe('Cloud Storage node: Azure → GCS and S3 in one workflow', () => {
 		// Nothing outside the prefix travelled.
 		const copied = [];
 		for await (const entry of s3.listObjects(bucket)) copied.push(entry);
-		expect(copied.map((entry) => (entry as { key?: string }).key).sort()).toEqual([...blobs.keys()].map((name) => `copied/${name}`).sort());
+		expect(copied.map((entry) => (entry as { key?: string }).key).sort()).toEqual(
+			[...blobs.keys()].map((name) => `copied/${name}`).sort(),
+		);
 	});
 });

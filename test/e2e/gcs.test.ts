@@ -11,7 +11,14 @@ import * as path from 'path';
 import { startGcsFake, type GcsFake } from '../fakes/gcs/server';
 import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
 import { N8nInstance } from './harness/n8n';
-import { PACK, locator, makeFiles, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
+import {
+	PACK,
+	locator,
+	makeFiles,
+	manualTrigger,
+	workflow,
+	type WorkflowNode,
+} from './harness/workflow';
 
 jest.setTimeout(10 * 60_000);
 
@@ -22,17 +29,28 @@ const RUN = `e2e-${process.pid}-${Date.now()}`;
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-const EMULATOR = { cloudPackGoogleCloudStorageApi: { id: 'gcsEmulator001', name: 'GCS emulator e2e' } };
+const EMULATOR = {
+	cloudPackGoogleCloudStorageApi: { id: 'gcsEmulator001', name: 'GCS emulator e2e' },
+};
 const FAKE = { cloudPackGoogleCloudStorageApi: { id: 'gcsFake0000001', name: 'GCS fake e2e' } };
 
-const gcsNode = (name: string, parameters: Record<string, unknown>, credentials = EMULATOR, extra: Partial<WorkflowNode> = {}): WorkflowNode => ({
+const gcsNode = (
+	name: string,
+	parameters: Record<string, unknown>,
+	credentials = EMULATOR,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
 	name,
 	type: `${PACK}.googleCloudStorage`,
 	parameters,
 	credentials,
 	...extra,
 });
-const storage = (name: string, parameters: Record<string, unknown>, credentials = EMULATOR): WorkflowNode => ({
+const storage = (
+	name: string,
+	parameters: Record<string, unknown>,
+	credentials = EMULATOR,
+): WorkflowNode => ({
 	name,
 	type: `${PACK}.cloudStorage`,
 	parameters: { backend: 'gcs', ...parameters },
@@ -41,7 +59,12 @@ const storage = (name: string, parameters: Record<string, unknown>, credentials 
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 
 /** A Code node emitting one item whose binary "data" holds the given bytes. */
-function makeBinary(name: string, payload: Buffer, fileName: string, mimeType: string): WorkflowNode {
+function makeBinary(
+	name: string,
+	payload: Buffer,
+	fileName: string,
+	mimeType: string,
+): WorkflowNode {
 	const code = `return [{ json: {}, binary: { data: await this.helpers.prepareBinaryData(Buffer.from('${payload.toString('base64')}', 'base64'), '${fileName}', '${mimeType}') } }];`;
 	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: code } };
 }
@@ -51,21 +74,30 @@ function binaryFile(n8n: N8nInstance, binary: { id: string }): string {
 }
 
 /** The emulator's own view of an object (JSON API, no SDK): undefined when absent. */
-async function emulatorObject(bucket: string, name: string): Promise<Record<string, any> | undefined> {
-	const response = await fetch(`${emulator.emulatorHost}/b/${bucket}/o/${encodeURIComponent(name)}`);
+async function emulatorObject(
+	bucket: string,
+	name: string,
+): Promise<Record<string, any> | undefined> {
+	const response = await fetch(
+		`${emulator.emulatorHost}/b/${bucket}/o/${encodeURIComponent(name)}`,
+	);
 	if (response.status === 404) return undefined;
 	expect(response.status).toBe(200);
 	return (await response.json()) as Record<string, any>;
 }
 
 async function emulatorBytes(bucket: string, name: string): Promise<Buffer> {
-	const response = await fetch(`${emulator.emulatorHost}/b/${bucket}/o/${encodeURIComponent(name)}?alt=media`);
+	const response = await fetch(
+		`${emulator.emulatorHost}/b/${bucket}/o/${encodeURIComponent(name)}?alt=media`,
+	);
 	expect(response.status).toBe(200);
 	return Buffer.from(await response.arrayBuffer());
 }
 
 async function emulatorList(bucket: string, prefix: string): Promise<string[]> {
-	const response = await fetch(`${emulator.emulatorHost}/b/${bucket}/o?prefix=${encodeURIComponent(prefix)}`);
+	const response = await fetch(
+		`${emulator.emulatorHost}/b/${bucket}/o?prefix=${encodeURIComponent(prefix)}`,
+	);
 	const body = (await response.json()) as { items?: Array<{ name: string }> };
 	return (body.items ?? []).map((item) => item.name);
 }
@@ -78,8 +110,18 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		fake = await startGcsFake({ projectId: 'e2e-fake-project' });
 		n8n = await N8nInstance.create();
 		await n8n.importCredentials([
-			{ id: 'gcsEmulator001', name: 'GCS emulator e2e', type: 'cloudPackGoogleCloudStorageApi', data: gcsCredentialData(emulator.emulatorHost, 'emulator', emulator.projectId) },
-			{ id: 'gcsFake0000001', name: 'GCS fake e2e', type: 'cloudPackGoogleCloudStorageApi', data: gcsCredentialData(fake.url, 'emulator', 'e2e-fake-project') },
+			{
+				id: 'gcsEmulator001',
+				name: 'GCS emulator e2e',
+				type: 'cloudPackGoogleCloudStorageApi',
+				data: gcsCredentialData(emulator.emulatorHost, 'emulator', emulator.projectId),
+			},
+			{
+				id: 'gcsFake0000001',
+				name: 'GCS fake e2e',
+				type: 'cloudPackGoogleCloudStorageApi',
+				data: gcsCredentialData(fake.url, 'emulator', 'e2e-fake-project'),
+			},
 		]);
 	});
 
@@ -101,10 +143,24 @@ describe('Google Cloud Storage inside a real n8n', () => {
 					operation: 'upload',
 					bucket: byName(BUCKET),
 					objectName: key,
-					options: { metadata: { entry: [{ name: 'owner', value: 'e2e' }] }, cacheControl: 'no-cache' },
+					options: {
+						metadata: { entry: [{ name: 'owner', value: 'e2e' }] },
+						cacheControl: 'no-cache',
+					},
 				}),
-				gcsNode('Get Metadata', { resource: 'object', operation: 'get', bucket: byName(BUCKET), objectName: byName('={{ $json.key }}') }),
-				gcsNode('List', { resource: 'object', operation: 'list', bucket: byName(BUCKET), returnAll: true, options: { prefix: `${RUN}/node/` } }),
+				gcsNode('Get Metadata', {
+					resource: 'object',
+					operation: 'get',
+					bucket: byName(BUCKET),
+					objectName: byName('={{ $json.key }}'),
+				}),
+				gcsNode('List', {
+					resource: 'object',
+					operation: 'list',
+					bucket: byName(BUCKET),
+					returnAll: true,
+					options: { prefix: `${RUN}/node/` },
+				}),
 				gcsNode('Download', {
 					resource: 'object',
 					operation: 'download',
@@ -126,7 +182,11 @@ describe('Google Cloud Storage inside a real n8n', () => {
 					operation: 'update',
 					bucket: byName(BUCKET),
 					objectName: byName(key),
-					updateFields: { contentType: 'text/x-updated', metadata: { entry: [{ name: 'stage', value: 'done' }] }, removeMetadata: 'owner' },
+					updateFields: {
+						contentType: 'text/x-updated',
+						metadata: { entry: [{ name: 'stage', value: 'done' }] },
+						removeMetadata: 'owner',
+					},
 				}),
 				gcsNode('Copy', {
 					resource: 'object',
@@ -136,16 +196,38 @@ describe('Google Cloud Storage inside a real n8n', () => {
 					destinationBucket: byName(COPIES),
 					destinationObject: copyKey,
 				}),
-				gcsNode('Signed URL', { resource: 'object', operation: 'getSignedUrl', bucket: byName(COPIES), objectName: byName(copyKey), expiresIn: 600 }),
-				gcsNode('Delete', { resource: 'object', operation: 'delete', bucket: byName(BUCKET), objectName: byName(key) }),
+				gcsNode('Signed URL', {
+					resource: 'object',
+					operation: 'getSignedUrl',
+					bucket: byName(COPIES),
+					objectName: byName(copyKey),
+					expiresIn: 600,
+				}),
+				gcsNode('Delete', {
+					resource: 'object',
+					operation: 'delete',
+					bucket: byName(BUCKET),
+					objectName: byName(key),
+				}),
 			]),
 		);
 		const run = await n8n.execute('e2eGcsNode');
 
 		const uploaded = run.output('Upload');
 		expect(uploaded).toHaveLength(1);
-		expect(uploaded[0].json).toMatchObject({ container: BUCKET, key, size: payload.length, md5: md5(payload), contentType: 'application/x-report' });
-		expect(run.output('Get Metadata')[0].json).toMatchObject({ key, size: payload.length, metadata: { owner: 'e2e' }, cacheControl: 'no-cache' });
+		expect(uploaded[0].json).toMatchObject({
+			container: BUCKET,
+			key,
+			size: payload.length,
+			md5: md5(payload),
+			contentType: 'application/x-report',
+		});
+		expect(run.output('Get Metadata')[0].json).toMatchObject({
+			key,
+			size: payload.length,
+			metadata: { owner: 'e2e' },
+			cacheControl: 'no-cache',
+		});
 		expect(run.output('List').map((item) => item.json.key)).toEqual([key]);
 
 		const downloaded = run.output('Download');
@@ -156,21 +238,39 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		expect(sha256(readFileSync(binaryFile(n8n, file)))).toBe(sha256(payload));
 		const range = run.output('Download Range')[0];
 		expect(range.json).toMatchObject({ size: 1000, range: `bytes 1000-1999/${payload.length}` });
-		expect(sha256(readFileSync(binaryFile(n8n, range.binary!.data)))).toBe(sha256(payload.subarray(1000, 2000)));
+		expect(sha256(readFileSync(binaryFile(n8n, range.binary!.data)))).toBe(
+			sha256(payload.subarray(1000, 2000)),
+		);
 
 		const updated = run.output('Update')[0].json;
 		expect(updated).toMatchObject({ contentType: 'text/x-updated', metadata: { stage: 'done' } });
 		expect(updated.metadata).not.toHaveProperty('owner');
-		expect(run.output('Copy')[0].json).toMatchObject({ container: COPIES, key: copyKey, size: payload.length, md5: md5(payload) });
+		expect(run.output('Copy')[0].json).toMatchObject({
+			container: COPIES,
+			key: copyKey,
+			size: payload.length,
+			md5: md5(payload),
+		});
 
 		const signed = run.output('Signed URL')[0].json;
-		expect(signed).toMatchObject({ bucket: COPIES, objectName: copyKey, method: 'GET', expiresIn: 600 });
-		expect(signed.url).toMatch(new RegExp(`^${emulator.emulatorHost}/${COPIES}/.*X-Goog-Signature=[0-9a-f]+`));
+		expect(signed).toMatchObject({
+			bucket: COPIES,
+			objectName: copyKey,
+			method: 'GET',
+			expiresIn: 600,
+		});
+		expect(signed.url).toMatch(
+			new RegExp(`^${emulator.emulatorHost}/${COPIES}/.*X-Goog-Signature=[0-9a-f]+`),
+		);
 		const fetched = await fetch(signed.url);
 		expect(fetched.status).toBe(200);
 		expect(sha256(Buffer.from(await fetched.arrayBuffer()))).toBe(sha256(payload));
 
-		expect(run.output('Delete')[0].json).toEqual({ bucket: BUCKET, objectName: key, deleted: true });
+		expect(run.output('Delete')[0].json).toEqual({
+			bucket: BUCKET,
+			objectName: key,
+			deleted: true,
+		});
 		expect(await emulatorObject(BUCKET, key)).toBeUndefined();
 		expect(sha256(await emulatorBytes(COPIES, copyKey))).toBe(sha256(payload));
 		// no secret in any output item
@@ -181,41 +281,83 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		const payload = randomBytes(120_000);
 		const key = `${RUN}/unified/data.bin`;
 		await n8n.importWorkflow(
-			workflow('e2eGcsUnified', [
-				manualTrigger,
-				storage('Buckets', { resource: 'container', operation: 'list', returnAll: true }),
-				makeBinary('Make', payload, 'data.bin', 'application/octet-stream'),
-				storage('Upload', { resource: 'object', operation: 'upload', container: locator(BUCKET), key, options: { expectedMd5: md5(payload) } }),
-				storage('List', { resource: 'object', operation: 'list', container: locator(BUCKET), returnAll: true, options: { prefix: `${RUN}/unified/` } }),
-				storage('Download', { resource: 'object', operation: 'download', container: locator(BUCKET), key: { __rl: true, mode: 'key', value: key } }),
-				storage('Copy', {
-					resource: 'object',
-					operation: 'copy',
-					sourceContainer: locator(BUCKET),
-					sourceKey: { __rl: true, mode: 'key', value: key },
-					targetContainer: locator(COPIES),
-					targetKey: `${RUN}/unified/copy.bin`,
-				}),
-				storage('URL', {
-					resource: 'object',
-					operation: 'getUrl',
-					container: locator(COPIES),
-					key: { __rl: true, mode: 'key', value: `${RUN}/unified/copy.bin` },
-					expiresIn: 60,
-				}),
-				storage('Delete', { resource: 'object', operation: 'delete', container: locator(BUCKET), key: { __rl: true, mode: 'key', value: key } }),
-			], [['Start', 'Buckets'], ['Start', 'Make', 'Upload', 'List', 'Download', 'Copy', 'URL', 'Delete']]),
+			workflow(
+				'e2eGcsUnified',
+				[
+					manualTrigger,
+					storage('Buckets', { resource: 'container', operation: 'list', returnAll: true }),
+					makeBinary('Make', payload, 'data.bin', 'application/octet-stream'),
+					storage('Upload', {
+						resource: 'object',
+						operation: 'upload',
+						container: locator(BUCKET),
+						key,
+						options: { expectedMd5: md5(payload) },
+					}),
+					storage('List', {
+						resource: 'object',
+						operation: 'list',
+						container: locator(BUCKET),
+						returnAll: true,
+						options: { prefix: `${RUN}/unified/` },
+					}),
+					storage('Download', {
+						resource: 'object',
+						operation: 'download',
+						container: locator(BUCKET),
+						key: { __rl: true, mode: 'key', value: key },
+					}),
+					storage('Copy', {
+						resource: 'object',
+						operation: 'copy',
+						sourceContainer: locator(BUCKET),
+						sourceKey: { __rl: true, mode: 'key', value: key },
+						targetContainer: locator(COPIES),
+						targetKey: `${RUN}/unified/copy.bin`,
+					}),
+					storage('URL', {
+						resource: 'object',
+						operation: 'getUrl',
+						container: locator(COPIES),
+						key: { __rl: true, mode: 'key', value: `${RUN}/unified/copy.bin` },
+						expiresIn: 60,
+					}),
+					storage('Delete', {
+						resource: 'object',
+						operation: 'delete',
+						container: locator(BUCKET),
+						key: { __rl: true, mode: 'key', value: key },
+					}),
+				],
+				[
+					['Start', 'Buckets'],
+					['Start', 'Make', 'Upload', 'List', 'Download', 'Copy', 'URL', 'Delete'],
+				],
+			),
 		);
 		const run = await n8n.execute('e2eGcsUnified');
-		expect(run.output('Buckets').map((item) => item.json.name)).toEqual(expect.arrayContaining([BUCKET, COPIES, emulator.bucket]));
-		expect(run.output('Upload')[0].json).toMatchObject({ container: BUCKET, key, size: payload.length, md5: md5(payload) });
-		expect(run.output('List').map((item) => [item.json.type, item.json.key])).toEqual([['object', key]]);
+		expect(run.output('Buckets').map((item) => item.json.name)).toEqual(
+			expect.arrayContaining([BUCKET, COPIES, emulator.bucket]),
+		);
+		expect(run.output('Upload')[0].json).toMatchObject({
+			container: BUCKET,
+			key,
+			size: payload.length,
+			md5: md5(payload),
+		});
+		expect(run.output('List').map((item) => [item.json.type, item.json.key])).toEqual([
+			['object', key],
+		]);
 		const downloaded = run.output('Download')[0];
 		expect(sha256(readFileSync(binaryFile(n8n, downloaded.binary!.data)))).toBe(sha256(payload));
 		const url = run.output('URL')[0].json.url as string;
 		expect(new URL(url).searchParams.get('X-Goog-Expires')).toBe('60');
 		expect(sha256(Buffer.from(await (await fetch(url)).arrayBuffer()))).toBe(sha256(payload));
-		expect(run.output('Copy')[0].json).toMatchObject({ container: COPIES, key: `${RUN}/unified/copy.bin`, md5: md5(payload) });
+		expect(run.output('Copy')[0].json).toMatchObject({
+			container: COPIES,
+			key: `${RUN}/unified/copy.bin`,
+			md5: md5(payload),
+		});
 		expect(run.output('Delete')[0].json).toEqual({ container: BUCKET, key, deleted: true });
 		expect(await emulatorObject(BUCKET, key)).toBeUndefined();
 	});
@@ -224,29 +366,112 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		await n8n.importWorkflow(
 			workflow('e2eGcsBuckets', [
 				manualTrigger,
-				gcsNode('Create', { resource: 'bucket', operation: 'create', bucketName: 'e2e-made-bucket', location: 'EU', storageClass: 'NEARLINE' }, FAKE),
-				gcsNode('Create Again', { resource: 'bucket', operation: 'create', bucketName: 'e2e-made-bucket', ifNotExists: true }, FAKE),
-				gcsNode('Get', { resource: 'bucket', operation: 'get', bucket: byName('e2e-made-bucket') }, FAKE),
+				gcsNode(
+					'Create',
+					{
+						resource: 'bucket',
+						operation: 'create',
+						bucketName: 'e2e-made-bucket',
+						location: 'EU',
+						storageClass: 'NEARLINE',
+					},
+					FAKE,
+				),
+				gcsNode(
+					'Create Again',
+					{
+						resource: 'bucket',
+						operation: 'create',
+						bucketName: 'e2e-made-bucket',
+						ifNotExists: true,
+					},
+					FAKE,
+				),
+				gcsNode(
+					'Get',
+					{ resource: 'bucket', operation: 'get', bucket: byName('e2e-made-bucket') },
+					FAKE,
+				),
 				makeFiles('Make', [{ fileName: 'inside.txt', text: 'keeps the bucket busy' }]),
-				gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName('e2e-made-bucket'), objectName: '' }, FAKE),
-				gcsNode('List Buckets', { resource: 'bucket', operation: 'list', returnAll: false, limit: 10, options: { prefix: 'e2e-' } }, FAKE),
-				gcsNode('Delete', { resource: 'bucket', operation: 'delete', bucket: byName('e2e-made-bucket'), force: true }, FAKE),
-				storage('Unified Create', { resource: 'container', operation: 'create', containerName: 'e2e-unified-bucket' }, FAKE),
-				storage('Unified Get', { resource: 'container', operation: 'get', container: locator('e2e-unified-bucket') }, FAKE),
-				storage('Unified Delete', { resource: 'container', operation: 'delete', container: locator('e2e-unified-bucket') }, FAKE),
+				gcsNode(
+					'Upload',
+					{
+						resource: 'object',
+						operation: 'upload',
+						bucket: byName('e2e-made-bucket'),
+						objectName: '',
+					},
+					FAKE,
+				),
+				gcsNode(
+					'List Buckets',
+					{
+						resource: 'bucket',
+						operation: 'list',
+						returnAll: false,
+						limit: 10,
+						options: { prefix: 'e2e-' },
+					},
+					FAKE,
+				),
+				gcsNode(
+					'Delete',
+					{
+						resource: 'bucket',
+						operation: 'delete',
+						bucket: byName('e2e-made-bucket'),
+						force: true,
+					},
+					FAKE,
+				),
+				storage(
+					'Unified Create',
+					{ resource: 'container', operation: 'create', containerName: 'e2e-unified-bucket' },
+					FAKE,
+				),
+				storage(
+					'Unified Get',
+					{ resource: 'container', operation: 'get', container: locator('e2e-unified-bucket') },
+					FAKE,
+				),
+				storage(
+					'Unified Delete',
+					{ resource: 'container', operation: 'delete', container: locator('e2e-unified-bucket') },
+					FAKE,
+				),
 			]),
 		);
 		const run = await n8n.execute('e2eGcsBuckets');
-		expect(run.output('Create')[0].json).toMatchObject({ name: 'e2e-made-bucket', location: 'EU', storageClass: 'NEARLINE', created: true });
-		expect(run.output('Create Again')[0].json).toMatchObject({ name: 'e2e-made-bucket', created: false, storageClass: 'NEARLINE' });
+		expect(run.output('Create')[0].json).toMatchObject({
+			name: 'e2e-made-bucket',
+			location: 'EU',
+			storageClass: 'NEARLINE',
+			created: true,
+		});
+		expect(run.output('Create Again')[0].json).toMatchObject({
+			name: 'e2e-made-bucket',
+			created: false,
+			storageClass: 'NEARLINE',
+		});
 		expect(run.output('Get')[0].json).toMatchObject({ name: 'e2e-made-bucket', location: 'EU' });
 		expect(run.output('Upload')[0].json).toMatchObject({ key: 'inside.txt', size: 21 });
 		expect(run.output('List Buckets').map((item) => item.json.name)).toEqual(['e2e-made-bucket']);
 		expect(run.output('Delete')[0].json).toEqual({ bucket: 'e2e-made-bucket', deleted: true });
-		expect(run.output('Unified Create')[0].json).toMatchObject({ name: 'e2e-unified-bucket', created: true });
+		expect(run.output('Unified Create')[0].json).toMatchObject({
+			name: 'e2e-unified-bucket',
+			created: true,
+		});
 		expect(run.output('Unified Get')[0].json).toMatchObject({ name: 'e2e-unified-bucket' });
-		expect(run.output('Unified Delete')[0].json).toEqual({ container: 'e2e-unified-bucket', deleted: true });
-		const names = ((await (await fetch(`${fake.url}/storage/v1/b?project=x`)).json()) as { items?: Array<{ name: string }> }).items ?? [];
+		expect(run.output('Unified Delete')[0].json).toEqual({
+			container: 'e2e-unified-bucket',
+			deleted: true,
+		});
+		const names =
+			(
+				(await (await fetch(`${fake.url}/storage/v1/b?project=x`)).json()) as {
+					items?: Array<{ name: string }>;
+				}
+			).items ?? [];
 		expect(names.map((b) => b.name)).not.toContain('e2e-made-bucket');
 		expect(names.map((b) => b.name)).not.toContain('e2e-unified-bucket');
 	});
@@ -259,7 +484,17 @@ describe('Google Cloud Storage inside a real n8n', () => {
 			workflow('e2eGcsChunks', [
 				manualTrigger,
 				makeBinary('Make', payload, 'chunky.bin', 'application/octet-stream'),
-				gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName('e2e-chunks'), objectName: 'chunky.bin', options: { chunkSize: 1, resumableThreshold: 1 } }, FAKE),
+				gcsNode(
+					'Upload',
+					{
+						resource: 'object',
+						operation: 'upload',
+						bucket: byName('e2e-chunks'),
+						objectName: 'chunky.bin',
+						options: { chunkSize: 1, resumableThreshold: 1 },
+					},
+					FAKE,
+				),
 			]),
 		);
 		const run = await n8n.execute('e2eGcsChunks');
@@ -267,41 +502,77 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts.map((r) => r.status)).toEqual([308, 308, 308, 200]);
 		expect(puts[0].contentRange).toBe('bytes 0-1048575/*');
-		expect(sha256(readFileSync(fake.objectFile('e2e-chunks', 'chunky.bin')!))).toBe(sha256(payload));
+		expect(sha256(readFileSync(fake.objectFile('e2e-chunks', 'chunky.bin')!))).toBe(
+			sha256(payload),
+		);
 	});
 
 	describe('bad input: an error naming the parameter, and nothing written', () => {
 		const cases: Array<[string, WorkflowNode, RegExp]> = [
 			[
 				'an invalid bucket name',
-				gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName('Bad_Bucket!'), objectName: `${RUN}/bad/a.txt` }),
+				gcsNode('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					bucket: byName('Bad_Bucket!'),
+					objectName: `${RUN}/bad/a.txt`,
+				}),
 				/Invalid "Bucket" "Bad_Bucket!": use only lowercase letters/,
 			],
 			[
 				'an invalid bucket name on the Cloud Storage node',
-				storage('Upload', { resource: 'object', operation: 'upload', container: locator('goog-nope'), key: `${RUN}/bad/b.txt` }),
+				storage('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					container: locator('goog-nope'),
+					key: `${RUN}/bad/b.txt`,
+				}),
 				/Invalid "Container" "goog-nope": it must not start with "goog"/,
 			],
 			[
 				'an empty object name',
-				gcsNode('Update', { resource: 'object', operation: 'update', bucket: byName(BUCKET), objectName: byName('  '), updateFields: { contentType: 'x/y' } }),
+				gcsNode('Update', {
+					resource: 'object',
+					operation: 'update',
+					bucket: byName(BUCKET),
+					objectName: byName('  '),
+					updateFields: { contentType: 'x/y' },
+				}),
 				/Invalid "Object Name": it must not be empty/,
 			],
 			[
 				'a signed-URL expiry beyond 7 days',
-				gcsNode('URL', { resource: 'object', operation: 'getSignedUrl', bucket: byName(BUCKET), objectName: byName('a.txt'), expiresIn: 604_801 }),
+				gcsNode('URL', {
+					resource: 'object',
+					operation: 'getSignedUrl',
+					bucket: byName(BUCKET),
+					objectName: byName('a.txt'),
+					expiresIn: 604_801,
+				}),
 				/Invalid "Expires In \(Seconds\)" 604801: a v4 signed URL lasts from 1 second to 7 days/,
 			],
 			[
 				'a missing binary property',
-				gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName(BUCKET), objectName: `${RUN}/bad/c.txt`, binaryPropertyName: 'nope' }),
+				gcsNode('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					bucket: byName(BUCKET),
+					objectName: `${RUN}/bad/c.txt`,
+					binaryPropertyName: 'nope',
+				}),
 				/Invalid "Input Binary Field": the input item has no binary property "nope"/,
 			],
 		];
 
 		it.each(cases)('%s', async (label, node, message) => {
 			const id = `e2eGcsBad${cases.findIndex(([l]) => l === label)}`;
-			await n8n.importWorkflow(workflow(id, [manualTrigger, makeFiles('Make', [{ fileName: 'x.txt', text: 'never stored' }]), node]));
+			await n8n.importWorkflow(
+				workflow(id, [
+					manualTrigger,
+					makeFiles('Make', [{ fileName: 'x.txt', text: 'never stored' }]),
+					node,
+				]),
+			);
 			const failure = await n8n.executeExpectingFailure(id);
 			expect(failure).toMatch(message);
 			expect(failure).not.toMatch(/PRIVATE KEY/);
@@ -316,16 +587,28 @@ describe('Google Cloud Storage inside a real n8n', () => {
 						{ fileName: 'good.txt', text: 'good' },
 						{ fileName: 'bad\nname.txt', text: 'bad' },
 					]),
-					gcsNode('Upload', { resource: 'object', operation: 'upload', bucket: byName(BUCKET), objectName: `=${RUN}/continue/{{ $json.fileName }}` }, EMULATOR, {
-						onError: 'continueRegularOutput',
-					} as unknown as Partial<WorkflowNode>),
+					gcsNode(
+						'Upload',
+						{
+							resource: 'object',
+							operation: 'upload',
+							bucket: byName(BUCKET),
+							objectName: `=${RUN}/continue/{{ $json.fileName }}`,
+						},
+						EMULATOR,
+						{
+							onError: 'continueRegularOutput',
+						} as unknown as Partial<WorkflowNode>,
+					),
 				]),
 			);
 			const run = await n8n.execute('e2eGcsContinue');
 			const out = run.output('Upload');
 			expect(out).toHaveLength(2);
 			expect(out[0].json).toMatchObject({ key: `${RUN}/continue/good.txt`, size: 4 });
-			expect(out[1].json.error).toMatch(/Invalid "Object Name"[\s\S]*carriage return or a line feed/);
+			expect(out[1].json.error).toMatch(
+				/Invalid "Object Name"[\s\S]*carriage return or a line feed/,
+			);
 			expect(await emulatorList(BUCKET, `${RUN}/continue/`)).toEqual([`${RUN}/continue/good.txt`]);
 		});
 	});

@@ -18,7 +18,11 @@ const TOKEN = 'e2e-reduct-token-7f3a9c';
 const CREDENTIAL = { cloudPackReductStoreApi: { id: 'reductStore01', name: 'ReductStore e2e' } };
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-const reduct = (name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode => ({
+const reduct = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
 	name,
 	type: `${PACK}.reductStore`,
 	parameters,
@@ -45,7 +49,12 @@ describe('ReductStore node and trigger, inside a real n8n', () => {
 		client = new Client(fake.url, { apiToken: TOKEN });
 		n8n = await N8nInstance.create();
 		await n8n.importCredentials([
-			{ id: 'reductStore01', name: 'ReductStore e2e', type: 'cloudPackReductStoreApi', data: { url: fake.url, apiToken: TOKEN, allowUnauthorizedCerts: false } },
+			{
+				id: 'reductStore01',
+				name: 'ReductStore e2e',
+				type: 'cloudPackReductStoreApi',
+				data: { url: fake.url, apiToken: TOKEN, allowUnauthorizedCerts: false },
+			},
 		]);
 	});
 
@@ -56,7 +65,11 @@ describe('ReductStore node and trigger, inside a real n8n', () => {
 
 	it('creates a bucket, writes items as one batch, queries them back with their bytes (manual start)', async () => {
 		const payloads = [randomBytes(120_000), randomBytes(3), Buffer.from('{"celsius": 21.5}')];
-		const files = payloads.map((bytes, i) => ({ base64: bytes.toString('base64'), mime: i === 2 ? 'application/json' : 'application/octet-stream', ts: 1_769_860_800_000_000 + i * 1000 }));
+		const files = payloads.map((bytes, i) => ({
+			base64: bytes.toString('base64'),
+			mime: i === 2 ? 'application/json' : 'application/octet-stream',
+			ts: 1_769_860_800_000_000 + i * 1000,
+		}));
 		const code = `const files = ${JSON.stringify(files)};
 const out = [];
 for (const [i, f] of files.entries()) {
@@ -66,7 +79,13 @@ return out;`;
 		await n8n.importWorkflow(
 			workflow('e2eReductBatch', [
 				manualTrigger,
-				reduct('Create Bucket', { resource: 'bucket', operation: 'create', bucketName: 'e2e-sensors', existOk: true, settings: { quotaType: 'FIFO', quotaSize: 100000000 } }),
+				reduct('Create Bucket', {
+					resource: 'bucket',
+					operation: 'create',
+					bucketName: 'e2e-sensors',
+					existOk: true,
+					settings: { quotaType: 'FIFO', quotaSize: 100000000 },
+				}),
 				{ name: 'Make', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: code } },
 				reduct('Write Many', {
 					resource: 'record',
@@ -74,7 +93,12 @@ return out;`;
 					bucket: locator('e2e-sensors'),
 					entry: locator('lab/probe-1'),
 					timestamp: '={{ $json.ts }}',
-					labels: { label: [{ name: 'index', value: '={{ $json.i }}' }, { name: 'site', value: 'lab,north' }] },
+					labels: {
+						label: [
+							{ name: 'index', value: '={{ $json.i }}' },
+							{ name: 'site', value: 'lab,north' },
+						],
+					},
 				}),
 				reduct(
 					'Query',
@@ -93,22 +117,38 @@ return out;`;
 		);
 		const run = await n8n.execute('e2eReductBatch');
 
-		expect(run.output('Create Bucket')[0].json).toMatchObject({ bucket: 'e2e-sensors', created: true });
+		expect(run.output('Create Bucket')[0].json).toMatchObject({
+			bucket: 'e2e-sensors',
+			created: true,
+		});
 		const written = run.output('Write Many');
 		expect(written.map((item) => [item.json.timestamp, item.json.size, item.json.labels])).toEqual(
 			files.map((f, i) => [f.ts, payloads[i].length, { index: String(i), site: 'lab,north' }]),
 		);
-		expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/b/e2e-sensors/lab/probe-1/batch')).toHaveLength(1);
+		expect(
+			fake.requests.filter(
+				(r) => r.method === 'POST' && r.path === '/api/v1/b/e2e-sensors/lab/probe-1/batch',
+			),
+		).toHaveLength(1);
 
 		const queried = run.output('Query');
-		expect(queried.map((item) => item.json.time)).toEqual(['2026-01-31T12:00:00.000000Z', '2026-01-31T12:00:00.001000Z', '2026-01-31T12:00:00.002000Z']);
-		expect(queried[2].json).toMatchObject({ contentType: 'application/json', labels: { index: '2', site: 'lab,north' } });
+		expect(queried.map((item) => item.json.time)).toEqual([
+			'2026-01-31T12:00:00.000000Z',
+			'2026-01-31T12:00:00.001000Z',
+			'2026-01-31T12:00:00.002000Z',
+		]);
+		expect(queried[2].json).toMatchObject({
+			contentType: 'application/json',
+			labels: { index: '2', site: 'lab,north' },
+		});
 		for (const [i, item] of queried.entries()) {
 			const binary = item.binary!.data;
 			expect(binary.id).toMatch(/^filesystem/);
 			expect(sha256(readFileSync(binaryFile(n8n, binary)))).toBe(sha256(payloads[i]));
 		}
-		const stored = await (await client.getBucket('e2e-sensors')).beginRead('lab/probe-1', BigInt(files[0].ts));
+		const stored = await (
+			await client.getBucket('e2e-sensors')
+		).beginRead('lab/probe-1', BigInt(files[0].ts));
 		expect(sha256(await stored.read())).toBe(sha256(payloads[0]));
 	});
 
@@ -121,7 +161,12 @@ return out;`;
 					type: 'n8n-nodes-base.webhook',
 					typeVersion: 2,
 					webhookId: '8d2c41e7-3f55-4c0b-9d7e-1a6b2f9c0e44',
-					parameters: { httpMethod: 'POST', path: 'reduct-ingest', responseMode: 'lastNode', options: { rawBody: true } },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'reduct-ingest',
+						responseMode: 'lastNode',
+						options: { rawBody: true },
+					},
 				},
 				reduct('Store', {
 					resource: 'record',
@@ -159,20 +204,47 @@ return out;`;
 		} finally {
 			await n8n.stop();
 		}
-		expect(answers[0]).toMatchObject({ bucket: 'e2e-inbox', entry: 'cam-7', size: bodies[0].length, contentType: 'image/jpeg', labels: { device: 'cam-7' } });
+		expect(answers[0]).toMatchObject({
+			bucket: 'e2e-inbox',
+			entry: 'cam-7',
+			size: bodies[0].length,
+			contentType: 'image/jpeg',
+			labels: { device: 'cam-7' },
+		});
 		expect(Number(answers[1].timestamp)).toBeGreaterThan(Number(answers[0].timestamp));
 
 		await n8n.importWorkflow(
 			workflow('e2eReductQueryBack', [
 				manualTrigger,
-				reduct('Query', { resource: 'record', operation: 'query', bucket: locator('e2e-inbox'), entry: locator('cam-7'), when: '{"&device": {"$eq": "cam-7"}}', limit: 10 }),
-				reduct('Latest', { resource: 'record', operation: 'read', bucket: locator('e2e-inbox'), entry: locator('cam-7'), binaryPropertyName: 'latest' }, { executeOnce: true } as Partial<WorkflowNode>),
+				reduct('Query', {
+					resource: 'record',
+					operation: 'query',
+					bucket: locator('e2e-inbox'),
+					entry: locator('cam-7'),
+					when: '{"&device": {"$eq": "cam-7"}}',
+					limit: 10,
+				}),
+				reduct(
+					'Latest',
+					{
+						resource: 'record',
+						operation: 'read',
+						bucket: locator('e2e-inbox'),
+						entry: locator('cam-7'),
+						binaryPropertyName: 'latest',
+					},
+					{ executeOnce: true } as Partial<WorkflowNode>,
+				),
 			]),
 		);
 		const run = await n8n.execute('e2eReductQueryBack');
 		const queried = run.output('Query');
-		expect(queried.map((item) => item.json.timestamp)).toEqual(answers.map((answer) => answer.timestamp));
-		expect(queried.map((item) => sha256(readFileSync(binaryFile(n8n, item.binary!.data))))).toEqual(bodies.map(sha256));
+		expect(queried.map((item) => item.json.timestamp)).toEqual(
+			answers.map((answer) => answer.timestamp),
+		);
+		expect(queried.map((item) => sha256(readFileSync(binaryFile(n8n, item.binary!.data))))).toEqual(
+			bodies.map(sha256),
+		);
 		const latest = run.output('Latest')[0];
 		expect(latest.json.timestamp).toBe(answers[1].timestamp);
 		expect(latest.binary!.latest.mimeType).toBe('image/jpeg');
@@ -181,32 +253,71 @@ return out;`;
 
 	it('stops with an error naming the parameter and writes nothing on bad input', async () => {
 		const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-			['e2eReductBadBucket', { bucket: locator('bad name!'), entry: locator('e') }, /Invalid "Bucket": "bad name!" may contain only letters, digits, "-" and "_"/],
-			['e2eReductBadTimestamp', { bucket: locator('e2e-inbox'), entry: locator('e'), timestamp: 'last tuesday' }, /Invalid "Timestamp": "last tuesday" is neither an ISO 8601 date/],
+			[
+				'e2eReductBadBucket',
+				{ bucket: locator('bad name!'), entry: locator('e') },
+				/Invalid "Bucket": "bad name!" may contain only letters, digits, "-" and "_"/,
+			],
+			[
+				'e2eReductBadTimestamp',
+				{ bucket: locator('e2e-inbox'), entry: locator('e'), timestamp: 'last tuesday' },
+				/Invalid "Timestamp": "last tuesday" is neither an ISO 8601 date/,
+			],
 			[
 				'e2eReductBadLabels',
-				{ bucket: locator('e2e-inbox'), entry: locator('e'), labels: { label: Array.from({ length: 81 }, (_, i) => ({ name: `l${i}`, value: 'v' })) } },
+				{
+					bucket: locator('e2e-inbox'),
+					entry: locator('e'),
+					labels: { label: Array.from({ length: 81 }, (_, i) => ({ name: `l${i}`, value: 'v' })) },
+				},
 				/Invalid "Labels": 81 labels are too many/,
 			],
 		];
 		const before = fake.requests.length;
 		for (const [id, parameters, message] of cases) {
 			await n8n.importWorkflow(
-				workflow(id, [manualTrigger, reduct('Write', { resource: 'record', operation: 'write', inputSource: 'text', textData: 'never', timestamp: '1', ...parameters })]),
+				workflow(id, [
+					manualTrigger,
+					reduct('Write', {
+						resource: 'record',
+						operation: 'write',
+						inputSource: 'text',
+						textData: 'never',
+						timestamp: '1',
+						...parameters,
+					}),
+				]),
 			);
 			expect(await n8n.executeExpectingFailure(id)).toMatch(message);
 		}
 		await n8n.importWorkflow(
-			workflow('e2eReductBadWhen', [manualTrigger, reduct('Query', { resource: 'record', operation: 'query', bucket: locator('e2e-inbox'), entry: locator('cam-7'), when: '{"&device": ' })]),
+			workflow('e2eReductBadWhen', [
+				manualTrigger,
+				reduct('Query', {
+					resource: 'record',
+					operation: 'query',
+					bucket: locator('e2e-inbox'),
+					entry: locator('cam-7'),
+					when: '{"&device": ',
+				}),
+			]),
 		);
-		expect(await n8n.executeExpectingFailure('e2eReductBadWhen')).toMatch(/Invalid "When Condition": it is not valid JSON/);
+		expect(await n8n.executeExpectingFailure('e2eReductBadWhen')).toMatch(
+			/Invalid "When Condition": it is not valid JSON/,
+		);
 		expect(fake.requests.slice(before)).toEqual([]);
 	});
 
 	it('triggers on records written after activation, each once, and copies them with Write Many', async () => {
 		await client.getOrCreateBucket('e2e-watch');
 		const bucket = await client.getBucket('e2e-watch');
-		await (await bucket.beginWrite('incoming', { ts: 1_000n, contentType: 'text/plain', labels: { kind: 'old' } })).write('was here before');
+		await (
+			await bucket.beginWrite('incoming', {
+				ts: 1_000n,
+				contentType: 'text/plain',
+				labels: { kind: 'old' },
+			})
+		).write('was here before');
 		await n8n.importWorkflow(
 			workflow('e2eReductTrigger', [
 				{
@@ -236,7 +347,8 @@ return out;`;
 		const seen = async () => {
 			const out: Array<[bigint, string, unknown]> = [];
 			try {
-				for await (const rec of bucket.query('seen')) out.push([rec.time, await rec.readAsString(), rec.labels.kind]);
+				for await (const rec of bucket.query('seen'))
+					out.push([rec.time, await rec.readAsString(), rec.labels.kind]);
 			} catch {
 				// no "seen" entry yet
 			}
@@ -245,12 +357,23 @@ return out;`;
 		try {
 			await sleep(10_000); // n8n polls once on activation: that poll records where the entry stands
 			const now = BigInt(Date.now()) * 1000n;
-			for (const [offset, body, kind] of [[0n, 'first new', 'event'], [1n, 'ignore me', 'noise'], [2n, 'second new', 'alarm']] as const) {
-				await (await bucket.beginWrite('incoming', { ts: now + offset, contentType: 'text/plain', labels: { kind } })).write(body);
+			for (const [offset, body, kind] of [
+				[0n, 'first new', 'event'],
+				[1n, 'ignore me', 'noise'],
+				[2n, 'second new', 'alarm'],
+			] as const) {
+				await (
+					await bucket.beginWrite('incoming', {
+						ts: now + offset,
+						contentType: 'text/plain',
+						labels: { kind },
+					})
+				).write(body);
 			}
 			const deadline = Date.now() + 90_000;
 			while ((await seen()).length < 2) {
-				if (Date.now() > deadline) throw new Error(`Timed out waiting for the trigger\n${n8n.serverLog}`);
+				if (Date.now() > deadline)
+					throw new Error(`Timed out waiting for the trigger\n${n8n.serverLog}`);
 				await sleep(1000);
 			}
 			await sleep(65_000); // one more poll: nothing may be emitted twice

@@ -44,12 +44,20 @@ describe('S3 inside a real n8n', () => {
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
 		n8n = await N8nInstance.create();
-		await n8n.importCredentials([{ id: 's3Swift0000001', name: 'Swift S3 e2e', type: 'cloudPackS3Api', data: swiftCredential() }]);
+		await n8n.importCredentials([
+			{
+				id: 's3Swift0000001',
+				name: 'Swift S3 e2e',
+				type: 'cloudPackS3Api',
+				data: swiftCredential(),
+			},
+		]);
 	});
 
 	afterAll(async () => {
 		await n8n?.dispose();
-		for (const name of [bucket, storageBucket]) await s3?.deleteBucket(name, { force: true }).catch(() => undefined);
+		for (const name of [bucket, storageBucket])
+			await s3?.deleteBucket(name, { force: true }).catch(() => undefined);
 		s3?.destroy();
 	});
 
@@ -67,22 +75,58 @@ describe('S3 inside a real n8n', () => {
 					key: 'in/payload.bin',
 					options: { partSizeMiB: 5, metadata: '{"origin": "e2e"}' },
 				}),
-				s3Node('List', { resource: 'object', operation: 'list', bucket: locator(bucket), returnAll: true, options: { prefix: 'in/' } }),
-				s3Node('Download', { resource: 'object', operation: 'download', bucket: locator(bucket), key: keyLocator('={{ $json.key }}') }),
-				s3Node('Presign GET', { resource: 'object', operation: 'presign', bucket: locator(bucket), key: keyLocator('={{ $json.key }}'), method: 'GET', expiresIn: 600 }),
-				s3Node('Presign PUT', { resource: 'object', operation: 'presign', bucket: locator(bucket), key: keyLocator('in/put.txt'), method: 'PUT', expiresIn: 600, contentType: 'text/plain' }),
+				s3Node('List', {
+					resource: 'object',
+					operation: 'list',
+					bucket: locator(bucket),
+					returnAll: true,
+					options: { prefix: 'in/' },
+				}),
+				s3Node('Download', {
+					resource: 'object',
+					operation: 'download',
+					bucket: locator(bucket),
+					key: keyLocator('={{ $json.key }}'),
+				}),
+				s3Node('Presign GET', {
+					resource: 'object',
+					operation: 'presign',
+					bucket: locator(bucket),
+					key: keyLocator('={{ $json.key }}'),
+					method: 'GET',
+					expiresIn: 600,
+				}),
+				s3Node('Presign PUT', {
+					resource: 'object',
+					operation: 'presign',
+					bucket: locator(bucket),
+					key: keyLocator('in/put.txt'),
+					method: 'PUT',
+					expiresIn: 600,
+					contentType: 'text/plain',
+				}),
 			]),
 		);
 		const run = await n8n.execute('e2eS3RoundTrip');
 
 		const [uploaded] = run.output('Upload');
-		expect(uploaded.json).toMatchObject({ bucket, key: 'in/payload.bin', size: payload.length, multipart: true, metadata: { origin: 'e2e' } });
+		expect(uploaded.json).toMatchObject({
+			bucket,
+			key: 'in/payload.bin',
+			size: payload.length,
+			multipart: true,
+			metadata: { origin: 'e2e' },
+		});
 		expect(uploaded.json.etag).toMatch(/-2$/);
 
 		expect(run.output('List').map((item) => item.json.key)).toEqual(['in/payload.bin']);
 
 		const [downloaded] = run.output('Download');
-		expect(downloaded.json).toMatchObject({ key: 'in/payload.bin', size: payload.length, metadata: { origin: 'e2e' } });
+		expect(downloaded.json).toMatchObject({
+			key: 'in/payload.bin',
+			size: payload.length,
+			metadata: { origin: 'e2e' },
+		});
 		const binary = downloaded.binary!.data;
 		expect(binary.id).toMatch(/^filesystem/);
 		expect(binary.fileName).toBe('payload.bin');
@@ -93,9 +137,16 @@ describe('S3 inside a real n8n', () => {
 		expect(md5(fetched)).toBe(md5(payload));
 
 		const [put] = run.output('Presign PUT');
-		const response = await fetch(put.json.url, { method: 'PUT', body: 'put through a presigned URL', headers: { 'content-type': 'text/plain' } });
+		const response = await fetch(put.json.url, {
+			method: 'PUT',
+			body: 'put through a presigned URL',
+			headers: { 'content-type': 'text/plain' },
+		});
 		expect(response.status).toBe(200);
-		expect(await s3.headObject(bucket, 'in/put.txt')).toMatchObject({ size: 27, contentType: 'text/plain' });
+		expect(await s3.headObject(bucket, 'in/put.txt')).toMatchObject({
+			size: 27,
+			contentType: 'text/plain',
+		});
 	});
 
 	it('runs the Cloud Storage node on the S3 backend', async () => {
@@ -103,19 +154,59 @@ describe('S3 inside a real n8n', () => {
 		await n8n.importWorkflow(
 			workflow('e2eCloudStorageS3', [
 				manualTrigger,
-				storage('Create', { resource: 'container', operation: 'create', containerName: storageBucket, ifNotExists: true }),
+				storage('Create', {
+					resource: 'container',
+					operation: 'create',
+					containerName: storageBucket,
+					ifNotExists: true,
+				}),
 				{ name: 'Make', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: code } },
-				storage('Upload', { resource: 'object', operation: 'upload', container: locator(storageBucket), key: 'notes/note.txt' }),
-				storage('Copy', { resource: 'object', operation: 'copy', sourceContainer: locator(storageBucket), sourceKey: keyLocator('notes/note.txt'), targetKey: 'notes/copy.txt' }),
-				storage('List', { resource: 'object', operation: 'list', container: locator(storageBucket), returnAll: true }),
-				storage('Download', { resource: 'object', operation: 'download', container: locator(storageBucket), key: keyLocator('notes/copy.txt') }),
-				storage('URL', { resource: 'object', operation: 'getUrl', container: locator(storageBucket), key: keyLocator('notes/copy.txt'), expiresIn: 60 }),
+				storage('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					container: locator(storageBucket),
+					key: 'notes/note.txt',
+				}),
+				storage('Copy', {
+					resource: 'object',
+					operation: 'copy',
+					sourceContainer: locator(storageBucket),
+					sourceKey: keyLocator('notes/note.txt'),
+					targetKey: 'notes/copy.txt',
+				}),
+				storage('List', {
+					resource: 'object',
+					operation: 'list',
+					container: locator(storageBucket),
+					returnAll: true,
+				}),
+				storage('Download', {
+					resource: 'object',
+					operation: 'download',
+					container: locator(storageBucket),
+					key: keyLocator('notes/copy.txt'),
+				}),
+				storage('URL', {
+					resource: 'object',
+					operation: 'getUrl',
+					container: locator(storageBucket),
+					key: keyLocator('notes/copy.txt'),
+					expiresIn: 60,
+				}),
 			]),
 		);
 		const run = await n8n.execute('e2eCloudStorageS3');
 		expect(run.output('Create')[0].json).toMatchObject({ name: storageBucket, created: true });
-		expect(run.output('Upload')[0].json).toMatchObject({ container: storageBucket, key: 'notes/note.txt', size: 19, md5: md5(Buffer.from('cloud storage on s3')) });
-		expect(run.output('List').map((item) => item.json.key)).toEqual(['notes/copy.txt', 'notes/note.txt']);
+		expect(run.output('Upload')[0].json).toMatchObject({
+			container: storageBucket,
+			key: 'notes/note.txt',
+			size: 19,
+			md5: md5(Buffer.from('cloud storage on s3')),
+		});
+		expect(run.output('List').map((item) => item.json.key)).toEqual([
+			'notes/copy.txt',
+			'notes/note.txt',
+		]);
 		const binary = run.output('Download')[0].binary!.data;
 		expect(readFileSync(binaryFile(n8n, binary), 'utf8')).toBe('cloud storage on s3');
 		const url = run.output('URL')[0].json.url as string;
@@ -124,11 +215,16 @@ describe('S3 inside a real n8n', () => {
 
 	it('stops on an invalid bucket name with an error naming the parameter, creating nothing', async () => {
 		await n8n.importWorkflow(
-			workflow('e2eS3BadBucket', [manualTrigger, s3Node('Create', { resource: 'bucket', operation: 'create', bucketName: 'Not_Valid' })]),
+			workflow('e2eS3BadBucket', [
+				manualTrigger,
+				s3Node('Create', { resource: 'bucket', operation: 'create', bucketName: 'Not_Valid' }),
+			]),
 		);
 		const before = (await s3.listBuckets()).map((b) => b.name);
 		const failure = await n8n.executeExpectingFailure('e2eS3BadBucket');
-		expect(failure).toMatch(/Invalid "Bucket Name" "Not_Valid": it must be lower case \(S3 bucket naming rules\)/);
+		expect(failure).toMatch(
+			/Invalid "Bucket Name" "Not_Valid": it must be lower case \(S3 bucket naming rules\)/,
+		);
 		expect((await s3.listBuckets()).map((b) => b.name)).toEqual(before);
 	});
 });

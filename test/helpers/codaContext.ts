@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { Coda } from '../../nodes/Coda/Coda.node';
 import type { CodaFake } from '../fakes/coda/server';
 import { createFakeContext } from '../unit/transport/fakeContext';
-import { createExecuteContext, rl, type ExecuteContextOptions, type Params } from './executeContext';
+import {
+	createExecuteContext,
+	rl,
+	type ExecuteContextOptions,
+	type Params,
+} from './executeContext';
 
 /**
  * Runs the Coda node's `execute` with a fake IExecuteFunctions whose
@@ -15,7 +20,10 @@ import { createExecuteContext, rl, type ExecuteContextOptions, type Params } fro
 export const CODA_NODE = { name: 'Coda', type: 'n8n-nodes-cloud-pack.coda' };
 const description = new Coda().description;
 
-export interface CodaRunOptions extends Omit<ExecuteContextOptions, 'credentials' | 'description' | 'params'> {
+export interface CodaRunOptions extends Omit<
+	ExecuteContextOptions,
+	'credentials' | 'description' | 'params'
+> {
 	params: Params | ((itemIndex: number) => Params);
 	/** Credential data (default: the fake's token and URL). */
 	credential?: IDataObject;
@@ -30,7 +38,8 @@ export function codaContext(fake: Pick<CodaFake, 'url' | 'token'>, options: Coda
 		node: { ...CODA_NODE, ...options.node },
 	});
 	const http = createFakeContext({ credentials: { apiToken: credential.apiToken } });
-	(exec.ctx.helpers as unknown as IDataObject).httpRequestWithAuthentication = http.ctx.helpers.httpRequestWithAuthentication;
+	(exec.ctx.helpers as unknown as IDataObject).httpRequestWithAuthentication =
+		http.ctx.helpers.httpRequestWithAuthentication;
 	return { ...exec, calls: http.calls };
 }
 
@@ -38,11 +47,18 @@ export function codaContext(fake: Pick<CodaFake, 'url' | 'token'>, options: Coda
 export async function runCoda(fake: Pick<CodaFake, 'url' | 'token'>, options: CodaRunOptions) {
 	const context = codaContext(fake, options);
 	const output = await new Coda().execute.call(context.ctx);
-	return { ...context, output: output[0] as INodeExecutionData[], json: output[0].map((item) => item.json) };
+	return {
+		...context,
+		output: output[0] as INodeExecutionData[],
+		json: output[0].map((item) => item.json),
+	};
 }
 
 /** Runs the node expecting it to throw; returns the error. */
-export async function runCodaFailing(fake: Pick<CodaFake, 'url' | 'token'>, options: CodaRunOptions) {
+export async function runCodaFailing(
+	fake: Pick<CodaFake, 'url' | 'token'>,
+	options: CodaRunOptions,
+) {
 	const context = codaContext(fake, options);
 	try {
 		await new Coda().execute.call(context.ctx);
@@ -53,19 +69,31 @@ export async function runCodaFailing(fake: Pick<CodaFake, 'url' | 'token'>, opti
 }
 
 /** A load-options context for the pickers (listSearch), with the given current parameters. */
-export function codaLoadOptionsContext(fake: Pick<CodaFake, 'url' | 'token'>, current: Params, credential?: IDataObject) {
+export function codaLoadOptionsContext(
+	fake: Pick<CodaFake, 'url' | 'token'>,
+	current: Params,
+	credential?: IDataObject,
+) {
 	const data = credential ?? { apiToken: fake.token, baseUrl: fake.url };
 	const http = createFakeContext({ credentials: { apiToken: data.apiToken } });
-	const node = { id: 'coda-1', typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, ...CODA_NODE };
+	const node = {
+		id: 'coda-1',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+		...CODA_NODE,
+	};
 	const ctx = {
 		getNode: () => node,
 		async getCredentials(type: string) {
-			if (type !== 'cloudPackCodaApi') throw new NodeOperationError(node, 'Node does not have any credentials set');
+			if (type !== 'cloudPackCodaApi')
+				throw new NodeOperationError(node, 'Node does not have any credentials set');
 			return data;
 		},
 		getCurrentNodeParameter(name: string, options?: { extractValue?: boolean }) {
 			const value = current[name] as { __rl?: boolean; value?: unknown } | undefined;
-			if (options?.extractValue && value && typeof value === 'object' && value.__rl) return value.value;
+			if (options?.extractValue && value && typeof value === 'object' && value.__rl)
+				return value.value;
 			return value;
 		},
 		helpers: { httpRequestWithAuthentication: http.ctx.helpers.httpRequestWithAuthentication },

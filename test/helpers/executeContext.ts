@@ -77,7 +77,8 @@ function isResourceLocator(value: unknown): value is { __rl: true; mode: string;
 async function consume(data: Buffer | Readable): Promise<Buffer> {
 	if (Buffer.isBuffer(data)) return data;
 	const chunks: Buffer[] = [];
-	for await (const chunk of data) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	for await (const chunk of data)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
 	return Buffer.concat(chunks);
 }
 
@@ -123,7 +124,11 @@ export function createExecuteContext(options: ExecuteContextOptions): ExecuteCon
 	};
 
 	const helpers = {
-		async prepareBinaryData(data: Buffer | Readable, filePath?: string, mimeType?: string): Promise<IBinaryData> {
+		async prepareBinaryData(
+			data: Buffer | Readable,
+			filePath?: string,
+			mimeType?: string,
+		): Promise<IBinaryData> {
 			const bytes = await consume(data);
 			return putBinary(bytes, filePath ? path.basename(filePath) : undefined, mimeType);
 		},
@@ -143,7 +148,8 @@ export function createExecuteContext(options: ExecuteContextOptions): ExecuteCon
 			return path.resolve(String(p)) as ResolvedFilePath;
 		},
 		isFilePathBlocked(resolved: ResolvedFilePath): boolean {
-			const inside = (prefix: string) => resolved === prefix || resolved.startsWith(prefix.replace(/\/+$/, '') + '/');
+			const inside = (prefix: string) =>
+				resolved === prefix || resolved.startsWith(prefix.replace(/\/+$/, '') + '/');
 			if (options.blockedPaths?.some(inside)) return true;
 			if (options.allowedPaths && !options.allowedPaths.some(inside)) return true;
 			return false;
@@ -154,10 +160,18 @@ export function createExecuteContext(options: ExecuteContextOptions): ExecuteCon
 	};
 
 	const ctx = {
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, getOptions?: IGetNodeParameterOptions) {
-			if (itemIndex < 0 || itemIndex >= items.length) throw new Error(`Item index ${itemIndex} is out of range`);
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			getOptions?: IGetNodeParameterOptions,
+		) {
+			if (itemIndex < 0 || itemIndex >= items.length)
+				throw new Error(`Item index ${itemIndex} is out of range`);
 			const params = paramsFor(itemIndex);
-			let value = name.split('.').reduce<unknown>((acc, part) => (acc as Params | undefined)?.[part], params);
+			let value = name
+				.split('.')
+				.reduce<unknown>((acc, part) => (acc as Params | undefined)?.[part], params);
 			if (value === undefined) {
 				if (fallback === undefined) {
 					throw new NodeOperationError(node, `Could not get parameter "${name}"`, { itemIndex });
@@ -173,7 +187,8 @@ export function createExecuteContext(options: ExecuteContextOptions): ExecuteCon
 		async getCredentials(type: string) {
 			credentialRequests.push(type);
 			const credentials = options.credentials?.[type];
-			if (!credentials) throw new NodeOperationError(node, 'Node does not have any credentials set');
+			if (!credentials)
+				throw new NodeOperationError(node, 'Node does not have any credentials set');
 			return credentials;
 		},
 		getMode: () => 'manual',

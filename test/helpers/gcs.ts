@@ -47,13 +47,19 @@ export interface GcsEmulator {
 export function gcsEmulator(): GcsEmulator {
 	const file = path.resolve(__dirname, '../../.dev/servers/gcs.json');
 	if (!existsSync(file)) {
-		throw new Error(`${file} is missing: start the GCS emulator first (bash test/servers/gcs/start.sh, or test/servers/up.sh)`);
+		throw new Error(
+			`${file} is missing: start the GCS emulator first (bash test/servers/gcs/start.sh, or test/servers/up.sh)`,
+		);
 	}
 	return JSON.parse(readFileSync(file, 'utf8')) as GcsEmulator;
 }
 
 /** The pack's credential data for an endpoint. */
-export function gcsCredentialData(endpoint: string | undefined, endpointType: 'emulator' | 'google' = 'emulator', projectId?: string) {
+export function gcsCredentialData(
+	endpoint: string | undefined,
+	endpointType: 'emulator' | 'google' = 'emulator',
+	projectId?: string,
+) {
 	const account = throwawayServiceAccount(projectId);
 	return {
 		serviceAccountKey: account.json,

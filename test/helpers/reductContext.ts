@@ -25,7 +25,10 @@ import { createExecuteContext, type ExecuteContext, type Params } from './execut
  * and failures come back wrapped in NodeApiError like n8n-core wraps them.
  */
 
-export const REDUCT_NODE: Partial<INode> = { name: 'ReductStore', type: 'n8n-nodes-cloud-pack.reductStore' };
+export const REDUCT_NODE: Partial<INode> = {
+	name: 'ReductStore',
+	type: 'n8n-nodes-cloud-pack.reductStore',
+};
 
 const credentialType = new CloudPackReductStoreApi();
 const NO_KEEP_ALIVE = new Agent({ keepAlive: false });
@@ -55,11 +58,17 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 	};
 	const body = options.body as unknown;
 	// n8n-core's rule: only strings and objects it does not consider empty are sent
-	if (body && (typeof body === 'string' || (typeof body === 'object' && !isObjectEmpty(body as object)))) {
+	if (
+		body &&
+		(typeof body === 'string' || (typeof body === 'object' && !isObjectEmpty(body as object)))
+	) {
 		config.data = body;
 	}
 	if (config.method === 'GET' || config.method === 'HEAD') delete config.data;
-	if (options.json && !Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'accept')) {
+	if (
+		options.json &&
+		!Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'accept')
+	) {
 		(config.headers as Record<string, string>).Accept = 'application/json';
 	}
 	if (options.ignoreHttpStatusErrors) config.validateStatus = () => true;
@@ -77,22 +86,37 @@ export function httpRequestWithAuthentication(
 			credentials: IDataObject,
 			options: IHttpRequestOptions,
 		) => Promise<IHttpRequestOptions>;
-		const options = await authenticate(credentials(), { ...requestOptions, headers: { ...requestOptions.headers } });
+		const options = await authenticate(credentials(), {
+			...requestOptions,
+			headers: { ...requestOptions.headers },
+		});
 		const config = toAxios(options);
 		const body = config.data as unknown;
 		log.push({
 			method: String(config.method),
 			url: `${config.url}${config.params ? `?${new URLSearchParams(config.params as Record<string, string>)}` : ''}`,
 			headers: Object.fromEntries(
-				Object.entries(config.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]),
+				Object.entries(config.headers ?? {}).map(([name, value]) => [
+					name.toLowerCase(),
+					String(value),
+				]),
 			),
-			bodyBytes: Buffer.isBuffer(body) ? body.length : typeof body === 'string' ? Buffer.byteLength(body) : undefined,
+			bodyBytes: Buffer.isBuffer(body)
+				? body.length
+				: typeof body === 'string'
+					? Buffer.byteLength(body)
+					: undefined,
 			streamed: body instanceof Readable,
 		});
 		try {
 			const response = await axios.request(config);
 			if (options.returnFullResponse) {
-				return { body: response.data, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+				return {
+					body: response.data,
+					headers: response.headers,
+					statusCode: response.status,
+					statusMessage: response.statusText,
+				};
 			}
 			return response.data;
 		} catch (error) {
@@ -107,7 +131,12 @@ export interface ReductContextOptions {
 	params: Params | ((itemIndex: number) => Params);
 	items?: INodeExecutionData[];
 	/** Input items carrying a binary property `data` each, stored like n8n's filesystem mode. */
-	files?: Array<{ text: string | Buffer; fileName?: string; mimeType?: string; json?: IDataObject }>;
+	files?: Array<{
+		text: string | Buffer;
+		fileName?: string;
+		mimeType?: string;
+		json?: IDataObject;
+	}>;
 	continueOnFail?: boolean;
 }
 
@@ -120,7 +149,11 @@ const nodeDescription = new ReductStore().description;
 
 /** An execute context for the ReductStore node, its requests sent for real. */
 export function createReductContext(options: ReductContextOptions): ReductContext {
-	const credentials = { url: options.url, apiToken: options.token ?? '', allowUnauthorizedCerts: false };
+	const credentials = {
+		url: options.url,
+		apiToken: options.token ?? '',
+		allowUnauthorizedCerts: false,
+	};
 	const items: INodeExecutionData[] = options.items ?? (options.files ? [] : [{ json: {} }]);
 	const context = createExecuteContext({
 		params: options.params,
@@ -132,9 +165,16 @@ export function createReductContext(options: ReductContextOptions): ReductContex
 	});
 	const http: HttpLog[] = [];
 	const helpers = context.ctx.helpers as unknown as Record<string, unknown>;
-	helpers.httpRequestWithAuthentication = httpRequestWithAuthentication(() => context.ctx.getNode(), () => credentials, http);
+	helpers.httpRequestWithAuthentication = httpRequestWithAuthentication(
+		() => context.ctx.getNode(),
+		() => credentials,
+		http,
+	);
 	for (const file of options.files ?? []) {
-		items.push({ json: file.json ?? {}, binary: { data: context.putBinary(file.text, file.fileName, file.mimeType) } });
+		items.push({
+			json: file.json ?? {},
+			binary: { data: context.putBinary(file.text, file.fileName, file.mimeType) },
+		});
 	}
 	return {
 		...context,
@@ -147,7 +187,9 @@ export function createReductContext(options: ReductContextOptions): ReductContex
 }
 
 /** Runs the node once and returns its items (or throws its error). */
-export async function runNode(options: ReductContextOptions): Promise<{ items: INodeExecutionData[]; context: ReductContext }> {
+export async function runNode(
+	options: ReductContextOptions,
+): Promise<{ items: INodeExecutionData[]; context: ReductContext }> {
 	const context = createReductContext(options);
 	return { items: await context.run(), context };
 }
@@ -173,7 +215,11 @@ const triggerDescription = new ReductStoreTrigger().description;
 
 /** A poll context for the ReductStore Trigger. */
 export function createPollContext(options: PollContextOptions): PollContext {
-	const credentials = { url: options.url, apiToken: options.token ?? '', allowUnauthorizedCerts: false };
+	const credentials = {
+		url: options.url,
+		apiToken: options.token ?? '',
+		allowUnauthorizedCerts: false,
+	};
 	const staticData = options.staticData ?? {};
 	const http: HttpLog[] = [];
 	const binaries = new Map<string, Buffer>();
@@ -197,24 +243,46 @@ export function createPollContext(options: PollContextOptions): PollContext {
 		getNodeParameter(name: string, fallback?: unknown, getOptions?: { extractValue?: boolean }) {
 			let value = params[name];
 			if (value === undefined) {
-				if (fallback === undefined) throw new NodeOperationError(node, `Could not get parameter "${name}"`);
+				if (fallback === undefined)
+					throw new NodeOperationError(node, `Could not get parameter "${name}"`);
 				return fallback;
 			}
-			if (getOptions?.extractValue && value && typeof value === 'object' && (value as { __rl?: boolean }).__rl) {
+			if (
+				getOptions?.extractValue &&
+				value &&
+				typeof value === 'object' &&
+				(value as { __rl?: boolean }).__rl
+			) {
 				value = (value as { value: unknown }).value;
 			}
 			return value;
 		},
 		helpers: {
-			httpRequestWithAuthentication: httpRequestWithAuthentication(() => node, () => credentials, http),
-			async prepareBinaryData(data: Buffer | Readable, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+			httpRequestWithAuthentication: httpRequestWithAuthentication(
+				() => node,
+				() => credentials,
+				http,
+			),
+			async prepareBinaryData(
+				data: Buffer | Readable,
+				fileName?: string,
+				mimeType?: string,
+			): Promise<IBinaryData> {
 				const chunks: Buffer[] = [];
 				if (Buffer.isBuffer(data)) chunks.push(data);
-				else for await (const chunk of data) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+				else
+					for await (const chunk of data)
+						chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
 				const bytes = Buffer.concat(chunks);
 				const id = `filesystem-v2:poll/${nextId++}`;
 				binaries.set(id, bytes);
-				return { data: 'filesystem-v2', id, fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: `${bytes.length} B` };
+				return {
+					data: 'filesystem-v2',
+					id,
+					fileName,
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileSize: `${bytes.length} B`,
+				};
 			},
 		},
 	} as unknown as IPollFunctions;

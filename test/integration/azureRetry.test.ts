@@ -5,10 +5,22 @@ import { Readable } from 'stream';
 import type { AzureConnection } from '../../nodes/shared/storage/drivers/azure/client';
 import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/driver';
 import { AzureServiceError } from '../../nodes/shared/storage/drivers/azure/errors';
-import { AuthError, ObjectNotFoundError, RateLimitedError } from '../../nodes/shared/storage/errors';
+import {
+	AuthError,
+	ObjectNotFoundError,
+	RateLimitedError,
+} from '../../nodes/shared/storage/errors';
 import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
 import { forwardRequest } from '../helpers/forward';
-import { azurite, azuriteServer, bytes, md5, readAll, uniqueContainer, rejection } from './azureSupport';
+import {
+	azurite,
+	azuriteServer,
+	bytes,
+	md5,
+	readAll,
+	uniqueContainer,
+	rejection,
+} from './azureSupport';
 
 jest.setTimeout(120_000);
 
@@ -63,9 +75,16 @@ class FaultProxy {
 
 	private handle(target: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
 		const url = new URL(req.url ?? '/', 'http://proxy');
-		const seen: Seen = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, answer: 'passed' };
+		const seen: Seen = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: url.searchParams,
+			answer: 'passed',
+		};
 		this.seen.push(seen);
-		const fault = this.rules.find((rule) => rule.faults.length > 0 && rule.match(seen))?.faults.shift();
+		const fault = this.rules
+			.find((rule) => rule.faults.length > 0 && rule.match(seen))
+			?.faults.shift();
 		if (fault === 'reset') {
 			seen.answer = 'reset';
 			req.socket.destroy();
@@ -116,9 +135,14 @@ const POLICY: RetryPolicy = {
 const isUploadData =
 	(name: string): Match =>
 	(r) =>
-		r.method === 'PUT' && r.path.endsWith(`/${name}`) && (!r.query.has('comp') || r.query.get('comp') === 'block');
+		r.method === 'PUT' &&
+		r.path.endsWith(`/${name}`) &&
+		(!r.query.has('comp') || r.query.get('comp') === 'block');
 const isList: Match = (r) => r.method === 'GET' && r.query.get('comp') === 'list';
-const isBlobRequest = (method: string, name: string): Match => (r) => r.method === method && r.path.endsWith(`/${name}`) && !r.query.has('comp');
+const isBlobRequest =
+	(method: string, name: string): Match =>
+	(r) =>
+		r.method === method && r.path.endsWith(`/${name}`) && !r.query.has('comp');
 
 describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in front of Azurite)', () => {
 	let proxy: FaultProxy;
@@ -133,7 +157,10 @@ describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in 
 		proxy = await FaultProxy.start(server.blobEndpoint);
 		direct = await azurite();
 		// Azurite addresses the account in the path: keep it after the proxy's origin.
-		viaProxy = await azurite({ blobEndpoint: `${proxy.url}${new URL(server.blobEndpoint).pathname}` }, POLICY);
+		viaProxy = await azurite(
+			{ blobEndpoint: `${proxy.url}${new URL(server.blobEndpoint).pathname}` },
+			POLICY,
+		);
 		driver = new AzureStorageDriver(viaProxy);
 		await direct.service.getContainerClient(container).create();
 	});
@@ -146,7 +173,12 @@ describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in 
 	});
 
 	it('installs its policy in the Retry phase, shared by derived container and blob clients', () => {
-		const pipelineOf = (client: object) => (client as { storageClientContext: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } } }).storageClientContext.pipeline;
+		const pipelineOf = (client: object) =>
+			(
+				client as {
+					storageClientContext: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } };
+				}
+			).storageClientContext.pipeline;
 		const servicePipeline = pipelineOf(viaProxy.service);
 		const names = servicePipeline.getOrderedPolicies().map((policy) => policy.name);
 		expect(names.filter((name) => name === 'cloudPackRetryPolicy')).toHaveLength(1);
@@ -159,24 +191,43 @@ describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in 
 	it('uploads through 429 (Retry-After: 1), 502, 503 and 504, waiting the Retry-After', async () => {
 		proxy.fail(isUploadData('up.bin'), [TOO_MANY, BAD_GATEWAY, BUSY, GATEWAY_TIMEOUT]);
 		const startedAt = Date.now();
-		const info = await driver.upload(container, 'up.bin', Readable.from([data]), { size: data.length });
+		const info = await driver.upload(container, 'up.bin', Readable.from([data]), {
+			size: data.length,
+		});
 		const elapsed = Date.now() - startedAt;
 
-		expect(proxy.seen.filter(isUploadData('up.bin')).map((r) => r.answer)).toEqual([429, 502, 503, 504, 'passed']);
+		expect(proxy.seen.filter(isUploadData('up.bin')).map((r) => r.answer)).toEqual([
+			429,
+			502,
+			503,
+			504,
+			'passed',
+		]);
 		expect(elapsed).toBeGreaterThanOrEqual(950);
 		expect(info).toMatchObject({ key: 'up.bin', size: data.length, md5: md5(data) });
-		const stored = await direct.service.getContainerClient(container).getBlobClient('up.bin').downloadToBuffer();
+		const stored = await direct.service
+			.getContainerClient(container)
+			.getBlobClient('up.bin')
+			.downloadToBuffer();
 		expect(md5(stored)).toBe(md5(data));
 	});
 
 	it('downloads and lists through transient faults and a reset connection', async () => {
-		await direct.service.getContainerClient(container).getBlockBlobClient('down.bin').uploadData(data);
+		await direct.service
+			.getContainerClient(container)
+			.getBlockBlobClient('down.bin')
+			.uploadData(data);
 		proxy.fail(isBlobRequest('GET', 'down.bin'), [BUSY, 'reset', GATEWAY_TIMEOUT]);
 		proxy.fail(isList, [BAD_GATEWAY, { ...TOO_MANY, retryAfter: '0' }]);
 
 		const { stream } = await driver.download(container, 'down.bin');
 		expect(md5(await readAll(stream))).toBe(md5(data));
-		expect(proxy.seen.filter(isBlobRequest('GET', 'down.bin')).map((r) => r.answer)).toEqual([503, 'reset', 504, 'passed']);
+		expect(proxy.seen.filter(isBlobRequest('GET', 'down.bin')).map((r) => r.answer)).toEqual([
+			503,
+			'reset',
+			504,
+			'passed',
+		]);
 
 		const page = await driver.listObjects(container, { prefix: 'down' });
 		expect(page.objects.map((object) => object.key)).toEqual(['down.bin']);
@@ -243,7 +294,10 @@ describe('Azure Blob retries by the pack retry policy (fault-injecting proxy in 
 		setTimeout(() => controller.abort(), 200);
 		const startedAt = Date.now();
 		const error = await rejection(
-			viaProxy.service.getContainerClient(container).getBlobClient('up.bin').getProperties({ abortSignal: controller.signal }),
+			viaProxy.service
+				.getContainerClient(container)
+				.getBlobClient('up.bin')
+				.getProperties({ abortSignal: controller.signal }),
 		);
 		expect(error.name).toBe('AbortError');
 		expect(Date.now() - startedAt).toBeLessThan(1500);

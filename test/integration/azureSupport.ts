@@ -3,7 +3,11 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Readable } from 'stream';
 
-import { createAzureConnection, type AzureBlobCredentialData, type AzureConnection } from '../../nodes/shared/storage/drivers/azure/client';
+import {
+	createAzureConnection,
+	type AzureBlobCredentialData,
+	type AzureConnection,
+} from '../../nodes/shared/storage/drivers/azure/client';
 import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
 
 /** Connection details written by test/servers/azurite/start.sh; a test that needs them fails without them. */
@@ -17,13 +21,17 @@ export interface AzuriteServer {
 export function azuriteServer(): AzuriteServer {
 	const file = path.resolve(__dirname, '../../.dev/servers/azurite.json');
 	if (!existsSync(file)) {
-		throw new Error(`${file} is missing: start Azurite first (bash test/servers/azurite/start.sh, or npm test)`);
+		throw new Error(
+			`${file} is missing: start Azurite first (bash test/servers/azurite/start.sh, or npm test)`,
+		);
 	}
 	return JSON.parse(readFileSync(file, 'utf8')) as AzuriteServer;
 }
 
 /** The cloudPackAzureBlobApi credential data for Azurite, account name + key + custom endpoint. */
-export function azuriteCredential(overrides: AzureBlobCredentialData = {}): AzureBlobCredentialData {
+export function azuriteCredential(
+	overrides: AzureBlobCredentialData = {},
+): AzureBlobCredentialData {
 	const server = azuriteServer();
 	return {
 		authentication: 'sharedKey',
@@ -44,13 +52,18 @@ export const QUICK_POLICY: RetryPolicy = {
 	idleTimeoutMs: 5000,
 };
 
-export async function azurite(overrides: AzureBlobCredentialData = {}, policy?: RetryPolicy): Promise<AzureConnection> {
+export async function azurite(
+	overrides: AzureBlobCredentialData = {},
+	policy?: RetryPolicy,
+): Promise<AzureConnection> {
 	return await createAzureConnection(azuriteCredential(overrides), policy);
 }
 
 /** A container name unique to this run (Azure: 3-63 lowercase letters, digits, single hyphens). */
 export function uniqueContainer(label: string): string {
-	return `${label}-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`.toLowerCase().slice(0, 63);
+	return `${label}-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`
+		.toLowerCase()
+		.slice(0, 63);
 }
 
 export const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');

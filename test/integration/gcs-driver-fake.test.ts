@@ -10,7 +10,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Readable } from 'stream';
 
-import { createGcsClient, parseGcsCredential, type GcsClient } from '../../nodes/shared/storage/drivers/gcs/client';
+import {
+	createGcsClient,
+	parseGcsCredential,
+	type GcsClient,
+} from '../../nodes/shared/storage/drivers/gcs/client';
 import { GcsStorageDriver } from '../../nodes/shared/storage/drivers/gcs/driver';
 import * as gcs from '../../nodes/shared/storage/drivers/gcs/operations';
 import { resolveRetryPolicy } from '../../nodes/shared/transport/retryPolicy';
@@ -32,7 +36,9 @@ async function collect(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; parameter?: string }> {
+async function failure(
+	promise: Promise<unknown>,
+): Promise<Error & { code?: string; parameter?: string }> {
 	try {
 		await promise;
 	} catch (error) {
@@ -57,10 +63,20 @@ afterAll(async () => {
 
 describe('buckets (the emulator cannot create or delete them)', () => {
 	it('creates one with a location and storage class, gets it, lists it', async () => {
-		const { created, container } = await gcs.createBucket(client, 'driver-made', { location: 'europe-west1', storageClass: 'coldline' });
+		const { created, container } = await gcs.createBucket(client, 'driver-made', {
+			location: 'europe-west1',
+			storageClass: 'coldline',
+		});
 		expect(created).toBe(true);
-		expect(container).toMatchObject({ name: 'driver-made', location: 'EUROPE-WEST1', storageClass: 'COLDLINE' });
-		expect(await driver.getContainer('driver-made')).toMatchObject({ name: 'driver-made', createdAt: expect.any(String) });
+		expect(container).toMatchObject({
+			name: 'driver-made',
+			location: 'EUROPE-WEST1',
+			storageClass: 'COLDLINE',
+		});
+		expect(await driver.getContainer('driver-made')).toMatchObject({
+			name: 'driver-made',
+			createdAt: expect.any(String),
+		});
 		expect((await driver.listContainers()).map((b) => b.name)).toContain('driver-made');
 		const insert = fake.requests.find((r) => r.method === 'POST' && r.path.startsWith('/b?'));
 		expect(insert?.path).toMatch(/project=fake-project/);
@@ -71,17 +87,36 @@ describe('buckets (the emulator cannot create or delete them)', () => {
 		expect(exists).toMatchObject({ code: 'ContainerAlreadyExists', parameter: 'container' });
 		expect(exists.message).toMatch(/Bucket "driver-made" already exists/);
 		const again = await driver.createContainer('driver-made', { ifNotExists: true });
-		expect(again).toMatchObject({ created: false, container: { name: 'driver-made', storageClass: 'COLDLINE' } });
-		const named = await failure(gcs.createBucket(client, 'driver-made', { parameter: 'bucketName' }));
+		expect(again).toMatchObject({
+			created: false,
+			container: { name: 'driver-made', storageClass: 'COLDLINE' },
+		});
+		const named = await failure(
+			gcs.createBucket(client, 'driver-made', { parameter: 'bucketName' }),
+		);
 		expect(named).toMatchObject({ code: 'ContainerAlreadyExists', parameter: 'bucketName' });
 	});
 
 	it('reports a missing bucket for bucket and object calls', async () => {
-		expect(await failure(driver.getContainer('driver-missing'))).toMatchObject({ code: 'ContainerNotFound', parameter: 'container' });
-		expect(await failure(driver.listObjects('driver-missing', {}))).toMatchObject({ code: 'ContainerNotFound' });
-		expect(await failure(driver.headObject('driver-missing', 'a.txt'))).toMatchObject({ code: 'ContainerNotFound' });
-		expect(await failure(driver.deleteContainer('driver-missing'))).toMatchObject({ code: 'ContainerNotFound' });
-		const copy = await failure(driver.copy({ container: 'driver-made', key: 'nope' }, { container: 'driver-missing', key: 'x' }));
+		expect(await failure(driver.getContainer('driver-missing'))).toMatchObject({
+			code: 'ContainerNotFound',
+			parameter: 'container',
+		});
+		expect(await failure(driver.listObjects('driver-missing', {}))).toMatchObject({
+			code: 'ContainerNotFound',
+		});
+		expect(await failure(driver.headObject('driver-missing', 'a.txt'))).toMatchObject({
+			code: 'ContainerNotFound',
+		});
+		expect(await failure(driver.deleteContainer('driver-missing'))).toMatchObject({
+			code: 'ContainerNotFound',
+		});
+		const copy = await failure(
+			driver.copy(
+				{ container: 'driver-made', key: 'nope' },
+				{ container: 'driver-missing', key: 'x' },
+			),
+		);
 		expect(copy).toMatchObject({ code: 'ObjectNotFound', parameter: 'sourceKey' });
 	});
 
@@ -94,15 +129,33 @@ describe('buckets (the emulator cannot create or delete them)', () => {
 		expect(refused.message).toMatch(/"Force"/);
 		expect((await driver.listObjects('driver-full', {})).objects).toHaveLength(2);
 		await driver.deleteContainer('driver-full', { force: true });
-		expect(await failure(driver.getContainer('driver-full'))).toMatchObject({ code: 'ContainerNotFound' });
+		expect(await failure(driver.getContainer('driver-full'))).toMatchObject({
+			code: 'ContainerNotFound',
+		});
 	});
 
 	it('copies into another bucket, or reports which bucket is missing', async () => {
 		await driver.createContainer('driver-src');
-		await driver.upload('driver-src', 'x.txt', Readable.from([Buffer.from('x')]), { size: 1, contentType: 'text/plain' });
-		const copied = await driver.copy({ container: 'driver-src', key: 'x.txt' }, { container: 'driver-made', key: 'y/x.txt' });
-		expect(copied).toMatchObject({ container: 'driver-made', key: 'y/x.txt', size: 1, contentType: 'text/plain' });
-		const missing = await failure(driver.copy({ container: 'driver-src', key: 'x.txt' }, { container: 'driver-gone', key: 'x.txt' }));
+		await driver.upload('driver-src', 'x.txt', Readable.from([Buffer.from('x')]), {
+			size: 1,
+			contentType: 'text/plain',
+		});
+		const copied = await driver.copy(
+			{ container: 'driver-src', key: 'x.txt' },
+			{ container: 'driver-made', key: 'y/x.txt' },
+		);
+		expect(copied).toMatchObject({
+			container: 'driver-made',
+			key: 'y/x.txt',
+			size: 1,
+			contentType: 'text/plain',
+		});
+		const missing = await failure(
+			driver.copy(
+				{ container: 'driver-src', key: 'x.txt' },
+				{ container: 'driver-gone', key: 'x.txt' },
+			),
+		);
 		expect(missing).toMatchObject({ code: 'ContainerNotFound', parameter: 'targetContainer' });
 		expect(missing.message).toMatch(/"driver-gone"/);
 	});
@@ -116,19 +169,32 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 	it('sends 256 KiB chunks, each answered 308 with the Range kept, then 200, and reads back the same bytes', async () => {
 		const data = randomBytes(5 * 256 * 1024 + 12_345);
 		const before = fake.requests.length;
-		const info = await gcs.uploadObject(client, 'driver-chunks', 'big/chunked.bin', Readable.from([data]), {
+		const info = await gcs.uploadObject(
+			client,
+			'driver-chunks',
+			'big/chunked.bin',
+			Readable.from([data]),
+			{
+				size: data.length,
+				chunkSize: 256 * 1024,
+				contentType: 'application/x-chunks',
+				metadata: { via: 'chunks' },
+			},
+		);
+		expect(info).toMatchObject({
 			size: data.length,
-			chunkSize: 256 * 1024,
+			md5: md5(data),
 			contentType: 'application/x-chunks',
 			metadata: { via: 'chunks' },
 		});
-		expect(info).toMatchObject({ size: data.length, md5: md5(data), contentType: 'application/x-chunks', metadata: { via: 'chunks' } });
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts.map((r) => r.status)).toEqual([308, 308, 308, 308, 308, 200]);
 		expect(puts[0].contentRange).toBe('bytes 0-262143/*');
 		expect(puts[5].contentRange).toBe(`bytes 1310720-${data.length - 1}/${data.length}`);
 		expect(puts.every((r) => r.bytes <= 256 * 1024)).toBe(true);
-		expect(sha256(await collect((await driver.download('driver-chunks', 'big/chunked.bin')).stream))).toBe(sha256(data));
+		expect(
+			sha256(await collect((await driver.download('driver-chunks', 'big/chunked.bin')).stream)),
+		).toBe(sha256(data));
 		expect(fake.openSessions()).toEqual([]);
 	});
 
@@ -136,14 +202,24 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 		const data = randomBytes(3 * 256 * 1024 + 7);
 		fake.failNext(1, 503, { method: 'PUT', path: /upload_id=/ });
 		const before = fake.requests.length;
-		const info = await gcs.uploadObject(client, 'driver-chunks', 'big/retried.bin', Readable.from([data]), { size: data.length, chunkSize: 256 * 1024 });
+		const info = await gcs.uploadObject(
+			client,
+			'driver-chunks',
+			'big/retried.bin',
+			Readable.from([data]),
+			{ size: data.length, chunkSize: 256 * 1024 },
+		);
 		expect(info.md5).toBe(md5(data));
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts[0].status).toBe(503);
 		// the status query names the total, as Google's documentation shows
-		expect(puts.some((r) => r.contentRange === `bytes */${data.length}` && r.status === 308)).toBe(true);
+		expect(puts.some((r) => r.contentRange === `bytes */${data.length}` && r.status === 308)).toBe(
+			true,
+		);
 		expect(puts[puts.length - 1].status).toBe(200);
-		expect(sha256(await collect((await driver.download('driver-chunks', 'big/retried.bin')).stream))).toBe(sha256(data));
+		expect(
+			sha256(await collect((await driver.download('driver-chunks', 'big/retried.bin')).stream)),
+		).toBe(sha256(data));
 	});
 
 	it('leaves no object and no open session when the source fails midway', async () => {
@@ -158,54 +234,99 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 				this.push(randomBytes(64 * 1024));
 			},
 		});
-		const error = await failure(gcs.uploadObject(client, 'driver-chunks', 'big/broken.bin', source, { size: 4 * 1024 * 1024, chunkSize: 256 * 1024 }));
+		const error = await failure(
+			gcs.uploadObject(client, 'driver-chunks', 'big/broken.bin', source, {
+				size: 4 * 1024 * 1024,
+				chunkSize: 256 * 1024,
+			}),
+		);
 		expect(error.message).toMatch(/binary stream broke/);
-		expect(await failure(driver.headObject('driver-chunks', 'big/broken.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(await failure(driver.headObject('driver-chunks', 'big/broken.bin'))).toMatchObject({
+			code: 'ObjectNotFound',
+		});
 		expect(fake.openSessions()).toEqual([]);
-		expect(fake.requests.some((r) => r.method === 'DELETE' && /upload_id=/.test(r.path) && r.status === 499)).toBe(true);
+		expect(
+			fake.requests.some(
+				(r) => r.method === 'DELETE' && /upload_id=/.test(r.path) && r.status === 499,
+			),
+		).toBe(true);
 	});
 
 	it('never overwrites what another writer stored meanwhile (generation precondition, 412)', async () => {
-		await driver.upload('driver-chunks', 'big/contended.bin', Readable.from([Buffer.from('first')]), { size: 5 });
+		await driver.upload(
+			'driver-chunks',
+			'big/contended.bin',
+			Readable.from([Buffer.from('first')]),
+			{ size: 5 },
+		);
 		let sent = 0;
 		const source = new Readable({
 			read() {
 				if (sent === 512 * 1024) {
 					// another writer replaces the object while this upload is under way
-					void driver.upload('driver-chunks', 'big/contended.bin', Readable.from([Buffer.from('theirs')]), { size: 6 }).then(() => {
-						sent += 1;
-						this.push(randomBytes(1024));
-						this.push(null);
-					});
+					void driver
+						.upload('driver-chunks', 'big/contended.bin', Readable.from([Buffer.from('theirs')]), {
+							size: 6,
+						})
+						.then(() => {
+							sent += 1;
+							this.push(randomBytes(1024));
+							this.push(null);
+						});
 					return;
 				}
 				sent += 256 * 1024;
 				this.push(randomBytes(256 * 1024));
 			},
 		});
-		const error = await failure(gcs.uploadObject(client, 'driver-chunks', 'big/contended.bin', source, { size: 512 * 1024 + 1024, chunkSize: 256 * 1024 }));
+		const error = await failure(
+			gcs.uploadObject(client, 'driver-chunks', 'big/contended.bin', source, {
+				size: 512 * 1024 + 1024,
+				chunkSize: 256 * 1024,
+			}),
+		);
 		expect(error.message).toMatch(/changed by someone else during the upload.*412/);
-		expect((await collect((await driver.download('driver-chunks', 'big/contended.bin')).stream)).toString()).toBe('theirs');
-		const initiation = fake.requests.filter((r) => r.method === 'POST' && /uploadType=resumable/.test(r.path) && /contended/.test(r.path));
+		expect(
+			(
+				await collect((await driver.download('driver-chunks', 'big/contended.bin')).stream)
+			).toString(),
+		).toBe('theirs');
+		const initiation = fake.requests.filter(
+			(r) => r.method === 'POST' && /uploadType=resumable/.test(r.path) && /contended/.test(r.path),
+		);
 		expect(initiation[initiation.length - 1].path).toMatch(/ifGenerationMatch=\d+/);
 	});
 
 	it('an expected MD5 that does not match is refused by the server, and nothing is stored', async () => {
 		const data = Buffer.from('the real bytes');
 		for (const options of [{ size: data.length }, { size: data.length, chunkSize: 256 * 1024 }]) {
-			const error = await failure(driver.upload('driver-chunks', 'md5/wrong.txt', Readable.from([data]), { ...options, expectedMd5: md5(Buffer.from('other')) }));
+			const error = await failure(
+				driver.upload('driver-chunks', 'md5/wrong.txt', Readable.from([data]), {
+					...options,
+					expectedMd5: md5(Buffer.from('other')),
+				}),
+			);
 			expect(error).toMatchObject({ code: 'HashMismatch' });
 			expect(error.message).toMatch(/was not stored: Provided MD5 hash/);
-			expect(await failure(driver.headObject('driver-chunks', 'md5/wrong.txt'))).toMatchObject({ code: 'ObjectNotFound' });
+			expect(await failure(driver.headObject('driver-chunks', 'md5/wrong.txt'))).toMatchObject({
+				code: 'ObjectNotFound',
+			});
 		}
-		const stored = await driver.upload('driver-chunks', 'md5/right.txt', Readable.from([data]), { size: data.length, expectedMd5: md5(data) });
+		const stored = await driver.upload('driver-chunks', 'md5/right.txt', Readable.from([data]), {
+			size: data.length,
+			expectedMd5: md5(data),
+		});
 		expect(stored.md5).toBe(md5(data));
 	});
 
 	it('streams an upload of unknown size resumable, in one request', async () => {
 		const data = randomBytes(2 * 1024 * 1024);
 		const before = fake.requests.length;
-		const info = await driver.upload('driver-chunks', 'big/unknown-size.bin', Readable.from([data.subarray(0, 1_000_000), data.subarray(1_000_000)]));
+		const info = await driver.upload(
+			'driver-chunks',
+			'big/unknown-size.bin',
+			Readable.from([data.subarray(0, 1_000_000), data.subarray(1_000_000)]),
+		);
 		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
 		const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
 		expect(puts).toHaveLength(1);
@@ -220,7 +341,8 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 		writeFileSync(path, data);
 		return { path, size: data.length };
 	};
-	const putsSince = (before: number) => fake.requests.slice(before).filter((r) => r.method === 'PUT');
+	const putsSince = (before: number) =>
+		fake.requests.slice(before).filter((r) => r.method === 'PUT');
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'gcs-resumable-'));
@@ -231,10 +353,25 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 	it('sends the file in one PUT with its size, and the object has its bytes', async () => {
 		const data = randomBytes(9 * 1024 * 1024 + 1234);
 		const before = fake.requests.length;
-		const info = await driver.upload('driver-files', 'one.bin', fileOf('one.bin', data), { size: data.length, contentType: 'application/x-one' });
-		expect(info).toMatchObject({ size: data.length, md5: md5(data), contentType: 'application/x-one' });
-		expect(putsSince(before)).toEqual([expect.objectContaining({ contentRange: `bytes 0-*/${data.length}`, bytes: data.length, status: 200 })]);
-		expect(sha256(await collect((await driver.download('driver-files', 'one.bin')).stream))).toBe(sha256(data));
+		const info = await driver.upload('driver-files', 'one.bin', fileOf('one.bin', data), {
+			size: data.length,
+			contentType: 'application/x-one',
+		});
+		expect(info).toMatchObject({
+			size: data.length,
+			md5: md5(data),
+			contentType: 'application/x-one',
+		});
+		expect(putsSince(before)).toEqual([
+			expect.objectContaining({
+				contentRange: `bytes 0-*/${data.length}`,
+				bytes: data.length,
+				status: 200,
+			}),
+		]);
+		expect(sha256(await collect((await driver.download('driver-files', 'one.bin')).stream))).toBe(
+			sha256(data),
+		);
 		expect(fake.openSessions()).toEqual([]);
 	});
 
@@ -242,7 +379,9 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 		const data = randomBytes(12 * 1024 * 1024 + 77);
 		fake.breakNext(5 * 1024 * 1024, { method: 'PUT', path: /upload_id=/ });
 		const before = fake.requests.length;
-		const info = await driver.upload('driver-files', 'resumed.bin', fileOf('resumed.bin', data), { size: data.length });
+		const info = await driver.upload('driver-files', 'resumed.bin', fileOf('resumed.bin', data), {
+			size: data.length,
+		});
 		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
 		const puts = putsSince(before);
 		expect(puts[0]).toMatchObject({ contentRange: `bytes 0-*/${data.length}`, status: 0 });
@@ -251,41 +390,76 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 		expect(Number(resumed?.[1])).toBeGreaterThan(0);
 		expect(Number(resumed?.[1]) % (256 * 1024)).toBe(0);
 		expect(puts[2]).toMatchObject({ status: 200, bytes: data.length - Number(resumed?.[1]) });
-		expect(sha256(await collect((await driver.download('driver-files', 'resumed.bin')).stream))).toBe(sha256(data));
+		expect(
+			sha256(await collect((await driver.download('driver-files', 'resumed.bin')).stream)),
+		).toBe(sha256(data));
 		expect(fake.openSessions()).toEqual([]);
 	});
 
 	it('a stream cannot go back: a dropped connection fails the upload, cancels the session and keeps no object', async () => {
 		const data = randomBytes(12 * 1024 * 1024);
 		fake.breakNext(5 * 1024 * 1024, { method: 'PUT', path: /upload_id=/ });
-		const error = await failure(driver.upload('driver-files', 'stream-broken.bin', Readable.from([data.subarray(0, 6_000_000), data.subarray(6_000_000)]), { size: data.length }));
-		expect(error.message).toMatch(/Cannot reach Google Cloud Storage|ECONNRESET|EPIPE|socket hang up/i);
-		expect(await failure(driver.headObject('driver-files', 'stream-broken.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		const error = await failure(
+			driver.upload(
+				'driver-files',
+				'stream-broken.bin',
+				Readable.from([data.subarray(0, 6_000_000), data.subarray(6_000_000)]),
+				{ size: data.length },
+			),
+		);
+		expect(error.message).toMatch(
+			/Cannot reach Google Cloud Storage|ECONNRESET|EPIPE|socket hang up/i,
+		);
+		expect(await failure(driver.headObject('driver-files', 'stream-broken.bin'))).toMatchObject({
+			code: 'ObjectNotFound',
+		});
 		expect(fake.openSessions()).toEqual([]);
 	});
 
 	it('checks the CRC32C Google computed against the bytes sent: on a mismatch the object is deleted', async () => {
 		const data = randomBytes(9 * 1024 * 1024);
 		fake.corruptNext({ method: 'PUT', path: /upload_id=/ });
-		const error = await failure(driver.upload('driver-files', 'corrupted.bin', fileOf('corrupted.bin', data), { size: data.length }));
+		const error = await failure(
+			driver.upload('driver-files', 'corrupted.bin', fileOf('corrupted.bin', data), {
+				size: data.length,
+			}),
+		);
 		expect(error).toMatchObject({ code: 'HashMismatch' });
 		expect(error.message).toMatch(/"corrupted\.bin" was not kept: .*CRC32C/);
-		expect(await failure(driver.headObject('driver-files', 'corrupted.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(await failure(driver.headObject('driver-files', 'corrupted.bin'))).toMatchObject({
+			code: 'ObjectNotFound',
+		});
 	});
 
 	it('refuses a file shorter than its declared size, and keeps nothing', async () => {
 		const data = randomBytes(3 * 1024 * 1024);
 		const file = fileOf('short.bin', data);
-		const error = await failure(gcs.uploadObject(client, 'driver-files', 'short.bin', { path: file.path, size: data.length + 10 }, { size: data.length + 10, resumableThreshold: 0 }));
+		const error = await failure(
+			gcs.uploadObject(
+				client,
+				'driver-files',
+				'short.bin',
+				{ path: file.path, size: data.length + 10 },
+				{ size: data.length + 10, resumableThreshold: 0 },
+			),
+		);
 		expect(error.message).toMatch(/shorter than its declared size/);
-		expect(await failure(driver.headObject('driver-files', 'short.bin'))).toMatchObject({ code: 'ObjectNotFound' });
+		expect(await failure(driver.headObject('driver-files', 'short.bin'))).toMatchObject({
+			code: 'ObjectNotFound',
+		});
 		expect(fake.openSessions()).toEqual([]);
 	});
 
 	it('in chunks of unknown total: the last chunk ends on a boundary, so an empty request names the total', async () => {
 		const data = randomBytes(3 * 256 * 1024);
 		const before = fake.requests.length;
-		const info = await gcs.uploadObject(client, 'driver-files', 'boundary.bin', Readable.from([data]), { chunkSize: 256 * 1024 });
+		const info = await gcs.uploadObject(
+			client,
+			'driver-files',
+			'boundary.bin',
+			Readable.from([data]),
+			{ chunkSize: 256 * 1024 },
+		);
 		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
 		expect(putsSince(before).map((r) => [r.contentRange, r.status])).toEqual([
 			['bytes 0-262143/*', 308],
@@ -299,14 +473,22 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 		const data = randomBytes(4 * 512 * 1024 + 5);
 		fake.breakNext(300 * 1024, { method: 'PUT', path: /upload_id=/ });
 		const before = fake.requests.length;
-		const info = await gcs.uploadObject(client, 'driver-files', 'chunk-dropped.bin', fileOf('chunk-dropped.bin', data), { size: data.length, chunkSize: 512 * 1024 });
+		const info = await gcs.uploadObject(
+			client,
+			'driver-files',
+			'chunk-dropped.bin',
+			fileOf('chunk-dropped.bin', data),
+			{ size: data.length, chunkSize: 512 * 1024 },
+		);
 		expect(info).toMatchObject({ size: data.length, md5: md5(data) });
 		const puts = putsSince(before);
 		expect(puts[0]).toMatchObject({ contentRange: 'bytes 0-524287/*', status: 0 });
 		expect(puts[1]).toMatchObject({ contentRange: `bytes */${data.length}`, status: 308 });
 		// the fake kept the first 256 KiB of the broken request: only the rest is sent again
 		expect(puts[2]).toMatchObject({ contentRange: 'bytes 262144-524287/*', status: 308 });
-		expect(sha256(await collect((await driver.download('driver-files', 'chunk-dropped.bin')).stream))).toBe(sha256(data));
+		expect(
+			sha256(await collect((await driver.download('driver-files', 'chunk-dropped.bin')).stream)),
+		).toBe(sha256(data));
 	});
 });
 
@@ -322,13 +504,19 @@ describe('retries follow the pack policy', () => {
 	it('gives up after the last attempt with a typed error, and never retries a 400', async () => {
 		fake.failNext(3, 429, { method: 'GET', path: /\/o\/r\.txt/ });
 		const before = fake.requests.length;
-		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({ code: 'RateLimited' });
+		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({
+			code: 'RateLimited',
+		});
 		expect(fake.requests.slice(before).map((r) => r.status)).toEqual([429, 429, 429]);
 		fake.failNext(1, 400, { method: 'GET', path: /\/o\/r\.txt/ });
 		const again = fake.requests.length;
-		expect((await failure(driver.headObject('driver-made', 'r.txt'))).message).toMatch(/answered 400/);
+		expect((await failure(driver.headObject('driver-made', 'r.txt'))).message).toMatch(
+			/answered 400/,
+		);
 		expect(fake.requests.length - again).toBe(1);
 		fake.failNext(1, 403, { method: 'GET', path: /\/o\/r\.txt/ });
-		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({ code: 'Auth' });
+		expect(await failure(driver.headObject('driver-made', 'r.txt'))).toMatchObject({
+			code: 'Auth',
+		});
 	});
 });

@@ -6,7 +6,14 @@
  * Note: `client.close()` is deliberately never called: reduct-js destroys undici's *global*
  * dispatcher there, which would break every later fetch in this worker.
  */
-import { APIError, type Bucket, Client, QuotaType, ReplicationMode, type ReplicationSettings } from 'reduct-js';
+import {
+	APIError,
+	type Bucket,
+	Client,
+	QuotaType,
+	ReplicationMode,
+	type ReplicationSettings,
+} from 'reduct-js';
 import { type ReductFake, startReductFake } from '../fakes/reductstore/server';
 
 const TOKEN = 'test-init-token';
@@ -42,14 +49,16 @@ interface Got {
 	body: string;
 }
 
-async function collect(records: AsyncGenerator<{
-	entry: string;
-	time: bigint;
-	labels: Record<string, unknown>;
-	contentType?: string;
-	size: bigint;
-	readAsString(): Promise<string>;
-}>): Promise<Got[]> {
+async function collect(
+	records: AsyncGenerator<{
+		entry: string;
+		time: bigint;
+		labels: Record<string, unknown>;
+		contentType?: string;
+		size: bigint;
+		readAsString(): Promise<string>;
+	}>,
+): Promise<Got[]> {
 	const out: Got[] = [];
 	for await (const rec of records) {
 		out.push({
@@ -64,11 +73,24 @@ async function collect(records: AsyncGenerator<{
 	return out;
 }
 
-async function times(bucket: Bucket, entry: string | string[], when?: Record<string, unknown>): Promise<bigint[]> {
-	return (await collect(bucket.query(entry, undefined, undefined, when ? { when } : {}))).map((r) => r.time);
+async function times(
+	bucket: Bucket,
+	entry: string | string[],
+	when?: Record<string, unknown>,
+): Promise<bigint[]> {
+	return (await collect(bucket.query(entry, undefined, undefined, when ? { when } : {}))).map(
+		(r) => r.time,
+	);
 }
 
-async function write(bucket: Bucket, entry: string, ts: bigint, body: string | Buffer, labels = {}, contentType = 'text/plain') {
+async function write(
+	bucket: Bucket,
+	entry: string,
+	ts: bigint,
+	body: string | Buffer,
+	labels = {},
+	contentType = 'text/plain',
+) {
 	await (await bucket.beginWrite(entry, { ts, labels, contentType })).write(body);
 }
 
@@ -196,18 +218,42 @@ describe('bucket API', () => {
 		});
 		const entries = await bucket.getEntryList();
 		expect(entries).toEqual([
-			{ name: 'e1', blockCount: 1n, recordCount: 2n, size: 6n, oldestRecord: 10n, latestRecord: 30n, status: 'READY' },
-			{ name: 'e2', blockCount: 1n, recordCount: 1n, size: 1n, oldestRecord: 20n, latestRecord: 20n, status: 'READY' },
+			{
+				name: 'e1',
+				blockCount: 1n,
+				recordCount: 2n,
+				size: 6n,
+				oldestRecord: 10n,
+				latestRecord: 30n,
+				status: 'READY',
+			},
+			{
+				name: 'e2',
+				blockCount: 1n,
+				recordCount: 1n,
+				size: 1n,
+				oldestRecord: 20n,
+				latestRecord: 20n,
+				status: 'READY',
+			},
 		]);
 
 		await bucket.rename('bkt-1-renamed');
 		expect(bucket.getName()).toBe('bkt-1-renamed');
-		expect(await apiError(client.getBucket('bkt-1'))).toMatchObject({ status: 404, message: "Bucket 'bkt-1' is not found" });
+		expect(await apiError(client.getBucket('bkt-1'))).toMatchObject({
+			status: 404,
+			message: "Bucket 'bkt-1' is not found",
+		});
 		expect(await (await bucket.beginRead('e1', 30n)).readAsString()).toBe('bb');
 
 		// HEAD is not exposed by reduct-js
-		expect((await fetch(`${fake.url}/api/v1/b/bkt-1-renamed`, { method: 'HEAD', headers: auth() })).status).toBe(200);
-		expect((await fetch(`${fake.url}/api/v1/b/bkt-1`, { method: 'HEAD', headers: auth() })).status).toBe(404);
+		expect(
+			(await fetch(`${fake.url}/api/v1/b/bkt-1-renamed`, { method: 'HEAD', headers: auth() }))
+				.status,
+		).toBe(200);
+		expect(
+			(await fetch(`${fake.url}/api/v1/b/bkt-1`, { method: 'HEAD', headers: auth() })).status,
+		).toBe(404);
 
 		expect(await apiError(client.createBucket('bad name!'))).toMatchObject({ status: 422 });
 		const badSettings = await fetch(`${fake.url}/api/v1/b/bad-settings`, {
@@ -224,14 +270,20 @@ describe('bucket API', () => {
 	});
 
 	it('enforces HARD and FIFO quotas', async () => {
-		const hard = await client.createBucket('quota-hard', { quotaType: QuotaType.HARD, quotaSize: 10n });
+		const hard = await client.createBucket('quota-hard', {
+			quotaType: QuotaType.HARD,
+			quotaSize: 10n,
+		});
 		await write(hard, 'e', 1n, '12345678');
 		expect(await apiError(write(hard, 'e', 2n, '12345'))).toMatchObject({
 			status: 400,
 			message: "Quota of 'quota-hard' exceeded",
 		});
 
-		const fifo = await client.createBucket('quota-fifo', { quotaType: QuotaType.FIFO, quotaSize: 10n });
+		const fifo = await client.createBucket('quota-fifo', {
+			quotaType: QuotaType.FIFO,
+			quotaSize: 10n,
+		});
 		for (const ts of [1n, 2n, 3n]) await write(fifo, 'e', ts, 'four');
 		expect(await times(fifo, 'e')).toEqual([2n, 3n]);
 	});
@@ -241,7 +293,14 @@ describe('entry API: records', () => {
 	it('writes records with labels and content type, reads them at ts, latest and HEAD', async () => {
 		const b = await client.createBucket('rec');
 		await write(b, 'sensor-1', 1_000_000n, 'hello world', { color: 'red', list: 'a,b', n: 7 });
-		await write(b, 'sensor-1', 2_000_000n, Buffer.from([0, 1, 2, 255]), {}, 'application/octet-stream');
+		await write(
+			b,
+			'sensor-1',
+			2_000_000n,
+			Buffer.from([0, 1, 2, 255]),
+			{},
+			'application/octet-stream',
+		);
 
 		const first = await b.beginRead('sensor-1', 1_000_000n);
 		expect(first).toMatchObject({ time: 1_000_000n, size: 11n, contentType: 'text/plain' });
@@ -266,20 +325,29 @@ describe('entry API: records', () => {
 				ctrl.close();
 			},
 		});
-		await (await b.beginWrite('sensor-1', { ts: 3_000_000n, contentType: 'text/plain' })).write(stream, streamed.length);
+		await (
+			await b.beginWrite('sensor-1', { ts: 3_000_000n, contentType: 'text/plain' })
+		).write(stream, streamed.length);
 		expect(await (await b.beginRead('sensor-1', 3_000_000n)).readAsString()).toBe('streamed body');
 
 		expect(await apiError(write(b, 'sensor-1', 1_000_000n, 'again'))).toMatchObject({
 			status: 409,
 			message: 'A record with timestamp 1000000 already exists',
 		});
-		expect(await apiError(b.beginRead('sensor-1', 5n))).toMatchObject({ status: 404, message: 'No record with timestamp 5' });
+		expect(await apiError(b.beginRead('sensor-1', 5n))).toMatchObject({
+			status: 404,
+			message: 'No record with timestamp 5',
+		});
 		expect(await apiError(b.beginRead('nope'))).toMatchObject({
 			status: 404,
 			message: "Entry 'nope' not found in bucket 'rec'",
 		});
 		expect(await apiError(write(b, 'bad entry!', 1n, 'x'))).toMatchObject({ status: 422 });
-		expect(fake.requests).toContainEqual({ method: 'POST', path: '/api/v1/b/rec/sensor-1?ts=1000000', status: 200 });
+		expect(fake.requests).toContainEqual({
+			method: 'POST',
+			path: '/api/v1/b/rec/sensor-1?ts=1000000',
+			status: 200,
+		});
 	});
 
 	it('writes a batch (batch protocol v1) and reports per-record errors', async () => {
@@ -303,7 +371,10 @@ describe('entry API: records', () => {
 		dup.add(4_000n, 'four');
 		const errors = await dup.write();
 		expect([...errors.keys()]).toEqual([3_000n]);
-		expect(errors.get(3_000n)).toMatchObject({ status: 409, message: 'A record with timestamp 3000 already exists' });
+		expect(errors.get(3_000n)).toMatchObject({
+			status: 409,
+			message: 'A record with timestamp 3000 already exists',
+		});
 		expect(await (await b.beginRead('cam', 4_000n)).readAsString()).toBe('four');
 	});
 
@@ -321,8 +392,22 @@ describe('entry API: records', () => {
 
 		const got = await collect(b.query(['robot/*', 'lidar']));
 		expect(got).toEqual([
-			{ entry: 'robot/cam-1', time: 1_000n, labels: { k: '1', shared: 's' }, contentType: 'text/plain', size: 2n, body: 'a1' },
-			{ entry: 'robot/cam-1', time: 1_001n, labels: { k: '2', shared: 's' }, contentType: 'text/plain', size: 2n, body: 'a2' },
+			{
+				entry: 'robot/cam-1',
+				time: 1_000n,
+				labels: { k: '1', shared: 's' },
+				contentType: 'text/plain',
+				size: 2n,
+				body: 'a1',
+			},
+			{
+				entry: 'robot/cam-1',
+				time: 1_001n,
+				labels: { k: '2', shared: 's' },
+				contentType: 'text/plain',
+				size: 2n,
+				body: 'a2',
+			},
 			{
 				entry: 'lidar',
 				time: 3_000n,
@@ -344,50 +429,85 @@ describe('queries', () => {
 		b = await client.createBucket('query');
 		const batch = await b.beginWriteBatch('q');
 		for (let i = 0; i < 10; i++) {
-			batch.add(BigInt(1_000 + i), `rec-${i}`, 'text/plain', { n: String(i), parity: i % 2 ? 'odd' : 'even' });
+			batch.add(BigInt(1_000 + i), `rec-${i}`, 'text/plain', {
+				n: String(i),
+				parity: i % 2 ? 'odd' : 'even',
+			});
 		}
 		await batch.write();
 	});
 
 	it('runs a query with a when-condition and $limit, streaming bodies (I/O API)', async () => {
 		const got = await collect(
-			b.query('q', 1_000n, 1_009n, { when: { '&n': { $gte: 3 }, '&parity': { $eq: 'odd' }, $limit: 2 } }),
+			b.query('q', 1_000n, 1_009n, {
+				when: { '&n': { $gte: 3 }, '&parity': { $eq: 'odd' }, $limit: 2 },
+			}),
 		);
 		expect(got).toEqual([
-			{ entry: 'q', time: 1_003n, labels: { n: '3', parity: 'odd' }, contentType: 'text/plain', size: 5n, body: 'rec-3' },
-			{ entry: 'q', time: 1_005n, labels: { n: '5', parity: 'odd' }, contentType: 'text/plain', size: 5n, body: 'rec-5' },
+			{
+				entry: 'q',
+				time: 1_003n,
+				labels: { n: '3', parity: 'odd' },
+				contentType: 'text/plain',
+				size: 5n,
+				body: 'rec-3',
+			},
+			{
+				entry: 'q',
+				time: 1_005n,
+				labels: { n: '5', parity: 'odd' },
+				contentType: 'text/plain',
+				size: 5n,
+				body: 'rec-5',
+			},
 		]);
 		expect(requested('POST', '/api/v1/io/query/q')).toBe(true);
 		expect(requested('GET', '/api/v1/io/query/read')).toBe(true);
 		// [start, stop) interval
-		expect((await collect(b.query('q', 1_002n, 1_005n))).map((r) => r.body)).toEqual(['rec-2', 'rec-3', 'rec-4']);
+		expect((await collect(b.query('q', 1_002n, 1_005n))).map((r) => r.body)).toEqual([
+			'rec-2',
+			'rec-3',
+			'rec-4',
+		]);
 	});
 
 	it('evaluates the documented operators', async () => {
-		expect(await times(b, 'q', { $or: [{ '&n': { $lt: 2 } }, { '&n': { $gt: 8 } }] })).toEqual([1_000n, 1_001n, 1_009n]);
-		expect(await times(b, 'q', { $in: ['&n', 4, 6] })).toEqual([1_004n, 1_006n]);
-		expect(await times(b, 'q', { $nin: ['&parity', 'odd'], $not: [{ '&n': { $eq: 0 } }] })).toEqual([
-			1_002n,
-			1_004n,
-			1_006n,
-			1_008n,
+		expect(await times(b, 'q', { $or: [{ '&n': { $lt: 2 } }, { '&n': { $gt: 8 } }] })).toEqual([
+			1_000n,
+			1_001n,
+			1_009n,
 		]);
-		expect(await times(b, 'q', { $and: [{ '&n': { $gte: 1 } }, { '&n': { $lte: 2 } }] })).toEqual([1_001n, 1_002n]);
+		expect(await times(b, 'q', { $in: ['&n', 4, 6] })).toEqual([1_004n, 1_006n]);
+		expect(await times(b, 'q', { $nin: ['&parity', 'odd'], $not: [{ '&n': { $eq: 0 } }] })).toEqual(
+			[1_002n, 1_004n, 1_006n, 1_008n],
+		);
+		expect(await times(b, 'q', { $and: [{ '&n': { $gte: 1 } }, { '&n': { $lte: 2 } }] })).toEqual([
+			1_001n,
+			1_002n,
+		]);
 		expect(await times(b, 'q', { '&n': { $ne: 5 }, $each_n: 3 })).toEqual([1_002n, 1_006n, 1_009n]);
 		expect(await times(b, 'q', { $timestamp: { $gte: 1_008 } })).toEqual([1_008n, 1_009n]);
 		expect(await times(b, 'q', { $gt: [{ $mult: ['&n', 2] }, 15] })).toEqual([1_008n, 1_009n]);
 		expect(await times(b, 'q', { '&parity': { $starts_with: 'ev' }, $limit: 1 })).toEqual([1_000n]);
 		// a missing label is "false" unless the query is strict
 		expect(await times(b, 'q', { '&missing': { $eq: 1 } })).toEqual([]);
-		const strict = await apiError(collect(b.query('q', undefined, undefined, { when: { '&missing': { $eq: 1 } }, strict: true })));
+		const strict = await apiError(
+			collect(
+				b.query('q', undefined, undefined, { when: { '&missing': { $eq: 1 } }, strict: true }),
+			),
+		);
 		expect(strict).toMatchObject({ status: 404, message: "Reference 'missing' not found" });
 
-		const unsupported = await apiError(collect(b.query('q', undefined, undefined, { when: { '&n': { $regex: 'x' } } })));
+		const unsupported = await apiError(
+			collect(b.query('q', undefined, undefined, { when: { '&n': { $regex: 'x' } } })),
+		);
 		expect(unsupported).toMatchObject({ status: 422, message: "Operator '$regex' not supported" });
 	});
 
 	it('returns only metadata for head queries', async () => {
-		const got = await collect(b.query('q', undefined, undefined, { head: true, when: { $limit: 3 } }));
+		const got = await collect(
+			b.query('q', undefined, undefined, { head: true, when: { $limit: 3 } }),
+		);
 		expect(got.map((r) => [r.time, r.size, r.body])).toEqual([
 			[1_000n, 5n, ''],
 			[1_001n, 5n, ''],
@@ -400,7 +520,10 @@ describe('queries', () => {
 		const big = await client.createBucket('big');
 		const batch = big.beginWriteRecordBatch();
 		for (let i = 0; i < 250; i++) {
-			batch.add('e', BigInt(i + 1), `body-${i}`, 'text/plain', { i: String(i), group: `g${i % 3}` });
+			batch.add('e', BigInt(i + 1), `body-${i}`, 'text/plain', {
+				i: String(i),
+				group: `g${i % 3}`,
+			});
 		}
 		expect((await batch.send()).size).toBe(0);
 		const got = await collect(big.query('e'));
@@ -415,7 +538,11 @@ describe('queries', () => {
 	it('keeps a continuous query open for new records', async () => {
 		const live = await client.createBucket('live');
 		await write(live, 'e', 10n, 'first');
-		const iterator = live.query('e', undefined, undefined, { continuous: true, pollInterval: 0.02, ttl: 5 });
+		const iterator = live.query('e', undefined, undefined, {
+			continuous: true,
+			pollInterval: 0.02,
+			ttl: 5,
+		});
 		const first = await iterator.next();
 		expect(first.done).toBe(false);
 		expect(first.value?.time).toBe(10n);
@@ -444,12 +571,16 @@ describe('queries', () => {
 			]);
 			expect(await ob.removeQuery('e', 4n, 6n)).toBe(2);
 			const paths = old.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
-			expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/b/old/e/q', 'GET /api/v1/b/old/e/batch']));
+			expect(paths).toEqual(
+				expect.arrayContaining(['POST /api/v1/b/old/e/q', 'GET /api/v1/b/old/e/batch']),
+			);
 			expect(paths.some((p) => p.includes('/io/'))).toBe(false);
 			expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('is too old'));
 
 			// not in reduct-js any more: the deprecated query-string query and `GET ?q=` single reads
-			const res = await fetch(`${old.url}/api/v1/b/old/e/q?start=1&stop=4&include-n=2`, { headers: auth() });
+			const res = await fetch(`${old.url}/api/v1/b/old/e/q?start=1&stop=4&include-n=2`, {
+				headers: auth(),
+			});
 			const { id } = (await res.json()) as { id: number };
 			const next = await fetch(`${old.url}/api/v1/b/old/e?q=${id}`, { headers: auth() });
 			expect(next.status).toBe(200);
@@ -474,28 +605,54 @@ describe('entry API queries as the ReductStore node runs them', () => {
 			const c = new Client(old.url, { apiToken: TOKEN });
 			const ob = await c.createBucket('node-paths');
 			const batch = await ob.beginWriteBatch('e');
-			for (let i = 1; i <= 120; i++) batch.add(BigInt(i), `v${i}`, 'text/plain', { n: String(i), even: String(i % 2 === 0) });
+			for (let i = 1; i <= 120; i++)
+				batch.add(BigInt(i), `v${i}`, 'text/plain', { n: String(i), even: String(i % 2 === 0) });
 			await batch.write();
 
-			const limited = await collect(ob.query('e', 10n, undefined, { when: { '&even': { $eq: true }, $limit: 3 } }));
-			expect(limited.map((r) => [r.time, r.body])).toEqual([[10n, 'v10'], [12n, 'v12'], [14n, 'v14']]);
+			const limited = await collect(
+				ob.query('e', 10n, undefined, { when: { '&even': { $eq: true }, $limit: 3 } }),
+			);
+			expect(limited.map((r) => [r.time, r.body])).toEqual([
+				[10n, 'v10'],
+				[12n, 'v12'],
+				[14n, 'v14'],
+			]);
 
 			// more records than one batch holds: several GET .../batch, the last one marked
 			const everything = await collect(ob.query('e'));
-			expect(everything.map((r) => r.body)).toEqual(Array.from({ length: 120 }, (_, i) => `v${i + 1}`));
-			const batchReads = old.requests.filter((r) => r.path.startsWith('/api/v1/b/node-paths/e/batch?q='));
+			expect(everything.map((r) => r.body)).toEqual(
+				Array.from({ length: 120 }, (_, i) => `v${i + 1}`),
+			);
+			const batchReads = old.requests.filter((r) =>
+				r.path.startsWith('/api/v1/b/node-paths/e/batch?q='),
+			);
 			expect(batchReads.length).toBeGreaterThanOrEqual(2);
 
 			const meta = await collect(ob.query('e', 1n, 4n, { head: true }));
-			expect(meta.map((r) => [r.time, r.size, r.body])).toEqual([[1n, 2n, ''], [2n, 2n, ''], [3n, 2n, '']]);
+			expect(meta.map((r) => [r.time, r.size, r.body])).toEqual([
+				[1n, 2n, ''],
+				[2n, 2n, ''],
+				[3n, 2n, ''],
+			]);
 
-			const strict = await apiError(collect(ob.query('e', undefined, undefined, { when: { '&nope': { $eq: 1 } }, strict: true })));
+			const strict = await apiError(
+				collect(
+					ob.query('e', undefined, undefined, { when: { '&nope': { $eq: 1 } }, strict: true }),
+				),
+			);
 			expect(strict).toMatchObject({ status: 404, message: "Reference 'nope' not found" });
 
-			expect(await ob.removeQuery('e', undefined, undefined, { when: { '&n': { $gt: 100 } } })).toBe(20);
+			expect(
+				await ob.removeQuery('e', undefined, undefined, { when: { '&n': { $gt: 100 } } }),
+			).toBe(20);
 			expect((await ob.getEntryList())[0].recordCount).toBe(100n);
 			const paths = old.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
-			expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/b/node-paths/e/q', 'GET /api/v1/b/node-paths/e/batch']));
+			expect(paths).toEqual(
+				expect.arrayContaining([
+					'POST /api/v1/b/node-paths/e/q',
+					'GET /api/v1/b/node-paths/e/batch',
+				]),
+			);
 			expect(paths.some((p) => p.includes('/io/'))).toBe(false);
 		} finally {
 			consoleError.mockRestore();
@@ -535,7 +692,9 @@ describe('batch protocol v2 on the wire', () => {
 			body: JSON.stringify({ query_type: 'QUERY', entries: ['cam-*', 'cam/2'] }),
 		});
 		const { id } = (await q.json()) as { id: number };
-		const read = await fetch(`${fake.url}/api/v1/io/wire/read`, { headers: { ...auth(), 'x-reduct-query-id': String(id) } });
+		const read = await fetch(`${fake.url}/api/v1/io/wire/read`, {
+			headers: { ...auth(), 'x-reduct-query-id': String(id) },
+		});
 		expect(read.status).toBe(200);
 		const h = Object.fromEntries([...read.headers].filter(([k]) => k.startsWith('x-reduct-')));
 		expect(h).toEqual({
@@ -550,11 +709,15 @@ describe('batch protocol v2 on the wire', () => {
 		});
 		expect(await read.text()).toBe('helloworldfoo');
 
-		const again = await fetch(`${fake.url}/api/v1/io/wire/read`, { headers: { ...auth(), 'x-reduct-query-id': String(id) } });
+		const again = await fetch(`${fake.url}/api/v1/io/wire/read`, {
+			headers: { ...auth(), 'x-reduct-query-id': String(id) },
+		});
 		expect(again.status).toBe(204);
 		const missingId = await fetch(`${fake.url}/api/v1/io/wire/read`, { headers: auth() });
 		expect(missingId.status).toBe(422);
-		const unknownId = await fetch(`${fake.url}/api/v1/io/wire/read`, { headers: { ...auth(), 'x-reduct-query-id': '999999' } });
+		const unknownId = await fetch(`${fake.url}/api/v1/io/wire/read`, {
+			headers: { ...auth(), 'x-reduct-query-id': '999999' },
+		});
 		expect(unknownId.status).toBe(404);
 		expect(unknownId.headers.get('x-reduct-error')).toMatch(/^Query 999999 not found/);
 	});
@@ -574,8 +737,16 @@ describe('updating and removing', () => {
 		v1.addOnlyLabels(99n, { a: 'x' });
 		const v1Errors = await v1.write();
 		expect([...v1Errors.keys()]).toEqual([99n]);
-		expect(v1Errors.get(99n)).toMatchObject({ status: 404, message: 'No record with timestamp 99' });
-		expect((await b.beginRead('e', 2n)).labels).toEqual({ a: '20', b: 'keep', c: 'x', extra: 'yes' });
+		expect(v1Errors.get(99n)).toMatchObject({
+			status: 404,
+			message: 'No record with timestamp 99',
+		});
+		expect((await b.beginRead('e', 2n)).labels).toEqual({
+			a: '20',
+			b: 'keep',
+			c: 'x',
+			extra: 'yes',
+		});
 
 		const v2 = b.beginUpdateRecordBatch();
 		v2.addOnlyLabels('e', 3n, { b: '', z: 'zz' });
@@ -636,9 +807,16 @@ describe('updating and removing', () => {
 		await b.removeAttachments('cam');
 		expect(await b.readAttachments('cam')).toEqual({});
 
-		const noKey = await fetch(`${fake.url}/api/v1/b/att/cam/$meta?ts=5`, { method: 'POST', headers: auth(), body: '{}' });
+		const noKey = await fetch(`${fake.url}/api/v1/b/att/cam/$meta?ts=5`, {
+			method: 'POST',
+			headers: auth(),
+			body: '{}',
+		});
 		expect(noKey.status).toBe(422);
-		const direct = await fetch(`${fake.url}/api/v1/b/att/cam/$meta`, { method: 'DELETE', headers: auth() });
+		const direct = await fetch(`${fake.url}/api/v1/b/att/cam/$meta`, {
+			method: 'DELETE',
+			headers: auth(),
+		});
 		expect(direct.status).toBe(409);
 	});
 });
@@ -647,7 +825,15 @@ describe('query links', () => {
 	it('creates a link that serves the selected record anonymously', async () => {
 		const b = await client.createBucket('links');
 		await write(b, 'e', 10n, 'link-body', { a: '1' });
-		const link = await b.createQueryLink('e', undefined, undefined, undefined, { entry: 'e', timestamp: 10n }, undefined, 'file.txt');
+		const link = await b.createQueryLink(
+			'e',
+			undefined,
+			undefined,
+			undefined,
+			{ entry: 'e', timestamp: 10n },
+			undefined,
+			'file.txt',
+		);
 		expect(link.startsWith(`${fake.url}/api/v1/links/file.txt?`)).toBe(true);
 
 		const res = await fetch(link);
@@ -665,7 +851,11 @@ describe('query links', () => {
 
 describe('tokens and permissions', () => {
 	it('creates, lists, reads, rotates and removes tokens', async () => {
-		const value = await client.createToken('reader', { fullAccess: false, read: ['tok-*'], write: [] });
+		const value = await client.createToken('reader', {
+			fullAccess: false,
+			read: ['tok-*'],
+			write: [],
+		});
 		expect(value).toMatch(/^reader-[0-9a-f]{32}$/);
 		const token = await client.getToken('reader');
 		expect(token).toMatchObject({
@@ -676,20 +866,30 @@ describe('tokens and permissions', () => {
 			permissions: { fullAccess: false, read: ['tok-*'], write: [] },
 		});
 		expect(token.createdAt).toBeGreaterThan(0);
-		expect((await client.getTokenList()).map((t) => t.name)).toEqual(expect.arrayContaining(['init-token', 'reader']));
-		expect(await apiError(client.createToken('reader', { fullAccess: true }))).toMatchObject({ status: 409 });
+		expect((await client.getTokenList()).map((t) => t.name)).toEqual(
+			expect.arrayContaining(['init-token', 'reader']),
+		);
+		expect(await apiError(client.createToken('reader', { fullAccess: true }))).toMatchObject({
+			status: 409,
+		});
 
 		const readerClient = new Client(fake.url, { apiToken: value });
 		expect((await readerClient.me()).name).toBe('reader');
 
 		const rotated = await client.rotateToken('reader');
 		expect(rotated).not.toBe(value);
-		expect(await apiError(readerClient.me())).toMatchObject({ status: 401, message: 'Invalid token' });
+		expect(await apiError(readerClient.me())).toMatchObject({
+			status: 401,
+			message: 'Invalid token',
+		});
 		expect((await new Client(fake.url, { apiToken: rotated }).me()).name).toBe('reader');
 		expect(await apiError(client.rotateToken('init-token'))).toMatchObject({ status: 409 });
 
 		await client.deleteToken('reader');
-		expect(await apiError(client.getToken('reader'))).toMatchObject({ status: 404, message: "Token 'reader' doesn't exist" });
+		expect(await apiError(client.getToken('reader'))).toMatchObject({
+			status: 404,
+			message: "Token 'reader' doesn't exist",
+		});
 		expect(await apiError(client.deleteToken('reader'))).toMatchObject({ status: 404 });
 		expect(await apiError(client.deleteToken('init-token'))).toMatchObject({ status: 409 });
 
@@ -698,8 +898,13 @@ describe('tokens and permissions', () => {
 			ipAllowlist: ['10.0.0.0/8'],
 			ttl: 3_600,
 		});
-		expect(await client.getToken('ip-limited')).toMatchObject({ ttl: 3_600, ipAllowlist: ['10.0.0.0/8'] });
-		expect(await apiError(new Client(fake.url, { apiToken: limited }).me())).toMatchObject({ status: 401 });
+		expect(await client.getToken('ip-limited')).toMatchObject({
+			ttl: 3_600,
+			ipAllowlist: ['10.0.0.0/8'],
+		});
+		expect(await apiError(new Client(fake.url, { apiToken: limited }).me())).toMatchObject({
+			status: 401,
+		});
 	});
 
 	it('answers 401 for a bad token and 403 without the needed permission', async () => {
@@ -710,7 +915,9 @@ describe('tokens and permissions', () => {
 		await client.createBucket('auth-b');
 		await write(a, 'e', 1n, 'secret');
 
-		const ro = new Client(fake.url, { apiToken: await client.createToken('ro', { fullAccess: false, read: ['auth-a'], write: [] }) });
+		const ro = new Client(fake.url, {
+			apiToken: await client.createToken('ro', { fullAccess: false, read: ['auth-a'], write: [] }),
+		});
 		expect((await ro.getBucketList()).map((x) => x.name)).toEqual(['auth-a']);
 		const roBucket = await ro.getBucket('auth-a');
 		expect(await (await roBucket.beginRead('e', 1n)).readAsString()).toBe('secret');
@@ -718,17 +925,26 @@ describe('tokens and permissions', () => {
 			status: 403,
 			message: "Token 'ro' doesn't have write access to bucket 'auth-a'",
 		});
-		expect(await apiError(ro.createBucket('auth-c'))).toMatchObject({ status: 403, message: "Token 'ro' doesn't have full access" });
+		expect(await apiError(ro.createBucket('auth-c'))).toMatchObject({
+			status: 403,
+			message: "Token 'ro' doesn't have full access",
+		});
 		expect(await apiError(ro.getBucket('auth-b'))).toMatchObject({ status: 403 });
 		expect(await apiError(ro.getTokenList())).toMatchObject({ status: 403 });
 
 		// write-only access: reduct-js needs read access for getBucket, so use the HTTP API directly
 		const wo = await client.createToken('wo', { fullAccess: false, read: [], write: ['auth-b'] });
-		const put = await fetch(`${fake.url}/api/v1/b/auth-b/e?ts=1`, { method: 'POST', headers: auth(wo), body: 'w' });
+		const put = await fetch(`${fake.url}/api/v1/b/auth-b/e?ts=1`, {
+			method: 'POST',
+			headers: auth(wo),
+			body: 'w',
+		});
 		expect(put.status).toBe(200);
 		const get = await fetch(`${fake.url}/api/v1/b/auth-b/e?ts=1`, { headers: auth(wo) });
 		expect(get.status).toBe(403);
-		expect(get.headers.get('x-reduct-error')).toBe("Token 'wo' doesn't have read access to bucket 'auth-b'");
+		expect(get.headers.get('x-reduct-error')).toBe(
+			"Token 'wo' doesn't have read access to bucket 'auth-b'",
+		);
 	});
 });
 
@@ -756,7 +972,12 @@ describe('replication API', () => {
 		expect(full.settings).toEqual({ ...settings, dstToken: undefined });
 		expect(full.diagnostics).toEqual({ hourly: { ok: 0n, errored: 0n, errors: {} } });
 
-		await client.updateReplication('rep-1', { ...settings, dstBucket: 'rep-dst-2', entries: [], mode: ReplicationMode.PAUSED });
+		await client.updateReplication('rep-1', {
+			...settings,
+			dstBucket: 'rep-dst-2',
+			entries: [],
+			mode: ReplicationMode.PAUSED,
+		});
 		const updated = await client.getReplication('rep-1');
 		expect(updated.settings).toMatchObject({ dstBucket: 'rep-dst-2', entries: [], mode: 'paused' });
 		expect(updated.info.mode).toBe('paused');
@@ -764,21 +985,33 @@ describe('replication API', () => {
 		await client.setReplicationMode('rep-1', ReplicationMode.DISABLED);
 		expect((await client.getReplicationList())[0].mode).toBe('disabled');
 
-		expect(await apiError(client.createReplication('rep-1', settings))).toMatchObject({ status: 409 });
-		expect(await apiError(client.createReplication('rep-2', { ...settings, srcBucket: 'missing' }))).toMatchObject({
+		expect(await apiError(client.createReplication('rep-1', settings))).toMatchObject({
+			status: 409,
+		});
+		expect(
+			await apiError(client.createReplication('rep-2', { ...settings, srcBucket: 'missing' })),
+		).toMatchObject({
 			status: 404,
 			message: "Source bucket 'missing' for replication 'rep-2' does not exist",
 		});
-		expect(await apiError(client.createReplication('rep-2', { ...settings, when: { '&x': { $bogus: 1 } } }))).toMatchObject({
+		expect(
+			await apiError(
+				client.createReplication('rep-2', { ...settings, when: { '&x': { $bogus: 1 } } }),
+			),
+		).toMatchObject({
 			status: 422,
 			message: "Invalid replication condition: Operator '$bogus' not supported",
 		});
-		expect(await apiError(client.createReplication('rep-2', { ...settings, dstHost: 'not a url' }))).toMatchObject({
+		expect(
+			await apiError(client.createReplication('rep-2', { ...settings, dstHost: 'not a url' })),
+		).toMatchObject({
 			status: 422,
 		});
 
 		await client.deleteReplication('rep-1');
 		expect(await apiError(client.getReplication('rep-1'))).toMatchObject({ status: 404 });
-		expect(await apiError(client.setReplicationMode('rep-1', ReplicationMode.ENABLED))).toMatchObject({ status: 404 });
+		expect(
+			await apiError(client.setReplicationMode('rep-1', ReplicationMode.ENABLED)),
+		).toMatchObject({ status: 404 });
 	});
 });

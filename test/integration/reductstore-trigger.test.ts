@@ -22,15 +22,26 @@ afterAll(async () => {
 	await fake.close();
 });
 
-async function write(bucket: string, entry: string, ts: bigint, body: string, labels: Record<string, string> = {}) {
-	await (await (await client.getBucket(bucket)).beginWrite(entry, { ts, labels, contentType: 'text/plain' })).write(body);
+async function write(
+	bucket: string,
+	entry: string,
+	ts: bigint,
+	body: string,
+	labels: Record<string, string> = {},
+) {
+	await (
+		await (
+			await client.getBucket(bucket)
+		).beginWrite(entry, { ts, labels, contentType: 'text/plain' })
+	).write(body);
 }
 
 function trigger(params: Params, mode: 'trigger' | 'manual' = 'trigger') {
 	return createPollContext({ url: fake.url, token: TOKEN, params, mode });
 }
 
-const stamps = (items: Array<{ json: Record<string, unknown> }> | null) => (items ?? []).map((item) => item.json.timestamp);
+const stamps = (items: Array<{ json: Record<string, unknown> }> | null) =>
+	(items ?? []).map((item) => item.json.timestamp);
 
 describe('ReductStore Trigger', () => {
 	it('starts from "now", then emits each new record once, oldest first, with its content', async () => {
@@ -47,8 +58,17 @@ describe('ReductStore Trigger', () => {
 		await write('trg', 'cam', 250n, 'late-but-after-watermark');
 		const first = await t.poll();
 		expect(stamps(first)).toEqual([250, 300]);
-		expect(first![1].json).toMatchObject({ bucket: 'trg', entry: 'cam', size: 5, contentType: 'text/plain', labels: { n: '1' } });
-		expect(first!.map((item) => t.bytesOf(item.binary?.data).toString())).toEqual(['late-but-after-watermark', 'new-1']);
+		expect(first![1].json).toMatchObject({
+			bucket: 'trg',
+			entry: 'cam',
+			size: 5,
+			contentType: 'text/plain',
+			labels: { n: '1' },
+		});
+		expect(first!.map((item) => t.bytesOf(item.binary?.data).toString())).toEqual([
+			'late-but-after-watermark',
+			'new-1',
+		]);
 		expect(first![1].binary?.data).toMatchObject({ fileName: 'cam-300', mimeType: 'text/plain' });
 
 		expect(await t.poll()).toBeNull(); // nothing twice
@@ -61,7 +81,12 @@ describe('ReductStore Trigger', () => {
 	it('filters by a when condition and can leave the content out', async () => {
 		await client.createBucket('trg-when');
 		await write('trg-when', 'e', 1n, 'seed');
-		const t = trigger({ bucket: byName('trg-when'), entry: byName('e'), when: '{"&level": {"$eq": "alarm"}}', download: false });
+		const t = trigger({
+			bucket: byName('trg-when'),
+			entry: byName('e'),
+			when: '{"&level": {"$eq": "alarm"}}',
+			download: false,
+		});
 		expect(await t.poll()).toBeNull();
 		await write('trg-when', 'e', 2n, 'a', { level: 'info' });
 		await write('trg-when', 'e', 3n, 'b', { level: 'alarm' });
@@ -76,7 +101,11 @@ describe('ReductStore Trigger', () => {
 	it('emits at most Max Records per Poll and the rest at the next polls, skipping none', async () => {
 		await client.createBucket('trg-cap');
 		await write('trg-cap', 'e', 1n, 'seed');
-		const t = trigger({ bucket: byName('trg-cap'), entry: byName('e'), options: { maxRecords: 4 } });
+		const t = trigger({
+			bucket: byName('trg-cap'),
+			entry: byName('e'),
+			options: { maxRecords: 4 },
+		});
 		expect(await t.poll()).toBeNull();
 		const batch = (await client.getBucket('trg-cap')).beginWriteRecordBatch();
 		for (let i = 10; i < 20; i++) batch.add('e', BigInt(i), `v${i}`, 'text/plain');
@@ -91,7 +120,11 @@ describe('ReductStore Trigger', () => {
 		await client.createBucket('trg-late');
 		await write('trg-late', 'e', 10_000_000n, 'seed');
 		await write('trg-late', 'e', 9_000_000n, 'older-seed');
-		const t = trigger({ bucket: byName('trg-late'), entry: byName('e'), options: { lookbackSeconds: 5 } });
+		const t = trigger({
+			bucket: byName('trg-late'),
+			entry: byName('e'),
+			options: { lookbackSeconds: 5 },
+		});
 		expect(await t.poll()).toBeNull();
 		await write('trg-late', 'e', 12_000_000n, 'new');
 		expect(stamps(await t.poll())).toEqual([12_000_000]);
@@ -148,20 +181,25 @@ describe('ReductStore Trigger', () => {
 		expect(latest.bytesOf(items![0].binary?.data).toString()).toBe('two');
 		expect(latest.staticData.state).toBeUndefined();
 
-		const matching = trigger({ bucket: byName('trg-manual'), entry: byName('e'), when: '{"&kind": {"$eq": "x"}}' }, 'manual');
+		const matching = trigger(
+			{ bucket: byName('trg-manual'), entry: byName('e'), when: '{"&kind": {"$eq": "x"}}' },
+			'manual',
+		);
 		expect(stamps(await matching.poll())).toEqual([1]);
-		expect(await trigger({ bucket: byName('trg-manual'), entry: byName('none') }, 'manual').poll()).toBeNull();
+		expect(
+			await trigger({ bucket: byName('trg-manual'), entry: byName('none') }, 'manual').poll(),
+		).toBeNull();
 	});
 
 	it('fails clearly on bad input and on a missing bucket', async () => {
-		await expect(trigger({ bucket: byName('bad name'), entry: byName('e') }).poll()).rejects.toThrow(
-			'Invalid "Bucket": "bad name" may contain only letters, digits, "-" and "_"',
-		);
-		await expect(trigger({ bucket: byName('trg'), entry: byName('cam'), when: '{oops' }).poll()).rejects.toThrow(
-			/^Invalid "When Condition": it is not valid JSON/,
-		);
-		await expect(trigger({ bucket: byName('no-such-bucket'), entry: byName('e') }).poll()).rejects.toThrow(
-			"The service returned HTTP 404: Bucket 'no-such-bucket' is not found",
-		);
+		await expect(
+			trigger({ bucket: byName('bad name'), entry: byName('e') }).poll(),
+		).rejects.toThrow('Invalid "Bucket": "bad name" may contain only letters, digits, "-" and "_"');
+		await expect(
+			trigger({ bucket: byName('trg'), entry: byName('cam'), when: '{oops' }).poll(),
+		).rejects.toThrow(/^Invalid "When Condition": it is not valid JSON/);
+		await expect(
+			trigger({ bucket: byName('no-such-bucket'), entry: byName('e') }).poll(),
+		).rejects.toThrow("The service returned HTTP 404: Bucket 'no-such-bucket' is not found");
 	});
 });

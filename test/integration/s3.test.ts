@@ -55,7 +55,8 @@ async function storageError(promise: Promise<unknown>): Promise<StorageError> {
 
 async function keysOf(bucket: string): Promise<string[]> {
 	const keys: string[] = [];
-	for await (const entry of s3.listObjects(bucket)) if (entry.type === 'object') keys.push(entry.key);
+	for await (const entry of s3.listObjects(bucket))
+		if (entry.type === 'object') keys.push(entry.key);
 	return keys;
 }
 
@@ -75,7 +76,9 @@ describe('credential', () => {
 		const error = await storageError(wrong.listBuckets());
 		wrong.destroy();
 		expect(error.code).toBe('Auth');
-		expect(error.message).toMatch(/S3 refused the credential \(SignatureDoesNotMatch\).*check the secret access key/);
+		expect(error.message).toMatch(
+			/S3 refused the credential \(SignatureDoesNotMatch\).*check the secret access key/,
+		);
 		expect(error.message).not.toContain('not-the-secret-4711');
 	});
 
@@ -87,7 +90,7 @@ describe('credential', () => {
 		expect(error.message).toMatch(/S3 refused the credential/);
 	});
 
-	it("uses the AWS default credential chain of the host (environment) when chosen", async () => {
+	it('uses the AWS default credential chain of the host (environment) when chosen', async () => {
 		const server = swiftServer();
 		const saved = { ...process.env };
 		process.env.AWS_ACCESS_KEY_ID = server.accessKeyId;
@@ -95,7 +98,11 @@ describe('credential', () => {
 		delete process.env.AWS_PROFILE;
 		delete process.env.AWS_SESSION_TOKEN;
 		try {
-			const chained = await swiftService({ authentication: 'defaultChain', accessKeyId: '', secretAccessKey: '' });
+			const chained = await swiftService({
+				authentication: 'defaultChain',
+				accessKeyId: '',
+				secretAccessKey: '',
+			});
 			expect(chained.config.credentials).toBeUndefined();
 			const bucket = newBucket('chain');
 			await chained.createBucket(bucket);
@@ -107,7 +114,12 @@ describe('credential', () => {
 	});
 
 	it('the credential test method signs a ListBuckets request and reports the outcome', async () => {
-		const ok = await testS3Credential.call({} as never, { id: '1', name: 'x', type: 'cloudPackS3Api', data: swiftCredential() });
+		const ok = await testS3Credential.call({} as never, {
+			id: '1',
+			name: 'x',
+			type: 'cloudPackS3Api',
+			data: swiftCredential(),
+		});
 		expect(ok.status).toBe('OK');
 		const bad = await testS3Credential.call({} as never, {
 			id: '1',
@@ -118,25 +130,55 @@ describe('credential', () => {
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/SignatureDoesNotMatch/);
 		expect(bad.message).not.toContain('wrong-secret-0815');
-		const empty = await testS3Credential.call({} as never, { id: '1', name: 'x', type: 'cloudPackS3Api', data: swiftCredential({ secretAccessKey: '' }) });
-		expect(empty).toEqual({ status: 'Error', message: 'S3 credential: "Secret Access Key" is empty' });
+		const empty = await testS3Credential.call({} as never, {
+			id: '1',
+			name: 'x',
+			type: 'cloudPackS3Api',
+			data: swiftCredential({ secretAccessKey: '' }),
+		});
+		expect(empty).toEqual({
+			status: 'Error',
+			message: 'S3 credential: "Secret Access Key" is empty',
+		});
 	});
 
 	it('reads the Infomaniak preset and checks the endpoint of a custom store', () => {
-		expect(readS3Config({ provider: 'infomaniak', infomaniakCluster: 'pub2', accessKeyId: 'a', secretAccessKey: 'b' })).toMatchObject({
+		expect(
+			readS3Config({
+				provider: 'infomaniak',
+				infomaniakCluster: 'pub2',
+				accessKeyId: 'a',
+				secretAccessKey: 'b',
+			}),
+		).toMatchObject({
 			endpoint: 'https://s3.pub2.infomaniak.cloud',
 			region: 'dc4-a',
 			forcePathStyle: true,
 			verifyTls: true,
 		});
-		expect(readS3Config({ provider: 'infomaniak', accessKeyId: 'a', secretAccessKey: 'b' })).toMatchObject({
+		expect(
+			readS3Config({ provider: 'infomaniak', accessKeyId: 'a', secretAccessKey: 'b' }),
+		).toMatchObject({
 			endpoint: 'https://s3.pub1.infomaniak.cloud',
 			region: 'dc3-a',
 		});
-		expect(() => readS3Config({ provider: 'custom', endpoint: 'ftp://x', accessKeyId: 'a', secretAccessKey: 'b' })).toThrow(
-			/"Endpoint" must start with http/,
-		);
-		expect(readS3Config({ provider: 'aws', region: 'eu-west-3', accessKeyId: 'a', secretAccessKey: 'b', ignoreSslIssues: true })).toMatchObject({
+		expect(() =>
+			readS3Config({
+				provider: 'custom',
+				endpoint: 'ftp://x',
+				accessKeyId: 'a',
+				secretAccessKey: 'b',
+			}),
+		).toThrow(/"Endpoint" must start with http/);
+		expect(
+			readS3Config({
+				provider: 'aws',
+				region: 'eu-west-3',
+				accessKeyId: 'a',
+				secretAccessKey: 'b',
+				ignoreSslIssues: true,
+			}),
+		).toMatchObject({
 			endpoint: undefined,
 			forcePathStyle: false,
 			verifyTls: false,
@@ -149,7 +191,9 @@ describe('credential', () => {
 			const strict = await swiftService({ endpoint: proxy.url });
 			const error = await strict.listBuckets().catch((e) => e);
 			strict.destroy();
-			expect(error.message).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\).*Ignore SSL Issues/);
+			expect(error.message).toMatch(
+				/TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\).*Ignore SSL Issues/,
+			);
 			const relaxed = await swiftService({ endpoint: proxy.url, ignoreSslIssues: true });
 			await expect(relaxed.listBuckets()).resolves.toEqual(expect.any(Array));
 			relaxed.destroy();
@@ -177,12 +221,19 @@ describe('checksums against a non-AWS server', () => {
 		});
 		try {
 			const streamed = plain.send(
-				new PutObjectCommand({ Bucket: bucket, Key: 'chunked.bin', Body: Readable.from([Buffer.from('abc')]), ContentLength: 3 }),
+				new PutObjectCommand({
+					Bucket: bucket,
+					Key: 'chunked.bin',
+					Body: Readable.from([Buffer.from('abc')]),
+					ContentLength: 3,
+				}),
 			);
 			await expect(streamed).rejects.toMatchObject({ name: 'NotImplemented' });
 			await s3.uploadData(bucket, 'one.txt', 'one');
 			await expect(
-				plain.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'one.txt' }] } })),
+				plain.send(
+					new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'one.txt' }] } }),
+				),
 			).rejects.toMatchObject({ name: 'InvalidRequest' });
 		} finally {
 			plain.destroy();
@@ -200,7 +251,10 @@ describe('buckets', () => {
 	it('creates, lists, checks, reports the region of and deletes a bucket (ensure_bucket, bucket_exists)', async () => {
 		const bucket = newBucket('life');
 		expect(await s3.bucketExists(bucket)).toEqual({ bucket, exists: false, accessible: false });
-		expect(await s3.createBucket(bucket)).toEqual({ created: true, container: { name: bucket, region: 'us-east-1' } });
+		expect(await s3.createBucket(bucket)).toEqual({
+			created: true,
+			container: { name: bucket, region: 'us-east-1' },
+		});
 		expect((await storageError(s3.createBucket(bucket))).code).toBe('ContainerAlreadyExists');
 		const again = await s3.createBucket(bucket, { ifNotExists: true });
 		expect(again).toMatchObject({ created: false, container: { name: bucket } });
@@ -240,7 +294,9 @@ describe('buckets', () => {
 		] as const) {
 			expect(() => assertNewBucketName(name, 'Bucket Name')).toThrow(reason);
 		}
-		expect(() => assertNewBucketName('', 'Bucket Name')).toThrow('The "Bucket Name" must not be empty');
+		expect(() => assertNewBucketName('', 'Bucket Name')).toThrow(
+			'The "Bucket Name" must not be empty',
+		);
 		expect(() => assertNewBucketName('reports.2026-eu', 'Bucket Name')).not.toThrow();
 	});
 });
@@ -267,7 +323,13 @@ describe('objects', () => {
 			cacheControl: 'max-age=60',
 			contentDisposition: 'attachment; filename="report.bin"',
 		});
-		expect(info).toMatchObject({ container: bucket, key: 'docs/report.bin', size: data.length, md5: md5(data), multipart: false });
+		expect(info).toMatchObject({
+			container: bucket,
+			key: 'docs/report.bin',
+			size: data.length,
+			md5: md5(data),
+			multipart: false,
+		});
 		const head = await s3.headObject(bucket, 'docs/report.bin');
 		expect(head).toMatchObject({
 			size: data.length,
@@ -284,7 +346,9 @@ describe('objects', () => {
 	});
 
 	it('uploads text and JSON from memory (upload_data)', async () => {
-		await s3.uploadData(bucket, 'data/hello.txt', 'héllo wörld', { contentType: 'text/plain; charset=utf-8' });
+		await s3.uploadData(bucket, 'data/hello.txt', 'héllo wörld', {
+			contentType: 'text/plain; charset=utf-8',
+		});
 		const { stream, info } = await s3.download(bucket, 'data/hello.txt');
 		expect((await readAll(stream)).toString('utf8')).toBe('héllo wörld');
 		expect(info.contentType).toBe('text/plain; charset=utf-8');
@@ -314,14 +378,28 @@ describe('objects', () => {
 		const file = path.join(dir, 'body.bin');
 		writeFileSync(file, data);
 		try {
-			const info = await s3.upload(bucket, 'file/body.bin', { path: file, size: data.length }, { partSize: 5 * MIB, concurrency: 2, expectedMd5: md5(data) });
+			const info = await s3.upload(
+				bucket,
+				'file/body.bin',
+				{ path: file, size: data.length },
+				{ partSize: 5 * MIB, concurrency: 2, expectedMd5: md5(data) },
+			);
 			expect(info).toMatchObject({ size: data.length, multipart: true, md5: md5(data) });
 			expect(info.etag).toMatch(/-3$/);
 			const { stream } = await s3.download(bucket, 'file/body.bin');
 			expect(sha256(await readAll(stream))).toBe(sha256(data));
-			const wrong = await storageError(s3.upload(bucket, 'file/wrong.bin', { path: file, size: data.length }, { partSize: 5 * MIB, expectedMd5: '0'.repeat(32) }));
+			const wrong = await storageError(
+				s3.upload(
+					bucket,
+					'file/wrong.bin',
+					{ path: file, size: data.length },
+					{ partSize: 5 * MIB, expectedMd5: '0'.repeat(32) },
+				),
+			);
 			expect(wrong.code).toBe('HashMismatch');
-			expect((await storageError(s3.headObject(bucket, 'file/wrong.bin'))).code).toBe('ObjectNotFound');
+			expect((await storageError(s3.headObject(bucket, 'file/wrong.bin'))).code).toBe(
+				'ObjectNotFound',
+			);
 			expect(await s3.listMultipartUploads(bucket)).toEqual([]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
@@ -341,63 +419,119 @@ describe('objects', () => {
 
 	it('reports a missing object and a missing bucket as typed errors', async () => {
 		expect((await storageError(s3.headObject(bucket, 'nope.txt'))).code).toBe('ObjectNotFound');
-		expect((await storageError(s3.download(bucket, 'nope.txt'))).message).toBe(`Object "nope.txt" does not exist in container "${bucket}"`);
-		expect((await storageError(s3.listObjectsPage('no-such-bucket-4711'))).code).toBe('ContainerNotFound');
+		expect((await storageError(s3.download(bucket, 'nope.txt'))).message).toBe(
+			`Object "nope.txt" does not exist in container "${bucket}"`,
+		);
+		expect((await storageError(s3.listObjectsPage('no-such-bucket-4711'))).code).toBe(
+			'ContainerNotFound',
+		);
 	});
 
 	it('lists with prefix, delimiter, start-after and over every page with a limit', async () => {
 		const listing = newBucket('listing');
 		await s3.createBucket(listing);
-		const keys = Array.from({ length: 23 }, (_, i) => `logs/2026/${String(i).padStart(2, '0')}.log`);
-		await Promise.all([...keys, 'logs/2025/old.log', 'readme.md'].map((key) => s3.uploadData(listing, key, key)));
+		const keys = Array.from(
+			{ length: 23 },
+			(_, i) => `logs/2026/${String(i).padStart(2, '0')}.log`,
+		);
+		await Promise.all(
+			[...keys, 'logs/2025/old.log', 'readme.md'].map((key) => s3.uploadData(listing, key, key)),
+		);
 		const firstPage = await s3.listObjectsPage(listing, { prefix: 'logs/2026/', maxKeys: 10 });
 		expect(firstPage.objects.map((o) => o.key)).toEqual(keys.slice(0, 10));
 		expect(firstPage.nextContinuationToken).toBeTruthy();
-		const second = await s3.listObjectsPage(listing, { prefix: 'logs/2026/', maxKeys: 10, continuationToken: firstPage.nextContinuationToken });
+		const second = await s3.listObjectsPage(listing, {
+			prefix: 'logs/2026/',
+			maxKeys: 10,
+			continuationToken: firstPage.nextContinuationToken,
+		});
 		expect(second.objects.map((o) => o.key)).toEqual(keys.slice(10, 20));
 
 		const all: string[] = [];
-		for await (const entry of s3.listObjects(listing, { prefix: 'logs/2026/' })) if (entry.type === 'object') all.push(entry.key);
+		for await (const entry of s3.listObjects(listing, { prefix: 'logs/2026/' }))
+			if (entry.type === 'object') all.push(entry.key);
 		expect(all).toEqual(keys);
 
 		const limited: string[] = [];
-		for await (const entry of s3.listObjects(listing, {}, 7)) limited.push(entry.type === 'object' ? entry.key : entry.prefix);
+		for await (const entry of s3.listObjects(listing, {}, 7))
+			limited.push(entry.type === 'object' ? entry.key : entry.prefix);
 		expect(limited).toHaveLength(7);
 
 		const folders: Array<{ type: string; key?: string; prefix?: string }> = [];
 		for await (const entry of s3.listObjects(listing, { delimiter: '/' })) folders.push(entry);
-		expect(folders.map((e) => (e.type === 'prefix' ? `prefix:${e.prefix}` : e.key))).toEqual(['prefix:logs/', 'readme.md']);
+		expect(folders.map((e) => (e.type === 'prefix' ? `prefix:${e.prefix}` : e.key))).toEqual([
+			'prefix:logs/',
+			'readme.md',
+		]);
 
 		const after: string[] = [];
-		for await (const entry of s3.listObjects(listing, { prefix: 'logs/2026/', startAfter: 'logs/2026/20.log' })) if (entry.type === 'object') after.push(entry.key);
+		for await (const entry of s3.listObjects(listing, {
+			prefix: 'logs/2026/',
+			startAfter: 'logs/2026/20.log',
+		}))
+			if (entry.type === 'object') after.push(entry.key);
 		expect(after).toEqual(['logs/2026/21.log', 'logs/2026/22.log']);
 	});
 
 	it('copies server-side within and across buckets, keeping or replacing metadata', async () => {
-		await s3.uploadData(bucket, 'copy/src.txt', 'copy me', { contentType: 'text/x-src', metadata: { origin: 'src' } });
+		await s3.uploadData(bucket, 'copy/src.txt', 'copy me', {
+			contentType: 'text/x-src',
+			metadata: { origin: 'src' },
+		});
 		const same = await s3.copy({ bucket, key: 'copy/src.txt' }, { bucket, key: 'copy/dst.txt' });
-		expect(same).toMatchObject({ container: bucket, key: 'copy/dst.txt', size: 7, metadata: { origin: 'src' } });
+		expect(same).toMatchObject({
+			container: bucket,
+			key: 'copy/dst.txt',
+			size: 7,
+			metadata: { origin: 'src' },
+		});
 		const across = await s3.copy(
 			{ bucket, key: 'copy/src.txt' },
 			{ bucket: other, key: 'from-other.txt' },
 			{ replaceMetadata: true, contentType: 'text/x-new', metadata: { origin: 'replaced' } },
 		);
-		expect(across).toMatchObject({ container: other, contentType: 'text/x-new', metadata: { origin: 'replaced' } });
+		expect(across).toMatchObject({
+			container: other,
+			contentType: 'text/x-new',
+			metadata: { origin: 'replaced' },
+		});
 		const head = await s3.headObject(other, 'from-other.txt');
-		expect(head).toMatchObject({ contentType: 'text/x-new', metadata: { origin: 'replaced' }, size: 7 });
-		expect((await readAll((await s3.download(other, 'from-other.txt')).stream)).toString()).toBe('copy me');
-		expect((await storageError(s3.copy({ bucket, key: 'copy/none' }, { bucket, key: 'x' }))).code).toBe('ObjectNotFound');
+		expect(head).toMatchObject({
+			contentType: 'text/x-new',
+			metadata: { origin: 'replaced' },
+			size: 7,
+		});
+		expect((await readAll((await s3.download(other, 'from-other.txt')).stream)).toString()).toBe(
+			'copy me',
+		);
+		expect(
+			(await storageError(s3.copy({ bucket, key: 'copy/none' }, { bucket, key: 'x' }))).code,
+		).toBe('ObjectNotFound');
 	});
 
 	it('copies objects above the single-copy limit part by part (UploadPartCopy), carrying the properties over', async () => {
 		const data = bytes(12 * MIB + 7, 11);
-		await s3.upload(bucket, 'copy/large.bin', Readable.from([data]), { partSize: 5 * MIB, contentType: 'application/x-large', metadata: { size: 'large' } });
+		await s3.upload(bucket, 'copy/large.bin', Readable.from([data]), {
+			partSize: 5 * MIB,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
 		// The 5 GiB threshold lowered to 10 MiB: the same code path an object over 5 GiB takes.
-		const copied = await s3.copy({ bucket, key: 'copy/large.bin' }, { bucket: other, key: 'large-copy.bin' }, { multipartThreshold: 10 * MIB, partSize: 5 * MIB });
+		const copied = await s3.copy(
+			{ bucket, key: 'copy/large.bin' },
+			{ bucket: other, key: 'large-copy.bin' },
+			{ multipartThreshold: 10 * MIB, partSize: 5 * MIB },
+		);
 		expect(copied).toMatchObject({ multipart: true, parts: 3, size: data.length });
 		const head = await s3.headObject(other, 'large-copy.bin');
-		expect(head).toMatchObject({ size: data.length, contentType: 'application/x-large', metadata: { size: 'large' } });
-		expect(sha256(await readAll((await s3.download(other, 'large-copy.bin')).stream))).toBe(sha256(data));
+		expect(head).toMatchObject({
+			size: data.length,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
+		expect(sha256(await readAll((await s3.download(other, 'large-copy.bin')).stream))).toBe(
+			sha256(data),
+		);
 		expect(await s3.listMultipartUploads(other)).toEqual([]);
 	});
 
@@ -437,26 +571,51 @@ describe('objects', () => {
 		const response = await fetch(get);
 		expect(response.status).toBe(200);
 		expect(await response.text()).toBe('shared bytes');
-		const tampered = get.replace(/X-Amz-Signature=([0-9a-f])/, (_m, c: string) => `X-Amz-Signature=${c === '0' ? '1' : '0'}`);
+		const tampered = get.replace(
+			/X-Amz-Signature=([0-9a-f])/,
+			(_m, c: string) => `X-Amz-Signature=${c === '0' ? '1' : '0'}`,
+		);
 		expect((await fetch(tampered)).status).toBe(403);
 
-		const put = await s3.presign(bucket, 'share/uploaded.bin', { method: 'PUT', expiresIn: 60, contentType: 'application/x-up' });
+		const put = await s3.presign(bucket, 'share/uploaded.bin', {
+			method: 'PUT',
+			expiresIn: 60,
+			contentType: 'application/x-up',
+		});
 		const payload = bytes(70_000, 2);
-		const upload = await fetch(put, { method: 'PUT', body: payload, headers: { 'content-type': 'application/x-up' } });
+		const upload = await fetch(put, {
+			method: 'PUT',
+			body: payload,
+			headers: { 'content-type': 'application/x-up' },
+		});
 		expect(upload.status).toBe(200);
 		const head = await s3.headObject(bucket, 'share/uploaded.bin');
-		expect(head).toMatchObject({ size: payload.length, md5: md5(payload), contentType: 'application/x-up' });
-		const wrongType = await fetch(put, { method: 'PUT', body: payload, headers: { 'content-type': 'text/plain' } });
+		expect(head).toMatchObject({
+			size: payload.length,
+			md5: md5(payload),
+			contentType: 'application/x-up',
+		});
+		const wrongType = await fetch(put, {
+			method: 'PUT',
+			body: payload,
+			headers: { 'content-type': 'text/plain' },
+		});
 		expect(wrongType.status).toBe(403);
 	});
 
 	it('validates presigned URL expiry: 1 second to 7 days', async () => {
 		for (const expiresIn of [0, -5, 604_801, 1.5]) {
 			const error = await storageError(s3.presign(bucket, 'x', { method: 'GET', expiresIn }));
-			expect(error.message).toMatch(/^Invalid "(expiresIn|Expires In \(Seconds\))": (.* is outside 1 second to 7 days \(604800 s\)|"1.5" is not a whole number of seconds)$/);
+			expect(error.message).toMatch(
+				/^Invalid "(expiresIn|Expires In \(Seconds\))": (.* is outside 1 second to 7 days \(604800 s\)|"1.5" is not a whole number of seconds)$/,
+			);
 		}
-		await expect(s3.presign(bucket, 'x', { method: 'GET', expiresIn: 1 })).resolves.toMatch(/X-Amz-Expires=1&/);
-		await expect(s3.presign(bucket, 'x', { method: 'GET', expiresIn: 604_800 })).resolves.toMatch(/X-Amz-Expires=604800&/);
+		await expect(s3.presign(bucket, 'x', { method: 'GET', expiresIn: 1 })).resolves.toMatch(
+			/X-Amz-Expires=1&/,
+		);
+		await expect(s3.presign(bucket, 'x', { method: 'GET', expiresIn: 604_800 })).resolves.toMatch(
+			/X-Amz-Expires=604800&/,
+		);
 	});
 
 	it('gets tags, and reports clearly that this server cannot set them (nothing is written)', async () => {
@@ -464,14 +623,20 @@ describe('objects', () => {
 		expect(await s3.getTags(bucket, 'tags.txt')).toEqual({});
 		const error = await storageError(s3.setTags(bucket, 'tags.txt', { team: 'data' }));
 		expect(error.code).toBe('NotSupported');
-		expect(error.message).toBe('This S3 server does not support PutObjectTagging: The requested resource is not implemented');
-		const onUpload = await storageError(s3.uploadData(bucket, 'tagged.txt', 't', { tags: { team: 'data' } }));
+		expect(error.message).toBe(
+			'This S3 server does not support PutObjectTagging: The requested resource is not implemented',
+		);
+		const onUpload = await storageError(
+			s3.uploadData(bucket, 'tagged.txt', 't', { tags: { team: 'data' } }),
+		);
 		expect(onUpload.message).toMatch(/does not support PutObject: Object tagging is not supported/);
 		expect((await storageError(s3.headObject(bucket, 'tagged.txt'))).code).toBe('ObjectNotFound');
 	});
 
 	it('reports a storage class the server does not offer, writing nothing', async () => {
-		const error = await s3.uploadData(bucket, 'cold.txt', 'c', { storageClass: 'GLACIER' }).catch((e) => e);
+		const error = await s3
+			.uploadData(bucket, 'cold.txt', 'c', { storageClass: 'GLACIER' })
+			.catch((e) => e);
 		expect(error.message).toMatch(/InvalidStorageClass/);
 		expect((await storageError(s3.headObject(bucket, 'cold.txt'))).code).toBe('ObjectNotFound');
 	});
@@ -502,7 +667,10 @@ describe('failed uploads leave nothing behind', () => {
 		const viaProxy = await swiftService({ endpoint: proxy.url });
 		try {
 			const error = await viaProxy
-				.upload(bucket, 'refused.bin', Readable.from(chunks(bytes(26 * MIB, 4), 256 * 1024)), { partSize: 5 * MIB, concurrency: 2 })
+				.upload(bucket, 'refused.bin', Readable.from(chunks(bytes(26 * MIB, 4), 256 * 1024)), {
+					partSize: 5 * MIB,
+					concurrency: 2,
+				})
 				.catch((e) => e);
 			expect(error.message).toMatch(/InvalidPart: Refused by the test proxy/);
 			expect(proxy.failedParts).toBe(1);
@@ -514,12 +682,26 @@ describe('failed uploads leave nothing behind', () => {
 
 	it('content whose MD5 does not match the expected one (multipart and single PUT)', async () => {
 		const data = bytes(12 * MIB, 6);
-		const multi = await storageError(s3.upload(bucket, 'md5-multi.bin', Readable.from([data]), { partSize: 5 * MIB, expectedMd5: '0'.repeat(32) }));
+		const multi = await storageError(
+			s3.upload(bucket, 'md5-multi.bin', Readable.from([data]), {
+				partSize: 5 * MIB,
+				expectedMd5: '0'.repeat(32),
+			}),
+		);
 		expect(multi.code).toBe('HashMismatch');
-		const single = await storageError(s3.uploadData(bucket, 'md5-single.txt', 'abc').then(() => s3.deleteObject(bucket, 'md5-single.txt')).then(() =>
-			s3.upload(bucket, 'md5-single.txt', Readable.from([Buffer.from('abc')]), { expectedMd5: 'f'.repeat(32) }),
-		));
-		expect(single.message).toBe(`Object "md5-single.txt": expected MD5 ${'f'.repeat(32)}, got ${md5(Buffer.from('abc'))}`);
+		const single = await storageError(
+			s3
+				.uploadData(bucket, 'md5-single.txt', 'abc')
+				.then(() => s3.deleteObject(bucket, 'md5-single.txt'))
+				.then(() =>
+					s3.upload(bucket, 'md5-single.txt', Readable.from([Buffer.from('abc')]), {
+						expectedMd5: 'f'.repeat(32),
+					}),
+				),
+		);
+		expect(single.message).toBe(
+			`Object "md5-single.txt": expected MD5 ${'f'.repeat(32)}, got ${md5(Buffer.from('abc'))}`,
+		);
 	});
 
 	it('lib-storage, the baseline the benchmark compares the pack with, works against this server too', async () => {
@@ -548,28 +730,54 @@ describe('the Cloud Storage driver', () => {
 		const driver = new S3StorageDriver(s3);
 		const name = newBucket('driver');
 		expect(await driver.createContainer(name)).toMatchObject({ created: true });
-		expect(await driver.createContainer(name, { ifNotExists: true })).toMatchObject({ created: false });
+		expect(await driver.createContainer(name, { ifNotExists: true })).toMatchObject({
+			created: false,
+		});
 		await expect(driver.createContainer('Bad_Name')).rejects.toThrow(/S3 bucket naming rules/);
 		expect(await driver.getContainer(name)).toMatchObject({ name });
 		const data = bytes(40_000, 12);
-		const uploaded = await driver.upload(name, 'a/b.bin', Readable.from([data]), { contentType: 'application/x-b', metadata: { m: '1' }, size: data.length, expectedMd5: md5(data) });
-		expect(uploaded).toMatchObject({ container: name, key: 'a/b.bin', size: data.length, md5: md5(data) });
-		expect(await driver.headObject(name, 'a/b.bin')).toMatchObject({ contentType: 'application/x-b', metadata: { m: '1' } });
+		const uploaded = await driver.upload(name, 'a/b.bin', Readable.from([data]), {
+			contentType: 'application/x-b',
+			metadata: { m: '1' },
+			size: data.length,
+			expectedMd5: md5(data),
+		});
+		expect(uploaded).toMatchObject({
+			container: name,
+			key: 'a/b.bin',
+			size: data.length,
+			md5: md5(data),
+		});
+		expect(await driver.headObject(name, 'a/b.bin')).toMatchObject({
+			contentType: 'application/x-b',
+			metadata: { m: '1' },
+		});
 		const page = await driver.listObjects(name, { delimiter: '/' });
-		expect(page).toEqual({ objects: [], prefixes: [{ container: name, prefix: 'a/' }], nextPageToken: undefined });
+		expect(page).toEqual({
+			objects: [],
+			prefixes: [{ container: name, prefix: 'a/' }],
+			nextPageToken: undefined,
+		});
 		const ranged = await driver.download(name, 'a/b.bin', { start: 10, end: 19 });
 		expect(await readAll(ranged.stream)).toEqual(data.subarray(10, 20));
-		expect(await driver.copy({ container: name, key: 'a/b.bin' }, { container: name, key: 'c.bin' })).toMatchObject({ key: 'c.bin', size: data.length });
+		expect(
+			await driver.copy({ container: name, key: 'a/b.bin' }, { container: name, key: 'c.bin' }),
+		).toMatchObject({ key: 'c.bin', size: data.length });
 		const url = await driver.getUrl(name, 'c.bin', { method: 'GET', expiresIn: 60 });
 		expect(md5(Buffer.from(await (await fetch(url)).arrayBuffer()))).toBe(md5(data));
-		await expect(driver.deleteObject(name, 'missing.bin')).rejects.toMatchObject({ code: 'ObjectNotFound' });
+		await expect(driver.deleteObject(name, 'missing.bin')).rejects.toMatchObject({
+			code: 'ObjectNotFound',
+		});
 		await driver.deleteObject(name, 'c.bin');
-		expect(await driver.deleteObjects(name, ['a/b.bin'])).toEqual([{ key: 'a/b.bin', deleted: true }]);
+		expect(await driver.deleteObjects(name, ['a/b.bin'])).toEqual([
+			{ key: 'a/b.bin', deleted: true },
+		]);
 		await expect(driver.deleteContainer(name)).resolves.toBeUndefined();
 		await expect(driver.getContainer(name)).rejects.toMatchObject({ code: 'ContainerNotFound' });
 	});
 });
 
 function* chunks(data: Buffer, size: number): Generator<Buffer> {
-	for (let offset = 0; offset < data.length; offset += size) yield data.subarray(offset, offset + size);
+	for (let offset = 0; offset < data.length; offset += size)
+		yield data.subarray(offset, offset + size);
 }

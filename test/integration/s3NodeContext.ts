@@ -16,7 +16,13 @@ export const S3_NODE: INode = {
 type Parameters = Record<string, unknown>;
 
 function lookup(parameters: Parameters, name: string): unknown {
-	return name.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Parameters)[part] : undefined), parameters);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, part) =>
+				value && typeof value === 'object' ? (value as Parameters)[part] : undefined,
+			parameters,
+		);
 }
 
 async function toBuffer(data: Buffer | Readable): Promise<Buffer> {
@@ -36,13 +42,19 @@ export function executeContext(
 	items: INodeExecutionData[] = [{ json: {} }],
 	options: { continueOnFail?: boolean; credentials?: Record<string, unknown> } = {},
 ): IExecuteFunctions {
-	const paramsFor = (itemIndex: number) => (typeof parameters === 'function' ? parameters(itemIndex) : parameters);
+	const paramsFor = (itemIndex: number) =>
+		typeof parameters === 'function' ? parameters(itemIndex) : parameters;
 	const ctx = {
 		getNode: () => S3_NODE,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail === true,
 		getCredentials: async () => options.credentials ?? swiftCredential(),
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			extra?: { extractValue?: boolean },
+		) {
 			const value = lookup(paramsFor(itemIndex), name);
 			if (value === undefined) return fallback;
 			if (value && typeof value === 'object' && '__rl' in (value as Parameters)) {
@@ -51,7 +63,11 @@ export function executeContext(
 			return value;
 		},
 		helpers: {
-			async prepareBinaryData(data: Buffer | Readable, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+			async prepareBinaryData(
+				data: Buffer | Readable,
+				fileName?: string,
+				mimeType?: string,
+			): Promise<IBinaryData> {
 				const buffer = await toBuffer(data);
 				return {
 					data: buffer.toString('base64'),
@@ -74,9 +90,16 @@ export async function runS3Node(
 	return output;
 }
 
-export function binaryItem(content: Buffer | string, fileName = 'file.bin', mimeType = 'application/octet-stream'): INodeExecutionData {
+export function binaryItem(
+	content: Buffer | string,
+	fileName = 'file.bin',
+	mimeType = 'application/octet-stream',
+): INodeExecutionData {
 	const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
-	return { json: { fileName }, binary: { data: { data: buffer.toString('base64'), fileName, mimeType } as IBinaryData } };
+	return {
+		json: { fileName },
+		binary: { data: { data: buffer.toString('base64'), fileName, mimeType } as IBinaryData },
+	};
 }
 
 export const rl = (value: string) => ({ __rl: true, mode: 'name', value });

@@ -21,13 +21,17 @@ export interface SwiftServer {
 export function swiftServer(): SwiftServer {
 	const file = path.resolve(__dirname, '../../.dev/servers/swift.json');
 	if (!existsSync(file)) {
-		throw new Error(`${file} is missing: start the Swift s3api server first (bash test/servers/swift/start.sh, or npm test)`);
+		throw new Error(
+			`${file} is missing: start the Swift s3api server first (bash test/servers/swift/start.sh, or npm test)`,
+		);
 	}
 	return JSON.parse(readFileSync(file, 'utf8')) as SwiftServer;
 }
 
 /** The `cloudPackS3Api` credential data pointing at the local Swift s3api. */
-export function swiftCredential(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function swiftCredential(
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	const server = swiftServer();
 	return {
 		provider: 'custom',
@@ -41,7 +45,9 @@ export function swiftCredential(overrides: ICredentialDataDecryptedObject = {}):
 	};
 }
 
-export async function swiftService(overrides: ICredentialDataDecryptedObject = {}): Promise<S3Service> {
+export async function swiftService(
+	overrides: ICredentialDataDecryptedObject = {},
+): Promise<S3Service> {
 	return await S3Service.fromCredential(swiftCredential(overrides));
 }
 
@@ -73,7 +79,10 @@ export function bytes(size: number, seed = 1): Buffer {
 }
 
 /** A stream that sends `size` bytes and then fails, like an input that breaks half-way. */
-export function failingStream(size: number, error = new Error('the input broke half-way')): Readable {
+export function failingStream(
+	size: number,
+	error = new Error('the input broke half-way'),
+): Readable {
 	const stream = new PassThrough();
 	const chunk = bytes(1024 * 1024, 3);
 	let sent = 0;
@@ -117,12 +126,18 @@ export async function startProxy(
 	const state = { failedParts: 0 };
 	const handler = (req: import('http').IncomingMessage, res: import('http').ServerResponse) => {
 		const url = new URL(req.url ?? '/', 'http://proxy');
-		if (options.failPartNumber !== undefined && req.method === 'PUT' && url.searchParams.get('partNumber') === String(options.failPartNumber)) {
+		if (
+			options.failPartNumber !== undefined &&
+			req.method === 'PUT' &&
+			url.searchParams.get('partNumber') === String(options.failPartNumber)
+		) {
 			state.failedParts++;
 			req.resume();
 			req.on('end', () => {
 				res.writeHead(400, { 'content-type': 'application/xml' });
-				res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidPart</Code><Message>Refused by the test proxy</Message></Error>');
+				res.end(
+					'<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidPart</Code><Message>Refused by the test proxy</Message></Error>',
+				);
 			});
 			return;
 		}
@@ -131,8 +146,29 @@ export async function startProxy(
 	let server: import('http').Server;
 	if (options.tls) {
 		const dir = mkdtempSync(require('path').join(os.tmpdir(), 's3-tls-'));
-		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`], { stdio: 'ignore' });
-		server = https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) }, handler);
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-keyout',
+				`${dir}/key.pem`,
+				'-out',
+				`${dir}/cert.pem`,
+			],
+			{ stdio: 'ignore' },
+		);
+		server = https.createServer(
+			{ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) },
+			handler,
+		);
 		rmSync(dir, { recursive: true, force: true });
 	} else {
 		server = http.createServer(handler);

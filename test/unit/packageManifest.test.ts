@@ -52,8 +52,14 @@ async function instancesOf<T>(file: string, field: string): Promise<T[]> {
 }
 
 /** The descriptions of a node: one, or one per version for versioned nodes. */
-function descriptionsOf(node: INodeType & { nodeVersions?: Record<string, INodeType> }): INodeTypeDescription[] {
-	if (node.nodeVersions) return Object.values(node.nodeVersions).map((version) => ({ ...node.description, ...version.description }));
+function descriptionsOf(
+	node: INodeType & { nodeVersions?: Record<string, INodeType> },
+): INodeTypeDescription[] {
+	if (node.nodeVersions)
+		return Object.values(node.nodeVersions).map((version) => ({
+			...node.description,
+			...version.description,
+		}));
 	return [node.description];
 }
 
@@ -97,7 +103,10 @@ describe.each(nodeFiles.map((file) => [rel(file), file]))('node %s', (_name, fil
 	test('has a .node.json codex beside it, naming this node', () => {
 		const codexFile = file.replace(/\.ts$/, '.json');
 		expect(existsSync(codexFile)).toBe(true);
-		const codex = JSON.parse(readFileSync(codexFile, 'utf8')) as { node: string; categories: string[] };
+		const codex = JSON.parse(readFileSync(codexFile, 'utf8')) as {
+			node: string;
+			categories: string[];
+		};
 		expect(codex.node).toBe(`${pkg.name}.${descriptions[0].name}`);
 		expect(codex.categories.length).toBeGreaterThan(0);
 	});
@@ -115,10 +124,12 @@ describe.each(nodeFiles.map((file) => [rel(file), file]))('node %s', (_name, fil
 	test('every credential it uses is one of this package', async () => {
 		const credentialNames = new Set<string>();
 		for (const credentialFile of credentialFiles) {
-			for (const credential of await instancesOf<ICredentialType>(credentialFile, 'properties')) credentialNames.add(credential.name);
+			for (const credential of await instancesOf<ICredentialType>(credentialFile, 'properties'))
+				credentialNames.add(credential.name);
 		}
 		for (const description of descriptions) {
-			for (const credential of description.credentials ?? []) expect([...credentialNames]).toContain(credential.name);
+			for (const credential of description.credentials ?? [])
+				expect([...credentialNames]).toContain(credential.name);
 		}
 	});
 });

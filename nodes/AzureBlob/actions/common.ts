@@ -7,10 +7,19 @@ import type { BlobNaming } from '../../shared/storage/drivers/azure/blobs';
 import { StorageError } from '../../shared/storage/errors';
 import { listLocator, pathLocator } from '../../shared/node/description';
 
-export { showFor, forOperation, returnAllAndLimit, nameValueList } from '../../shared/node/description';
+export {
+	showFor,
+	forOperation,
+	returnAllAndLimit,
+	nameValueList,
+} from '../../shared/node/description';
 
 /** One operation of the Azure Blob Storage node: its parameters and its behaviour, side by side. */
-export type AzureOperation = (this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) => Promise<ItemResult>;
+export type AzureOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	azure: AzureConnection,
+) => Promise<ItemResult>;
 
 /** Parameters as this node shows them, so that errors name what the user sees. */
 const LABELS: Record<string, string> = {
@@ -55,7 +64,12 @@ export const NAMING: BlobNaming = {
 };
 
 /** A bad-input error naming the parameter as this node shows it. */
-export function invalid(node: INode, parameter: string, problem: string, itemIndex?: number): NodeOperationError {
+export function invalid(
+	node: INode,
+	parameter: string,
+	problem: string,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(node, `Invalid ${label(parameter)}: ${problem}`, {
 		itemIndex,
 		description: `Check the parameter ${label(parameter)}`,
@@ -73,10 +87,20 @@ export function relabel(node: INode, error: unknown, itemIndex: number): unknown
 
 export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
 	const description = 'The container to use';
-	return listLocator({ name, displayName, description, searchMethod: 'searchContainers', placeholder: 'e.g. reports' });
+	return listLocator({
+		name,
+		displayName,
+		description,
+		searchMethod: 'searchContainers',
+		placeholder: 'e.g. reports',
+	});
 }
 
-export function blobLocator(name = 'blob', displayName = 'Blob', containerParameter = 'container'): INodeProperties {
+export function blobLocator(
+	name = 'blob',
+	displayName = 'Blob',
+	containerParameter = 'container',
+): INodeProperties {
 	const description = "The blob's name (its path in the container, e.g. reports/2026/summary.pdf)";
 	const searchMethod = containerParameter === 'container' ? 'searchBlobs' : 'searchSourceBlobs';
 	return pathLocator({ name, displayName, description, searchMethod });
@@ -84,13 +108,21 @@ export function blobLocator(name = 'blob', displayName = 'Blob', containerParame
 
 /** The entries of a nameValueList parameter value. */
 export function entriesOf(raw: unknown): Array<{ name: string; value: string }> {
-	const entries = (raw as { entry?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.entry ?? [];
-	return entries.map(({ name, value }) => ({ name: String(name ?? ''), value: String(value ?? '') }));
+	const entries =
+		(raw as { entry?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.entry ?? [];
+	return entries.map(({ name, value }) => ({
+		name: String(name ?? ''),
+		value: String(value ?? ''),
+	}));
 }
 
 export const TIER_OPTIONS = [
 	{ name: 'Hot', value: 'Hot', description: 'Frequently read data' },
 	{ name: 'Cool', value: 'Cool', description: 'Infrequently read, kept at least 30 days' },
 	{ name: 'Cold', value: 'Cold', description: 'Rarely read, kept at least 90 days' },
-	{ name: 'Archive', value: 'Archive', description: 'Offline; must be rehydrated (hours) before it can be read' },
+	{
+		name: 'Archive',
+		value: 'Archive',
+		description: 'Offline; must be rehydrated (hours) before it can be read',
+	},
 ];

@@ -12,21 +12,35 @@ async function searchIn(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const container = String(ctx.getCurrentNodeParameter(containerParameter, { extractValue: true }) ?? '').trim();
+	const container = String(
+		ctx.getCurrentNodeParameter(containerParameter, { extractValue: true }) ?? '',
+	).trim();
 	if (!container || containerNameProblem(container)) return { results: [] };
 	const azure = await loadConnection(ctx);
 	// The filter is a name prefix: the search stays one page, however large the container.
-	const page = await listBlobsPage(azure, container, { prefix: filter || undefined, pageSize: PAGE_SIZE, pageToken: paginationToken });
+	const page = await listBlobsPage(azure, container, {
+		prefix: filter || undefined,
+		pageSize: PAGE_SIZE,
+		pageToken: paginationToken,
+	});
 	return {
 		results: page.blobs.map((blob) => ({ name: blob.name, value: blob.name })),
 		paginationToken: page.nextPageToken,
 	};
 }
 
-export async function searchBlobs(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchBlobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'container', filter, paginationToken);
 }
 
-export async function searchSourceBlobs(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSourceBlobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'sourceContainer', filter, paginationToken);
 }

@@ -12,7 +12,11 @@ export async function searchContainers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const azure = await loadConnection(this);
-	const page = await listContainersPage(azure, { prefix: filter?.trim().toLowerCase() || undefined, pageSize: PAGE_SIZE, pageToken: paginationToken });
+	const page = await listContainersPage(azure, {
+		prefix: filter?.trim().toLowerCase() || undefined,
+		pageSize: PAGE_SIZE,
+		pageToken: paginationToken,
+	});
 	return {
 		results: page.containers.map((container) => ({ name: container.name, value: container.name })),
 		paginationToken: page.nextPageToken,

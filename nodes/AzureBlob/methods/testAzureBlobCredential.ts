@@ -1,6 +1,13 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
-import { createAzureConnection, type AzureBlobCredentialData } from '../../shared/storage/drivers/azure/client';
+import {
+	createAzureConnection,
+	type AzureBlobCredentialData,
+} from '../../shared/storage/drivers/azure/client';
 import { listContainersPage } from '../../shared/storage/drivers/azure/containers';
 
 /**
@@ -25,7 +32,9 @@ export async function testAzureBlobCredential(
 		const first = page.containers[0]?.name;
 		return {
 			status: 'OK',
-			message: first ? `Connected to ${azure.endpoint}; containers can be listed` : `Connected to ${azure.endpoint}; it has no container yet`,
+			message: first
+				? `Connected to ${azure.endpoint}; containers can be listed`
+				: `Connected to ${azure.endpoint}; it has no container yet`,
 		};
 	} catch (error) {
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };

@@ -6,10 +6,20 @@ export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/desc
 
 export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
 	const description = 'The container (bucket) to use';
-	return listLocator({ name, displayName, description, searchMethod: 'searchContainers', placeholder: 'e.g. reports' });
+	return listLocator({
+		name,
+		displayName,
+		description,
+		searchMethod: 'searchContainers',
+		placeholder: 'e.g. reports',
+	});
 }
 
-export function keyLocator(name = 'key', displayName = 'Key', containerParameter = 'container'): INodeProperties {
+export function keyLocator(
+	name = 'key',
+	displayName = 'Key',
+	containerParameter = 'container',
+): INodeProperties {
 	const description = "The object's key (its path in the container, e.g. reports/2026/summary.pdf)";
 	const searchMethod = containerParameter === 'container' ? 'searchObjects' : 'searchSourceObjects';
 	return pathLocator({ name, displayName, description, searchMethod, typedMode: 'key' });
@@ -23,4 +33,3 @@ export const binaryPropertyName = (displayName: string, description: string): IN
 	required: true,
 	description,
 });
-

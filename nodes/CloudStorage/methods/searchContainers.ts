@@ -2,7 +2,10 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { loadDriver } from '../../shared/storage/loadDriver';
 
-export async function searchContainers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchContainers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const driver = await loadDriver(this, this.getCurrentNodeParameter('backend'));
 	const needle = (filter ?? '').toLowerCase();
 	const containers = await driver.listContainers();

@@ -10,21 +10,35 @@ async function searchIn(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const container = ctx.getCurrentNodeParameter(containerParameter, { extractValue: true }) as string;
+	const container = ctx.getCurrentNodeParameter(containerParameter, {
+		extractValue: true,
+	}) as string;
 	if (!container) return { results: [] };
 	const driver = await loadDriver(ctx, ctx.getCurrentNodeParameter('backend'));
 	// The filter is a key prefix: listing stays one page, however large the container.
-	const page = await driver.listObjects(container, { prefix: filter || undefined, pageSize: PAGE_SIZE, pageToken: paginationToken });
+	const page = await driver.listObjects(container, {
+		prefix: filter || undefined,
+		pageSize: PAGE_SIZE,
+		pageToken: paginationToken,
+	});
 	return {
 		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
 		paginationToken: page.nextPageToken,
 	};
 }
 
-export async function searchObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'container', filter, paginationToken);
 }
 
-export async function searchSourceObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSourceObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'sourceContainer', filter, paginationToken);
 }

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parameterError } from '../../shared/node/errors';
 import { getInteger, getLocatorValue } from '../../shared/node/parameters';
-import { DEFAULT_WAIT_TIMEOUT_SECONDS, waitForMutation, type CodaParameters, type MutationStatus } from '../transport';
+import {
+	DEFAULT_WAIT_TIMEOUT_SECONDS,
+	waitForMutation,
+	type CodaParameters,
+	type MutationStatus,
+} from '../transport';
 import { listLocator, urlMode } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
@@ -78,7 +83,12 @@ export const tableLocator = (): INodeProperties =>
 	});
 
 export const columnLocator = (description = 'The column, by ID or name'): INodeProperties =>
-	locator({ name: 'columnId', description, searchListMethod: 'searchColumns', placeholder: 'e.g. c-tuVwxYz' });
+	locator({
+		name: 'columnId',
+		description,
+		searchListMethod: 'searchColumns',
+		placeholder: 'e.g. c-tuVwxYz',
+	});
 
 export const rowLocator = (): INodeProperties =>
 	locator({
@@ -89,18 +99,37 @@ export const rowLocator = (): INodeProperties =>
 	});
 
 export const formulaLocator = (): INodeProperties =>
-	locator({ name: 'formulaId', description: 'The named formula, by ID or name', placeholder: 'e.g. f-fgHijkLm' });
+	locator({
+		name: 'formulaId',
+		description: 'The named formula, by ID or name',
+		placeholder: 'e.g. f-fgHijkLm',
+	});
 
 export const controlLocator = (): INodeProperties =>
-	locator({ name: 'controlId', description: 'The control, by ID or name', placeholder: 'e.g. ctrl-cDefGhij' });
+	locator({
+		name: 'controlId',
+		description: 'The control, by ID or name',
+		placeholder: 'e.g. ctrl-cDefGhij',
+	});
 
 /** A locator's value, refusing an empty one with an error naming the parameter. */
-export function requireLocator(ctx: IExecuteFunctions, name: LocatorName, itemIndex: number): string {
+export function requireLocator(
+	ctx: IExecuteFunctions,
+	name: LocatorName,
+	itemIndex: number,
+): string {
 	let value = getLocatorValue(ctx, name, itemIndex);
 	if (name === 'docId') value = DOC_LINK.exec(value)?.[1] ?? value;
-	if (!value) throw parameterError(ctx.getNode(), name, 'it must not be empty', itemIndex, LABELS[name]);
+	if (!value)
+		throw parameterError(ctx.getNode(), name, 'it must not be empty', itemIndex, LABELS[name]);
 	if (BROWSER_LINK.test(value) && name !== 'docId') {
-		throw parameterError(ctx.getNode(), name, 'give an ID or a name, not a link', itemIndex, LABELS[name]);
+		throw parameterError(
+			ctx.getNode(),
+			name,
+			'give an ID or a name, not a link',
+			itemIndex,
+			LABELS[name],
+		);
 	}
 	return value;
 }
@@ -140,16 +169,27 @@ export const waitOptions: INodeProperties[] = [
 	},
 ];
 
-export function wantsWait(ctx: IExecuteFunctions, itemIndex: number): { wait: boolean; timeoutSeconds: number } {
+export function wantsWait(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { wait: boolean; timeoutSeconds: number } {
 	const wait = ctx.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 	const timeoutSeconds = wait
-		? getInteger(ctx, 'waitTimeout', itemIndex, { min: 1, max: 3600, fallback: DEFAULT_WAIT_TIMEOUT_SECONDS })
+		? getInteger(ctx, 'waitTimeout', itemIndex, {
+				min: 1,
+				max: 3600,
+				fallback: DEFAULT_WAIT_TIMEOUT_SECONDS,
+			})
 		: DEFAULT_WAIT_TIMEOUT_SECONDS;
 	return { wait, timeoutSeconds };
 }
 
 /** Adds `applied` (and Coda's warning) to a write's result when the user asked to wait. */
-export async function afterWrite(ctx: IExecuteFunctions, itemIndex: number, result: IDataObject): Promise<IDataObject> {
+export async function afterWrite(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	result: IDataObject,
+): Promise<IDataObject> {
 	const { wait, timeoutSeconds } = wantsWait(ctx, itemIndex);
 	const requestId = typeof result.requestId === 'string' ? result.requestId : undefined;
 	if (!wait || !requestId) return result;
@@ -158,7 +198,11 @@ export async function afterWrite(ctx: IExecuteFunctions, itemIndex: number, resu
 }
 
 /** Reads an options collection as an object. */
-export function getOptions(ctx: IExecuteFunctions, itemIndex: number, name = 'options'): IDataObject {
+export function getOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'options',
+): IDataObject {
 	return (ctx.getNodeParameter(name, itemIndex, {}) as IDataObject) ?? {};
 }
 

@@ -8,13 +8,24 @@ interface ColumnRef {
 	name: string;
 }
 
-export async function searchColumns(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchColumns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const docId = currentLocator(this, 'docId');
 	const tableId = currentLocator(this, 'tableId');
 	if (!docId || !tableId) return { results: [] };
-	const page = await codaRequestPage<ColumnRef>(this, { path: codaPath`/docs/${docId}/tables/${tableId}/columns` }, paginationToken, CODA_MAX_COLUMN_PAGE_SIZE);
+	const page = await codaRequestPage<ColumnRef>(
+		this,
+		{ path: codaPath`/docs/${docId}/tables/${tableId}/columns` },
+		paginationToken,
+		CODA_MAX_COLUMN_PAGE_SIZE,
+	);
 	return {
-		results: page.items.filter((column) => matches(column.name, filter)).map((column) => ({ name: column.name, value: column.id })),
+		results: page.items
+			.filter((column) => matches(column.name, filter))
+			.map((column) => ({ name: column.name, value: column.id })),
 		paginationToken: page.nextPageToken,
 	};
 }

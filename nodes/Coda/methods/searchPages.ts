@@ -9,12 +9,23 @@ interface PageRef {
 	browserLink?: string;
 }
 
-export async function searchPages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchPages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const docId = currentLocator(this, 'docId');
 	if (!docId) return { results: [] };
-	const page = await codaRequestPage<PageRef>(this, { path: codaPath`/docs/${docId}/pages` }, paginationToken, PICKER_PAGE_SIZE);
+	const page = await codaRequestPage<PageRef>(
+		this,
+		{ path: codaPath`/docs/${docId}/pages` },
+		paginationToken,
+		PICKER_PAGE_SIZE,
+	);
 	return {
-		results: page.items.filter((entry) => matches(entry.name, filter)).map((entry) => ({ name: entry.name, value: entry.id, url: entry.browserLink })),
+		results: page.items
+			.filter((entry) => matches(entry.name, filter))
+			.map((entry) => ({ name: entry.name, value: entry.id, url: entry.browserLink })),
 		paginationToken: page.nextPageToken,
 	};
 }

@@ -5,7 +5,12 @@ import { getLocatorValue } from '../../shared/node/parameters';
 import { gcsDisplayName } from '../../shared/storage/drivers/gcs/names';
 
 /** A bad-input error naming the parameter as this node shows it. */
-export function invalid(ctx: IExecuteFunctions, parameter: string, problem: string, itemIndex: number) {
+export function invalid(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	problem: string,
+	itemIndex: number,
+) {
 	return parameterError(ctx.getNode(), parameter, problem, itemIndex, gcsDisplayName(parameter));
 }
 
@@ -15,8 +20,14 @@ export function locator(ctx: IExecuteFunctions, name: string, itemIndex: number)
 }
 
 /** A name/value list into a map; every entry needs a name. */
-export function readMetadata(ctx: IExecuteFunctions, raw: unknown, parameter: string, itemIndex: number): Record<string, string> {
-	const entries = (raw as { entry?: Array<{ name?: string; value?: string }> } | undefined)?.entry ?? [];
+export function readMetadata(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	parameter: string,
+	itemIndex: number,
+): Record<string, string> {
+	const entries =
+		(raw as { entry?: Array<{ name?: string; value?: string }> } | undefined)?.entry ?? [];
 	const metadata: Record<string, string> = {};
 	for (const { name, value } of entries) {
 		const key = String(name ?? '').trim();
@@ -27,9 +38,15 @@ export function readMetadata(ctx: IExecuteFunctions, raw: unknown, parameter: st
 }
 
 /** A size option given in MiB, as bytes; undefined when 0 or empty. */
-export function mebibytes(ctx: IExecuteFunctions, value: unknown, parameter: string, itemIndex: number): number | undefined {
+export function mebibytes(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	parameter: string,
+	itemIndex: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	const number = Number(value);
-	if (!Number.isInteger(number) || number < 0) throw invalid(ctx, parameter, `"${String(value)}" is not a whole number of MiB`, itemIndex);
+	if (!Number.isInteger(number) || number < 0)
+		throw invalid(ctx, parameter, `"${String(value)}" is not a whole number of MiB`, itemIndex);
 	return number * 1024 * 1024;
 }

@@ -4,7 +4,11 @@ import { listBucketsPage } from '../../shared/storage/drivers/gcs/operations';
 import { loadClient } from '../client';
 
 /** The bucket picker: one page of the project's buckets, filtered by what the user typed. */
-export async function searchBuckets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchBuckets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const client = await loadClient(this);
 	const page = await listBucketsPage(client, { pageSize: 1000, pageToken: paginationToken });
 	const needle = (filter ?? '').toLowerCase();

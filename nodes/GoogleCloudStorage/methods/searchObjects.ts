@@ -15,7 +15,11 @@ async function searchIn(
 	if (!bucket) return { results: [] };
 	const client = await loadClient(ctx);
 	// The filter is a name prefix: the picker stays one page, however large the bucket.
-	const page = await listObjectsPage(client, bucket, { prefix: filter || undefined, pageSize: PAGE_SIZE, pageToken: paginationToken });
+	const page = await listObjectsPage(client, bucket, {
+		prefix: filter || undefined,
+		pageSize: PAGE_SIZE,
+		pageToken: paginationToken,
+	});
 	return {
 		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
 		paginationToken: page.nextPageToken,
@@ -23,11 +27,19 @@ async function searchIn(
 }
 
 /** The object picker, in the bucket chosen above it. */
-export async function searchObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'bucket', filter, paginationToken);
 }
 
 /** The source-object picker of Copy, in the source bucket. */
-export async function searchSourceObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSourceObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'sourceBucket', filter, paginationToken);
 }

@@ -1,6 +1,15 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
-import { createGcsClient, parseGcsCredential, redactFor, type GcsConfig } from '../../shared/storage/drivers/gcs/client';
+import {
+	createGcsClient,
+	parseGcsCredential,
+	redactFor,
+	type GcsConfig,
+} from '../../shared/storage/drivers/gcs/client';
 import { listBucketsPage } from '../../shared/storage/drivers/gcs/operations';
 
 /**
@@ -16,9 +25,14 @@ export async function testGcsCredential(
 		config = parseGcsCredential(credential.data ?? {});
 		const client = await createGcsClient(config);
 		const page = await listBucketsPage(client, { pageSize: 1 });
-		const seen = page.buckets.length ? ` (first bucket: ${page.buckets[0].name})` : ' (no buckets yet)';
+		const seen = page.buckets.length
+			? ` (first bucket: ${page.buckets[0].name})`
+			: ' (no buckets yet)';
 		return { status: 'OK', message: `Listed the buckets of project "${config.projectId}"${seen}` };
 	} catch (error) {
-		return { status: 'Error', message: redactFor(config, error instanceof Error ? error.message : String(error)) };
+		return {
+			status: 'Error',
+			message: redactFor(config, error instanceof Error ? error.message : String(error)),
+		};
 	}
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
 import { checkBucketName, checkEntryName } from '../validation';
@@ -6,21 +11,35 @@ import { listLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
-export function bucketLocator(name = 'bucket', displayName = 'Bucket', description = 'The bucket to use'): INodeProperties {
-	return listLocator({ name, displayName, description, searchMethod: 'searchBuckets', placeholder: 'e.g. sensors' });
+export function bucketLocator(
+	name = 'bucket',
+	displayName = 'Bucket',
+	description = 'The bucket to use',
+): INodeProperties {
+	return listLocator({
+		name,
+		displayName,
+		description,
+		searchMethod: 'searchBuckets',
+		placeholder: 'e.g. sensors',
+	});
 }
 
 export function entryLocator(): INodeProperties {
 	return listLocator({
 		name: 'entry',
 		displayName: 'Entry',
-		description: 'The entry (a time series of records) in the bucket; names may be paths like robot/cam-1',
+		description:
+			'The entry (a time series of records) in the bucket; names may be paths like robot/cam-1',
 		searchMethod: 'searchEntries',
 		placeholder: 'e.g. temperature',
 	});
 }
 
-export function labelsParameter(displayName = 'Labels', description = 'Labels to attach to the record'): INodeProperties {
+export function labelsParameter(
+	displayName = 'Labels',
+	description = 'Labels to attach to the record',
+): INodeProperties {
 	return {
 		displayName,
 		name: 'labels',
@@ -34,8 +53,20 @@ export function labelsParameter(displayName = 'Labels', description = 'Labels to
 				displayName: 'Label',
 				name: 'label',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. sensor' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. kitchen' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. sensor',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. kitchen',
+					},
 				],
 			},
 		],
@@ -54,12 +85,22 @@ export const whenParameter: INodeProperties = {
 
 /** The bucket of the current item, checked. */
 export function getBucket(ctx: IExecuteFunctions, itemIndex: number, parameter = 'bucket'): string {
-	return checkBucketName(ctx.getNode(), getLocatorValue(ctx, parameter, itemIndex), parameter, itemIndex);
+	return checkBucketName(
+		ctx.getNode(),
+		getLocatorValue(ctx, parameter, itemIndex),
+		parameter,
+		itemIndex,
+	);
 }
 
 /** The entry of the current item, checked. */
 export function getEntry(ctx: IExecuteFunctions, itemIndex: number): string {
-	return checkEntryName(ctx.getNode(), getLocatorValue(ctx, 'entry', itemIndex), 'entry', itemIndex);
+	return checkEntryName(
+		ctx.getNode(),
+		getLocatorValue(ctx, 'entry', itemIndex),
+		'entry',
+		itemIndex,
+	);
 }
 
 /** Spreads a list of JSON objects into output items. */

@@ -16,9 +16,17 @@ import { contentHeaderOptions, listLocator, pathLocator } from '../../shared/nod
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
 /** What every operation of the S3 node receives: the item and one client for the whole run. */
-export type S3Operation = (this: IExecuteFunctions, itemIndex: number, s3: S3Service) => Promise<unknown>;
+export type S3Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	s3: S3Service,
+) => Promise<unknown>;
 
-export function bucketLocator(name = 'bucket', displayName = 'Bucket', required = true): INodeProperties {
+export function bucketLocator(
+	name = 'bucket',
+	displayName = 'Bucket',
+	required = true,
+): INodeProperties {
 	return listLocator({
 		name,
 		displayName,
@@ -29,9 +37,19 @@ export function bucketLocator(name = 'bucket', displayName = 'Bucket', required 
 	});
 }
 
-export function keyLocator(name = 'key', displayName = 'Key', searchListMethod = 'searchObjects'): INodeProperties {
+export function keyLocator(
+	name = 'key',
+	displayName = 'Key',
+	searchListMethod = 'searchObjects',
+): INodeProperties {
 	const description = "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)";
-	return pathLocator({ name, displayName, description, searchMethod: searchListMethod, typedMode: 'key' });
+	return pathLocator({
+		name,
+		displayName,
+		description,
+		searchMethod: searchListMethod,
+		typedMode: 'key',
+	});
 }
 
 /** The labels n8n shows, so that every error names the parameter the user sees. */
@@ -53,21 +71,39 @@ export const LABEL = {
 } as const;
 
 /** A bucket locator's value, checked against the rules for existing buckets. */
-export function getBucket(ctx: IExecuteFunctions, itemIndex: number, name: keyof typeof LABEL = 'bucket'): string {
+export function getBucket(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: keyof typeof LABEL = 'bucket',
+): string {
 	const bucket = getLocatorValue(ctx, name, itemIndex);
 	assertBucketName(bucket, LABEL[name]);
 	return bucket;
 }
 
 /** A key locator's (or string parameter's) value, checked against the key rules. */
-export function getKey(ctx: IExecuteFunctions, itemIndex: number, name: keyof typeof LABEL = 'key'): string {
+export function getKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: keyof typeof LABEL = 'key',
+): string {
 	const key = getLocatorValue(ctx, name, itemIndex);
 	assertS3Key(key, LABEL[name]);
 	return key;
 }
 
-export function invalid(ctx: IExecuteFunctions, name: keyof typeof LABEL | string, problem: string, itemIndex: number) {
-	return parameterError(ctx.getNode(), LABEL[name as keyof typeof LABEL] ?? name, problem, itemIndex);
+export function invalid(
+	ctx: IExecuteFunctions,
+	name: keyof typeof LABEL | string,
+	problem: string,
+	itemIndex: number,
+) {
+	return parameterError(
+		ctx.getNode(),
+		LABEL[name as keyof typeof LABEL] ?? name,
+		problem,
+		itemIndex,
+	);
 }
 
 /**
@@ -76,9 +112,15 @@ export function invalid(ctx: IExecuteFunctions, name: keyof typeof LABEL | strin
  */
 export function inBucketTerms(error: unknown): unknown {
 	if (!(error instanceof StorageError)) return error;
-	const message = error.message.replace(/\bContainer "/g, 'Bucket "').replace(/\bcontainer "/g, 'bucket "');
+	const message = error.message
+		.replace(/\bContainer "/g, 'Bucket "')
+		.replace(/\bcontainer "/g, 'bucket "');
 	const parameter =
-		error.parameter === 'container' ? LABEL.bucket : error.parameter === 'key' ? LABEL.key : error.parameter;
+		error.parameter === 'container'
+			? LABEL.bucket
+			: error.parameter === 'key'
+				? LABEL.key
+				: error.parameter;
 	if (message === error.message && parameter === error.parameter) return error;
 	return new StorageError(error.code, message, parameter);
 }
@@ -121,14 +163,16 @@ export const WRITE_OPTIONS: INodeProperties[] = [
 		name: 'kmsKeyId',
 		type: 'string',
 		default: '',
-		description: 'The KMS key to encrypt with, for AWS KMS encryption; empty for the AWS managed key',
+		description:
+			'The KMS key to encrypt with, for AWS KMS encryption; empty for the AWS managed key',
 	},
 	{
 		displayName: 'Metadata',
 		name: 'metadata',
 		type: 'json',
 		default: '{}',
-		description: 'User metadata as a JSON object of text values, e.g. {"project": "alpha"} (sent as x-amz-meta-* headers)',
+		description:
+			'User metadata as a JSON object of text values, e.g. {"project": "alpha"} (sent as x-amz-meta-* headers)',
 	},
 	{
 		displayName: 'Server-Side Encryption',
@@ -178,7 +222,8 @@ export function readWriteOptions(values: WriteOptionValues): S3WriteOptions {
 		contentDisposition: values.contentDisposition?.trim() || undefined,
 		contentType: values.contentType?.trim() || undefined,
 		kmsKeyId: values.kmsKeyId?.trim() || undefined,
-		metadata: values.metadata === undefined ? undefined : parseMetadata(values.metadata, LABEL.metadata),
+		metadata:
+			values.metadata === undefined ? undefined : parseMetadata(values.metadata, LABEL.metadata),
 		serverSideEncryption: values.serverSideEncryption || undefined,
 		storageClass: values.storageClass || undefined,
 		tags: values.tags === undefined ? undefined : parseTags(values.tags, LABEL.tags),
@@ -186,7 +231,9 @@ export function readWriteOptions(values: WriteOptionValues): S3WriteOptions {
 }
 
 /** The shared layer's `container` is the S3 node's `bucket`. */
-export function asBucketItem<T extends { container?: string }>(info: T): Omit<T, 'container'> & { bucket?: string } {
+export function asBucketItem<T extends { container?: string }>(
+	info: T,
+): Omit<T, 'container'> & { bucket?: string } {
 	const { container, ...rest } = info;
 	return { bucket: container, ...rest };
 }

@@ -15,7 +15,11 @@ async function searchIn(
 	const s3 = await s3ServiceFor(ctx);
 	try {
 		// The filter is a key prefix: one page per request, however large the bucket.
-		const page = await s3.listObjectsPage(bucket, { prefix: filter || undefined, maxKeys: PAGE_SIZE, continuationToken: paginationToken });
+		const page = await s3.listObjectsPage(bucket, {
+			prefix: filter || undefined,
+			maxKeys: PAGE_SIZE,
+			continuationToken: paginationToken,
+		});
 		return {
 			results: page.objects.map((object) => ({ name: object.key, value: object.key })),
 			paginationToken: page.nextContinuationToken,
@@ -25,10 +29,18 @@ async function searchIn(
 	}
 }
 
-export async function searchObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'bucket', filter, paginationToken);
 }
 
-export async function searchSourceObjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSourceObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchIn(this, 'sourceBucket', filter, paginationToken);
 }

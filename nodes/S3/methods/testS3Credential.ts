@@ -1,4 +1,8 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { StorageError } from '../../shared/storage/errors';
 import { S3Service } from '../../shared/storage/drivers/s3';
@@ -15,7 +19,10 @@ export async function testS3Credential(
 	try {
 		s3 = await S3Service.fromCredential(credential.data ?? {});
 		const buckets = await s3.listBuckets();
-		return { status: 'OK', message: `Connected: the credential can see ${buckets.length} bucket(s)` };
+		return {
+			status: 'OK',
+			message: `Connected: the credential can see ${buckets.length} bucket(s)`,
+		};
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (error instanceof StorageError && error.code === 'Auth' && /denied access/.test(message)) {

@@ -30,7 +30,13 @@ export async function openBinaryInput(
 ): Promise<BinaryInput> {
 	const propertyName = String(ctx.getNodeParameter(propertyParameter, itemIndex, 'data')).trim();
 	if (!propertyName) {
-		throw parameterError(ctx.getNode(), propertyParameter, 'it must not be empty', itemIndex, displayName);
+		throw parameterError(
+			ctx.getNode(),
+			propertyParameter,
+			'it must not be empty',
+			itemIndex,
+			displayName,
+		);
 	}
 	const binary: IBinaryData | undefined = ctx.getInputData()[itemIndex]?.binary?.[propertyName];
 	if (!binary) {
@@ -45,18 +51,29 @@ export async function openBinaryInput(
 	if (binary.id) {
 		const metadata = await ctx.helpers.getBinaryMetadata(binary.id);
 		return {
-			body: (await storedFile(ctx, binary.id, metadata.fileSize)) ?? (await ctx.helpers.getBinaryStream(binary.id)),
+			body:
+				(await storedFile(ctx, binary.id, metadata.fileSize)) ??
+				(await ctx.helpers.getBinaryStream(binary.id)),
 			fileName: binary.fileName ?? metadata.fileName ?? undefined,
 			mimeType: binary.mimeType ?? metadata.mimeType,
 			size: metadata.fileSize,
 		};
 	}
 	const buffer = Buffer.from(binary.data, BINARY_ENCODING);
-	return { body: Readable.from([buffer]), fileName: binary.fileName, mimeType: binary.mimeType, size: buffer.length };
+	return {
+		body: Readable.from([buffer]),
+		fileName: binary.fileName,
+		mimeType: binary.mimeType,
+		size: buffer.length,
+	};
 }
 
 /** The file behind a binary in n8n's filesystem store, when it is one and holds `size` bytes. */
-async function storedFile(ctx: IExecuteFunctions, id: string, size: number | undefined): Promise<UploadBody | undefined> {
+async function storedFile(
+	ctx: IExecuteFunctions,
+	id: string,
+	size: number | undefined,
+): Promise<UploadBody | undefined> {
 	let path: string;
 	try {
 		path = ctx.helpers.getBinaryPath(id);

@@ -8,10 +8,16 @@ export function showFor(resource: string, operation: string): IDisplayOptions {
 }
 
 /** Attaches an operation's display condition to each of its parameters (merged with their own). */
-export function forOperation(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function forOperation(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, ...property.displayOptions?.show } },
+		displayOptions: {
+			...displayOptions,
+			show: { ...displayOptions.show, ...property.displayOptions?.show },
+		},
 	}));
 }
 
@@ -94,12 +100,22 @@ export function listLocator(options: ListLocatorOptions): INodeProperties {
 }
 
 /** A locator of a stored object by its path (name or key): typed first, e.g. reports/2026/summary.pdf. */
-export function pathLocator(options: Omit<ListLocatorOptions, 'placeholder' | 'typedFirst'>): INodeProperties {
-	return listLocator({ ...options, placeholder: 'e.g. reports/2026/summary.pdf', typedFirst: true });
+export function pathLocator(
+	options: Omit<ListLocatorOptions, 'placeholder' | 'typedFirst'>,
+): INodeProperties {
+	return listLocator({
+		...options,
+		placeholder: 'e.g. reports/2026/summary.pdf',
+		typedFirst: true,
+	});
 }
 
 /** A locator mode taking a link, the value being the regex's first group; any other text is refused. */
-export function urlMode(options: { placeholder: string; regex: string; errorMessage: string }): INodePropertyMode {
+export function urlMode(options: {
+	placeholder: string;
+	regex: string;
+	errorMessage: string;
+}): INodePropertyMode {
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, which has no default
 	return {
 		displayName: 'By URL',
@@ -107,12 +123,19 @@ export function urlMode(options: { placeholder: string; regex: string; errorMess
 		type: 'string',
 		placeholder: options.placeholder,
 		extractValue: { type: 'regex', regex: options.regex },
-		validation: [{ type: 'regex', properties: { regex: options.regex, errorMessage: options.errorMessage } }],
+		validation: [
+			{ type: 'regex', properties: { regex: options.regex, errorMessage: options.errorMessage } },
+		],
 	};
 }
 
 /** A list of name/value pairs (metadata, tags), its value `{ entry: [{ name, value }] }`. */
-export function nameValueList(displayName: string, name: string, placeholder: string, description?: string): INodeProperties {
+export function nameValueList(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -183,7 +206,8 @@ export const keyListingOptions: INodeProperties[] = [
 		name: 'delimiter',
 		type: 'string',
 		default: '/',
-		description: 'Group keys that share a prefix up to this character into one "prefix" item, like folders',
+		description:
+			'Group keys that share a prefix up to this character into one "prefix" item, like folders',
 	},
 	{
 		displayName: 'Prefix',

@@ -5,15 +5,22 @@ import { InvalidNameError, StorageError } from '../storage/errors';
 import { parameterLabel } from '../storage/names';
 
 /** Turns anything thrown by a driver or the transport into the n8n error shown to the user. */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined && error.context.itemIndex === undefined)
+			error.context.itemIndex = itemIndex;
 		return error;
 	}
 	if (error instanceof StorageError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
-			description: error.parameter ? `Check the parameter ${parameterLabel(error.parameter)}` : undefined,
+			description: error.parameter
+				? `Check the parameter ${parameterLabel(error.parameter)}`
+				: undefined,
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
@@ -43,5 +50,7 @@ export function parameterError(
 export function asParameter(error: unknown, from: string, to: string): unknown {
 	if (!(error instanceof StorageError) || error.parameter !== from) return error;
 	const message = error.message.split(parameterLabel(from)).join(parameterLabel(to));
-	return error instanceof InvalidNameError ? new InvalidNameError(to, message) : new StorageError(error.code, message, to);
+	return error instanceof InvalidNameError
+		? new InvalidNameError(to, message)
+		: new StorageError(error.code, message, to);
 }

@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { toNodeError } from './errors';
 
-export type ItemResult = INodeExecutionData | INodeExecutionData[] | IDataObject | IDataObject[] | object | object[];
+export type ItemResult =
+	INodeExecutionData | INodeExecutionData[] | IDataObject | IDataObject[] | object | object[];
 
 function toExecutionData(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) => {
 		const data: INodeExecutionData =
-			'json' in entry && typeof (entry as INodeExecutionData).json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
+			'json' in entry && typeof (entry as INodeExecutionData).json === 'object'
+				? (entry as INodeExecutionData)
+				: { json: entry as IDataObject };
 		return { ...data, pairedItem: { item: itemIndex } };
 	});
 }

@@ -15,10 +15,20 @@ export function getInteger(
 		throw parameterError(ctx.getNode(), name, `"${String(raw)}" is not a whole number`, itemIndex);
 	}
 	if (bounds.min !== undefined && value < bounds.min) {
-		throw parameterError(ctx.getNode(), name, `${value} is below the minimum of ${bounds.min}`, itemIndex);
+		throw parameterError(
+			ctx.getNode(),
+			name,
+			`${value} is below the minimum of ${bounds.min}`,
+			itemIndex,
+		);
 	}
 	if (bounds.max !== undefined && value > bounds.max) {
-		throw parameterError(ctx.getNode(), name, `${value} is above the maximum of ${bounds.max}`, itemIndex);
+		throw parameterError(
+			ctx.getNode(),
+			name,
+			`${value} is above the maximum of ${bounds.max}`,
+			itemIndex,
+		);
 	}
 	return value;
 }

@@ -18,7 +18,10 @@ export interface StorageBackend {
 	name: string;
 	description: string;
 	credentialType: string;
-	createDriver(credentials: ICredentialDataDecryptedObject, host: DriverHost): Promise<StorageDriver>;
+	createDriver(
+		credentials: ICredentialDataDecryptedObject,
+		host: DriverHost,
+	): Promise<StorageDriver>;
 }
 
 export const STORAGE_BACKENDS: StorageBackend[] = [

@@ -93,14 +93,22 @@ export interface StorageDriver {
 
 	listContainers(): Promise<ContainerInfo[]>;
 	/** Throws ContainerAlreadyExistsError unless `ifNotExists`. Returns whether it was created. */
-	createContainer(name: string, options?: { ifNotExists?: boolean }): Promise<{ created: boolean; container: ContainerInfo }>;
+	createContainer(
+		name: string,
+		options?: { ifNotExists?: boolean },
+	): Promise<{ created: boolean; container: ContainerInfo }>;
 	getContainer(name: string): Promise<ContainerInfo>;
 	/** Throws ContainerNotEmptyError unless `force`. */
 	deleteContainer(name: string, options?: { force?: boolean }): Promise<void>;
 
 	listObjects(container: string, options: ListObjectsOptions): Promise<ObjectPage>;
 	headObject(container: string, key: string): Promise<ObjectInfo>;
-	upload(container: string, key: string, body: UploadBody, options?: UploadOptions): Promise<ObjectInfo>;
+	upload(
+		container: string,
+		key: string,
+		body: UploadBody,
+		options?: UploadOptions,
+	): Promise<ObjectInfo>;
 	download(container: string, key: string, range?: ByteRange): Promise<DownloadResult>;
 	copy(
 		source: { container: string; key: string },
@@ -109,7 +117,10 @@ export interface StorageDriver {
 	/** Throws ObjectNotFoundError when the object does not exist. */
 	deleteObject(container: string, key: string): Promise<void>;
 	/** Deletes what exists; reports per-key failures instead of stopping. */
-	deleteObjects(container: string, keys: string[]): Promise<Array<{ key: string; deleted: boolean; error?: string }>>;
+	deleteObjects(
+		container: string,
+		keys: string[],
+	): Promise<Array<{ key: string; deleted: boolean; error?: string }>>;
 	/** Throws NotSupportedError where the backend cannot make a URL. */
 	getUrl(container: string, key: string, options: UrlOptions): Promise<string>;
 }

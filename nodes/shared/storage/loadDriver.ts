@@ -18,7 +18,10 @@ function hostFor(ctx: DriverContext): DriverHost {
 				throw new NodeOperationError(
 					ctx.getNode(),
 					`n8n may not access the folder "${path}" set as the root of the Local credential`,
-					{ description: 'Allow it with the N8N_RESTRICT_FILE_ACCESS_TO setting of the n8n server, or choose a folder it allows' },
+					{
+						description:
+							'Allow it with the N8N_RESTRICT_FILE_ACCESS_TO setting of the n8n server, or choose a folder it allows',
+					},
 				);
 			}
 		},
@@ -26,13 +29,20 @@ function hostFor(ctx: DriverContext): DriverHost {
 }
 
 /** The driver of the backend the user chose, built from that backend's credential. */
-export async function loadDriver(ctx: DriverContext, backendValue: unknown): Promise<StorageDriver> {
+export async function loadDriver(
+	ctx: DriverContext,
+	backendValue: unknown,
+): Promise<StorageDriver> {
 	const backend = findBackend(backendValue);
 	if (!backend) {
 		const known = BACKEND_OPTIONS.map((option) => option.value).join(', ');
-		throw new NodeOperationError(ctx.getNode(), `Invalid "Backend": unknown backend "${String(backendValue)}"`, {
-			description: `Choose one of: ${known}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "Backend": unknown backend "${String(backendValue)}"`,
+			{
+				description: `Choose one of: ${known}`,
+			},
+		);
 	}
 	const credentials = await ctx.getCredentials(backend.credentialType);
 	try {

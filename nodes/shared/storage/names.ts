@@ -6,17 +6,29 @@ export function assertObjectKey(key: unknown, parameter = 'key'): asserts key is
 		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} must not be empty`);
 	}
 	if (Buffer.byteLength(key) > 1024) {
-		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} is longer than 1024 bytes`);
+		throw new InvalidNameError(
+			parameter,
+			`The ${parameterLabel(parameter)} is longer than 1024 bytes`,
+		);
 	}
 	if (key.includes('\0')) {
-		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} must not contain a NUL character`);
+		throw new InvalidNameError(
+			parameter,
+			`The ${parameterLabel(parameter)} must not contain a NUL character`,
+		);
 	}
 	if (key.split('/').some((segment) => segment === '..')) {
-		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} must not contain ".." segments: "${key}"`);
+		throw new InvalidNameError(
+			parameter,
+			`The ${parameterLabel(parameter)} must not contain ".." segments: "${key}"`,
+		);
 	}
 }
 
-export function assertContainerName(name: unknown, parameter = 'container'): asserts name is string {
+export function assertContainerName(
+	name: unknown,
+	parameter = 'container',
+): asserts name is string {
 	if (typeof name !== 'string' || name.trim().length === 0) {
 		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} must not be empty`);
 	}

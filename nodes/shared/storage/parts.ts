@@ -60,7 +60,8 @@ class FileReader implements PartReader {
 	}
 
 	async close(): Promise<void> {
-		if (this.handle) await (await this.handle.catch(() => undefined))?.close().catch(() => undefined);
+		if (this.handle)
+			await (await this.handle.catch(() => undefined))?.close().catch(() => undefined);
 	}
 }
 

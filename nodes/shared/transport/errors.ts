@@ -35,7 +35,9 @@ function normaliseHeaders(headers: unknown): Record<string, string> {
 	if (!source) return {};
 	// axios hands out AxiosHeaders instances; toJSON gives the plain map.
 	const plain =
-		typeof source.toJSON === 'function' ? (asObject((source.toJSON as () => unknown)()) ?? {}) : source;
+		typeof source.toJSON === 'function'
+			? (asObject((source.toJSON as () => unknown)()) ?? {})
+			: source;
 	const normalised: Record<string, string> = {};
 	for (const [name, value] of Object.entries(plain)) {
 		if (value === undefined || value === null || typeof value === 'function') continue;
@@ -242,7 +244,8 @@ function failureCause(failure: HttpFailure, retryAfterMs?: number): Failure | un
 function networkMessage(failure: HttpFailure, timeoutMs?: number): string {
 	const code = failure.networkCode;
 	const isTimeout =
-		(code !== undefined && TIMEOUT_NETWORK_CODES.includes(code)) || /timeout/i.test(failure.rawMessage ?? '');
+		(code !== undefined && TIMEOUT_NETWORK_CODES.includes(code)) ||
+		/timeout/i.test(failure.rawMessage ?? '');
 	if (isTimeout && timeoutMs !== undefined) {
 		return `The service did not respond within ${timeoutMs} ms${code ? ` (${code})` : ''}`;
 	}
@@ -287,7 +290,9 @@ export function toNodeApiError(
 	// The provider's error body, redacted, for nodes that turn per-field details into messages.
 	if (failure.body !== undefined && failure.body !== '') {
 		apiError.context.providerBody =
-			typeof failure.body === 'string' ? redactSecrets(failure.body, secrets) : redactObject(failure.body, secrets);
+			typeof failure.body === 'string'
+				? redactSecrets(failure.body, secrets)
+				: redactObject(failure.body, secrets);
 	}
 	return apiError;
 }

@@ -83,7 +83,11 @@ export function redactObject<T>(value: T, secrets: readonly string[] = []): T {
 	return redactValue(value, secrets, new WeakMap()) as T;
 }
 
-function redactValue(value: unknown, secrets: readonly string[], seen: WeakMap<object, unknown>): unknown {
+function redactValue(
+	value: unknown,
+	secrets: readonly string[],
+	seen: WeakMap<object, unknown>,
+): unknown {
 	if (typeof value === 'string') return redactSecrets(value, secrets);
 	if (typeof value === 'function') return undefined;
 	if (value === null || typeof value !== 'object') return value;

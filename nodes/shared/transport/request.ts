@@ -79,7 +79,11 @@ function isStreamBody(body: unknown): boolean {
  * Whether a failed attempt may be sent again. A 429 is: the service refused the request before
  * doing anything. Otherwise only idempotent methods, or writes the caller marked `retrySafe`.
  */
-function isReplayable(request: IHttpRequestOptions, retrySafe: boolean | undefined, status?: number): boolean {
+function isReplayable(
+	request: IHttpRequestOptions,
+	retrySafe: boolean | undefined,
+	status?: number,
+): boolean {
 	if (isStreamBody(request.body)) return false;
 	return status === 429 || retrySafe === true || isIdempotentMethod(request.method);
 }
@@ -169,7 +173,8 @@ export async function cloudRequest<T = any>(
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
 	const random = deps.random ?? Math.random;
 
-	if (request.body !== undefined) request.body = sendableBody(request.body) as IHttpRequestOptions['body'];
+	if (request.body !== undefined)
+		request.body = sendableBody(request.body) as IHttpRequestOptions['body'];
 	const requestedTimeout = request.timeout ?? resolvedPolicy.idleTimeoutMs;
 	const startedAt = now();
 	let previous: { failure: HttpFailure; retryAfterMs?: number } | undefined;
@@ -177,7 +182,10 @@ export async function cloudRequest<T = any>(
 	for (let attemptsMade = 1; ; attemptsMade++) {
 		// The last attempt only gets what is left of the budget, so the total stays bounded.
 		const remainingMs = resolvedPolicy.maxTotalMs - (now() - startedAt);
-		const timeout = Math.max(1, requestedTimeout > 0 ? Math.min(requestedTimeout, remainingMs) : remainingMs);
+		const timeout = Math.max(
+			1,
+			requestedTimeout > 0 ? Math.min(requestedTimeout, remainingMs) : remainingMs,
+		);
 		try {
 			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 				...request,

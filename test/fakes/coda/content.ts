@@ -22,7 +22,11 @@ const HTML_TAGS: Record<string, PageLineStyle> = {
 	pre: 'code',
 };
 
-export function parseContent(format: 'html' | 'markdown', content: string, newId: () => string): LineRec[] {
+export function parseContent(
+	format: 'html' | 'markdown',
+	content: string,
+	newId: () => string,
+): LineRec[] {
 	if (format === 'html') return parseHtml(content, newId);
 	return content
 		.split(/\r?\n/)
@@ -42,7 +46,11 @@ function parseHtml(content: string, newId: () => string): LineRec[] {
 	const blocks = /<(h1|h2|h3|p|li|blockquote|pre)\b[^>]*>([\s\S]*?)<\/\1>/gi;
 	let match: RegExpExecArray | null;
 	while ((match = blocks.exec(content)) !== null) {
-		lines.push({ id: newId(), style: HTML_TAGS[match[1].toLowerCase()], content: stripTags(match[2]) });
+		lines.push({
+			id: newId(),
+			style: HTML_TAGS[match[1].toLowerCase()],
+			content: stripTags(match[2]),
+		});
 	}
 	if (lines.length === 0 && stripTags(content).trim() !== '') {
 		lines.push({ id: newId(), style: 'paragraph', content: stripTags(content).trim() });
@@ -87,7 +95,8 @@ const HTML_RENDER: Partial<Record<PageLineStyle, string>> = {
 };
 
 export function renderContent(lines: LineRec[], format: 'html' | 'markdown'): string {
-	if (format === 'markdown') return lines.map((l) => `${MARKDOWN_RENDER[l.style] ?? ''}${l.content}`).join('\n');
+	if (format === 'markdown')
+		return lines.map((l) => `${MARKDOWN_RENDER[l.style] ?? ''}${l.content}`).join('\n');
 	return lines
 		.map((l) => {
 			const tag = HTML_RENDER[l.style] ?? 'p';

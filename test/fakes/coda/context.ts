@@ -46,5 +46,7 @@ export function queryFlag(ctx: RouteContext, name: string): boolean | undefined 
 /** The request body as an object (route handlers rely on the spec validator for the details). */
 export function bodyObject(ctx: RouteContext): Record<string, unknown> {
 	const body = ctx.body;
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: {};
 }

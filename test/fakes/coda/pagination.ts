@@ -43,12 +43,20 @@ export interface ListPage<T> {
 	nextPageLink?: string;
 }
 
-export function paginate<T>(ctx: RouteContext, items: T[], defaultLimit: number, maxLimit = 500): ListPage<T> {
+export function paginate<T>(
+	ctx: RouteContext,
+	items: T[],
+	defaultLimit: number,
+	maxLimit = 500,
+): ListPage<T> {
 	const rawLimit = ctx.query.get('limit');
 	const limit = rawLimit === null ? defaultLimit : Number(rawLimit);
 	if (!Number.isInteger(limit) || limit < 1) throw badRequest(`Invalid limit: ${rawLimit}`);
 	const size = Math.min(limit, maxLimit);
-	const page: ListPage<T> = { items: items.slice(ctx.offset, ctx.offset + size), href: ctx.url.href };
+	const page: ListPage<T> = {
+		items: items.slice(ctx.offset, ctx.offset + size),
+		href: ctx.url.href,
+	};
 	const nextOffset = ctx.offset + size;
 	if (nextOffset < items.length) {
 		const query = new URLSearchParams(ctx.query);

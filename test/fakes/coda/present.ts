@@ -1,5 +1,15 @@
 import type { Links } from './links';
-import type { ColumnRec, ControlRec, DocRec, FormulaRec, LineRec, PageRec, Person, RowRec, TableRec } from './model';
+import type {
+	ColumnRec,
+	ControlRec,
+	DocRec,
+	FormulaRec,
+	LineRec,
+	PageRec,
+	Person,
+	RowRec,
+	TableRec,
+} from './model';
 import type { Store } from './store';
 import { formatCell, type LookupResolver, type ValueFormat } from './values';
 
@@ -22,11 +32,18 @@ export class Presenter {
 	) {}
 
 	person(person: Person): Json {
-		return { '@context': 'http://schema.org/', '@type': 'Person', name: person.name, email: person.email };
+		return {
+			'@context': 'http://schema.org/',
+			'@type': 'Person',
+			name: person.name,
+			email: person.email,
+		};
 	}
 
 	icon(name: string | undefined): Json | undefined {
-		return name ? { name, type: 'png', browserLink: `${PNG_ICON_BASE}/${encodeURIComponent(name)}-32.png` } : undefined;
+		return name
+			? { name, type: 'png', browserLink: `${PNG_ICON_BASE}/${encodeURIComponent(name)}-32.png` }
+			: undefined;
 	}
 
 	doc(doc: DocRec): Json {
@@ -41,14 +58,21 @@ export class Presenter {
 			owner: doc.owner.email,
 			ownerName: doc.owner.name,
 			docSize: {
-				totalRowCount: doc.tables.filter((t) => t.tableType === 'table').reduce((n, t) => n + t.rows.length, 0),
+				totalRowCount: doc.tables
+					.filter((t) => t.tableType === 'table')
+					.reduce((n, t) => n + t.rows.length, 0),
 				tableAndViewCount: doc.tables.length,
 				pageCount: doc.pages.length,
 				overApiSizeLimit: false,
 			},
 			...optional(
 				'sourceDoc',
-				source && { id: source, type: 'doc', href: this.links.doc(source), browserLink: this.links.docBrowser(source) },
+				source && {
+					id: source,
+					type: 'doc',
+					href: this.links.doc(source),
+					browserLink: this.links.docBrowser(source),
+				},
 			),
 			createdAt: doc.createdAt,
 			updatedAt: doc.updatedAt,
@@ -62,7 +86,12 @@ export class Presenter {
 					categories: [],
 				},
 			),
-			folder: { id: doc.folderId, type: 'folder', browserLink: this.links.folderBrowser(doc.folderId), name: 'My docs' },
+			folder: {
+				id: doc.folderId,
+				type: 'folder',
+				browserLink: this.links.folderBrowser(doc.folderId),
+				name: 'My docs',
+			},
 			workspace: {
 				id: doc.workspaceId,
 				type: 'workspace',
@@ -86,7 +115,10 @@ export class Presenter {
 
 	page(doc: DocRec, page: PageRec): Json {
 		const parent = page.parentId ? doc.pages.find((p) => p.id === page.parentId) : undefined;
-		const image = page.imageUrl && URL.canParse(page.imageUrl) ? { browserLink: page.imageUrl, type: 'image' } : undefined;
+		const image =
+			page.imageUrl && URL.canParse(page.imageUrl)
+				? { browserLink: page.imageUrl, type: 'image' }
+				: undefined;
 		return {
 			id: page.id,
 			type: 'page',
@@ -122,7 +154,12 @@ export class Presenter {
 		return {
 			id: line.id,
 			type: 'line',
-			itemContent: { style: line.style, format: 'plainText', content: line.content, ...optional('lineLevel', line.lineLevel) },
+			itemContent: {
+				style: line.style,
+				format: 'plainText',
+				content: line.content,
+				...optional('lineLevel', line.lineLevel),
+			},
 		};
 	}
 
@@ -164,11 +201,21 @@ export class Presenter {
 			case 'percent':
 				return { ...base, ...optional('precision', column.precision) };
 			case 'currency':
-				return { ...base, currencyCode: column.currencyCode ?? 'USD', ...optional('precision', column.precision) };
+				return {
+					...base,
+					currencyCode: column.currencyCode ?? 'USD',
+					...optional('precision', column.precision),
+				};
 			case 'checkbox':
 				return { ...base, displayType: 'check' };
 			case 'select':
-				return { ...base, ...optional('options', column.options?.map((name) => ({ name }))) };
+				return {
+					...base,
+					...optional(
+						'options',
+						column.options?.map((name) => ({ name })),
+					),
+				};
 			case 'button':
 				return { ...base, label: column.button?.label ?? column.name };
 			case 'lookup': {
@@ -204,9 +251,15 @@ export class Presenter {
 		const values: Json = {};
 		for (const column of base.columns) {
 			if (options.visibleOnly && !this.store.isColumnVisible(doc, table, column)) continue;
-			const stored = column.type === 'button' ? (column.button?.label ?? column.name) : row.values.get(column.id);
+			const stored =
+				column.type === 'button'
+					? (column.button?.label ?? column.name)
+					: row.values.get(column.id);
 			const key = options.useColumnNames ? column.name : column.id;
-			values[key] = stored === undefined ? '' : formatCell(column, stored, options.valueFormat, this.lookupResolver(doc));
+			values[key] =
+				stored === undefined
+					? ''
+					: formatCell(column, stored, options.valueFormat, this.lookupResolver(doc));
 		}
 		return {
 			id: row.id,
@@ -267,7 +320,11 @@ export class Presenter {
 	}
 
 	control(doc: DocRec, control: ControlRec): Json {
-		return { ...this.controlRef(doc, control), controlType: control.controlType, value: control.value };
+		return {
+			...this.controlRef(doc, control),
+			controlType: control.controlType,
+			value: control.value,
+		};
 	}
 
 	user(): Json {

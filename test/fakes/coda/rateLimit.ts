@@ -23,7 +23,8 @@ export const CODA_RATE_LIMITS: Record<RateLimitKind, RateLimit> = {
 export function classifyRequest(method: string, template: string): RateLimitKind {
 	const upper = method.toUpperCase();
 	if (upper === 'GET') return template === '/docs' ? 'listDocs' : 'read';
-	if (/^\/docs\/\{docId\}\/pages(\/\{pageIdOrName\}(\/content)?)?$/.test(template)) return 'writeDocContent';
+	if (/^\/docs\/\{docId\}\/pages(\/\{pageIdOrName\}(\/content)?)?$/.test(template))
+		return 'writeDocContent';
 	return 'write';
 }
 

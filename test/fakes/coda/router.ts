@@ -40,7 +40,10 @@ export class Router {
 		return this.routes.map((r) => ({ method: r.def.method, template: r.def.template }));
 	}
 
-	match(method: string, path: string): { def: RouteDef; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { def: RouteDef; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.def.method !== method.toUpperCase()) continue;
 			const m = route.regex.exec(path);

@@ -1,5 +1,14 @@
 import { parseContent } from './content';
-import type { CellValue, ColumnRec, ColumnType, DocRec, PageRec, Person, RowRec, TableRec } from './model';
+import type {
+	CellValue,
+	ColumnRec,
+	ColumnType,
+	DocRec,
+	PageRec,
+	Person,
+	RowRec,
+	TableRec,
+} from './model';
 import type { Store } from './store';
 
 /** Declarative test data for the fake; names are resolved to generated ids. */
@@ -105,16 +114,39 @@ export function newDocRecord(store: Store, name: string, extra: Partial<DocRec> 
 
 export function newPageRecord(store: Store, name: string, extra: Partial<PageRec> = {}): PageRec {
 	const now = store.now();
-	return { id: store.newId('canvas-'), name, isHidden: false, contentType: 'canvas', lines: [], createdAt: now, updatedAt: now, ...extra };
+	return {
+		id: store.newId('canvas-'),
+		name,
+		isHidden: false,
+		contentType: 'canvas',
+		lines: [],
+		createdAt: now,
+		updatedAt: now,
+		...extra,
+	};
 }
 
 export function newRowRecord(store: Store, values: Map<string, CellValue>): RowRec {
 	const now = store.now();
 	const seq = store.nextSeq();
-	return { id: store.newId('i-'), values, createdAt: now, updatedAt: now, createdSeq: seq, updatedSeq: seq, hidden: false };
+	return {
+		id: store.newId('i-'),
+		values,
+		createdAt: now,
+		updatedAt: now,
+		createdSeq: seq,
+		updatedSeq: seq,
+		hidden: false,
+	};
 }
 
-function addPages(store: Store, doc: DocRec, pages: SeedPage[], ids: Record<string, string>, parentId?: string): void {
+function addPages(
+	store: Store,
+	doc: DocRec,
+	pages: SeedPage[],
+	ids: Record<string, string>,
+	parentId?: string,
+): void {
 	for (const spec of pages) {
 		const page = newPageRecord(store, spec.name, {
 			subtitle: spec.subtitle,
@@ -149,7 +181,11 @@ function addTable(store: Store, doc: DocRec, spec: SeedTable): SeededTable {
 		options: c.options,
 		currencyCode: c.currencyCode,
 		precision: c.precision,
-		button: c.button && { label: c.button.label ?? c.name, disabled: c.button.disabled, sets: c.button.sets },
+		button: c.button && {
+			label: c.button.label ?? c.name,
+			disabled: c.button.disabled,
+			sets: c.button.sets,
+		},
 	}));
 	const display = spec.columns.findIndex((c) => c.display);
 	const table: TableRec = {
@@ -192,7 +228,13 @@ function addTable(store: Store, doc: DocRec, spec: SeedTable): SeededTable {
 		doc.tables.push(record);
 		views[view.name] = record.id;
 	}
-	return { id: table.id, name: table.name, columns: byName, rowIds: table.rows.map((r) => r.id), views };
+	return {
+		id: table.id,
+		name: table.name,
+		columns: byName,
+		rowIds: table.rows.map((r) => r.id),
+		views,
+	};
 }
 
 /** Adds a doc described by `spec` to the store and returns the generated ids by name. */
@@ -211,9 +253,12 @@ export function seedDoc(store: Store, spec: SeedDoc): SeededDoc {
 	for (const table of spec.tables ?? []) tables[table.name] = addTable(store, doc, table);
 	for (const [index, table] of (spec.tables ?? []).entries()) {
 		for (const column of table.columns.filter((c) => c.lookupTable)) {
-			const record = doc.tables.find((t) => t.id === tables[table.name].id)?.columns[table.columns.indexOf(column)];
+			const record = doc.tables.find((t) => t.id === tables[table.name].id)?.columns[
+				table.columns.indexOf(column)
+			];
 			const target = tables[column.lookupTable as string];
-			if (!record || !target) throw new Error(`seed: unknown lookup table ${column.lookupTable} (table #${index})`);
+			if (!record || !target)
+				throw new Error(`seed: unknown lookup table ${column.lookupTable} (table #${index})`);
 			record.lookupTableId = target.id;
 		}
 	}
@@ -226,7 +271,13 @@ export function seedDoc(store: Store, spec: SeedDoc): SeededDoc {
 	const controls: Record<string, string> = {};
 	for (const c of spec.controls ?? []) {
 		const id = store.newId('ctrl-');
-		doc.controls.push({ id, name: c.name, value: c.value, controlType: c.controlType ?? 'textbox', pageId: pageIdFor(doc, c.page) });
+		doc.controls.push({
+			id,
+			name: c.name,
+			value: c.value,
+			controlType: c.controlType ?? 'textbox',
+			pageId: pageIdFor(doc, c.page),
+		});
 		controls[c.name] = id;
 	}
 	return { id: doc.id, name: doc.name, pages, tables, formulas, controls };
@@ -254,7 +305,12 @@ export function sampleDoc(options: { name?: string; rows?: number } = {}): SeedD
 	return {
 		name: options.name ?? 'Sample doc',
 		pages: [
-			{ name: 'Overview', subtitle: 'Start here', content: '# Welcome\nThis is the overview.\n- first point\n- second point', children: [{ name: 'Details', content: 'Some details.' }] },
+			{
+				name: 'Overview',
+				subtitle: 'Start here',
+				content: '# Welcome\nThis is the overview.\n- first point\n- second point',
+				children: [{ name: 'Details', content: 'Some details.' }],
+			},
 			{ name: 'Data' },
 		],
 		tables: [
@@ -281,8 +337,18 @@ export function sampleDoc(options: { name?: string; rows?: number } = {}): SeedD
 					{ name: 'Tags', type: 'select', isArray: true, options: ['red', 'green', 'blue'] },
 					{ name: 'Project', type: 'lookup', lookupTable: 'Projects' },
 					{ name: 'Due', type: 'date' },
-					{ name: 'Score', type: 'number', calculated: true, formula: 'thisRow.Points * 2', hidden: true },
-					{ name: 'Complete', type: 'button', button: { label: 'Mark done', sets: { Status: 'Done', Done: true } } },
+					{
+						name: 'Score',
+						type: 'number',
+						calculated: true,
+						formula: 'thisRow.Points * 2',
+						hidden: true,
+					},
+					{
+						name: 'Complete',
+						type: 'button',
+						button: { label: 'Mark done', sets: { Status: 'Done', Done: true } },
+					},
 				],
 				rows,
 				views: [{ name: 'Open tasks', hiddenColumns: ['Budget'] }],

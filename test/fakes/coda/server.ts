@@ -14,7 +14,15 @@ import { Store } from './store';
 
 export type { RateLimit, RateLimitKind, RateLimits } from './rateLimit';
 export { CODA_RATE_LIMITS } from './rateLimit';
-export type { SeedColumn, SeedDoc, SeededDoc, SeededTable, SeedPage, SeedRow, SeedTable } from './seed';
+export type {
+	SeedColumn,
+	SeedDoc,
+	SeededDoc,
+	SeededTable,
+	SeedPage,
+	SeedRow,
+	SeedTable,
+} from './seed';
 export { sampleDoc } from './seed';
 
 export const API_BASE_PATH = '/apis/v1';
@@ -79,8 +87,17 @@ function readBody(req: IncomingMessage): Promise<string> {
 	});
 }
 
-function send(res: ServerResponse, reply: Reply, contentType = 'application/json; charset=utf-8'): void {
-	const payload = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+function send(
+	res: ServerResponse,
+	reply: Reply,
+	contentType = 'application/json; charset=utf-8',
+): void {
+	const payload =
+		reply.body === undefined
+			? ''
+			: typeof reply.body === 'string'
+				? reply.body
+				: JSON.stringify(reply.body);
 	res.writeHead(reply.status, { 'Content-Type': contentType, ...reply.headers });
 	res.end(payload);
 }
@@ -97,7 +114,9 @@ export async function startCodaFake(options: CodaFakeOptions = {}): Promise<Coda
 
 	for (const route of router.templates) {
 		if (!validator.findOperation(route.method, route.template)) {
-			throw new Error(`Coda fake route ${route.method} ${route.template} is not declared in the OpenAPI document`);
+			throw new Error(
+				`Coda fake route ${route.method} ${route.template} is not declared in the OpenAPI document`,
+			);
 		}
 	}
 
@@ -109,11 +128,15 @@ export async function startCodaFake(options: CodaFakeOptions = {}): Promise<Coda
 		if (ex.authorization !== `Bearer ${token}`) throw new CodaError(401, 'Unauthorized');
 		const match = router.match(ex.method, relative);
 		if (!match) {
-			if (validator.findOperation(ex.method, relative)) violations.push(`[fake] ${ex.method} ${relative}: declared in the spec but not implemented by the fake`);
+			if (validator.findOperation(ex.method, relative))
+				violations.push(
+					`[fake] ${ex.method} ${relative}: declared in the spec but not implemented by the fake`,
+				);
 			throw new CodaError(404, `No route for ${ex.method} ${relative}`);
 		}
 		const retryAfter = limiter.take(classifyRequest(ex.method, match.def.template));
-		if (retryAfter !== undefined) throw new CodaError(429, 'Too Many Requests', { 'Retry-After': String(retryAfter) });
+		if (retryAfter !== undefined)
+			throw new CodaError(429, 'Too Many Requests', { 'Retry-After': String(retryAfter) });
 		if (invalidJson) throw new CodaError(400, 'The request body is not valid JSON.');
 		mutations.flush();
 		const listing = resolveListing(ex.url.searchParams);
@@ -144,20 +167,36 @@ export async function startCodaFake(options: CodaFakeOptions = {}): Promise<Coda
 		}
 		const path = ex.url.pathname;
 		violations.push(
-			...validator.validateRequest({ method: ex.method, path, query: ex.url.searchParams, body, invalidJson, contentType: ex.contentType }),
+			...validator.validateRequest({
+				method: ex.method,
+				path,
+				query: ex.url.searchParams,
+				body,
+				invalidJson,
+				contentType: ex.contentType,
+			}),
 		);
 		let reply: Reply;
 		try {
 			reply = dispatch(ex, body, invalidJson);
 		} catch (error) {
 			if (!(error instanceof CodaError)) {
-				violations.push(`[fake] ${ex.method} ${path}: internal error: ${(error as Error).stack ?? String(error)}`);
+				violations.push(
+					`[fake] ${ex.method} ${path}: internal error: ${(error as Error).stack ?? String(error)}`,
+				);
 				reply = { status: 500, body: errorBody(500, (error as Error).message) };
 			} else {
-				reply = { status: error.status, body: errorBody(error.status, error.message), headers: error.headers };
+				reply = {
+					status: error.status,
+					body: errorBody(error.status, error.message),
+					headers: error.headers,
+				};
 			}
 		}
-		if (validator.findOperation(ex.method, path)) violations.push(...validator.validateResponse({ method: ex.method, path }, reply.status, reply.body));
+		if (validator.findOperation(ex.method, path))
+			violations.push(
+				...validator.validateResponse({ method: ex.method, path }, reply.status, reply.body),
+			);
 		return reply;
 	}
 
@@ -168,7 +207,11 @@ export async function startCodaFake(options: CodaFakeOptions = {}): Promise<Coda
 			send(res, { status: 404, body: 'Not Found' }, 'text/plain');
 			return 404;
 		}
-		send(res, { status: 200, body: record.content }, record.format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+		send(
+			res,
+			{ status: 200, body: record.content },
+			record.format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
+		);
 		return 200;
 	}
 
@@ -191,7 +234,12 @@ export async function startCodaFake(options: CodaFakeOptions = {}): Promise<Coda
 			status = 404;
 			send(res, { status, body: errorBody(404, `Not under ${API_BASE_PATH}`) });
 		}
-		requests.push({ method: ex.method, path: ex.url.pathname, query: ex.url.search.slice(1), status });
+		requests.push({
+			method: ex.method,
+			path: ex.url.pathname,
+			query: ex.url.search.slice(1),
+			status,
+		});
 	}
 
 	const server: Server = createServer((req, res) => {

@@ -21,9 +21,25 @@ export function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const DROPPED_KEYS = new Set(['example', 'examples', 'discriminator', 'xml', 'externalDocs', 'nullable']);
+const DROPPED_KEYS = new Set([
+	'example',
+	'examples',
+	'discriminator',
+	'xml',
+	'externalDocs',
+	'nullable',
+]);
 const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions']);
-const SCHEMA_KEYS = new Set(['additionalProperties', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
+const SCHEMA_KEYS = new Set([
+	'additionalProperties',
+	'items',
+	'not',
+	'propertyNames',
+	'contains',
+	'if',
+	'then',
+	'else',
+]);
 const SCHEMA_LIST_KEYS = new Set(['allOf', 'anyOf', 'oneOf']);
 
 export class SchemaNormalizer {
@@ -56,7 +72,9 @@ export class SchemaNormalizer {
 		for (const [key, value] of Object.entries(schema)) {
 			if (key.startsWith('x-') || DROPPED_KEYS.has(key)) continue;
 			if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
-				out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.normalize(v)]));
+				out[key] = Object.fromEntries(
+					Object.entries(value).map(([k, v]) => [k, this.normalize(v)]),
+				);
 			} else if (SCHEMA_KEYS.has(key) && isObject(value)) {
 				out[key] = this.normalize(value);
 			} else if (SCHEMA_LIST_KEYS.has(key) && Array.isArray(value)) {
@@ -77,7 +95,11 @@ export class SchemaNormalizer {
 	private resolveMember(member: JsonObject): JsonObject {
 		const prefix = `${this.docId}#/components/schemas/`;
 		let current = member;
-		for (let i = 0; i < 20 && typeof current.$ref === 'string' && current.$ref.startsWith(prefix); i++) {
+		for (
+			let i = 0;
+			i < 20 && typeof current.$ref === 'string' && current.$ref.startsWith(prefix);
+			i++
+		) {
 			current = this.component(current.$ref.slice(prefix.length));
 		}
 		return current;
@@ -93,13 +115,17 @@ export class SchemaNormalizer {
 		const required = new Set<string>();
 		for (const member of members) {
 			for (const [name, prop] of Object.entries((member.properties as JsonObject) ?? {})) {
-				properties[name] = name in properties && JSON.stringify(properties[name]) !== JSON.stringify(prop)
-					? { allOf: [properties[name], prop] }
-					: prop;
+				properties[name] =
+					name in properties && JSON.stringify(properties[name]) !== JSON.stringify(prop)
+						? { allOf: [properties[name], prop] }
+						: prop;
 			}
 			for (const name of (member.required as string[]) ?? []) required.add(name);
 			for (const [key, value] of Object.entries(member)) {
-				if (!['properties', 'required', 'additionalProperties', 'type'].includes(key) && !(key in result)) {
+				if (
+					!['properties', 'required', 'additionalProperties', 'type'].includes(key) &&
+					!(key in result)
+				) {
 					result[key] = value;
 				}
 			}
@@ -114,10 +140,13 @@ export class SchemaNormalizer {
 function isMergeableObject(schema: JsonObject): boolean {
 	if (schema.type !== undefined && schema.type !== 'object') return false;
 	if (['$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'if'].some((k) => k in schema)) return false;
-	return schema.additionalProperties === undefined || typeof schema.additionalProperties === 'boolean';
+	return (
+		schema.additionalProperties === undefined || typeof schema.additionalProperties === 'boolean'
+	);
 }
 
 function addNull(schema: JsonObject): JsonObject {
-	if (typeof schema.type === 'string' && !('enum' in schema)) return { ...schema, type: [schema.type, 'null'] };
+	if (typeof schema.type === 'string' && !('enum' in schema))
+		return { ...schema, type: [schema.type, 'null'] };
 	return { anyOf: [schema, { type: 'null' }] };
 }

@@ -32,7 +32,10 @@ export const CODA_SPEC_PATCHES: SpecPatch[] = [
 	},
 ];
 
-export function applySpecPatches(spec: JsonObject, patches: SpecPatch[] = CODA_SPEC_PATCHES): JsonObject {
+export function applySpecPatches(
+	spec: JsonObject,
+	patches: SpecPatch[] = CODA_SPEC_PATCHES,
+): JsonObject {
 	const copy = structuredClone(spec);
 	for (const patch of patches) patch.apply(copy);
 	return copy;

@@ -114,7 +114,8 @@ export class SpecValidator {
 		const label = `[request] ${request.method.toUpperCase()} ${this.relativePath(request.path)}`;
 		if (!match) return [`${label}: no operation declared for this method and path`];
 		const where = `${label} (${match.operationId})`;
-		const query = typeof request.query === 'string' ? new URLSearchParams(request.query) : request.query;
+		const query =
+			typeof request.query === 'string' ? new URLSearchParams(request.query) : request.query;
 		return [
 			...this.checkPathParams(match, where),
 			...this.checkQuery(match, query ?? new URLSearchParams(), where),
@@ -122,20 +123,29 @@ export class SpecValidator {
 		];
 	}
 
-	validateResponse(request: { method: string; path: string }, status: number, body: unknown): string[] {
+	validateResponse(
+		request: { method: string; path: string },
+		status: number,
+		body: unknown,
+	): string[] {
 		const match = this.findOperation(request.method, request.path);
 		const label = `[response ${status}] ${request.method.toUpperCase()} ${this.relativePath(request.path)}`;
 		if (!match) return [`${label}: no operation declared for this method and path`];
 		const where = `${label} (${match.operationId})`;
 		const responses = (match.operation.responses as JsonObject) ?? {};
-		const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+		const declared =
+			responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
 		if (!declared) {
-			return [`${where}: status ${status} is not declared (declared: ${Object.keys(responses).join(', ')})`];
+			return [
+				`${where}: status ${status} is not declared (declared: ${Object.keys(responses).join(', ')})`,
+			];
 		}
 		const response = this.deref(declared);
 		const media = (response.content as JsonObject | undefined)?.['application/json'];
 		if (!isObject(media) || media.schema === undefined) {
-			return body === undefined ? [] : [`${where}: response declares no JSON body but one was sent`];
+			return body === undefined
+				? []
+				: [`${where}: response declares no JSON body but one was sent`];
 		}
 		if (body === undefined) return [`${where}: response body missing (schema declared)`];
 		return this.checkSchema(media.schema, body, `${where} body`);
@@ -153,7 +163,8 @@ export class SpecValidator {
 
 	private relativePath(path: string): string {
 		const withoutQuery = path.split('?')[0];
-		if (this.basePath && withoutQuery.startsWith(`${this.basePath}/`)) return withoutQuery.slice(this.basePath.length);
+		if (this.basePath && withoutQuery.startsWith(`${this.basePath}/`))
+			return withoutQuery.slice(this.basePath.length);
 		return withoutQuery;
 	}
 
@@ -161,7 +172,9 @@ export class SpecValidator {
 		const paths = (this.spec.paths as JsonObject) ?? {};
 		for (const [template, item] of Object.entries(paths)) {
 			if (!isObject(item)) continue;
-			const shared = ((item.parameters as unknown[]) ?? []).map((p) => this.deref(p) as unknown as Parameter);
+			const shared = ((item.parameters as unknown[]) ?? []).map(
+				(p) => this.deref(p) as unknown as Parameter,
+			);
 			const paramNames: string[] = [];
 			const pattern = template
 				.split(/(\{[^}]+\})/)
@@ -175,9 +188,21 @@ export class SpecValidator {
 			for (const method of HTTP_METHODS) {
 				const operation = item[method];
 				if (!isObject(operation)) continue;
-				const own = ((operation.parameters as unknown[]) ?? []).map((p) => this.deref(p) as unknown as Parameter);
-				const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
-				this.routes.push({ method, template, regex: new RegExp(`^${pattern}$`), paramNames, operation, parameters });
+				const own = ((operation.parameters as unknown[]) ?? []).map(
+					(p) => this.deref(p) as unknown as Parameter,
+				);
+				const parameters = [
+					...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)),
+					...own,
+				];
+				this.routes.push({
+					method,
+					template,
+					regex: new RegExp(`^${pattern}$`),
+					paramNames,
+					operation,
+					parameters,
+				});
 			}
 		}
 		this.routes.sort((a, b) => a.paramNames.length - b.paramNames.length);
@@ -217,7 +242,9 @@ export class SpecValidator {
 				errors.push(`${where}: path parameter "${param.name}" is missing or empty`);
 				continue;
 			}
-			errors.push(...this.checkParamValue(param, [value], `${where} path parameter "${param.name}"`));
+			errors.push(
+				...this.checkParamValue(param, [value], `${where} path parameter "${param.name}"`),
+			);
 		}
 		return errors;
 	}
@@ -232,10 +259,13 @@ export class SpecValidator {
 				errors.push(`${where}: query parameter "${name}" is not declared (declared: ${names})`);
 				continue;
 			}
-			errors.push(...this.checkParamValue(param, query.getAll(name), `${where} query parameter "${name}"`));
+			errors.push(
+				...this.checkParamValue(param, query.getAll(name), `${where} query parameter "${name}"`),
+			);
 		}
 		for (const param of declared) {
-			if (param.required && !query.has(param.name)) errors.push(`${where}: required query parameter "${param.name}" missing`);
+			if (param.required && !query.has(param.name))
+				errors.push(`${where}: required query parameter "${param.name}" missing`);
 		}
 		return errors;
 	}
@@ -249,7 +279,8 @@ export class SpecValidator {
 				const parts = explode ? values : values.flatMap((v) => v.split(','));
 				coerced = parts.map((part) => coerceScalar(part, this.deref(schema.items)));
 			} else {
-				if (values.length > 1) return [`${label}: given ${values.length} times but is not an array`];
+				if (values.length > 1)
+					return [`${label}: given ${values.length} times but is not an array`];
 				coerced = coerceScalar(values[0], schema);
 			}
 		} catch (error) {
@@ -258,8 +289,15 @@ export class SpecValidator {
 		return this.checkSchema(param.schema ?? {}, coerced, label);
 	}
 
-	private checkRequestBody(match: OperationMatch, request: RequestToValidate, where: string): string[] {
-		const requestBody = match.operation.requestBody === undefined ? undefined : this.deref(match.operation.requestBody);
+	private checkRequestBody(
+		match: OperationMatch,
+		request: RequestToValidate,
+		where: string,
+	): string[] {
+		const requestBody =
+			match.operation.requestBody === undefined
+				? undefined
+				: this.deref(match.operation.requestBody);
 		if (request.invalidJson) return [`${where}: request body is not valid JSON`];
 		if (request.body === undefined) {
 			return requestBody?.required ? [`${where}: required request body missing`] : [];
@@ -269,7 +307,9 @@ export class SpecValidator {
 		if (!isObject(media)) return [`${where}: operation does not accept a JSON request body`];
 		const errors: string[] = [];
 		if (request.contentType !== undefined && !/^application\/json\b/i.test(request.contentType)) {
-			errors.push(`${where}: request Content-Type is "${request.contentType}", expected application/json`);
+			errors.push(
+				`${where}: request Content-Type is "${request.contentType}", expected application/json`,
+			);
 		}
 		return [...errors, ...this.checkSchema(media.schema ?? {}, request.body, `${where} body`)];
 	}
@@ -305,14 +345,18 @@ function formatErrors(errors: ErrorObject[]): string {
 		...new Set(
 			errors.map((e) => {
 				const at = e.instancePath || '(root)';
-				const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : '';
-				const allowed = e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+				const extra =
+					e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : '';
+				const allowed =
+					e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
 				return `${at} ${e.message}${extra}${allowed}`;
 			}),
 		),
 	];
 	const shown = messages.slice(0, MAX_REPORTED_ERRORS).join('; ');
-	return messages.length > MAX_REPORTED_ERRORS ? `${shown}; … ${messages.length - MAX_REPORTED_ERRORS} more` : shown;
+	return messages.length > MAX_REPORTED_ERRORS
+		? `${shown}; … ${messages.length - MAX_REPORTED_ERRORS} more`
+		: shown;
 }
 
 let shared: SpecValidator | undefined;

@@ -57,7 +57,8 @@ export class Store {
 	}
 
 	table(doc: DocRec, idOrName: string): TableRec {
-		const table = doc.tables.find((t) => t.id === idOrName) ?? doc.tables.find((t) => t.name === idOrName);
+		const table =
+			doc.tables.find((t) => t.id === idOrName) ?? doc.tables.find((t) => t.name === idOrName);
 		if (!table) throw notFound('a table', idOrName);
 		return table;
 	}
@@ -88,7 +89,11 @@ export class Store {
 	}
 
 	isColumnVisible(doc: DocRec, table: TableRec, column: ColumnRec): boolean {
-		return !column.hidden && !table.hiddenColumnIds.has(column.id) && !this.baseTable(doc, table).hiddenColumnIds.has(column.id);
+		return (
+			!column.hidden &&
+			!table.hiddenColumnIds.has(column.id) &&
+			!this.baseTable(doc, table).hiddenColumnIds.has(column.id)
+		);
 	}
 
 	/** Display name of a row: the value of its table's display column. */
@@ -100,7 +105,9 @@ export class Store {
 
 	row(doc: DocRec, table: TableRec, idOrName: string): RowRec {
 		const rows = this.rows(doc, table);
-		const row = rows.find((r) => r.id === idOrName) ?? rows.find((r) => this.rowName(doc, table, r) === idOrName);
+		const row =
+			rows.find((r) => r.id === idOrName) ??
+			rows.find((r) => this.rowName(doc, table, r) === idOrName);
 		if (!row) throw notFound('a row', idOrName);
 		return row;
 	}

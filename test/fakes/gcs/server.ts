@@ -111,17 +111,31 @@ class FakeError extends Error {
 }
 
 const notFoundBucket = () => new FakeError(404, 'The specified bucket does not exist.', 'notFound');
-const notFoundObject = (bucket: string, name: string) => new FakeError(404, `No such object: ${bucket}/${name}`, 'notFound');
+const notFoundObject = (bucket: string, name: string) =>
+	new FakeError(404, `No such object: ${bucket}/${name}`, 'notFound');
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=UTF-8',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
 function sendError(res: ServerResponse, error: FakeError) {
 	sendJson(res, error.status, {
-		error: { code: error.status, message: error.message, errors: [{ message: error.message, domain: 'global', reason: error.reason }] },
+		error: {
+			code: error.status,
+			message: error.message,
+			errors: [{ message: error.message, domain: 'global', reason: error.reason }],
+		},
 	});
 }
 
@@ -130,7 +144,12 @@ async function readBody(req: IncomingMessage, limit = SIMPLE_UPLOAD_LIMIT): Prom
 	let size = 0;
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > limit) throw new FakeError(413, 'Request body too large for a simple upload; use a resumable upload.', 'uploadTooLarge');
+		if (size > limit)
+			throw new FakeError(
+				413,
+				'Request body too large for a simple upload; use a resumable upload.',
+				'uploadTooLarge',
+			);
 		chunks.push(chunk as Buffer);
 	}
 	return Buffer.concat(chunks);
@@ -141,7 +160,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 	if (body.length === 0) return {};
 	try {
 		const parsed = JSON.parse(body.toString('utf8')) as unknown;
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+			return parsed as Record<string, unknown>;
 	} catch {
 		// fall through
 	}
@@ -152,19 +172,39 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 function validBucketName(name: string): boolean {
 	if (!/^[a-z0-9][a-z0-9._-]*[a-z0-9]$/.test(name)) return false;
 	if (name.includes('.')) {
-		if (name.length > 222 || name.split('.').some((part) => part.length === 0 || part.length > 63)) return false;
+		if (name.length > 222 || name.split('.').some((part) => part.length === 0 || part.length > 63))
+			return false;
 	} else if (name.length < 3 || name.length > 63) return false;
-	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.startsWith('goog') || /g[o0][o0]g[l1]e/.test(name)) return false;
+	if (
+		/^\d{1,3}(\.\d{1,3}){3}$/.test(name) ||
+		name.startsWith('goog') ||
+		/g[o0][o0]g[l1]e/.test(name)
+	)
+		return false;
 	return true;
 }
 
 function validObjectName(name: string): boolean {
-	return name.length > 0 && Buffer.byteLength(name) <= 1024 && !/[\r\n]/.test(name) && name !== '.' && name !== '..';
+	return (
+		name.length > 0 &&
+		Buffer.byteLength(name) <= 1024 &&
+		!/[\r\n]/.test(name) &&
+		name !== '.' &&
+		name !== '..'
+	);
 }
 
-const EDITABLE = ['contentType', 'contentEncoding', 'contentDisposition', 'contentLanguage', 'cacheControl'] as const;
+const EDITABLE = [
+	'contentType',
+	'contentEncoding',
+	'contentDisposition',
+	'contentLanguage',
+	'cacheControl',
+] as const;
 
-export async function startGcsFake(options: { projectId?: string; dir?: string; port?: number } = {}): Promise<GcsFake> {
+export async function startGcsFake(
+	options: { projectId?: string; dir?: string; port?: number } = {},
+): Promise<GcsFake> {
 	const projectId = options.projectId ?? 'fake-project';
 	const dir = options.dir ?? (await fs.mkdtemp(path.join(tmpdir(), 'gcs-fake-')));
 	const ownsDir = options.dir === undefined;
@@ -181,7 +221,10 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	let baseUrl = '';
 
 	const now = () => new Date().toISOString();
-	const addBucket = (name: string, bucketOptions: { location?: string; storageClass?: string } = {}) => {
+	const addBucket = (
+		name: string,
+		bucketOptions: { location?: string; storageClass?: string } = {},
+	) => {
 		const time = now();
 		buckets.set(name, {
 			name,
@@ -200,7 +243,8 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	};
 	const objectOr404 = (bucketName: string, name: string, generation?: string | null) => {
 		const object = bucketOr404(bucketName).objects.get(name);
-		if (!object || (generation && generation !== object.generation)) throw notFoundObject(bucketName, name);
+		if (!object || (generation && generation !== object.generation))
+			throw notFoundObject(bucketName, name);
 		return object;
 	};
 
@@ -238,8 +282,14 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			timeCreated: object.timeCreated,
 			updated: object.updated,
 			timeStorageClassUpdated: object.timeCreated,
-			...Object.fromEntries(EDITABLE.filter((field) => field !== 'contentType' && object[field] !== undefined).map((field) => [field, object[field]])),
-			...(object.metadata && Object.keys(object.metadata).length ? { metadata: object.metadata } : {}),
+			...Object.fromEntries(
+				EDITABLE.filter((field) => field !== 'contentType' && object[field] !== undefined).map(
+					(field) => [field, object[field]],
+				),
+			),
+			...(object.metadata && Object.keys(object.metadata).length
+				? { metadata: object.metadata }
+				: {}),
 		};
 	};
 
@@ -256,9 +306,17 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	) => {
 		const bucket = bucketOr404(bucketName);
 		const previous = bucket.objects.get(name);
-		if (ifGenerationMatch !== undefined && ifGenerationMatch !== null && ifGenerationMatch !== (previous?.generation ?? '0')) {
+		if (
+			ifGenerationMatch !== undefined &&
+			ifGenerationMatch !== null &&
+			ifGenerationMatch !== (previous?.generation ?? '0')
+		) {
 			await fs.rm(file, { force: true });
-			throw new FakeError(412, 'At least one of the pre-conditions you specified did not hold.', 'conditionNotMet');
+			throw new FakeError(
+				412,
+				'At least one of the pre-conditions you specified did not hold.',
+				'conditionNotMet',
+			);
 		}
 		const time = now();
 		const object: FakeObject = {
@@ -269,14 +327,22 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			size,
 			md5Hash: md5,
 			crc32c: crc,
-			storageClass: typeof resource.storageClass === 'string' ? resource.storageClass : bucket.storageClass,
+			storageClass:
+				typeof resource.storageClass === 'string' ? resource.storageClass : bucket.storageClass,
 			timeCreated: time,
 			updated: time,
 			file,
 		};
-		for (const field of EDITABLE) if (typeof resource[field] === 'string' && resource[field]) object[field] = resource[field] as string;
+		for (const field of EDITABLE)
+			if (typeof resource[field] === 'string' && resource[field])
+				object[field] = resource[field] as string;
 		if (resource.metadata && typeof resource.metadata === 'object') {
-			object.metadata = Object.fromEntries(Object.entries(resource.metadata as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+			object.metadata = Object.fromEntries(
+				Object.entries(resource.metadata as Record<string, unknown>).map(([k, v]) => [
+					k,
+					String(v),
+				]),
+			);
 		}
 		bucket.objects.set(name, object);
 		if (previous) await fs.rm(previous.file, { force: true });
@@ -285,70 +351,126 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 
 	/** The client's declared hashes (x-goog-hash, or md5Hash/crc32c in the resource) must match. */
 	/** The hashes declared in the object's metadata and in `X-Goog-Hash` must all match the bytes. */
-	const checkHashes = (req: IncomingMessage, resource: Record<string, unknown>, md5: string, crc: string) => {
+	const checkHashes = (
+		req: IncomingMessage,
+		resource: Record<string, unknown>,
+		md5: string,
+		crc: string,
+	) => {
 		const header: Record<string, string> = {};
 		for (const part of String(req.headers['x-goog-hash'] ?? '').split(',')) {
 			const at = part.indexOf('=');
 			if (at > 0) header[part.slice(0, at).trim()] = part.slice(at + 1).trim();
 		}
-		const metadata = { md5: typeof resource.md5Hash === 'string' ? resource.md5Hash : undefined, crc32c: typeof resource.crc32c === 'string' ? resource.crc32c : undefined };
+		const metadata = {
+			md5: typeof resource.md5Hash === 'string' ? resource.md5Hash : undefined,
+			crc32c: typeof resource.crc32c === 'string' ? resource.crc32c : undefined,
+		};
 		for (const declared of [metadata, header]) {
 			if (declared.md5 && declared.md5 !== md5) {
-				throw new FakeError(400, `Provided MD5 hash "${declared.md5}" doesn't match calculated MD5 hash "${md5}".`, 'invalid');
+				throw new FakeError(
+					400,
+					`Provided MD5 hash "${declared.md5}" doesn't match calculated MD5 hash "${md5}".`,
+					'invalid',
+				);
 			}
 			if (declared.crc32c && declared.crc32c !== crc) {
-				throw new FakeError(400, `Provided CRC32C "${declared.crc32c}" doesn't match calculated CRC32C "${crc}".`, 'invalid');
+				throw new FakeError(
+					400,
+					`Provided CRC32C "${declared.crc32c}" doesn't match calculated CRC32C "${crc}".`,
+					'invalid',
+				);
 			}
 		}
 	};
 
 	// ---- uploads ---------------------------------------------------------------------
 
-	const simpleUpload = async (req: IncomingMessage, res: ServerResponse, bucketName: string, url: URL) => {
+	const simpleUpload = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		bucketName: string,
+		url: URL,
+	) => {
 		bucketOr404(bucketName);
 		const type = url.searchParams.get('uploadType');
 		const body = await readBody(req);
 		let resource: Record<string, unknown> = {};
 		let data = body;
 		if (type === 'multipart') {
-			const boundary = /boundary="?([^";]+)"?/i.exec(String(req.headers['content-type'] ?? ''))?.[1];
+			const boundary = /boundary="?([^";]+)"?/i.exec(
+				String(req.headers['content-type'] ?? ''),
+			)?.[1];
 			if (!boundary) throw new FakeError(400, 'Missing multipart boundary', 'invalid');
 			const parts = splitMultipart(body, boundary);
-			if (parts.length !== 2) throw new FakeError(400, `A multipart upload needs 2 parts, got ${parts.length}`, 'invalid');
+			if (parts.length !== 2)
+				throw new FakeError(
+					400,
+					`A multipart upload needs 2 parts, got ${parts.length}`,
+					'invalid',
+				);
 			try {
 				resource = JSON.parse(parts[0].body.toString('utf8')) as Record<string, unknown>;
 			} catch {
 				throw new FakeError(400, 'Metadata part is not JSON', 'parseError');
 			}
 			data = parts[1].body;
-			if (!resource.contentType && parts[1].headers['content-type']) resource.contentType = parts[1].headers['content-type'];
+			if (!resource.contentType && parts[1].headers['content-type'])
+				resource.contentType = parts[1].headers['content-type'];
 		} else if (type === 'media') {
 			resource = { contentType: req.headers['content-type'] };
 		} else {
 			throw new FakeError(400, `Unsupported uploadType "${type}"`, 'invalid');
 		}
-		const name = url.searchParams.get('name') ?? (typeof resource.name === 'string' ? resource.name : '');
+		const name =
+			url.searchParams.get('name') ?? (typeof resource.name === 'string' ? resource.name : '');
 		if (!validObjectName(name)) throw new FakeError(400, 'Invalid object name', 'invalid');
 		const md5 = createHash('md5').update(data).digest('base64');
 		const crc = crc32cBase64(crc32cUpdate(0, data));
 		checkHashes(req, resource, md5, crc);
 		const file = path.join(dir, 'objects', randomUUID());
 		await fs.writeFile(file, data);
-		const object = await commit(bucketName, name, resource, file, data.length, md5, crc, url.searchParams.get('ifGenerationMatch'));
+		const object = await commit(
+			bucketName,
+			name,
+			resource,
+			file,
+			data.length,
+			md5,
+			crc,
+			url.searchParams.get('ifGenerationMatch'),
+		);
 		sendJson(res, 200, objectResource(object));
 	};
 
-	const startResumable = async (req: IncomingMessage, res: ServerResponse, bucketName: string, url: URL) => {
+	const startResumable = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		bucketName: string,
+		url: URL,
+	) => {
 		bucketOr404(bucketName);
 		const resource = await readJson(req);
-		const name = url.searchParams.get('name') ?? (typeof resource.name === 'string' ? resource.name : '');
+		const name =
+			url.searchParams.get('name') ?? (typeof resource.name === 'string' ? resource.name : '');
 		if (!validObjectName(name)) throw new FakeError(400, 'Invalid object name', 'invalid');
-		if (!resource.contentType && req.headers['x-upload-content-type']) resource.contentType = String(req.headers['x-upload-content-type']);
+		if (!resource.contentType && req.headers['x-upload-content-type'])
+			resource.contentType = String(req.headers['x-upload-content-type']);
 		const id = randomUUID().replace(/-/g, '');
 		const file = path.join(dir, 'sessions', id);
 		await fs.writeFile(file, '');
 		const ifGenerationMatch = url.searchParams.get('ifGenerationMatch') ?? undefined;
-		sessions.set(id, { id, bucket: bucketName, name, resource, received: 0, file, md5: createHash('md5'), crc: 0, ifGenerationMatch });
+		sessions.set(id, {
+			id,
+			bucket: bucketName,
+			name,
+			resource,
+			received: 0,
+			file,
+			md5: createHash('md5'),
+			crc: 0,
+			ifGenerationMatch,
+		});
 		const location = `${baseUrl}/upload/storage/v1/b/${encodeURIComponent(bucketName)}/o?uploadType=resumable&name=${encodeURIComponent(name)}&upload_id=${id}`;
 		res.writeHead(200, { Location: location, 'X-GUploader-UploadID': id, 'Content-Length': 0 });
 		res.end();
@@ -356,12 +478,16 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 
 	const sessionOr404 = (url: URL) => {
 		const session = sessions.get(url.searchParams.get('upload_id') ?? '');
-		if (!session || session.cancelled) throw new FakeError(404, 'No such upload session.', 'notFound');
+		if (!session || session.cancelled)
+			throw new FakeError(404, 'No such upload session.', 'notFound');
 		return session;
 	};
 
 	const incomplete = (res: ServerResponse, session: Session) => {
-		res.writeHead(308, { ...(session.received > 0 ? { Range: `bytes=0-${session.received - 1}` } : {}), 'Content-Length': 0 });
+		res.writeHead(308, {
+			...(session.received > 0 ? { Range: `bytes=0-${session.received - 1}` } : {}),
+			'Content-Length': 0,
+		});
 		res.end();
 	};
 
@@ -386,7 +512,12 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		}
 	};
 
-	const putSessionNow = async (req: IncomingMessage, res: ServerResponse, url: URL, session: Session) => {
+	const putSessionNow = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		session: Session,
+	) => {
 		if (session.cancelled) throw new FakeError(404, 'No such upload session.', 'notFound');
 		if (session.done) {
 			await drain(req);
@@ -398,14 +529,20 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			await drain(req);
 			// `bytes */TOTAL` once all TOTAL bytes are held finalizes the upload (an empty last
 			// chunk, as Google's clients send when the size was unknown until the end)
-			if (status[1] !== '*' && Number(status[1]) === session.received) return await finish(req, res, session, session.received);
+			if (status[1] !== '*' && Number(status[1]) === session.received)
+				return await finish(req, res, session, session.received);
 			return incomplete(res, session);
 		}
 		const range = /^bytes (\d+)-(\d+|\*)\/(\d+|\*)$/.exec(header);
 		if (!range && header) throw new FakeError(400, `Invalid Content-Range "${header}"`, 'invalid');
 		const first = range ? Number(range[1]) : 0;
 		const declaredLast = range && range[2] !== '*' ? Number(range[2]) : undefined;
-		const total = range && range[3] !== '*' ? Number(range[3]) : range ? undefined : Number(req.headers['content-length'] ?? NaN);
+		const total =
+			range && range[3] !== '*'
+				? Number(range[3])
+				: range
+					? undefined
+					: Number(req.headers['content-length'] ?? NaN);
 		if (first > session.received) {
 			await drain(req);
 			throw new FakeError(
@@ -427,7 +564,10 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			await fs.truncate(session.file, size).catch(() => undefined);
 			// hash again what is kept beyond the saved state
 			if (size > savedSize) {
-				for await (const chunk of createReadStream(session.file, { start: savedSize, end: size - 1 })) {
+				for await (const chunk of createReadStream(session.file, {
+					start: savedSize,
+					end: size - 1,
+				})) {
 					session.md5.update(chunk as Buffer);
 					session.crc = crc32cUpdate(session.crc, chunk as Buffer);
 				}
@@ -466,11 +606,19 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const end = Math.max(savedSize, first + sent); // exclusive
 		if (declaredLast !== undefined && declaredLast - first + 1 !== sent) {
 			await restore(savedSize);
-			throw new FakeError(400, `Content-Range ${header} does not match the ${sent} bytes sent.`, 'invalid');
+			throw new FakeError(
+				400,
+				`Content-Range ${header} does not match the ${sent} bytes sent.`,
+				'invalid',
+			);
 		}
 		if (total !== undefined && end > total) {
 			await restore(savedSize);
-			throw new FakeError(400, `Upload of ${end} bytes exceeds the declared size ${total}.`, 'invalid');
+			throw new FakeError(
+				400,
+				`Upload of ${end} bytes exceeds the declared size ${total}.`,
+				'invalid',
+			);
 		}
 		const final = total !== undefined ? end === total : range?.[2] === '*';
 		if (!final) {
@@ -485,7 +633,12 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	};
 
 	/** Checks the declared hashes and stores the session's bytes as the object. */
-	const finish = async (req: IncomingMessage, res: ServerResponse, session: Session, end: number) => {
+	const finish = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		session: Session,
+		end: number,
+	) => {
 		const md5 = session.md5.digest('base64');
 		const crc = crc32cBase64(session.crc);
 		try {
@@ -499,7 +652,16 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		await fs.rename(session.file, file);
 		let object: FakeObject;
 		try {
-			object = await commit(session.bucket, session.name, session.resource, file, end, md5, crc, session.ifGenerationMatch);
+			object = await commit(
+				session.bucket,
+				session.name,
+				session.resource,
+				file,
+				end,
+				md5,
+				crc,
+				session.ifGenerationMatch,
+			);
 		} catch (error) {
 			sessions.delete(session.id);
 			throw error;
@@ -515,8 +677,12 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const prefix = url.searchParams.get('prefix') ?? '';
 		const delimiter = url.searchParams.get('delimiter') ?? '';
 		const maxResults = Math.min(Number(url.searchParams.get('maxResults') ?? 1000) || 1000, 1000);
-		const after = url.searchParams.get('pageToken') ? Buffer.from(url.searchParams.get('pageToken')!, 'base64url').toString('utf8') : '';
-		const names = [...bucket.objects.keys()].filter((name) => name.startsWith(prefix)).sort(byteOrder);
+		const after = url.searchParams.get('pageToken')
+			? Buffer.from(url.searchParams.get('pageToken')!, 'base64url').toString('utf8')
+			: '';
+		const names = [...bucket.objects.keys()]
+			.filter((name) => name.startsWith(prefix))
+			.sort(byteOrder);
 		const items: FakeObject[] = [];
 		const prefixes: string[] = [];
 		let last = '';
@@ -562,14 +728,21 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 				end = object.size - 1;
 			}
 			if (!match || Number.isNaN(start) || start >= object.size || end < start) {
-				res.writeHead(416, { 'Content-Range': `bytes */${object.size}`, 'Content-Type': 'text/plain' });
+				res.writeHead(416, {
+					'Content-Range': `bytes */${object.size}`,
+					'Content-Type': 'text/plain',
+				});
 				res.end('The requested range cannot be satisfied.');
 				return;
 			}
 			end = Math.min(end, object.size - 1);
 			// Google sends no whole-object hash with a partial response's bytes to check.
 			delete headers['x-goog-hash'];
-			res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${object.size}`, 'Content-Length': end - start + 1 });
+			res.writeHead(206, {
+				...headers,
+				'Content-Range': `bytes ${start}-${end}/${object.size}`,
+				'Content-Length': end - start + 1,
+			});
 			if (req.method === 'HEAD') res.end();
 			else createReadStream(object.file, { start, end }).pipe(res);
 			return;
@@ -604,7 +777,12 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		sendJson(res, 200, objectResource(object));
 	};
 
-	const rewrite = async (req: IncomingMessage, res: ServerResponse, method: string, seg: string[]) => {
+	const rewrite = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		method: string,
+		seg: string[],
+	) => {
 		// b/SRC/o/OBJ/(rewriteTo|copyTo)/b/DST/o/DOBJ
 		const [, srcBucket, , srcName, , , dstBucket, , dstName] = seg;
 		const overrides = await readJson(req);
@@ -618,7 +796,15 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			metadata: source.metadata,
 			...overrides,
 		};
-		const object = await commit(dstBucket, dstName, resource, file, source.size, source.md5Hash, source.crc32c);
+		const object = await commit(
+			dstBucket,
+			dstName,
+			resource,
+			file,
+			source.size,
+			source.md5Hash,
+			source.crc32c,
+		);
 		if (method === 'copyTo') return sendJson(res, 200, objectResource(object));
 		sendJson(res, 200, {
 			kind: 'storage#rewriteResponse',
@@ -632,32 +818,59 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 	// ---- buckets ---------------------------------------------------------------------
 
 	const listBuckets = (res: ServerResponse, url: URL) => {
-		if (!url.searchParams.get('project')) throw new FakeError(400, 'Required parameter: project', 'required');
+		if (!url.searchParams.get('project'))
+			throw new FakeError(400, 'Required parameter: project', 'required');
 		const prefix = url.searchParams.get('prefix') ?? '';
 		const maxResults = Math.min(Number(url.searchParams.get('maxResults') ?? 1000) || 1000, 1000);
-		const after = url.searchParams.get('pageToken') ? Buffer.from(url.searchParams.get('pageToken')!, 'base64url').toString('utf8') : '';
-		const names = [...buckets.keys()].filter((name) => name.startsWith(prefix) && name > after).sort(byteOrder);
+		const after = url.searchParams.get('pageToken')
+			? Buffer.from(url.searchParams.get('pageToken')!, 'base64url').toString('utf8')
+			: '';
+		const names = [...buckets.keys()]
+			.filter((name) => name.startsWith(prefix) && name > after)
+			.sort(byteOrder);
 		const page = names.slice(0, maxResults);
 		sendJson(res, 200, {
 			kind: 'storage#buckets',
-			...(names.length > maxResults ? { nextPageToken: Buffer.from(page[page.length - 1]).toString('base64url') } : {}),
+			...(names.length > maxResults
+				? { nextPageToken: Buffer.from(page[page.length - 1]).toString('base64url') }
+				: {}),
 			...(page.length ? { items: page.map((name) => bucketResource(buckets.get(name)!)) } : {}),
 		});
 	};
 
 	const insertBucket = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-		if (!url.searchParams.get('project')) throw new FakeError(400, 'Required parameter: project', 'required');
+		if (!url.searchParams.get('project'))
+			throw new FakeError(400, 'Required parameter: project', 'required');
 		const body = await readJson(req);
 		const name = typeof body.name === 'string' ? body.name : '';
-		if (!validBucketName(name)) throw new FakeError(400, `Invalid bucket name: '${name}'`, 'invalid');
+		if (!validBucketName(name))
+			throw new FakeError(400, `Invalid bucket name: '${name}'`, 'invalid');
 		if (buckets.has(name)) {
-			throw new FakeError(409, 'Your previous request to create the named bucket succeeded and you already own it.', 'conflict');
+			throw new FakeError(
+				409,
+				'Your previous request to create the named bucket succeeded and you already own it.',
+				'conflict',
+			);
 		}
-		const storageClass = typeof body.storageClass === 'string' ? body.storageClass.toUpperCase() : 'STANDARD';
-		if (!['STANDARD', 'NEARLINE', 'COLDLINE', 'ARCHIVE', 'MULTI_REGIONAL', 'REGIONAL', 'DURABLE_REDUCED_AVAILABILITY'].includes(storageClass)) {
+		const storageClass =
+			typeof body.storageClass === 'string' ? body.storageClass.toUpperCase() : 'STANDARD';
+		if (
+			![
+				'STANDARD',
+				'NEARLINE',
+				'COLDLINE',
+				'ARCHIVE',
+				'MULTI_REGIONAL',
+				'REGIONAL',
+				'DURABLE_REDUCED_AVAILABILITY',
+			].includes(storageClass)
+		) {
 			throw new FakeError(400, `Invalid argument: storage class "${storageClass}".`, 'invalid');
 		}
-		addBucket(name, { location: typeof body.location === 'string' ? body.location : 'US', storageClass });
+		addBucket(name, {
+			location: typeof body.location === 'string' ? body.location : 'US',
+			storageClass,
+		});
 		sendJson(res, 200, bucketResource(buckets.get(name)!));
 	};
 
@@ -678,11 +891,13 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			raw = raw.slice('/storage/v1'.length);
 		}
 		const seg = raw.split('/').filter(Boolean).map(decode);
-		if (seg[0] !== 'b') throw new FakeError(404, `Not Found: ${method} ${url.pathname}`, 'notFound');
+		if (seg[0] !== 'b')
+			throw new FakeError(404, `Not Found: ${method} ${url.pathname}`, 'notFound');
 
 		if (upload) {
 			if (seg.length !== 3 || seg[2] !== 'o') throw new FakeError(404, 'Not Found', 'notFound');
-			if (method === 'POST' && url.searchParams.get('uploadType') === 'resumable') return await startResumable(req, res, seg[1], url);
+			if (method === 'POST' && url.searchParams.get('uploadType') === 'resumable')
+				return await startResumable(req, res, seg[1], url);
 			if (method === 'POST') return await simpleUpload(req, res, seg[1], url);
 			if (method === 'PUT') return await putSession(req, res, url);
 			if (method === 'DELETE') {
@@ -703,13 +918,15 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			const bucket = bucketOr404(seg[1]);
 			if (method === 'GET') return sendJson(res, 200, bucketResource(bucket));
 			if (method === 'DELETE') {
-				if (bucket.objects.size > 0) throw new FakeError(409, 'The bucket you tried to delete is not empty.', 'conflict');
+				if (bucket.objects.size > 0)
+					throw new FakeError(409, 'The bucket you tried to delete is not empty.', 'conflict');
 				buckets.delete(bucket.name);
 				res.writeHead(204);
 				return res.end();
 			}
 		}
-		if (seg.length === 3 && seg[2] === 'o' && method === 'GET') return listObjects(res, seg[1], url);
+		if (seg.length === 3 && seg[2] === 'o' && method === 'GET')
+			return listObjects(res, seg[1], url);
 		if (seg.length === 4 && seg[2] === 'o') {
 			const generation = url.searchParams.get('generation');
 			if (method === 'GET' || method === 'HEAD') {
@@ -717,7 +934,8 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 				if (download || url.searchParams.get('alt') === 'media') return sendMedia(req, res, object);
 				return sendJson(res, 200, objectResource(object));
 			}
-			if (method === 'PATCH' || method === 'PUT') return await patchObject(req, res, objectOr404(seg[1], seg[3], generation));
+			if (method === 'PATCH' || method === 'PUT')
+				return await patchObject(req, res, objectOr404(seg[1], seg[3], generation));
 			if (method === 'DELETE') {
 				const object = objectOr404(seg[1], seg[3], generation);
 				buckets.get(seg[1])!.objects.delete(object.name);
@@ -726,7 +944,12 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 				return res.end();
 			}
 		}
-		if (seg.length === 9 && seg[2] === 'o' && (seg[4] === 'rewriteTo' || seg[4] === 'copyTo') && method === 'POST') {
+		if (
+			seg.length === 9 &&
+			seg[2] === 'o' &&
+			(seg[4] === 'rewriteTo' || seg[4] === 'copyTo') &&
+			method === 'POST'
+		) {
 			return await rewrite(req, res, seg[4], seg);
 		}
 		throw new FakeError(404, `Not Found: ${method} ${url.pathname}`, 'notFound');
@@ -736,10 +959,16 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', baseUrl);
 		let bytes = 0;
-		const breakAt = breaks.findIndex((b) => (!b.method || b.method === method) && (!b.path || b.path.test(url.pathname + url.search)));
+		const breakAt = breaks.findIndex(
+			(b) =>
+				(!b.method || b.method === method) && (!b.path || b.path.test(url.pathname + url.search)),
+		);
 		const broken = breakAt >= 0 ? breaks.splice(breakAt, 1)[0] : undefined;
 		let dropped = false;
-		const corruptAt = corruptions.findIndex((c) => (!c.method || c.method === method) && (!c.path || c.path.test(url.pathname + url.search)));
+		const corruptAt = corruptions.findIndex(
+			(c) =>
+				(!c.method || c.method === method) && (!c.path || c.path.test(url.pathname + url.search)),
+		);
 		if (corruptAt >= 0) {
 			corruptions.splice(corruptAt, 1);
 			corrupted.add(req);
@@ -748,7 +977,13 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			bytes += chunk.length;
 			if (broken && !dropped && bytes >= broken.afterBytes) {
 				dropped = true;
-				requests.push({ method, path: req.url ?? '', status: 0, contentRange: req.headers['content-range'] as string | undefined, bytes });
+				requests.push({
+					method,
+					path: req.url ?? '',
+					status: 0,
+					contentRange: req.headers['content-range'] as string | undefined,
+					bytes,
+				});
 				req.socket.destroy();
 			}
 		});
@@ -761,20 +996,36 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 				bytes,
 			}),
 		);
-		const fault = faults.find((f) => f.count > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname + url.search)));
+		const fault = faults.find(
+			(f) =>
+				f.count > 0 &&
+				(!f.method || f.method === method) &&
+				(!f.path || f.path.test(url.pathname + url.search)),
+		);
 		if (fault) {
 			fault.count -= 1;
-			void drain(req).then(() => sendError(res, new FakeError(fault.status, `Injected failure ${fault.status}`, 'backendError')));
+			void drain(req).then(() =>
+				sendError(
+					res,
+					new FakeError(fault.status, `Injected failure ${fault.status}`, 'backendError'),
+				),
+			);
 			return;
 		}
 		handle(req, res, url)
 			.catch((error: unknown) => {
 				if (res.headersSent) return res.destroy();
 				if (error instanceof FakeError) return sendError(res, error);
-				if ((error as NodeJS.ErrnoException)?.code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+				if (
+					(error as NodeJS.ErrnoException)?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+					(error as NodeJS.ErrnoException)?.code === 'ECONNRESET'
+				) {
 					return res.destroy();
 				}
-				sendError(res, new FakeError(500, (error as Error)?.message ?? String(error), 'backendError'));
+				sendError(
+					res,
+					new FakeError(500, (error as Error)?.message ?? String(error), 'backendError'),
+				);
 			})
 			.finally(() => {
 				if (!req.readableEnded) req.resume();
@@ -803,7 +1054,8 @@ export async function startGcsFake(options: { projectId?: string; dir?: string; 
 			breaks.push({ afterBytes, ...match });
 		},
 		addBucket,
-		openSessions: () => [...sessions.values()].filter((s) => !s.done && !s.cancelled).map((s) => s.id),
+		openSessions: () =>
+			[...sessions.values()].filter((s) => !s.done && !s.cancelled).map((s) => s.id),
 		objectFile: (bucket, name) => buckets.get(bucket)?.objects.get(name)?.file,
 		close: async () => {
 			await new Promise<void>((resolve) => {
@@ -833,7 +1085,10 @@ async function drain(req: IncomingMessage): Promise<void> {
 }
 
 /** Splits a multipart/related body into its parts (headers lower-cased). */
-function splitMultipart(body: Buffer, boundary: string): Array<{ headers: Record<string, string>; body: Buffer }> {
+function splitMultipart(
+	body: Buffer,
+	boundary: string,
+): Array<{ headers: Record<string, string>; body: Buffer }> {
 	const delimiter = Buffer.from(`--${boundary}`);
 	const parts: Array<{ headers: Record<string, string>; body: Buffer }> = [];
 	let at = body.indexOf(delimiter);
@@ -844,13 +1099,15 @@ function splitMultipart(body: Buffer, boundary: string): Array<{ headers: Record
 		const next = body.indexOf(delimiter, start);
 		if (next < 0) break;
 		let part = body.subarray(start, next);
-		if (part.subarray(part.length - 2).toString() === '\r\n') part = part.subarray(0, part.length - 2);
+		if (part.subarray(part.length - 2).toString() === '\r\n')
+			part = part.subarray(0, part.length - 2);
 		const split = part.indexOf('\r\n\r\n');
 		const headerText = split >= 0 ? part.subarray(0, split).toString('utf8') : '';
 		const headers: Record<string, string> = {};
 		for (const line of headerText.split('\r\n')) {
 			const colon = line.indexOf(':');
-			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+			if (colon > 0)
+				headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 		}
 		parts.push({ headers, body: split >= 0 ? part.subarray(split + 4) : part });
 		at = next;

@@ -36,7 +36,8 @@ function parseBatchHeaders(req: IncomingMessage): BatchItem[] {
 		if (!name.startsWith('x-reduct-time-') || raw === undefined) continue;
 		const ts = parseTimestamp(name.slice('x-reduct-time-'.length), `Header '${name}'`);
 		const [sizeRaw, contentType = '', ...labelItems] = splitCsv(Array.isArray(raw) ? raw[0] : raw);
-		if (!/^\d+$/.test(sizeRaw.trim())) throw unprocessable(`Invalid header '${name}': bad content length`);
+		if (!/^\d+$/.test(sizeRaw.trim()))
+			throw unprocessable(`Invalid header '${name}': bad content length`);
 		const labels: Labels = {};
 		for (const item of labelItems) {
 			if (item.trim() === '') continue;
@@ -70,7 +71,9 @@ export async function writeBatch(ctx: Ctx, bucketName: string, entry: string): P
 	const body = await readBody(ctx.req);
 	const expected = items.reduce((sum, item) => sum + item.size, 0);
 	if (expected !== body.length) {
-		throw badRequest(`Content is ${body.length < expected ? 'smaller' : 'bigger'} than in content-length`);
+		throw badRequest(
+			`Content is ${body.length < expected ? 'smaller' : 'bigger'} than in content-length`,
+		);
 	}
 	let offset = 0;
 	perRecord(ctx, items, (item) => {
@@ -92,7 +95,9 @@ export async function updateBatch(ctx: Ctx, bucketName: string, entry: string): 
 	await readBody(ctx.req);
 	const bucket = getBucket(ctx.state, bucketName);
 	bucket.getEntry(entry);
-	perRecord(ctx, parseBatchHeaders(ctx.req), (item) => bucket.updateLabels(entry, item.ts, item.labels));
+	perRecord(ctx, parseBatchHeaders(ctx.req), (item) =>
+		bucket.updateLabels(entry, item.ts, item.labels),
+	);
 }
 
 /** DELETE /b/:bucket/:entry/batch */

@@ -1,5 +1,13 @@
 import { type Ctx, type FakeState, getBucket } from './context';
-import { conflict, isObject, readJson, readJsonObject, sendEmpty, sendJson, unprocessable } from './http';
+import {
+	conflict,
+	isObject,
+	readJson,
+	readJsonObject,
+	sendEmpty,
+	sendJson,
+	unprocessable,
+} from './http';
 import {
 	BucketData,
 	type BucketSettings,
@@ -71,7 +79,8 @@ function parseSettings(body: unknown, base: BucketSettings): BucketSettings {
 	}
 	return {
 		max_block_size: settingInt(body.max_block_size, 'max_block_size') ?? base.max_block_size,
-		max_block_records: settingInt(body.max_block_records, 'max_block_records') ?? base.max_block_records,
+		max_block_records:
+			settingInt(body.max_block_records, 'max_block_records') ?? base.max_block_records,
 		quota_type: (quotaType as QuotaType | undefined) ?? base.quota_type,
 		quota_size: settingInt(body.quota_size, 'quota_size') ?? base.quota_size,
 	};
@@ -143,7 +152,8 @@ export async function handleBucket(ctx: Ctx, name: string): Promise<boolean> {
 			requireFullAccess(ctx);
 			const body = await readJson(ctx.req);
 			const bucket = getBucket(state, name);
-			if (bucket.provisioned) throw conflict(`Can't change settings of provisioned bucket '${name}'`);
+			if (bucket.provisioned)
+				throw conflict(`Can't change settings of provisioned bucket '${name}'`);
 			bucket.settings = parseSettings(body, bucket.settings);
 			sendEmpty(ctx.res);
 			return true;

@@ -110,7 +110,9 @@ export function labelsFromHeaders(req: IncomingMessage): Labels {
 	const labels: Labels = {};
 	for (const [name, value] of Object.entries(req.headers)) {
 		if (name.startsWith('x-reduct-label-') && value !== undefined) {
-			labels[name.slice('x-reduct-label-'.length)] = Array.isArray(value) ? value.join(', ') : value;
+			labels[name.slice('x-reduct-label-'.length)] = Array.isArray(value)
+				? value.join(', ')
+				: value;
 		}
 	}
 	return labels;

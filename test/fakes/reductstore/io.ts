@@ -38,7 +38,10 @@ function isTchar(byte: number): boolean {
 export function encodeComponent(value: string): string {
 	let out = '';
 	for (const byte of Buffer.from(value, 'utf8')) {
-		out += isTchar(byte) && byte !== 0x25 ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+		out +=
+			isTchar(byte) && byte !== 0x25
+				? String.fromCharCode(byte)
+				: `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 	}
 	return out;
 }
@@ -51,7 +54,8 @@ function decodeComponent(value: string): string {
 			continue;
 		}
 		const hex = value.slice(i + 1, i + 3);
-		if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw unprocessable(`Invalid entry encoding in header: '${value}'`);
+		if (!/^[0-9A-Fa-f]{2}$/.test(hex))
+			throw unprocessable(`Invalid entry encoding in header: '${value}'`);
 		bytes.push(parseInt(hex, 16));
 		i += 2;
 	}
@@ -136,27 +140,36 @@ function parseV2Request(req: IncomingMessage): V2Record[] {
 		if (!match || value === undefined) continue;
 		found.push({ entryIndex: Number(match[1]), delta: BigInt(match[2]), raw: String(value) });
 	}
-	found.sort((a, b) => a.entryIndex - b.entryIndex || (a.delta < b.delta ? -1 : a.delta > b.delta ? 1 : 0));
+	found.sort(
+		(a, b) => a.entryIndex - b.entryIndex || (a.delta < b.delta ? -1 : a.delta > b.delta ? 1 : 0),
+	);
 
 	const previous = new Map<number, RecordMeta>();
 	return found.map(({ entryIndex, delta, raw }) => {
 		const entry = entries[entryIndex];
 		if (entry === undefined) {
-			throw unprocessable(`Invalid header 'x-reduct-${entryIndex}-${delta}': entry index out of range`);
+			throw unprocessable(
+				`Invalid header 'x-reduct-${entryIndex}-${delta}': entry index out of range`,
+			);
 		}
 		const [sizeRaw, ...restParts] = raw.split(',');
-		if (!/^\d+$/.test(sizeRaw.trim())) throw unprocessable(`Invalid header 'x-reduct-${entryIndex}-${delta}'`);
+		if (!/^\d+$/.test(sizeRaw.trim()))
+			throw unprocessable(`Invalid header 'x-reduct-${entryIndex}-${delta}'`);
 		const rest = restParts.join(',');
 		const prev = previous.get(entryIndex);
 		const comma = rest.indexOf(',');
 		const ctRaw = restParts.length === 0 ? '' : comma < 0 ? rest : rest.slice(0, comma);
-		const ops = restParts.length === 0 || comma < 0 ? [] : parseLabelDelta(rest.slice(comma + 1), labelNames);
+		const ops =
+			restParts.length === 0 || comma < 0 ? [] : parseLabelDelta(rest.slice(comma + 1), labelNames);
 		const labels: Labels = { ...(prev?.labels ?? {}) };
 		for (const [key, value] of ops) {
 			if (value === null) delete labels[key];
 			else labels[key] = value;
 		}
-		const meta = { contentType: ctRaw.trim() || prev?.contentType || 'application/octet-stream', labels };
+		const meta = {
+			contentType: ctRaw.trim() || prev?.contentType || 'application/octet-stream',
+			labels,
+		};
 		previous.set(entryIndex, meta);
 		return { entry, entryIndex, delta, ts: start + delta, size: Number(sizeRaw.trim()), meta, ops };
 	});
@@ -168,7 +181,10 @@ function perRecord(ctx: Ctx, records: V2Record[], op: (rec: V2Record) => void): 
 			op(rec);
 		} catch (err) {
 			if (!(err instanceof ReductError)) throw err;
-			ctx.res.setHeader(`x-reduct-error-${rec.entryIndex}-${rec.delta}`, `${err.status},${headerSafe(err.message)}`);
+			ctx.res.setHeader(
+				`x-reduct-error-${rec.entryIndex}-${rec.delta}`,
+				`${err.status},${headerSafe(err.message)}`,
+			);
 		}
 	}
 	ctx.res.writeHead(200, { 'content-length': 0 });
@@ -185,13 +201,20 @@ export async function ioWrite(ctx: Ctx, bucketName: string): Promise<void> {
 	const body = await readBody(ctx.req);
 	const expected = records.reduce((sum, r) => sum + r.size, 0);
 	if (expected !== body.length) {
-		throw badRequest(`Content is ${body.length < expected ? 'smaller' : 'bigger'} than in content-length`);
+		throw badRequest(
+			`Content is ${body.length < expected ? 'smaller' : 'bigger'} than in content-length`,
+		);
 	}
 	let offset = 0;
 	perRecord(ctx, records, (rec) => {
 		const data = Buffer.from(body.subarray(offset, offset + rec.size));
 		offset += rec.size;
-		bucket.write(rec.entry, { ts: rec.ts, data, contentType: rec.meta.contentType, labels: { ...rec.meta.labels } });
+		bucket.write(rec.entry, {
+			ts: rec.ts,
+			data,
+			contentType: rec.meta.contentType,
+			labels: { ...rec.meta.labels },
+		});
 		notifyWrite(ctx.state, bucketName, rec.entry);
 	});
 }
@@ -224,7 +247,11 @@ export async function ioRemove(ctx: Ctx, bucketName: string): Promise<void> {
 	perRecord(ctx, parseV2Request(ctx.req), (rec) => bucket.removeRecord(rec.entry, rec.ts));
 }
 
-function labelDelta(labels: Labels, prev: Labels | undefined, index: (name: string) => number): string {
+function labelDelta(
+	labels: Labels,
+	prev: Labels | undefined,
+	index: (name: string) => number,
+): string {
 	const keys = [...new Set([...Object.keys(prev ?? {}), ...Object.keys(labels)])].sort();
 	const ops: string[] = [];
 	for (const key of keys) {
@@ -251,7 +278,10 @@ export function sendBatchV2(ctx: Ctx, query: RunningQuery, items: QueryItem[]): 
 			entryIndex.get(a.entry)! - entryIndex.get(b.entry)! ||
 			(a.record.ts < b.record.ts ? -1 : a.record.ts > b.record.ts ? 1 : 0),
 	);
-	const start = items.reduce((min, { record }) => (record.ts < min ? record.ts : min), items[0].record.ts);
+	const start = items.reduce(
+		(min, { record }) => (record.ts < min ? record.ts : min),
+		items[0].record.ts,
+	);
 
 	const labelNames: string[] = [];
 	const index = (name: string) => {

@@ -50,7 +50,11 @@ export function parseJson(text: string): unknown {
 		if (ch === '[') return readArray();
 		if (ch === '"') return readString();
 		if (ch === '-' || (ch >= '0' && ch <= '9')) return readNumber();
-		for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+		for (const [word, value] of [
+			['true', true],
+			['false', false],
+			['null', null],
+		] as const) {
 			if (text.startsWith(word, pos)) {
 				pos += word.length;
 				return value;
@@ -119,9 +123,12 @@ export function stringifyJson(value: unknown): string {
 	const marker = '\u0000bigint:';
 	// `this[key]` is the value before any `toJSON`: some libraries (n8n-workflow) give BigInt a
 	// toJSON that turns it into a string, which would reach the replacer as a string
-	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-		const raw = key === '' ? v : this[key];
-		return typeof raw === 'bigint' ? `${marker}${raw.toString()}` : v;
-	});
+	const text = JSON.stringify(
+		value,
+		function (this: Record<string, unknown>, key: string, v: unknown) {
+			const raw = key === '' ? v : this[key];
+			return typeof raw === 'bigint' ? `${marker}${raw.toString()}` : v;
+		},
+	);
 	return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }

@@ -31,15 +31,26 @@ function encrypt(secret: string, plain: string): { ct: string; s: string; n: str
 	const nonce = randomBytes(12);
 	const cipher = createCipheriv('aes-256-gcm', keyFor(secret, salt), nonce);
 	const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-	return { ct: body.toString('base64url'), s: salt.toString('base64url'), n: nonce.toString('base64url') };
+	return {
+		ct: body.toString('base64url'),
+		s: salt.toString('base64url'),
+		n: nonce.toString('base64url'),
+	};
 }
 
 function decrypt(secret: string, ct: string, s: string, n: string): string {
 	try {
 		const body = Buffer.from(ct, 'base64url');
-		const decipher = createDecipheriv('aes-256-gcm', keyFor(secret, Buffer.from(s, 'base64url')), Buffer.from(n, 'base64url'));
+		const decipher = createDecipheriv(
+			'aes-256-gcm',
+			keyFor(secret, Buffer.from(s, 'base64url')),
+			Buffer.from(n, 'base64url'),
+		);
 		decipher.setAuthTag(body.subarray(body.length - 16));
-		return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
+		return Buffer.concat([
+			decipher.update(body.subarray(0, body.length - 16)),
+			decipher.final(),
+		]).toString('utf8');
 	} catch {
 		throw unprocessable('Invalid query link: failed to decrypt the query');
 	}
@@ -57,7 +68,8 @@ export async function createLink(ctx: Ctx, fileName: string): Promise<void> {
 		throw unprocessable("Both 'record_entry' and 'record_timestamp' must be provided in payload");
 	}
 	jsonTimestamp(body.record_timestamp, 'record_timestamp');
-	if (typeof body.expire_at !== 'number') throw unprocessable("'expire_at' must be a unix timestamp in seconds");
+	if (typeof body.expire_at !== 'number')
+		throw unprocessable("'expire_at' must be a unix timestamp in seconds");
 
 	let base = ctx.state.baseUrl;
 	if (typeof body.base_url === 'string') {
@@ -70,7 +82,9 @@ export async function createLink(ctx: Ctx, fileName: string): Promise<void> {
 	if (!base.endsWith('/')) base += '/';
 	const { ct, s, n } = encrypt(token.value, stringifyJson(body));
 	const params = new URLSearchParams({ ct, s, i: token.name, n });
-	sendJson(ctx.res, { link: `${base}api/v1/links/${encodeURIComponent(fileName)}?${params.toString()}` });
+	sendJson(ctx.res, {
+		link: `${base}api/v1/links/${encodeURIComponent(fileName)}?${params.toString()}`,
+	});
 }
 
 /** GET|HEAD /links/:file_name?ct=&s=&n=&i=[&e=&ts=] (anonymous) */
@@ -97,14 +111,20 @@ export function getLink(ctx: Ctx, fileName: string): void {
 
 	const e = params.get('e');
 	const tsRaw = params.get('ts');
-	if ((e === null) !== (tsRaw === null)) throw unprocessable("Parameters 'e' and 'ts' must be provided together");
+	if ((e === null) !== (tsRaw === null))
+		throw unprocessable("Parameters 'e' and 'ts' must be provided together");
 	const entry = e ?? String(payload.record_entry);
-	const ts = tsRaw !== null ? parseTimestamp(tsRaw) : jsonTimestamp(payload.record_timestamp, 'record_timestamp')!;
+	const ts =
+		tsRaw !== null
+			? parseTimestamp(tsRaw)
+			: jsonTimestamp(payload.record_timestamp, 'record_timestamp')!;
 
 	const bucket = getBucket(ctx.state, payload.bucket);
 	const record = bucket.getRecord(entry, ts);
 	const query = parseQueryRequest(payload.query);
-	const inRange = (query.start === undefined || ts >= query.start) && (query.stop === undefined || ts < query.stop);
+	const inRange =
+		(query.start === undefined || ts >= query.start) &&
+		(query.stop === undefined || ts < query.stop);
 	const cond = query.when === undefined ? undefined : compileWhen(query.when, query.strict);
 	if (!inRange || (cond && !cond.matches({ ts, labels: record.labels }))) {
 		throw notFound(`Record ${entry}@${ts} is not selected by the query link`);
@@ -121,7 +141,8 @@ export function getLink(ctx: Ctx, fileName: string): void {
 	if (range && (range[1] !== '' || range[2] !== '')) {
 		const size = record.data.length;
 		const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
-		const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
+		const end =
+			range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
 		if (start > end || start >= size) {
 			ctx.res.writeHead(416, { 'content-range': `bytes */${size}`, 'content-length': 0 });
 			ctx.res.end();

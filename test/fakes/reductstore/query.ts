@@ -95,7 +95,12 @@ export function parseLegacyQuery(url: URL, type: 'QUERY' | 'REMOVE'): QueryReque
 		const raw = params.get(name);
 		if (raw === null) return undefined;
 		const value = Number(raw);
-		if (raw.trim() === '' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
+		if (
+			raw.trim() === '' ||
+			Number.isNaN(value) ||
+			value < 0 ||
+			(integer && !Number.isInteger(value))
+		) {
 			throw unprocessable(`'${name}' must be a non-negative ${integer ? 'integer' : 'number'}`);
 		}
 		return value;
@@ -128,9 +133,17 @@ export function parseLegacyQuery(url: URL, type: 'QUERY' | 'REMOVE'): QueryReque
 
 /** True if the request selects something (an empty REMOVE query is rejected by the I/O API). */
 export function hasRemoveFilter(req: QueryRequest): boolean {
-	return [req.entries, req.start, req.stop, req.when, req.include, req.exclude, req.eachN, req.eachS, req.limit].some(
-		(v) => v !== undefined,
-	);
+	return [
+		req.entries,
+		req.start,
+		req.stop,
+		req.when,
+		req.include,
+		req.exclude,
+		req.eachN,
+		req.eachS,
+		req.limit,
+	].some((v) => v !== undefined);
 }
 
 /** `*` matches inside one path segment, `**` across segments. */
@@ -138,7 +151,9 @@ function matchesPattern(name: string, pattern: string): boolean {
 	if (!pattern.includes('*')) return name === pattern;
 	const regex = pattern
 		.split(/(\*\*|\*)/)
-		.map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+		.map((part) =>
+			part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+		)
 		.join('');
 	return new RegExp(`^${regex}$`).test(name);
 }
@@ -147,7 +162,9 @@ function matchesPattern(name: string, pattern: string): boolean {
 export function resolveEntries(bucket: BucketData, patterns?: string[]): string[] {
 	const names = [...bucket.entries.keys()].sort();
 	const include = (patterns ?? []).filter((p) => !(p.startsWith('!') && p.length > 1));
-	const exclude = (patterns ?? []).filter((p) => p.startsWith('!') && p.length > 1).map((p) => p.slice(1));
+	const exclude = (patterns ?? [])
+		.filter((p) => p.startsWith('!') && p.length > 1)
+		.map((p) => p.slice(1));
 	return names.filter((name) => {
 		const wildcardOk = !isMetaEntry(name);
 		const included =
@@ -180,7 +197,10 @@ class EntryCursor {
 			if (!this.req.continuous) this.done = true;
 			return;
 		}
-		let idx = this.lastTs === undefined ? entry.lowerBound(this.req.start ?? 0n) : entry.lowerBound(this.lastTs + 1n);
+		let idx =
+			this.lastTs === undefined
+				? entry.lowerBound(this.req.start ?? 0n)
+				: entry.lowerBound(this.lastTs + 1n);
 		for (; idx < entry.records.length; idx++) {
 			const rec = entry.records[idx];
 			if (!this.req.continuous && this.req.stop !== undefined && rec.ts >= this.req.stop) break;
@@ -209,7 +229,8 @@ class EntryCursor {
 		this.seen += 1;
 		if (eachN !== undefined && eachN > 0 && (this.seen - 1) % eachN !== 0) return false;
 		if (eachS !== undefined) {
-			if (this.lastEachS !== undefined && Number(rec.ts - this.lastEachS) < eachS * 1e6) return false;
+			if (this.lastEachS !== undefined && Number(rec.ts - this.lastEachS) < eachS * 1e6)
+				return false;
 			this.lastEachS = rec.ts;
 		}
 		if (limit !== undefined && this.returned >= limit) throw new Interrupt();
@@ -274,7 +295,12 @@ export class RunningQuery {
 			for (const cursor of this.cursors) {
 				cursor.fill(bucket);
 				const rec = cursor.peeked;
-				if (rec && (!best || rec.ts < best.peeked!.ts || (rec.ts === best.peeked!.ts && cursor.entry < best.entry))) {
+				if (
+					rec &&
+					(!best ||
+						rec.ts < best.peeked!.ts ||
+						(rec.ts === best.peeked!.ts && cursor.entry < best.entry))
+				) {
 					best = cursor;
 				}
 			}
@@ -292,7 +318,9 @@ export class RunningQuery {
 
 	private pickLabels(labels: Labels): Labels {
 		if (!this.selectLabels) return { ...labels };
-		return Object.fromEntries(Object.entries(labels).filter(([k]) => this.selectLabels!.includes(k)));
+		return Object.fromEntries(
+			Object.entries(labels).filter(([k]) => this.selectLabels!.includes(k)),
+		);
 	}
 }
 
@@ -313,7 +341,9 @@ export class QueryRegistry {
 		}
 		const query = this.queries.get(id);
 		if (!query || query.bucket !== bucket) {
-			throw notFound(`Query ${id} not found and it might have expired. Check TTL in your query request.`);
+			throw notFound(
+				`Query ${id} not found and it might have expired. Check TTL in your query request.`,
+			);
 		}
 		query.lastAccess = now;
 		return query;
@@ -326,12 +356,18 @@ export class QueryRegistry {
 
 /** Parses the query id from `?q=` or `x-reduct-query-id`. */
 export function parseQueryId(raw: string | undefined | null): number {
-	if (raw === undefined || raw === null || !/^\d+$/.test(raw)) throw unprocessable('Invalid query id');
+	if (raw === undefined || raw === null || !/^\d+$/.test(raw))
+		throw unprocessable('Invalid query id');
 	return Number(raw);
 }
 
 /** Removes every record matched by a REMOVE query; returns the count. */
-export function removeByQuery(state: FakeState, bucketName: string, req: QueryRequest, entries: string[]): number {
+export function removeByQuery(
+	state: FakeState,
+	bucketName: string,
+	req: QueryRequest,
+	entries: string[],
+): number {
 	const bucket = getBucket(state, bucketName);
 	const query = new RunningQuery(0, bucketName, { ...req, continuous: false }, entries);
 	const victims: QueryItem[] = [];

@@ -32,7 +32,9 @@ export async function writeSingle(ctx: Ctx, bucketName: string, entry: string): 
 	const data = await readBody(ctx.req);
 	const declared = header(ctx.req, 'content-length') ?? header(ctx.req, 'x-reduct-content-length');
 	if (declared !== undefined && Number(declared) !== data.length) {
-		throw badRequest(`Content is ${data.length < Number(declared) ? 'smaller' : 'bigger'} than in content-length`);
+		throw badRequest(
+			`Content is ${data.length < Number(declared) ? 'smaller' : 'bigger'} than in content-length`,
+		);
 	}
 	bucket.write(entry, {
 		ts,

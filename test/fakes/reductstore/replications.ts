@@ -48,11 +48,16 @@ function requireString(body: Record<string, unknown>, field: string): string {
 
 function parseMode(value: unknown): Mode {
 	if (value === undefined || value === null) return 'enabled';
-	if (!MODES.includes(value as Mode)) throw unprocessable(`Invalid replication mode '${String(value)}'`);
+	if (!MODES.includes(value as Mode))
+		throw unprocessable(`Invalid replication mode '${String(value)}'`);
 	return value as Mode;
 }
 
-function parseSettings(ctx: Ctx, name: string, body: Record<string, unknown>): Record<string, unknown> {
+function parseSettings(
+	ctx: Ctx,
+	name: string,
+	body: Record<string, unknown>,
+): Record<string, unknown> {
 	const srcBucket = requireString(body, 'src_bucket');
 	const dstBucket = requireString(body, 'dst_bucket');
 	const dstHost = requireString(body, 'dst_host');
@@ -66,7 +71,11 @@ function parseSettings(ctx: Ctx, name: string, body: Record<string, unknown>): R
 	if (!Array.isArray(entries) || entries.some((e) => typeof e !== 'string')) {
 		throw unprocessable("'entries' must be a list of strings");
 	}
-	if (body.compression !== undefined && body.compression !== null && !COMPRESSIONS.includes(String(body.compression))) {
+	if (
+		body.compression !== undefined &&
+		body.compression !== null &&
+		!COMPRESSIONS.includes(String(body.compression))
+	) {
 		throw unprocessable(`Invalid compression '${String(body.compression)}'`);
 	}
 	for (const field of ['include', 'exclude']) {
@@ -78,7 +87,11 @@ function parseSettings(ctx: Ctx, name: string, body: Record<string, unknown>): R
 		throw notFound(`Source bucket '${srcBucket}' for replication '${name}' does not exist`);
 	}
 	const self = new URL(ctx.state.baseUrl);
-	if (srcBucket === dstBucket && url.port === self.port && ['127.0.0.1', 'localhost', '0.0.0.0'].includes(url.hostname)) {
+	if (
+		srcBucket === dstBucket &&
+		url.port === self.port &&
+		['127.0.0.1', 'localhost', '0.0.0.0'].includes(url.hostname)
+	) {
 		throw unprocessable('Source and destination buckets must be different');
 	}
 	if (body.when !== undefined && body.when !== null) {

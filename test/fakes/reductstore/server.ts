@@ -83,11 +83,13 @@ const ioRoutes: Handler = async (ctx, [bucket, action, ...extra]) => {
 	return true;
 };
 
-const simple = (methods: string[], fn: (ctx: Ctx) => void): Handler => (ctx, rest) => {
-	if (rest.length > 0 || !methods.includes(ctx.method)) return false;
-	fn(ctx);
-	return true;
-};
+const simple =
+	(methods: string[], fn: (ctx: Ctx) => void): Handler =>
+	(ctx, rest) => {
+		if (rest.length > 0 || !methods.includes(ctx.method)) return false;
+		fn(ctx);
+		return true;
+	};
 
 const ROUTES: Record<string, Handler> = {
 	alive: simple(['GET', 'HEAD'], (ctx) => sendEmpty(ctx.res)),
@@ -126,7 +128,10 @@ async function dispatch(ctx: Ctx): Promise<void> {
 			}
 		});
 	const [api, version, resource, ...rest] = segments;
-	const handler = api === 'api' && version === 'v1' && Object.hasOwn(ROUTES, resource) ? ROUTES[resource] : undefined;
+	const handler =
+		api === 'api' && version === 'v1' && Object.hasOwn(ROUTES, resource)
+			? ROUTES[resource]
+			: undefined;
 	if (!handler || !(await handler(ctx, rest))) {
 		throw notFound(`Route ${ctx.method} ${ctx.url.pathname} not found`);
 	}
@@ -147,20 +152,28 @@ export async function startReductFake(opts: ReductFakeOptions = {}): Promise<Red
 	const requests: ReductFake['requests'] = [];
 
 	// batch metadata travels in headers: allow more than Node's 16 KiB default
-	const server = createServer({ maxHeaderSize: 1024 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
-		const method = req.method ?? 'GET';
-		res.setHeader('x-reduct-api', apiVersion);
-		res.on('finish', () => requests.push({ method, path: req.url ?? '', status: res.statusCode }));
-		const ctx: Ctx = { req, res, method, url: new URL(req.url ?? '/', state.baseUrl), state };
-		dispatch(ctx)
-			.catch((err: unknown) => {
-				const error = err instanceof ReductError ? err : new ReductError(500, (err as Error)?.message ?? String(err));
-				sendError(req, res, error);
-			})
-			.finally(() => {
-				if (!req.readableEnded) req.resume();
-			});
-	});
+	const server = createServer(
+		{ maxHeaderSize: 1024 * 1024 },
+		(req: IncomingMessage, res: ServerResponse) => {
+			const method = req.method ?? 'GET';
+			res.setHeader('x-reduct-api', apiVersion);
+			res.on('finish', () =>
+				requests.push({ method, path: req.url ?? '', status: res.statusCode }),
+			);
+			const ctx: Ctx = { req, res, method, url: new URL(req.url ?? '/', state.baseUrl), state };
+			dispatch(ctx)
+				.catch((err: unknown) => {
+					const error =
+						err instanceof ReductError
+							? err
+							: new ReductError(500, (err as Error)?.message ?? String(err));
+					sendError(req, res, error);
+				})
+				.finally(() => {
+					if (!req.readableEnded) req.resume();
+				});
+		},
+	);
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

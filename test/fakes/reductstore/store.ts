@@ -1,10 +1,4 @@
-import {
-	badRequest,
-	conflict,
-	type Labels,
-	notFound,
-	unprocessable,
-} from './http';
+import { badRequest, conflict, type Labels, notFound, unprocessable } from './http';
 
 export interface StoredRecord {
 	ts: bigint;
@@ -148,7 +142,9 @@ export class BucketData {
 				throw unprocessable("Label 'key' is required for records in a '$meta' entry");
 			}
 			if (record.labels.remove === 'true') {
-				throw unprocessable("Label 'remove=true' is not allowed in a write; update the record instead");
+				throw unprocessable(
+					"Label 'remove=true' is not allowed in a write; update the record instead",
+				);
 			}
 		}
 		const { quota_type: quotaType, quota_size: quotaSize } = this.settings;

@@ -100,7 +100,8 @@ function isExpired(token: TokenRecord): boolean {
 function ipMatches(ip: string, allowed: string): boolean {
 	const [net, bitsRaw] = allowed.split('/');
 	if (bitsRaw === undefined || !isIPv4(ip) || !isIPv4(net)) return ip === allowed;
-	const toInt = (addr: string) => addr.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+	const toInt = (addr: string) =>
+		addr.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
 	const bits = Number(bitsRaw);
 	const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
 	return (toInt(ip) & mask) === (toInt(net) & mask);
@@ -193,7 +194,9 @@ function parsePermissions(value: unknown): Permissions {
 	};
 	for (const item of [...permissions.read, ...permissions.write]) {
 		if (!item.startsWith('$') && !PERMISSION_PATTERN.test(item)) {
-			throw unprocessable(`Permission can contain only bucket names or wildcard '*', got '${item}'`);
+			throw unprocessable(
+				`Permission can contain only bucket names or wildcard '*', got '${item}'`,
+			);
 		}
 	}
 	return permissions;
@@ -276,7 +279,8 @@ async function createToken(ctx: Ctx, name: string): Promise<void> {
 	let expiresAt: Date | undefined;
 	if (request.expires_at !== undefined && request.expires_at !== null) {
 		expiresAt = new Date(String(request.expires_at));
-		if (Number.isNaN(expiresAt.getTime())) throw unprocessable("'expires_at' must be an RFC 3339 timestamp");
+		if (Number.isNaN(expiresAt.getTime()))
+			throw unprocessable("'expires_at' must be an RFC 3339 timestamp");
 		if (expiresAt.getTime() < Date.now()) {
 			throw unprocessable('Token expiration date must not be in the past');
 		}

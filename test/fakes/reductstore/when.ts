@@ -45,7 +45,8 @@ export function parseDuration(text: string): Duration | undefined {
 	const match = DURATION.exec(text);
 	if (!match) return undefined;
 	let total = 0n;
-	for (const [, num, unit] of match[2].matchAll(DURATION_PART)) total += BigInt(num) * UNIT_US[unit];
+	for (const [, num, unit] of match[2].matchAll(DURATION_PART))
+		total += BigInt(num) * UNIT_US[unit];
 	return new Duration(match[1] ? -total : total);
 }
 
@@ -132,7 +133,12 @@ function comparison(name: string, test: (cmp: number) => boolean): Factory {
 	};
 }
 
-function numeric(a: Value, b: Value, int: (x: bigint, y: bigint) => bigint, flt: (x: number, y: number) => number): Value {
+function numeric(
+	a: Value,
+	b: Value,
+	int: (x: bigint, y: bigint) => bigint,
+	flt: (x: number, y: number) => number,
+): Value {
 	if (typeof a === 'string' || typeof b === 'string') {
 		throw unprocessable(`Cannot apply arithmetic to '${show(a)}' and '${show(b)}'`);
 	}
@@ -238,17 +244,39 @@ const OPERATORS: Record<string, Factory> = {
 		return (ctx) => {
 			const values = ops.map((op) => op(ctx));
 			if (values.every((v) => typeof v === 'string')) return values.join('');
-			return values.reduce((a, b) => numeric(a, b, (x, y) => x + y, (x, y) => x + y));
+			return values.reduce((a, b) =>
+				numeric(
+					a,
+					b,
+					(x, y) => x + y,
+					(x, y) => x + y,
+				),
+			);
 		};
 	},
 	$sub: (ops) => {
 		arity('$sub', ops, 2);
-		return (ctx) => numeric(ops[0](ctx), ops[1](ctx), (x, y) => x - y, (x, y) => x - y);
+		return (ctx) =>
+			numeric(
+				ops[0](ctx),
+				ops[1](ctx),
+				(x, y) => x - y,
+				(x, y) => x - y,
+			);
 	},
 	$mult: (ops) => {
 		arity('$mult', ops, 1, Infinity);
 		return (ctx) =>
-			ops.map((op) => op(ctx)).reduce((a, b) => numeric(a, b, (x, y) => x * y, (x, y) => x * y));
+			ops
+				.map((op) => op(ctx))
+				.reduce((a, b) =>
+					numeric(
+						a,
+						b,
+						(x, y) => x * y,
+						(x, y) => x * y,
+					),
+				);
 	},
 	$div: (ops) => {
 		arity('$div', ops, 2);
@@ -271,7 +299,12 @@ const OPERATORS: Record<string, Factory> = {
 		return (ctx) => {
 			const [a, b] = [ops[0](ctx), ops[1](ctx)];
 			if (asFloat(b) === 0) throw unprocessable('Division by zero');
-			return numeric(a, b, (x, y) => x % y, (x, y) => x % y);
+			return numeric(
+				a,
+				b,
+				(x, y) => x % y,
+				(x, y) => x % y,
+			);
 		};
 	},
 	$abs: (ops) => {
@@ -401,7 +434,8 @@ function parseLiteral(text: string): Node {
 
 function parseNodes(json: unknown): Node[] {
 	if (json === null || json === undefined) throw unprocessable('Null type is not supported: null');
-	if (Array.isArray(json)) throw unprocessable(`Array type is not supported: ${JSON.stringify(json)}`);
+	if (Array.isArray(json))
+		throw unprocessable(`Array type is not supported: ${JSON.stringify(json)}`);
 	switch (typeof json) {
 		case 'boolean':
 			return [constant(json)];

@@ -35,7 +35,9 @@ const root = path.dirname(require.resolve('firebase-tools/package.json'));
 const { version } = require(path.join(root, 'package.json'));
 const PINNED = '15.34.2';
 if (version !== PINNED) {
-	console.error(`firebase-tools ${version} is installed; this script was written against ${PINNED} (internal paths)`);
+	console.error(
+		`firebase-tools ${version} is installed; this script was written against ${PINNED} (internal paths)`,
+	);
 	process.exit(1);
 }
 const lib = (p) => require(path.join(root, 'lib', p));
@@ -66,7 +68,10 @@ Object.assign(runtime.StorageRulesRuntime.prototype, {
 
 async function main() {
 	const rulesFile = path.join(dir, 'storage.rules');
-	fs.writeFileSync(rulesFile, "rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if true; } } }\n");
+	fs.writeFileSync(
+		rulesFile,
+		"rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if true; } } }\n",
+	);
 	const emulator = new StorageEmulator({
 		projectId,
 		host: '127.0.0.1',

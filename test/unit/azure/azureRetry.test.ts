@@ -11,14 +11,29 @@ import {
 } from '../../../nodes/shared/storage/drivers/azure/retry';
 import type { RetryPolicy } from '../../../nodes/shared/transport/retryPolicy';
 
-const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxTotalMs: 5000, connectTimeoutMs: 0, idleTimeoutMs: 0 };
+const POLICY: RetryPolicy = {
+	maxAttempts: 3,
+	baseDelayMs: 1,
+	maxDelayMs: 5,
+	maxTotalMs: 5000,
+	connectTimeoutMs: 0,
+	idleTimeoutMs: 0,
+};
 
 function request(fields: Partial<PipelineRequest> = {}): PipelineRequest {
-	return { method: 'GET', url: 'https://account.blob.core.windows.net/c/b', ...fields } as PipelineRequest;
+	return {
+		method: 'GET',
+		url: 'https://account.blob.core.windows.net/c/b',
+		...fields,
+	} as PipelineRequest;
 }
 
 function response(status: number, headers: Record<string, string> = {}): PipelineResponse {
-	return { status, headers: { get: (name: string) => headers[name.toLowerCase()] }, request: request() } as unknown as PipelineResponse;
+	return {
+		status,
+		headers: { get: (name: string) => headers[name.toLowerCase()] },
+		request: request(),
+	} as unknown as PipelineResponse;
 }
 
 /** A `next` that answers from a script and counts its calls. */
@@ -59,8 +74,16 @@ describe('Azure retry policy: replayable bodies', () => {
 	});
 
 	it('checks every part of a multipart body', () => {
-		expect(isReplayableRequest({ multipartBody: { parts: [{ headers: {} as never, body: new Uint8Array(1) }] } })).toBe(true);
-		expect(isReplayableRequest({ multipartBody: { parts: [{ headers: {} as never, body: Readable.from(['a']) }] } })).toBe(false);
+		expect(
+			isReplayableRequest({
+				multipartBody: { parts: [{ headers: {} as never, body: new Uint8Array(1) }] },
+			}),
+		).toBe(true);
+		expect(
+			isReplayableRequest({
+				multipartBody: { parts: [{ headers: {} as never, body: Readable.from(['a']) }] },
+			}),
+		).toBe(false);
 	});
 });
 
@@ -94,20 +117,30 @@ describe('Azure retry policy: decisions', () => {
 	});
 
 	it("honours Azure's x-ms-retry-after-ms before Retry-After", async () => {
-		const next = scripted([response(503, { 'x-ms-retry-after-ms': '250', 'retry-after': '30' }), response(200)]);
+		const next = scripted([
+			response(503, { 'x-ms-retry-after-ms': '250', 'retry-after': '30' }),
+			response(200),
+		]);
 		const startedAt = Date.now();
 		await cloudPackRetryPolicy({ ...POLICY, maxDelayMs: 5000 }).sendRequest(request(), next);
 		const waited = Date.now() - startedAt;
 		expect(waited).toBeGreaterThanOrEqual(230);
 		expect(waited).toBeLessThan(3000);
 		expect(next).toHaveBeenCalledTimes(2);
-		expect(retryAfterOf(response(429, { 'x-ms-retry-after-ms': 'soon', 'retry-after': '2' }))).toBe(2000);
+		expect(retryAfterOf(response(429, { 'x-ms-retry-after-ms': 'soon', 'retry-after': '2' }))).toBe(
+			2000,
+		);
 		expect(retryAfterOf(response(429))).toBeUndefined();
 	});
 
 	it('retries transient network errors and rethrows the last one', async () => {
 		const reset = networkError('ECONNRESET');
-		const next = scripted([networkError('ETIMEDOUT'), networkError('ECONNRESET'), reset, response(200)]);
+		const next = scripted([
+			networkError('ETIMEDOUT'),
+			networkError('ECONNRESET'),
+			reset,
+			response(200),
+		]);
 		await expect(cloudPackRetryPolicy(POLICY).sendRequest(request(), next)).rejects.toBe(reset);
 		expect(next).toHaveBeenCalledTimes(3);
 	});
@@ -121,7 +154,10 @@ describe('Azure retry policy: decisions', () => {
 
 	it('does not resend a stream body', async () => {
 		const next = scripted([response(503), response(200)]);
-		const answer = await cloudPackRetryPolicy(POLICY).sendRequest(request({ method: 'PUT', body: Readable.from(['abc']) }), next);
+		const answer = await cloudPackRetryPolicy(POLICY).sendRequest(
+			request({ method: 'PUT', body: Readable.from(['abc']) }),
+			next,
+		);
 		expect(answer.status).toBe(503);
 		expect(next).toHaveBeenCalledTimes(1);
 	});
@@ -131,7 +167,10 @@ describe('Azure retry policy: decisions', () => {
 		const next = scripted([response(429, { 'retry-after': '2' }), response(200)]);
 		setTimeout(() => controller.abort(), 20);
 		await expect(
-			cloudPackRetryPolicy({ ...POLICY, maxDelayMs: 10_000 }).sendRequest(request({ abortSignal: controller.signal }), next),
+			cloudPackRetryPolicy({ ...POLICY, maxDelayMs: 10_000 }).sendRequest(
+				request({ abortSignal: controller.signal }),
+				next,
+			),
 		).rejects.toMatchObject({ name: 'AbortError' });
 		expect(next).toHaveBeenCalledTimes(1);
 		await expect(waitFor(10, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
@@ -148,6 +187,9 @@ describe('installRetryPolicy', () => {
 		const addPolicy = jest.fn();
 		installRetryPolicy({ storageClientContext: { pipeline: { removePolicy, addPolicy } } }, POLICY);
 		expect(removePolicy).toHaveBeenCalledWith({ phase: 'Retry' });
-		expect(addPolicy).toHaveBeenCalledWith(expect.objectContaining({ name: 'cloudPackRetryPolicy' }), { phase: 'Retry' });
+		expect(addPolicy).toHaveBeenCalledWith(
+			expect.objectContaining({ name: 'cloudPackRetryPolicy' }),
+			{ phase: 'Retry' },
+		);
 	});
 });

@@ -1,5 +1,9 @@
 import type { ObjectInfo } from '../../../nodes/shared/storage/driver';
-import { detectChanges, initialState, type PollState } from '../../../nodes/CloudStorageTrigger/changeDetector';
+import {
+	detectChanges,
+	initialState,
+	type PollState,
+} from '../../../nodes/CloudStorageTrigger/changeDetector';
 
 const T0 = Date.parse('2026-01-10T12:00:00.000Z');
 const SETTLE = 60_000;
@@ -39,7 +43,11 @@ describe('changeDetector', () => {
 	test('a new object is emitted exactly once', () => {
 		const a = obj('a', -5_000);
 		const b = obj('b', 1_000);
-		const { emitted } = run(initialState([a], SETTLE, T0), [[a, b], [a, b], [a, b]]);
+		const { emitted } = run(initialState([a], SETTLE, T0), [
+			[a, b],
+			[a, b],
+			[a, b],
+		]);
 		expect(emitted).toEqual([['b'], [], []]);
 	});
 
@@ -66,7 +74,10 @@ describe('changeDetector', () => {
 
 	test('an object rewritten later is emitted again', () => {
 		const a = obj('a', 0);
-		const { emitted } = run(initialState([a], SETTLE, T0), [[obj('a', 5_000, 'v2')], [obj('a', 5_000, 'v2')]]);
+		const { emitted } = run(initialState([a], SETTLE, T0), [
+			[obj('a', 5_000, 'v2')],
+			[obj('a', 5_000, 'v2')],
+		]);
 		expect(emitted).toEqual([['a'], []]);
 	});
 
@@ -75,14 +86,21 @@ describe('changeDetector', () => {
 		const fast = obj('fast', 30_000);
 		// a slow upload started before "fast" and finished after the previous poll
 		const slow = obj('slow', 30_000 - SETTLE + 1_000);
-		const { emitted } = run(initialState([a], SETTLE, T0), [[a, fast], [a, fast, slow], [a, fast, slow]]);
+		const { emitted } = run(initialState([a], SETTLE, T0), [
+			[a, fast],
+			[a, fast, slow],
+			[a, fast, slow],
+		]);
 		expect(emitted).toEqual([['fast'], ['slow'], []]);
 	});
 
 	test('an object with the same time as the watermark but seen for the first time is emitted', () => {
 		const a = obj('a', 10_000);
 		const twin = obj('twin', 10_000);
-		const { emitted } = run(initialState([a], SETTLE, T0), [[a, twin], [a, twin]]);
+		const { emitted } = run(initialState([a], SETTLE, T0), [
+			[a, twin],
+			[a, twin],
+		]);
 		expect(emitted).toEqual([['twin'], []]);
 	});
 
@@ -95,7 +113,11 @@ describe('changeDetector', () => {
 
 	test('changes come out oldest first', () => {
 		const state = initialState([], SETTLE, T0);
-		const { changed } = detectChanges(state, [obj('c', 3_000), obj('a', 5_000), obj('b', 3_000)], SETTLE);
+		const { changed } = detectChanges(
+			state,
+			[obj('c', 3_000), obj('a', 5_000), obj('b', 3_000)],
+			SETTLE,
+		);
 		expect(changed.map((o) => o.key)).toEqual(['b', 'c', 'a']);
 	});
 

@@ -1,5 +1,10 @@
 import { chunkBySize } from '../../../nodes/Coda/actions/row/batch';
-import { readCells, readKeyColumns, resolveColumns, toCellValue } from '../../../nodes/Coda/actions/row/cells';
+import {
+	readCells,
+	readKeyColumns,
+	resolveColumns,
+	toCellValue,
+} from '../../../nodes/Coda/actions/row/cells';
 import { rowQuery } from '../../../nodes/Coda/actions/row/list';
 import { readCodaErrorBody, resourceOfMessage } from '../../../nodes/Coda/errors';
 import { createExecuteContext } from '../../helpers/executeContext';
@@ -11,7 +16,13 @@ const ctxWith = (params: Record<string, unknown>, json: Record<string, unknown> 
 
 describe('cells', () => {
 	it('maps an input item to cells, skipping ignored fields and clearing nulls', () => {
-		const { cells, parameter } = readCells(ctxWith({ dataMode: 'autoMap', columnsToIgnore: 'id, meta' }, { id: 1, meta: 'x', Name: 'A', Done: true, Tags: ['a', 'b'], Note: null }), 0);
+		const { cells, parameter } = readCells(
+			ctxWith(
+				{ dataMode: 'autoMap', columnsToIgnore: 'id, meta' },
+				{ id: 1, meta: 'x', Name: 'A', Done: true, Tags: ['a', 'b'], Note: null },
+			),
+			0,
+		);
 		expect(parameter).toBe('dataMode');
 		expect(cells).toEqual([
 			{ column: 'Name', value: 'A' },
@@ -21,24 +32,55 @@ describe('cells', () => {
 		]);
 	});
 
-	it('reads JSON cells as an object or as Coda\'s array, and the mapped columns', () => {
-		expect(readCells(ctxWith({ dataMode: 'json', cellsJson: '{"A": 1, "B": [[1, 2], 3]}' }), 0).cells).toEqual([
+	it("reads JSON cells as an object or as Coda's array, and the mapped columns", () => {
+		expect(
+			readCells(ctxWith({ dataMode: 'json', cellsJson: '{"A": 1, "B": [[1, 2], 3]}' }), 0).cells,
+		).toEqual([
 			{ column: 'A', value: 1 },
 			{ column: 'B', value: [[1, 2], 3] },
 		]);
-		expect(readCells(ctxWith({ dataMode: 'json', cellsJson: [{ column: ' c-1 ', value: 'x' }] }), 0).cells).toEqual([{ column: 'c-1', value: 'x' }]);
-		expect(readCells(ctxWith({ dataMode: 'define', cellsUi: { cellValues: [{ column: 'A', value: '1' }, { column: ' ', value: 'skipped' }] } }), 0).cells).toEqual([
-			{ column: 'A', value: '1' },
-		]);
+		expect(
+			readCells(ctxWith({ dataMode: 'json', cellsJson: [{ column: ' c-1 ', value: 'x' }] }), 0)
+				.cells,
+		).toEqual([{ column: 'c-1', value: 'x' }]);
+		expect(
+			readCells(
+				ctxWith({
+					dataMode: 'define',
+					cellsUi: {
+						cellValues: [
+							{ column: 'A', value: '1' },
+							{ column: ' ', value: 'skipped' },
+						],
+					},
+				}),
+				0,
+			).cells,
+		).toEqual([{ column: 'A', value: '1' }]);
 	});
 
 	it.each([
 		[{ dataMode: 'json', cellsJson: '{oops' }, /^Invalid "Cells \(JSON\)": it is not valid JSON/],
-		[{ dataMode: 'json', cellsJson: '42' }, /^Invalid "Cells \(JSON\)": give an object of column → value, or an array of cells$/],
-		[{ dataMode: 'json', cellsJson: '[{"value": 1}]' }, /^Invalid "Cells \(JSON\)": entry 1 must be an object with "column" and "value"$/],
-		[{ dataMode: 'json', cellsJson: '{"A": {"b": 1}}' }, /^Invalid "Cells \(JSON\)": the value for column "A" is an object/],
-		[{ dataMode: 'json', cellsJson: '{}' }, /^Invalid "Cells \(JSON\)": there are no cells to write$/],
-		[{ dataMode: 'define', cellsUi: {} }, /^Invalid "Values to Send": there are no cells to write$/],
+		[
+			{ dataMode: 'json', cellsJson: '42' },
+			/^Invalid "Cells \(JSON\)": give an object of column → value, or an array of cells$/,
+		],
+		[
+			{ dataMode: 'json', cellsJson: '[{"value": 1}]' },
+			/^Invalid "Cells \(JSON\)": entry 1 must be an object with "column" and "value"$/,
+		],
+		[
+			{ dataMode: 'json', cellsJson: '{"A": {"b": 1}}' },
+			/^Invalid "Cells \(JSON\)": the value for column "A" is an object/,
+		],
+		[
+			{ dataMode: 'json', cellsJson: '{}' },
+			/^Invalid "Cells \(JSON\)": there are no cells to write$/,
+		],
+		[
+			{ dataMode: 'define', cellsUi: {} },
+			/^Invalid "Values to Send": there are no cells to write$/,
+		],
 		[{ dataMode: 'nope' }, /^Invalid "Columns": "nope" is not a known mode$/],
 	])('refuses bad cells %j', (params, message) => {
 		expect(() => readCells(ctxWith(params), 0)).toThrow(message);
@@ -56,7 +98,11 @@ describe('cells', () => {
 	});
 
 	it('reads key columns from text or an array', () => {
-		expect(readKeyColumns(ctxWith({ keyColumns: ' Name, c-2\nEmail ' }), 0)).toEqual(['Name', 'c-2', 'Email']);
+		expect(readKeyColumns(ctxWith({ keyColumns: ' Name, c-2\nEmail ' }), 0)).toEqual([
+			'Name',
+			'c-2',
+			'Email',
+		]);
 		expect(readKeyColumns(ctxWith({ keyColumns: ['A', ' '] }), 0)).toEqual(['A']);
 	});
 
@@ -66,7 +112,11 @@ describe('cells', () => {
 			{ id: 'c-2', name: 'c-1' },
 		];
 		const ctx = ctxWith({});
-		expect(resolveColumns(ctx, columns, ['c-1', 'Name', 'c-2'], 0, 'dataMode', 'Tasks')).toEqual(['c-1', 'c-1', 'c-2']);
+		expect(resolveColumns(ctx, columns, ['c-1', 'Name', 'c-2'], 0, 'dataMode', 'Tasks')).toEqual([
+			'c-1',
+			'c-1',
+			'c-2',
+		]);
 		expect(() => resolveColumns(ctx, columns, ['Nme', 'Name'], 0, 'cellsJson', 'Tasks')).toThrow(
 			'Invalid "Cells (JSON)": the table "Tasks" has no column "Nme" (its columns: "Name", "c-1")',
 		);
@@ -93,7 +143,11 @@ describe('Coda syntax', () => {
 	});
 
 	it('reads Coda error bodies and the resource a message is about', () => {
-		expect(readCodaErrorBody('{"message":"x","codaDetail":{"validationErrors":[{"path":"a","message":"b"}]}}')).toEqual({
+		expect(
+			readCodaErrorBody(
+				'{"message":"x","codaDetail":{"validationErrors":[{"path":"a","message":"b"}]}}',
+			),
+		).toEqual({
 			message: 'x',
 			validationErrors: [{ path: 'a', message: 'b' }],
 		});

@@ -10,13 +10,16 @@ import { GoogleCloudStorage } from '../../../nodes/GoogleCloudStorage/GoogleClou
 import { gcsRetryOptions } from '../../../nodes/shared/storage/drivers/gcs/client';
 import { crc32c, fastCrc32cGenerator } from '../../../nodes/shared/storage/drivers/gcs/crc32c';
 import { toGcsError } from '../../../nodes/shared/storage/drivers/gcs/errors';
-import { bucketNameProblem, objectNameProblem } from '../../../nodes/shared/storage/drivers/gcs/names';
+import {
+	bucketNameProblem,
+	objectNameProblem,
+} from '../../../nodes/shared/storage/drivers/gcs/names';
 import { StorageError } from '../../../nodes/shared/storage/errors';
 import { STORAGE_BACKENDS } from '../../../nodes/shared/storage/backends';
 import { resolveRetryPolicy } from '../../../nodes/shared/transport/retryPolicy';
 
 describe('CRC32C', () => {
-	it('gives the check value and the SDK\'s results, also when fed in pieces', () => {
+	it("gives the check value and the SDK's results, also when fed in pieces", () => {
 		expect(crc32c(0, Buffer.from('123456789')).toString(16)).toBe('e3069283');
 		for (const size of [0, 1, 7, 8, 9, 63, 1000, 65_537]) {
 			const data = randomBytes(size);
@@ -33,10 +36,28 @@ describe('CRC32C', () => {
 });
 
 describe('naming rules', () => {
-	it.each(['abc', 'my-bucket_1', 'a.b.c', 'x'.repeat(63), `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}`])('accepts bucket %p', (name) => {
+	it.each([
+		'abc',
+		'my-bucket_1',
+		'a.b.c',
+		'x'.repeat(63),
+		`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}`,
+	])('accepts bucket %p', (name) => {
 		expect(bucketNameProblem(name)).toBeUndefined();
 	});
-	it.each(['ab', 'x'.repeat(64), 'UPPER', 'under_score_', '.dot', 'a..b', '10.0.0.1', 'goog-x', 'x-google-y', 'my-g00gle', 'a b'])('refuses bucket %p', (name) => {
+	it.each([
+		'ab',
+		'x'.repeat(64),
+		'UPPER',
+		'under_score_',
+		'.dot',
+		'a..b',
+		'10.0.0.1',
+		'goog-x',
+		'x-google-y',
+		'my-g00gle',
+		'a b',
+	])('refuses bucket %p', (name) => {
 		expect(bucketNameProblem(name)).toEqual(expect.any(String));
 	});
 	it('object names: 1-1024 bytes of UTF-8, no CR/LF, not "." or ".."', () => {
@@ -49,17 +70,53 @@ describe('naming rules', () => {
 });
 
 describe('error mapping', () => {
-	const secret = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
-	const config = { secrets: [secret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'] } as never;
+	const secret =
+		'-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
+	const config = {
+		secrets: [secret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'],
+	} as never;
 
 	it.each([
-		[{ code: 404, message: 'No such object: b/k' }, { bucket: 'b', key: 'k' }, 'ObjectNotFound', /Object "k" does not exist in bucket "b"/],
-		[{ code: 404, message: 'The specified bucket does not exist.' }, { bucket: 'b', key: 'k' }, 'ContainerNotFound', /Bucket "b" does not exist/],
-		[{ code: 409, message: 'The bucket you tried to delete is not empty.' }, { bucket: 'b' }, 'ContainerNotEmpty', /"Force"/],
-		[{ code: 409, message: 'You already own it.' }, { bucket: 'b', conflict: 'exists' as const }, 'ContainerAlreadyExists', /already exists/],
-		[{ code: 403, message: 'x@y does not have storage.objects.get access' }, {}, 'Auth', /refused the request \(403\)/],
+		[
+			{ code: 404, message: 'No such object: b/k' },
+			{ bucket: 'b', key: 'k' },
+			'ObjectNotFound',
+			/Object "k" does not exist in bucket "b"/,
+		],
+		[
+			{ code: 404, message: 'The specified bucket does not exist.' },
+			{ bucket: 'b', key: 'k' },
+			'ContainerNotFound',
+			/Bucket "b" does not exist/,
+		],
+		[
+			{ code: 409, message: 'The bucket you tried to delete is not empty.' },
+			{ bucket: 'b' },
+			'ContainerNotEmpty',
+			/"Force"/,
+		],
+		[
+			{ code: 409, message: 'You already own it.' },
+			{ bucket: 'b', conflict: 'exists' as const },
+			'ContainerAlreadyExists',
+			/already exists/,
+		],
+		[
+			{ code: 403, message: 'x@y does not have storage.objects.get access' },
+			{},
+			'Auth',
+			/refused the request \(403\)/,
+		],
 		[{ code: 429, message: 'slow down' }, {}, 'RateLimited', /429/],
-		[{ code: 'FILE_NO_UPLOAD', message: 'The uploaded data did not match the data from the server.' }, { key: 'k' }, 'HashMismatch', /did not match/],
+		[
+			{
+				code: 'FILE_NO_UPLOAD',
+				message: 'The uploaded data did not match the data from the server.',
+			},
+			{ key: 'k' },
+			'HashMismatch',
+			/did not match/,
+		],
 	])('%j → %s', (error, context, code, message) => {
 		const mapped = toGcsError(error, context) as StorageError;
 		expect(mapped.code).toBe(code);
@@ -67,9 +124,15 @@ describe('error mapping', () => {
 	});
 
 	it('names the parameter the caller gave, and keeps secrets out', () => {
-		const mapped = toGcsError({ code: 404, message: 'No such object' }, { bucket: 'b', key: 'k', keyParameter: 'objectName' }) as StorageError;
+		const mapped = toGcsError(
+			{ code: 404, message: 'No such object' },
+			{ bucket: 'b', key: 'k', keyParameter: 'objectName' },
+		) as StorageError;
 		expect(mapped.parameter).toBe('objectName');
-		const leaky = toGcsError({ code: 500, message: `boom ${secret} Authorization: Bearer ya29.secret-token` }, { config });
+		const leaky = toGcsError(
+			{ code: 500, message: `boom ${secret} Authorization: Bearer ya29.secret-token` },
+			{ config },
+		);
 		expect(leaky.message).toMatch(/answered 500/);
 		expect(leaky.message).not.toMatch(/MIIEvQ|ya29/);
 	});
@@ -78,37 +141,49 @@ describe('error mapping', () => {
 describe('retry options from the pack policy', () => {
 	it('maps attempts, budget, delay cap and retryable errors', () => {
 		const options = gcsRetryOptions();
-		expect(options).toMatchObject({ autoRetry: true, maxRetries: 4, totalTimeout: 120, maxRetryDelay: 30, retryDelayMultiplier: 2 });
+		expect(options).toMatchObject({
+			autoRetry: true,
+			maxRetries: 4,
+			totalTimeout: 120,
+			maxRetryDelay: 30,
+			retryDelayMultiplier: 2,
+		});
 		const retryable = options.retryableErrorFn!;
 		for (const code of [429, 502, 503, 504]) expect(retryable({ code } as never)).toBe(true);
-		for (const code of [400, 401, 403, 404, 409, 412, 500]) expect(retryable({ code } as never)).toBe(false);
+		for (const code of [400, 401, 403, 404, 409, 412, 500])
+			expect(retryable({ code } as never)).toBe(false);
 		expect(retryable({ code: 'ECONNRESET' } as never)).toBe(true);
 		expect(retryable({ code: 'ECONNREFUSED' } as never)).toBe(false);
-		expect(gcsRetryOptions(resolveRetryPolicy({ maxAttempts: 1 }))).toMatchObject({ autoRetry: false });
+		expect(gcsRetryOptions(resolveRetryPolicy({ maxAttempts: 1 }))).toMatchObject({
+			autoRetry: false,
+		});
 	});
 });
 
 describe('the Google Cloud Storage node', () => {
 	const { description } = new GoogleCloudStorage();
 	const operation = (resource: string) =>
-		description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === resource)!;
+		description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === resource,
+		)!;
 
 	it('offers the operations of the issue, as a tool, with pickers and a credential test', () => {
-		expect((operation('bucket').options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(['create', 'delete', 'get', 'list']);
-		expect((operation('object').options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([
-			'copy',
-			'delete',
-			'download',
-			'get',
-			'getSignedUrl',
-			'list',
-			'update',
-			'upload',
-		]);
+		expect(
+			(operation('bucket').options as Array<{ value: string }>).map((o) => o.value).sort(),
+		).toEqual(['create', 'delete', 'get', 'list']);
+		expect(
+			(operation('object').options as Array<{ value: string }>).map((o) => o.value).sort(),
+		).toEqual(['copy', 'delete', 'download', 'get', 'getSignedUrl', 'list', 'update', 'upload']);
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' }]);
+		expect(description.credentials).toEqual([
+			{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' },
+		]);
 		const node = new GoogleCloudStorage();
-		expect(Object.keys(node.methods.listSearch).sort()).toEqual(['searchBuckets', 'searchObjects', 'searchSourceObjects']);
+		expect(Object.keys(node.methods.listSearch).sort()).toEqual([
+			'searchBuckets',
+			'searchObjects',
+			'searchSourceObjects',
+		]);
 		expect(Object.keys(node.methods.credentialTest)).toEqual(['testGcsCredential']);
 	});
 
@@ -122,6 +197,9 @@ describe('the Google Cloud Storage node', () => {
 
 	it('is a backend of the Cloud Storage node', () => {
 		const gcs = STORAGE_BACKENDS.find((backend) => backend.value === 'gcs');
-		expect(gcs).toMatchObject({ credentialType: 'cloudPackGoogleCloudStorageApi', name: 'Google Cloud Storage' });
+		expect(gcs).toMatchObject({
+			credentialType: 'cloudPackGoogleCloudStorageApi',
+			name: 'Google Cloud Storage',
+		});
 	});
 });

@@ -12,7 +12,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Readable } from 'stream';
 
-import { ResumableHttpError, sendResumable } from '../../../nodes/shared/storage/drivers/gcs/resumable';
+import {
+	ResumableHttpError,
+	sendResumable,
+} from '../../../nodes/shared/storage/drivers/gcs/resumable';
 import { resolveRetryPolicy } from '../../../nodes/shared/transport/retryPolicy';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: () => Promise<Buffer>) => void;
@@ -24,7 +27,11 @@ const seen: Array<{ range?: string; hash?: string; at: number }> = [];
 
 beforeAll(async () => {
 	server = createServer((req, res) => {
-		seen.push({ range: req.headers['content-range'] as string | undefined, hash: req.headers['x-goog-hash'] as string | undefined, at: Date.now() });
+		seen.push({
+			range: req.headers['content-range'] as string | undefined,
+			hash: req.headers['x-goog-hash'] as string | undefined,
+			at: Date.now(),
+		});
 		const body = async () => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -45,7 +52,13 @@ beforeEach(() => {
 	seen.length = 0;
 });
 
-const policy = resolveRetryPolicy({ maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 5_000, maxTotalMs: 10_000, idleTimeoutMs: 5_000 });
+const policy = resolveRetryPolicy({
+	maxAttempts: 3,
+	baseDelayMs: 10,
+	maxDelayMs: 5_000,
+	maxTotalMs: 10_000,
+	idleTimeoutMs: 5_000,
+});
 
 function sdkCrc32c(data: Buffer): string {
 	const crc = new CRC32C();
@@ -56,10 +69,21 @@ function sdkCrc32c(data: Buffer): string {
 it('stops sending when the server refuses before reading the body, and reports its error', async () => {
 	handler = (_req, res) => {
 		res.writeHead(400, { 'Content-Type': 'application/json', Connection: 'close' });
-		res.end(JSON.stringify({ error: { code: 400, message: 'Metadata part is too large.', errors: [{ reason: 'invalid' }] } }));
+		res.end(
+			JSON.stringify({
+				error: {
+					code: 400,
+					message: 'Metadata part is too large.',
+					errors: [{ reason: 'invalid' }],
+				},
+			}),
+		);
 	};
 	const data = randomBytes(32 * 1024 * 1024);
-	const error = await sendResumable(url, Readable.from([data]), { size: data.length, policy }).catch((e: unknown) => e);
+	const error = await sendResumable(url, Readable.from([data]), {
+		size: data.length,
+		policy,
+	}).catch((e: unknown) => e);
 	expect(error).toBeInstanceOf(ResumableHttpError);
 	expect(error).toMatchObject({ code: 400, message: 'Metadata part is too large.' });
 	expect(seen).toHaveLength(1); // a 400 is not retried
@@ -89,8 +113,15 @@ it('waits as Retry-After says before asking what a refused chunk left, then fini
 			res.end();
 		});
 	};
-	const result = await sendResumable(url, Readable.from([data]), { chunkSize: 256 * 1024, md5: true, policy });
-	expect(result).toMatchObject({ size: data.length, resource: { name: 'o', size: String(data.length) } });
+	const result = await sendResumable(url, Readable.from([data]), {
+		chunkSize: 256 * 1024,
+		md5: true,
+		policy,
+	});
+	expect(result).toMatchObject({
+		size: data.length,
+		resource: { name: 'o', size: String(data.length) },
+	});
 	expect(result.crc32c).toBe(sdkCrc32c(data));
 	expect(result.md5).toBe(createHash('md5').update(data).digest('hex'));
 	const refusedAt = seen.findIndex((r) => r.range?.startsWith('bytes 262144-'));
@@ -111,7 +142,10 @@ it('gives up after the policy attempts on a server that keeps failing', async ()
 		});
 	};
 	const data = randomBytes(1000);
-	const error = await sendResumable(url, Readable.from([data]), { chunkSize: 256 * 1024, policy }).catch((e: unknown) => e);
+	const error = await sendResumable(url, Readable.from([data]), {
+		chunkSize: 256 * 1024,
+		policy,
+	}).catch((e: unknown) => e);
 	expect(error).toMatchObject({ code: 503 });
 	// three attempts (chunk, then status queries that fail too)
 	expect(seen.length).toBe(3);
@@ -146,11 +180,25 @@ it('counts the retry budget from the first failure, so an upload that breaks lat
 				res.end(JSON.stringify({ name: 'slow.bin', size: String(bytes.length) }));
 			});
 		};
-		const tight = resolveRetryPolicy({ maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 300, idleTimeoutMs: 5_000 });
-		const result = await sendResumable(url, { path: file, size: data.length }, { size: data.length, policy: tight });
+		const tight = resolveRetryPolicy({
+			maxAttempts: 3,
+			baseDelayMs: 10,
+			maxDelayMs: 50,
+			maxTotalMs: 300,
+			idleTimeoutMs: 5_000,
+		});
+		const result = await sendResumable(
+			url,
+			{ path: file, size: data.length },
+			{ size: data.length, policy: tight },
+		);
 		expect(result.size).toBe(data.length);
 		expect(Buffer.concat(received).equals(data)).toBe(true);
-		expect(seen.map((r) => r.range)).toEqual([`bytes 0-*/${data.length}`, `bytes */${data.length}`, `bytes 0-*/${data.length}`]);
+		expect(seen.map((r) => r.range)).toEqual([
+			`bytes 0-*/${data.length}`,
+			`bytes */${data.length}`,
+			`bytes 0-*/${data.length}`,
+		]);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -1,6 +1,8 @@
 import { parseRun } from '../../e2e/harness/n8n';
 
-const run = { data: { resultData: { runData: { Upload: [{ data: { main: [[{ json: { key: 'a}b' } }]] } }] } } } };
+const run = {
+	data: { resultData: { runData: { Upload: [{ data: { main: [[{ json: { key: 'a}b' } }]] } }] } } },
+};
 
 describe('parseRun (the e2e harness reading `n8n execute --rawOutput`)', () => {
 	it('reads the run between log lines, also when n8n logs after the JSON', () => {

@@ -5,35 +5,56 @@ import { type ReductFake, startReductFake } from '../../fakes/reductstore/server
 import axios from 'axios';
 
 const credential = new CloudPackReductStoreApi();
-const authenticate = credential.authenticate as (c: Record<string, unknown>, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+const authenticate = credential.authenticate as (
+	c: Record<string, unknown>,
+	o: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 /** Resolves the test request's `={{ ... }}` expressions the way n8n would for these simple ones. */
 function resolve(value: unknown, credentials: Record<string, unknown>): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	const template = value.slice(1);
 	const whole = /^\{\{(.*)\}\}$/s.exec(template);
-	const evaluate = (code: string) => new Function('$credentials', `return (${code});`)(credentials) as unknown;
+	const evaluate = (code: string) =>
+		new Function('$credentials', `return (${code});`)(credentials) as unknown;
 	if (whole) return evaluate(whole[1]);
 	return template.replace(/\{\{(.*?)\}\}/gs, (_m, code: string) => String(evaluate(code)));
 }
 
-async function runTest(fake: ReductFake, credentials: Record<string, unknown>): Promise<{ status: 'OK' | 'Error'; message: string }> {
+async function runTest(
+	fake: ReductFake,
+	credentials: Record<string, unknown>,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const request = credential.test.request;
 	const url = resolve(request.url, credentials) as string;
 	const options = await authenticate(credentials, { url, method: 'GET', headers: {} });
-	expect(options.skipSslCertificateValidation).toBe(resolve(request.skipSslCertificateValidation, credentials) === true);
-	const response = await axios.request({ url: options.url, headers: options.headers as Record<string, string>, validateStatus: () => true });
+	expect(options.skipSslCertificateValidation).toBe(
+		resolve(request.skipSslCertificateValidation, credentials) === true,
+	);
+	const response = await axios.request({
+		url: options.url,
+		headers: options.headers as Record<string, string>,
+		validateStatus: () => true,
+	});
 	if (response.status < 300) return { status: 'OK', message: 'Connection successful!' };
-	const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+	const rule = credential.test.rules?.find(
+		(r) => r.type === 'responseCode' && r.properties.value === response.status,
+	);
 	return { status: 'Error', message: rule?.properties.message ?? `HTTP ${response.status}` };
 }
 
 describe('ReductStore credential', () => {
 	it('adds the Bearer header only when a token is set, and the TLS choice', async () => {
-		const withToken = await authenticate({ url: 'http://x', apiToken: ' secret-token ', allowUnauthorizedCerts: false }, { url: 'http://x/api/v1/info', headers: { a: '1' } });
+		const withToken = await authenticate(
+			{ url: 'http://x', apiToken: ' secret-token ', allowUnauthorizedCerts: false },
+			{ url: 'http://x/api/v1/info', headers: { a: '1' } },
+		);
 		expect(withToken.headers).toEqual({ a: '1', Authorization: 'Bearer secret-token' });
 		expect(withToken.skipSslCertificateValidation).toBe(false);
-		const without = await authenticate({ url: 'http://x', apiToken: '', allowUnauthorizedCerts: true }, { url: 'http://x/api/v1/info' });
+		const without = await authenticate(
+			{ url: 'http://x', apiToken: '', allowUnauthorizedCerts: true },
+			{ url: 'http://x/api/v1/info' },
+		);
 		expect(without.headers).toEqual({});
 		expect(without.skipSslCertificateValidation).toBe(true);
 	});
@@ -42,16 +63,32 @@ describe('ReductStore credential', () => {
 		const secured = await startReductFake({ apiToken: 'init-token-value' });
 		const open = await startReductFake();
 		try {
-			expect(await runTest(secured, { url: `${secured.url}/`, apiToken: 'init-token-value', allowUnauthorizedCerts: false })).toEqual({
+			expect(
+				await runTest(secured, {
+					url: `${secured.url}/`,
+					apiToken: 'init-token-value',
+					allowUnauthorizedCerts: false,
+				}),
+			).toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
-			expect(await runTest(open, { url: open.url, apiToken: '', allowUnauthorizedCerts: false })).toMatchObject({ status: 'OK' });
-			expect(await runTest(secured, { url: secured.url, apiToken: 'wrong', allowUnauthorizedCerts: false })).toEqual({
+			expect(
+				await runTest(open, { url: open.url, apiToken: '', allowUnauthorizedCerts: false }),
+			).toMatchObject({ status: 'OK' });
+			expect(
+				await runTest(secured, {
+					url: secured.url,
+					apiToken: 'wrong',
+					allowUnauthorizedCerts: false,
+				}),
+			).toEqual({
 				status: 'Error',
 				message: 'The server rejected the API token (HTTP 401): it is missing, wrong or expired',
 			});
-			expect(await runTest(secured, { url: secured.url, apiToken: '', allowUnauthorizedCerts: false })).toMatchObject({ status: 'Error' });
+			expect(
+				await runTest(secured, { url: secured.url, apiToken: '', allowUnauthorizedCerts: false }),
+			).toMatchObject({ status: 'Error' });
 			expect(secured.requests.every((r) => r.path === '/api/v1/info')).toBe(true);
 		} finally {
 			await secured.close();
@@ -62,10 +99,18 @@ describe('ReductStore credential', () => {
 	it('has a 403 rule for tokens without permission', () => {
 		expect(credential.test.rules).toContainEqual({
 			type: 'responseCode',
-			properties: { value: 403, message: 'The API token is valid but lacks the permission to read server information (HTTP 403)' },
+			properties: {
+				value: 403,
+				message:
+					'The API token is valid but lacks the permission to read server information (HTTP 403)',
+			},
 		});
 		expect(credential.name).toBe('cloudPackReductStoreApi');
-		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({ password: true });
-		expect(credential.properties.find((p) => p.name === 'allowUnauthorizedCerts')?.default).toBe(false);
+		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({
+			password: true,
+		});
+		expect(credential.properties.find((p) => p.name === 'allowUnauthorizedCerts')?.default).toBe(
+			false,
+		);
 	});
 });

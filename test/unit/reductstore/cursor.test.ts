@@ -1,11 +1,24 @@
-import { advance, initialState, isNew, queryStart, type TriggerState } from '../../../nodes/ReductStoreTrigger/cursor';
+import {
+	advance,
+	initialState,
+	isNew,
+	queryStart,
+	type TriggerState,
+} from '../../../nodes/ReductStoreTrigger/cursor';
 
 /** Simulates polls over an entry (timestamps only): what each poll emits. */
-function simulate(lookback: bigint, events: Array<{ write?: bigint[]; poll?: true }>, existing: bigint[] = []) {
+function simulate(
+	lookback: bigint,
+	events: Array<{ write?: bigint[]; poll?: true }>,
+	existing: bigint[] = [],
+) {
 	const entry = new Set<bigint>(existing);
 	const sorted = () => [...entry].sort((a, b) => (a < b ? -1 : 1));
 	const latest = existing.length ? sorted()[existing.length - 1] : undefined;
-	let state: TriggerState = initialState(latest, latest === undefined ? [] : sorted().filter((ts) => ts >= latest - lookback));
+	let state: TriggerState = initialState(
+		latest,
+		latest === undefined ? [] : sorted().filter((ts) => ts >= latest - lookback),
+	);
 	const emitted: bigint[][] = [];
 	for (const event of events) {
 		for (const ts of event.write ?? []) entry.add(ts);
@@ -20,7 +33,16 @@ function simulate(lookback: bigint, events: Array<{ write?: bigint[]; poll?: tru
 
 describe('trigger state', () => {
 	it('emits nothing that existed at activation, then each new record exactly once', () => {
-		const { emitted } = simulate(0n, [{ poll: true }, { write: [30n, 25n], poll: true }, { poll: true }, { write: [31n], poll: true }], [10n, 20n]);
+		const { emitted } = simulate(
+			0n,
+			[
+				{ poll: true },
+				{ write: [30n, 25n], poll: true },
+				{ poll: true },
+				{ write: [31n], poll: true },
+			],
+			[10n, 20n],
+		);
 		expect(emitted).toEqual([[], [25n, 30n], [], [31n]]);
 	});
 
@@ -33,7 +55,12 @@ describe('trigger state', () => {
 	it('with a lookback, catches late records inside the window and keeps only the window in state', () => {
 		const { emitted, state } = simulate(
 			10n,
-			[{ write: [100n], poll: true }, { write: [95n, 80n], poll: true }, { write: [120n], poll: true }, { write: [111n, 109n], poll: true }],
+			[
+				{ write: [100n], poll: true },
+				{ write: [95n, 80n], poll: true },
+				{ write: [120n], poll: true },
+				{ write: [111n, 109n], poll: true },
+			],
 			[90n, 88n, 50n],
 		);
 		expect(emitted).toEqual([[100n], [95n], [120n], [111n]]);

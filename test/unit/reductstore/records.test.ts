@@ -11,7 +11,11 @@ import {
 	recordJson,
 	splitCsv,
 } from '../../../nodes/ReductStore/records';
-import { chunkBatch, MAX_BATCH_HEADER_BYTES, MAX_BATCH_RECORDS } from '../../../nodes/ReductStore/actions/record/writeBatch';
+import {
+	chunkBatch,
+	MAX_BATCH_HEADER_BYTES,
+	MAX_BATCH_RECORDS,
+} from '../../../nodes/ReductStore/actions/record/writeBatch';
 
 async function text(stream: Readable): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -21,7 +25,13 @@ async function text(stream: Readable): Promise<string> {
 
 describe('batch protocol', () => {
 	it('splits CSV values on commas outside quotes', () => {
-		expect(splitCsv('5,text/plain,a=1,b="x,y",c=')).toEqual(['5', 'text/plain', 'a=1', 'b="x,y"', 'c=']);
+		expect(splitCsv('5,text/plain,a=1,b="x,y",c=')).toEqual([
+			'5',
+			'text/plain',
+			'a=1',
+			'b="x,y"',
+			'c=',
+		]);
 		expect(splitCsv('0')).toEqual(['0']);
 	});
 
@@ -35,9 +45,30 @@ describe('batch protocol', () => {
 			'content-length': '7',
 		});
 		expect(records).toEqual([
-			{ bucket: 'b', entry: 'e', timestamp: 10n, size: 5, contentType: 'text/plain', labels: { k: '1', list: 'a,b', eq: 'x=y' } },
-			{ bucket: 'b', entry: 'e', timestamp: 20n, size: 0, contentType: 'application/octet-stream', labels: { empty: '' } },
-			{ bucket: 'b', entry: 'e', timestamp: 30n, size: 2, contentType: 'application/json', labels: {} },
+			{
+				bucket: 'b',
+				entry: 'e',
+				timestamp: 10n,
+				size: 5,
+				contentType: 'text/plain',
+				labels: { k: '1', list: 'a,b', eq: 'x=y' },
+			},
+			{
+				bucket: 'b',
+				entry: 'e',
+				timestamp: 20n,
+				size: 0,
+				contentType: 'application/octet-stream',
+				labels: { empty: '' },
+			},
+			{
+				bucket: 'b',
+				entry: 'e',
+				timestamp: 30n,
+				size: 2,
+				contentType: 'application/json',
+				labels: {},
+			},
 		]);
 	});
 
@@ -65,12 +96,18 @@ describe('batch protocol', () => {
 
 	it('cuts batches at the record count and header budget', () => {
 		const small = Array.from({ length: 170 }, () => ({ header: '1,text/plain' }));
-		expect(chunkBatch(small).map((chunk) => chunk.length)).toEqual([MAX_BATCH_RECORDS, MAX_BATCH_RECORDS, 10]);
+		expect(chunkBatch(small).map((chunk) => chunk.length)).toEqual([
+			MAX_BATCH_RECORDS,
+			MAX_BATCH_RECORDS,
+			10,
+		]);
 		const big = Array.from({ length: 70 }, () => ({ header: 'x'.repeat(8 * 1024) }));
 		const chunks = chunkBatch(big);
 		expect(chunks.length).toBeGreaterThan(2);
 		for (const chunk of chunks) {
-			expect(chunk.reduce((sum, r) => sum + r.header.length + 40, 0)).toBeLessThanOrEqual(MAX_BATCH_HEADER_BYTES);
+			expect(chunk.reduce((sum, r) => sum + r.header.length + 40, 0)).toBeLessThanOrEqual(
+				MAX_BATCH_HEADER_BYTES,
+			);
 		}
 		expect(chunks.flat()).toHaveLength(70);
 		expect(chunkBatch([])).toEqual([]);
@@ -86,7 +123,14 @@ describe('single-record headers', () => {
 			'x-reduct-label-side': 'left',
 			'x-reduct-api': '1.21',
 		});
-		expect(meta).toEqual({ bucket: 'b', entry: 'robot/cam', timestamp: 1769860800123456n, size: 3, contentType: 'image/png', labels: { side: 'left' } });
+		expect(meta).toEqual({
+			bucket: 'b',
+			entry: 'robot/cam',
+			timestamp: 1769860800123456n,
+			size: 3,
+			contentType: 'image/png',
+			labels: { side: 'left' },
+		});
 		expect(recordJson(meta)).toEqual({
 			bucket: 'b',
 			entry: 'robot/cam',
@@ -103,7 +147,9 @@ describe('single-record headers', () => {
 describe('query request', () => {
 	it('sends bounds as numbers and the limit as $limit', () => {
 		expect(queryRequest({})).toEqual({ query_type: 'QUERY', ttl: 300 });
-		expect(queryRequest({ start: 5n, stop: 10n, limit: 3, strict: true, onlyMetadata: true })).toEqual({
+		expect(
+			queryRequest({ start: 5n, stop: 10n, limit: 3, strict: true, onlyMetadata: true }),
+		).toEqual({
 			query_type: 'QUERY',
 			ttl: 300,
 			start: 5,
@@ -112,14 +158,25 @@ describe('query request', () => {
 			strict: true,
 			only_metadata: true,
 		});
-		expect(queryRequest({ when: { '&a': { $eq: 1 }, $limit: 2 }, limit: 10 }).when).toEqual({ '&a': { $eq: 1 }, $limit: 2 });
-		expect(queryRequest({ when: { '&a': { $eq: 1 }, $limit: 20 }, limit: 10 }).when).toEqual({ '&a': { $eq: 1 }, $limit: 10 });
+		expect(queryRequest({ when: { '&a': { $eq: 1 }, $limit: 2 }, limit: 10 }).when).toEqual({
+			'&a': { $eq: 1 },
+			$limit: 2,
+		});
+		expect(queryRequest({ when: { '&a': { $eq: 1 }, $limit: 20 }, limit: 10 }).when).toEqual({
+			'&a': { $eq: 1 },
+			$limit: 10,
+		});
 	});
 });
 
 describe('BodySplitter', () => {
 	it('hands out each record body across chunk boundaries', async () => {
-		const source = Readable.from([Buffer.from('hel'), Buffer.from('loworl'), Buffer.from('d!'), Buffer.from('xyz')]);
+		const source = Readable.from([
+			Buffer.from('hel'),
+			Buffer.from('loworl'),
+			Buffer.from('d!'),
+			Buffer.from('xyz'),
+		]);
 		const splitter = new BodySplitter(source);
 		expect(await text(splitter.take(5))).toBe('hello');
 		expect(await text(splitter.take(0))).toBe('');
@@ -140,6 +197,8 @@ describe('BodySplitter', () => {
 
 	it('fails when the response ends early', async () => {
 		const splitter = new BodySplitter(Readable.from([Buffer.from('abc')]));
-		await expect(text(splitter.take(10))).rejects.toThrow("The server's response ended 7 bytes before the end of the record");
+		await expect(text(splitter.take(10))).rejects.toThrow(
+			"The server's response ended 7 bytes before the end of the record",
+		);
 	});
 });

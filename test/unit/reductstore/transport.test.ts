@@ -15,12 +15,21 @@ import { createReductContext } from '../../helpers/reductContext';
 function capturingContext(url: string) {
 	const calls: IHttpRequestOptions[] = [];
 	const ctx = {
-		getNode: () => ({ id: 'n', name: 'ReductStore', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n',
+			name: 'ReductStore',
+			type: 'x',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getCredentials: async () => ({ url, apiToken: 'tok-123456', allowUnauthorizedCerts: true }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				calls.push(options);
-				return options.returnFullResponse ? { statusCode: 200, headers: { 'X-Reduct-Time': '5' }, body: '' } : '';
+				return options.returnFullResponse
+					? { statusCode: 200, headers: { 'X-Reduct-Time': '5' }, body: '' }
+					: '';
 			},
 		},
 	} as unknown as IExecuteFunctions;
@@ -44,7 +53,12 @@ describe('ReductStore transport', () => {
 		const { ctx, calls } = capturingContext('http://h');
 		await reductRequest(ctx, { method: 'POST', path: '/b/x', body: { quota_type: 'FIFO' } });
 		expect(calls[0].headers).toEqual({ 'Content-Type': 'application/json' });
-		await reductRequest(ctx, { method: 'POST', path: '/b/x/e', body: Buffer.from('raw'), headers: { 'Content-Type': 'text/plain' } });
+		await reductRequest(ctx, {
+			method: 'POST',
+			path: '/b/x/e',
+			body: Buffer.from('raw'),
+			headers: { 'Content-Type': 'text/plain' },
+		});
 		expect(calls[1].headers).toEqual({ 'Content-Type': 'text/plain' });
 
 		const pass = new PassThrough();
@@ -66,7 +80,10 @@ describe('ReductStore transport', () => {
 		const { ctx } = capturingContext('http://h');
 		const response = await reductRequestFull(ctx, { path: '/info' });
 		expect(response).toEqual({ statusCode: 200, headers: { 'x-reduct-time': '5' }, body: '' });
-		expect(normaliseHeaders({ toJSON: () => ({ A: ['1', '2'], b: 3, c: undefined }) })).toEqual({ a: '1, 2', b: '3' });
+		expect(normaliseHeaders({ toJSON: () => ({ A: ['1', '2'], b: 3, c: undefined }) })).toEqual({
+			a: '1, 2',
+			b: '3',
+		});
 		expect(normaliseHeaders(undefined)).toEqual({});
 	});
 
@@ -88,7 +105,9 @@ describe('ReductStore transport', () => {
 				error = thrown;
 			}
 			expect(error).toBeInstanceOf(NodeApiError);
-			expect((error as Error).message).toBe("The service returned HTTP 404: Bucket 'missing' is not found");
+			expect((error as Error).message).toBe(
+				"The service returned HTTP 404: Bucket 'missing' is not found",
+			);
 			expect(isHttpStatus(error, 404)).toBe(true);
 			expect(isHttpStatus(error, 409)).toBe(false);
 			expect(isHttpStatus(new Error('x'), 404)).toBe(false);
@@ -96,8 +115,15 @@ describe('ReductStore transport', () => {
 
 		it('never shows the token in an error', async () => {
 			const context = createReductContext({ url: fake.url, token: 'tok-wrong-secret', params: {} });
-			const error = await reductRequest(context.ctx, { path: '/info' }).catch((e: Error & { description?: string }) => e);
-			expect(JSON.stringify({ message: (error as Error).message, description: (error as { description?: string }).description })).not.toContain('tok-wrong-secret');
+			const error = await reductRequest(context.ctx, { path: '/info' }).catch(
+				(e: Error & { description?: string }) => e,
+			);
+			expect(
+				JSON.stringify({
+					message: (error as Error).message,
+					description: (error as { description?: string }).description,
+				}),
+			).not.toContain('tok-wrong-secret');
 		});
 	});
 });

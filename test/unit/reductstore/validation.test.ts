@@ -16,9 +16,20 @@ import {
 	parseWhen,
 } from '../../../nodes/ReductStore/validation';
 
-const node: INode = { id: 'n', name: 'ReductStore', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'ReductStore',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
-function error(fn: () => unknown): { message: string; description?: string | null; itemIndex?: number } {
+function error(fn: () => unknown): {
+	message: string;
+	description?: string | null;
+	itemIndex?: number;
+} {
 	try {
 		fn();
 	} catch (thrown) {
@@ -32,17 +43,25 @@ describe('timestamps', () => {
 	it('reads microseconds, ISO dates with microsecond precision, zones and date objects', () => {
 		expect(parseTimestamp(node, '1769860800123456', 'timestamp')).toBe(1769860800123456n);
 		expect(parseTimestamp(node, 1769860800123456, 'timestamp')).toBe(1769860800123456n);
-		expect(parseTimestamp(node, '2026-01-31T12:00:00.123456Z', 'timestamp')).toBe(1769860800123456n);
+		expect(parseTimestamp(node, '2026-01-31T12:00:00.123456Z', 'timestamp')).toBe(
+			1769860800123456n,
+		);
 		expect(parseTimestamp(node, '2026-01-31T12:00:00.5Z', 'timestamp')).toBe(1769860800500000n);
-		expect(parseTimestamp(node, '2026-01-31T12:00:00.123456789Z', 'timestamp')).toBe(1769860800123456n);
+		expect(parseTimestamp(node, '2026-01-31T12:00:00.123456789Z', 'timestamp')).toBe(
+			1769860800123456n,
+		);
 		// without a zone: UTC, whatever the n8n server's time zone
 		expect(parseTimestamp(node, '2026-01-31T12:00:00', 'timestamp')).toBe(1769860800000000n);
 		expect(parseTimestamp(node, '2026-01-31 12:00', 'timestamp')).toBe(1769860800000000n);
 		expect(parseTimestamp(node, '2026-01-31', 'timestamp')).toBe(1769817600000000n);
 		expect(parseTimestamp(node, '2026-01-31T14:00:00+02:00', 'timestamp')).toBe(1769860800000000n);
-		expect(parseTimestamp(node, new Date('2026-01-31T12:00:00.250Z'), 'timestamp')).toBe(1769860800250000n);
+		expect(parseTimestamp(node, new Date('2026-01-31T12:00:00.250Z'), 'timestamp')).toBe(
+			1769860800250000n,
+		);
 		// a Luxon DateTime, as {{ $now }} gives
-		expect(parseTimestamp(node, { toISO: () => '2026-01-31T12:00:00.001+00:00' }, 'timestamp')).toBe(1769860800001000n);
+		expect(
+			parseTimestamp(node, { toISO: () => '2026-01-31T12:00:00.001+00:00' }, 'timestamp'),
+		).toBe(1769860800001000n);
 		expect(parseTimestamp(node, '0', 'timestamp')).toBe(0n);
 	});
 
@@ -79,12 +98,18 @@ describe('timestamps', () => {
 	});
 
 	it('refuses fractions, dates before 1970 and numbers past 2^53', () => {
-		expect(error(() => parseTimestamp(node, 1.5, 'timestamp')).message).toBe('Invalid "Timestamp": 1.5 is not a whole number of microseconds');
-		expect(error(() => parseTimestamp(node, '1969-12-31T23:59:59Z', 'timestamp')).message).toBe('Invalid "Timestamp": it is before 1970-01-01');
+		expect(error(() => parseTimestamp(node, 1.5, 'timestamp')).message).toBe(
+			'Invalid "Timestamp": 1.5 is not a whole number of microseconds',
+		);
+		expect(error(() => parseTimestamp(node, '1969-12-31T23:59:59Z', 'timestamp')).message).toBe(
+			'Invalid "Timestamp": it is before 1970-01-01',
+		);
 		expect(error(() => parseTimestamp(node, '18446744073709551615', 'stop')).message).toBe(
 			'Invalid "Stop": 18446744073709551615 microseconds is past the largest supported timestamp (year 2255)',
 		);
-		expect(error(() => parseTimestamp(node, new Date('nope'), 'timestamp')).message).toBe('Invalid "Timestamp": it is not a valid date');
+		expect(error(() => parseTimestamp(node, new Date('nope'), 'timestamp')).message).toBe(
+			'Invalid "Timestamp": it is not a valid date',
+		);
 	});
 
 	it('formats microseconds as ISO 8601 with six decimals', () => {
@@ -95,7 +120,7 @@ describe('timestamps', () => {
 });
 
 describe('names', () => {
-	it('accepts bucket and entry names of the server\'s alphabet, trimmed', () => {
+	it("accepts bucket and entry names of the server's alphabet, trimmed", () => {
 		expect(checkBucketName(node, ' sensors_1-a ')).toBe('sensors_1-a');
 		expect(checkEntryName(node, 'robot/cam-1/left')).toBe('robot/cam-1/left');
 	});
@@ -120,7 +145,9 @@ describe('names', () => {
 		expect(error(() => checkPlainName(node, 'a/b', 'tokenName')).message).toBe(
 			'Invalid "Token Name": "a/b" must not contain spaces or the characters / \\ ? # %',
 		);
-		expect(error(() => checkPlainName(node, ' ', 'replicationName')).message).toBe('Invalid "Replication Name": it must not be empty');
+		expect(error(() => checkPlainName(node, ' ', 'replicationName')).message).toBe(
+			'Invalid "Replication Name": it must not be empty',
+		);
 	});
 });
 
@@ -132,32 +159,53 @@ describe('labels', () => {
 			{ name: 'list', value: 'a,b' },
 		]);
 		expect(labels).toEqual({ sensor: 'Kitchen', n: '7', list: 'a,b' });
-		expect(labelHeaders(labels)).toEqual({ 'x-reduct-label-sensor': 'Kitchen', 'x-reduct-label-n': '7', 'x-reduct-label-list': 'a,b' });
+		expect(labelHeaders(labels)).toEqual({
+			'x-reduct-label-sensor': 'Kitchen',
+			'x-reduct-label-n': '7',
+			'x-reduct-label-list': 'a,b',
+		});
 	});
 
 	it('reads a fixedCollection value or a plain object', () => {
-		expect(labelEntries({ label: [{ name: 'a', value: '1' }] })).toEqual([{ name: 'a', value: '1' }]);
-		expect(labelEntries({ a: '1', b: 2 })).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 2 }]);
+		expect(labelEntries({ label: [{ name: 'a', value: '1' }] })).toEqual([
+			{ name: 'a', value: '1' },
+		]);
+		expect(labelEntries({ a: '1', b: 2 })).toEqual([
+			{ name: 'a', value: '1' },
+			{ name: 'b', value: 2 },
+		]);
 		expect(labelEntries({})).toEqual([]);
 		expect(labelEntries({ label: undefined })).toEqual([]);
 		expect(labelEntries(undefined)).toEqual([]);
 	});
 
 	it('refuses names, values and sets the server would not take', () => {
-		const fail = (entries: Array<{ name?: unknown; value?: unknown }>, rule = {}) => error(() => checkLabels(node, entries, 'labels', 0, rule)).message;
+		const fail = (entries: Array<{ name?: unknown; value?: unknown }>, rule = {}) =>
+			error(() => checkLabels(node, entries, 'labels', 0, rule)).message;
 		expect(fail([{ name: '', value: 'x' }])).toBe('Invalid "Labels": every label needs a name');
-		expect(fail([{ name: 'a=b', value: 'x' }])).toBe('Invalid "Labels": label name "a=b" may contain only letters, digits, "-" and "_"');
+		expect(fail([{ name: 'a=b', value: 'x' }])).toBe(
+			'Invalid "Labels": label name "a=b" may contain only letters, digits, "-" and "_"',
+		);
 		expect(fail([{ name: 'a', value: '' }])).toBe('Invalid "Labels": label "a" has no value');
-		expect(fail([{ name: 'a', value: 'x' }, { name: 'A', value: 'y' }])).toBe('Invalid "Labels": label "a" is given twice');
+		expect(
+			fail([
+				{ name: 'a', value: 'x' },
+				{ name: 'A', value: 'y' },
+			]),
+		).toBe('Invalid "Labels": label "a" is given twice');
 		expect(fail([{ name: 'a', value: 'line\nbreak' }])).toMatch(/printable ASCII/);
 		expect(fail([{ name: 'q', value: 'say "hi"' }], { forBatch: true })).toBe(
 			'Invalid "Labels": the value of label "q" contains a double quote, which batched writes cannot carry',
 		);
 		expect(checkLabels(node, [{ name: 'q', value: 'say "hi"' }])).toEqual({ q: 'say "hi"' });
-		expect(checkLabels(node, [{ name: 'gone', value: '' }], 'removeLabels', 0, { allowEmpty: true })).toEqual({ gone: '' });
+		expect(
+			checkLabels(node, [{ name: 'gone', value: '' }], 'removeLabels', 0, { allowEmpty: true }),
+		).toEqual({ gone: '' });
 		const many = Array.from({ length: MAX_LABELS }, (_, i) => ({ name: `l${i}`, value: 'v' }));
 		expect(Object.keys(checkLabels(node, many))).toHaveLength(MAX_LABELS);
-		expect(fail([...many, { name: 'one-more', value: 'v' }])).toBe('Invalid "Labels": 81 labels are too many: a record can carry at most 80');
+		expect(fail([...many, { name: 'one-more', value: 'v' }])).toBe(
+			'Invalid "Labels": 81 labels are too many: a record can carry at most 80',
+		);
 		expect(fail([{ name: 'a', value: 'x'.repeat(8192) }])).toBe(
 			'Invalid "Labels": the labels take 8193 bytes: names and values together must fit in 8192 bytes',
 		);
@@ -174,8 +222,12 @@ describe('when conditions and lists', () => {
 	});
 
 	it('names the parameter for malformed JSON and non-objects', () => {
-		expect(error(() => parseWhen(node, '{"&n": ', 'when', 2)).message).toMatch(/^Invalid "When Condition": it is not valid JSON \(.+\)$/);
-		expect(error(() => parseWhen(node, '[1]')).message).toBe('Invalid "When Condition": it must be a JSON object, e.g. {"&score": {"$gt": 10}}');
+		expect(error(() => parseWhen(node, '{"&n": ', 'when', 2)).message).toMatch(
+			/^Invalid "When Condition": it is not valid JSON \(.+\)$/,
+		);
+		expect(error(() => parseWhen(node, '[1]')).message).toBe(
+			'Invalid "When Condition": it must be a JSON object, e.g. {"&score": {"$gt": 10}}',
+		);
 		expect(error(() => parseWhen(node, '3')).message).toMatch(/must be a JSON object/);
 	});
 

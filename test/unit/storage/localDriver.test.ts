@@ -45,10 +45,16 @@ async function tree(dir: string): Promise<string[]> {
 
 /** The tree without the driver's own bookkeeping folders (metadata sidecars, empty temp folder). */
 async function userTree(dir: string): Promise<string[]> {
-	return (await tree(dir)).filter((p) => !p.startsWith('.cloudpack-meta/') && p !== '.cloudpack-tmp/');
+	return (await tree(dir)).filter(
+		(p) => !p.startsWith('.cloudpack-meta/') && p !== '.cloudpack-tmp/',
+	);
 }
 
-async function expectStorageError(promise: Promise<unknown>, type: new (...args: never[]) => StorageError, parameter?: string) {
+async function expectStorageError(
+	promise: Promise<unknown>,
+	type: new (...args: never[]) => StorageError,
+	parameter?: string,
+) {
 	const error = await promise.then(
 		() => undefined,
 		(e: unknown) => e,
@@ -102,8 +108,15 @@ describe('containers', () => {
 
 	test('create an existing container: error unless ifNotExists', async () => {
 		await driver.createContainer('c1');
-		await expectStorageError(driver.createContainer('c1'), ContainerAlreadyExistsError, 'container');
-		await expectStorageError(driver.createContainer('c1', { ifNotExists: false }), ContainerAlreadyExistsError);
+		await expectStorageError(
+			driver.createContainer('c1'),
+			ContainerAlreadyExistsError,
+			'container',
+		);
+		await expectStorageError(
+			driver.createContainer('c1', { ifNotExists: false }),
+			ContainerAlreadyExistsError,
+		);
 		const again = await driver.createContainer('c1', { ifNotExists: true });
 		expect(again).toMatchObject({ created: false, container: { name: 'c1' } });
 	});
@@ -150,7 +163,10 @@ describe('containers', () => {
 	});
 
 	test('a root that is a file gives a clear error', async () => {
-		const error = await expectStorageError(new LocalStorageDriver(path.join(outside, 'secret.txt')).listContainers(), StorageError);
+		const error = await expectStorageError(
+			new LocalStorageDriver(path.join(outside, 'secret.txt')).listContainers(),
+			StorageError,
+		);
 		expect(error.message).toMatch(/not a folder/);
 	});
 });
@@ -176,7 +192,12 @@ describe('upload, head and download', () => {
 			metadata: { owner: 'me', n: '1' },
 		});
 		const head = await driver.headObject('c1', 'docs/hello.txt');
-		expect(head).toMatchObject({ size: data.length, md5: md5(data), contentType: 'text/plain', metadata: { owner: 'me', n: '1' } });
+		expect(head).toMatchObject({
+			size: data.length,
+			md5: md5(data),
+			contentType: 'text/plain',
+			metadata: { owner: 'me', n: '1' },
+		});
 		const { info: dInfo, stream } = await driver.download('c1', 'docs/hello.txt');
 		expect((await readAll(stream)).toString()).toBe(data);
 		expect(dInfo).toMatchObject({ contentType: 'text/plain', metadata: { owner: 'me', n: '1' } });
@@ -184,14 +205,19 @@ describe('upload, head and download', () => {
 	});
 
 	test('upload over an existing object replaces content and metadata', async () => {
-		await driver.upload('c1', 'k', body('one'), { contentType: 'text/plain', metadata: { v: '1' } });
+		await driver.upload('c1', 'k', body('one'), {
+			contentType: 'text/plain',
+			metadata: { v: '1' },
+		});
 		const info = await driver.upload('c1', 'k', body('second'));
 		expect(info).toMatchObject({ size: 6, md5: md5('second'), metadata: {} });
 		expect(info.contentType).toBeUndefined();
 	});
 
 	test('a matching expectedMd5 (any case) is accepted', async () => {
-		const info = await driver.upload('c1', 'k', body('abc'), { expectedMd5: md5('abc').toUpperCase() });
+		const info = await driver.upload('c1', 'k', body('abc'), {
+			expectedMd5: md5('abc').toUpperCase(),
+		});
 		expect(info.md5).toBe(md5('abc'));
 	});
 
@@ -210,7 +236,10 @@ describe('upload, head and download', () => {
 
 	test('an expectedMd5 mismatch leaves an existing object untouched', async () => {
 		await driver.upload('c1', 'k', body('original'), { contentType: 'text/plain' });
-		await expectStorageError(driver.upload('c1', 'k', body('changed'), { expectedMd5: md5('nope') }), HashMismatchError);
+		await expectStorageError(
+			driver.upload('c1', 'k', body('changed'), { expectedMd5: md5('nope') }),
+			HashMismatchError,
+		);
 		const head = await driver.headObject('c1', 'k');
 		expect(head).toMatchObject({ size: 8, md5: md5('original'), contentType: 'text/plain' });
 	});
@@ -222,7 +251,9 @@ describe('upload, head and download', () => {
 			yield Buffer.alloc(64 * 1024, 2);
 			throw new Error('source broke');
 		}
-		await expect(driver.upload('c1', 'a/b/c.bin', Readable.from(failing()))).rejects.toThrow('source broke');
+		await expect(driver.upload('c1', 'a/b/c.bin', Readable.from(failing()))).rejects.toThrow(
+			'source broke',
+		);
 		expect(await userTree(root)).toEqual(before);
 		expect(await fs.readdir(path.join(root, '.cloudpack-tmp')).catch(() => [])).toEqual([]);
 	});
@@ -245,11 +276,16 @@ describe('upload, head and download', () => {
 		await fs.mkdir(path.join(root, 'c1', 'sub'));
 		await fs.writeFile(path.join(root, 'c1', 'sub', 'direct.txt'), 'direct bytes');
 		const head = await driver.headObject('c1', 'sub/direct.txt');
-		expect(head).toMatchObject({ key: 'sub/direct.txt', size: 12, md5: md5('direct bytes'), metadata: {} });
+		expect(head).toMatchObject({
+			key: 'sub/direct.txt',
+			size: 12,
+			md5: md5('direct bytes'),
+			metadata: {},
+		});
 		expect(head.contentType).toBeUndefined();
 	});
 
-	test('a file changed behind the driver\'s back is not described by its stale sidecar', async () => {
+	test("a file changed behind the driver's back is not described by its stale sidecar", async () => {
 		await driver.upload('c1', 'k', body('first'), { contentType: 'text/plain' });
 		const file = path.join(root, 'c1', 'k');
 		await fs.writeFile(file, 'second version');
@@ -288,7 +324,10 @@ describe('upload, head and download', () => {
 		test.each([[{ start: 10 }], [{ start: 50, end: 60 }], [{ start: 5, end: 4 }], [{ start: -1 }]])(
 			'range %j is refused',
 			async (range) => {
-				const error = await expectStorageError(driver.download('c1', 'digits', range), StorageError);
+				const error = await expectStorageError(
+					driver.download('c1', 'digits', range),
+					StorageError,
+				);
 				expect(error.code).toBe('InvalidName');
 				expect(error.message).toMatch(/size 10/);
 			},
@@ -313,9 +352,18 @@ describe('listObjects', () => {
 	});
 
 	test('prefix', async () => {
-		expect((await driver.listObjects('c1', { prefix: 'a/' })).objects.map((o) => o.key)).toEqual(['a/b', 'a/c/d']);
-		expect((await driver.listObjects('c1', { prefix: 'a' })).objects.map((o) => o.key)).toEqual(['a-c', 'a/b', 'a/c/d']);
-		expect((await driver.listObjects('c1', { prefix: 'a/c/d' })).objects.map((o) => o.key)).toEqual(['a/c/d']);
+		expect((await driver.listObjects('c1', { prefix: 'a/' })).objects.map((o) => o.key)).toEqual([
+			'a/b',
+			'a/c/d',
+		]);
+		expect((await driver.listObjects('c1', { prefix: 'a' })).objects.map((o) => o.key)).toEqual([
+			'a-c',
+			'a/b',
+			'a/c/d',
+		]);
+		expect((await driver.listObjects('c1', { prefix: 'a/c/d' })).objects.map((o) => o.key)).toEqual(
+			['a/c/d'],
+		);
 		expect((await driver.listObjects('c1', { prefix: 'q' })).objects).toEqual([]);
 	});
 
@@ -372,26 +420,53 @@ describe('copy', () => {
 	beforeEach(async () => {
 		await driver.createContainer('c1');
 		await driver.createContainer('c2');
-		await driver.upload('c1', 'src/file.json', body('{"a":1}'), { contentType: 'application/json', metadata: { tag: 't' } });
+		await driver.upload('c1', 'src/file.json', body('{"a":1}'), {
+			contentType: 'application/json',
+			metadata: { tag: 't' },
+		});
 	});
 
 	test('within a container keeps content type and metadata', async () => {
-		const info = await driver.copy({ container: 'c1', key: 'src/file.json' }, { container: 'c1', key: 'dst/copy.json' });
-		expect(info).toMatchObject({ container: 'c1', key: 'dst/copy.json', size: 7, md5: md5('{"a":1}'), contentType: 'application/json', metadata: { tag: 't' } });
+		const info = await driver.copy(
+			{ container: 'c1', key: 'src/file.json' },
+			{ container: 'c1', key: 'dst/copy.json' },
+		);
+		expect(info).toMatchObject({
+			container: 'c1',
+			key: 'dst/copy.json',
+			size: 7,
+			md5: md5('{"a":1}'),
+			contentType: 'application/json',
+			metadata: { tag: 't' },
+		});
 		expect(await driver.headObject('c1', 'src/file.json')).toMatchObject({ size: 7 });
 	});
 
 	test('across containers keeps content type and metadata', async () => {
-		await driver.copy({ container: 'c1', key: 'src/file.json' }, { container: 'c2', key: 'copy.json' });
+		await driver.copy(
+			{ container: 'c1', key: 'src/file.json' },
+			{ container: 'c2', key: 'copy.json' },
+		);
 		const head = await driver.headObject('c2', 'copy.json');
-		expect(head).toMatchObject({ contentType: 'application/json', metadata: { tag: 't' }, md5: md5('{"a":1}') });
+		expect(head).toMatchObject({
+			contentType: 'application/json',
+			metadata: { tag: 't' },
+			md5: md5('{"a":1}'),
+		});
 		const { stream } = await driver.download('c2', 'copy.json');
 		expect((await readAll(stream)).toString()).toBe('{"a":1}');
 	});
 
 	test('copy of a missing source names the source key', async () => {
-		await expectStorageError(driver.copy({ container: 'c1', key: 'nope' }, { container: 'c2', key: 'x' }), ObjectNotFoundError);
-		await expectStorageError(driver.copy({ container: 'c1', key: '../x' }, { container: 'c2', key: 'x' }), InvalidNameError, 'sourceKey');
+		await expectStorageError(
+			driver.copy({ container: 'c1', key: 'nope' }, { container: 'c2', key: 'x' }),
+			ObjectNotFoundError,
+		);
+		await expectStorageError(
+			driver.copy({ container: 'c1', key: '../x' }, { container: 'c2', key: 'x' }),
+			InvalidNameError,
+			'sourceKey',
+		);
 		expect(await userTree(path.join(root, 'c2'))).toEqual([]);
 	});
 });
@@ -415,7 +490,12 @@ describe('delete', () => {
 	});
 
 	test('deleteObjects reports per key and does not throw for a missing key', async () => {
-		const results = await driver.deleteObjects('c1', ['top.txt', 'missing.txt', 'a/b/c.txt', '../evil']);
+		const results = await driver.deleteObjects('c1', [
+			'top.txt',
+			'missing.txt',
+			'a/b/c.txt',
+			'../evil',
+		]);
 		expect(results.map((r) => [r.key, r.deleted])).toEqual([
 			['top.txt', true],
 			['missing.txt', false],
@@ -440,25 +520,45 @@ describe('security', () => {
 		await driver.createContainer('c1');
 	});
 
-	test.each([['../x'], ['a/../../x'], ['..'], ['/etc/passwd'], ['/abs'], ['dir/'], ['a//b'], ['./a'], ['a/./b'], [''], ['a\0b'], ['x'.repeat(1025)]])(
-		'key %j is refused for every operation',
-		async (key) => {
-			const before = await tree(base);
-			await expectStorageError(driver.upload('c1', key, body('x')), InvalidNameError, 'key');
-			await expectStorageError(driver.download('c1', key), InvalidNameError, 'key');
-			await expectStorageError(driver.headObject('c1', key), InvalidNameError, 'key');
-			await expectStorageError(driver.deleteObject('c1', key), InvalidNameError, 'key');
-			await expectStorageError(driver.copy({ container: 'c1', key: 'x' }, { container: 'c1', key }), StorageError);
-			expect(await tree(base)).toEqual(before);
-		},
-	);
+	test.each([
+		['../x'],
+		['a/../../x'],
+		['..'],
+		['/etc/passwd'],
+		['/abs'],
+		['dir/'],
+		['a//b'],
+		['./a'],
+		['a/./b'],
+		[''],
+		['a\0b'],
+		['x'.repeat(1025)],
+	])('key %j is refused for every operation', async (key) => {
+		const before = await tree(base);
+		await expectStorageError(driver.upload('c1', key, body('x')), InvalidNameError, 'key');
+		await expectStorageError(driver.download('c1', key), InvalidNameError, 'key');
+		await expectStorageError(driver.headObject('c1', key), InvalidNameError, 'key');
+		await expectStorageError(driver.deleteObject('c1', key), InvalidNameError, 'key');
+		await expectStorageError(
+			driver.copy({ container: 'c1', key: 'x' }, { container: 'c1', key }),
+			StorageError,
+		);
+		expect(await tree(base)).toEqual(before);
+	});
 
 	test('a symlinked file pointing outside the root can be neither read nor written', async () => {
 		await fs.symlink(path.join(outside, 'secret.txt'), path.join(root, 'c1', 'link.txt'));
 		await expectStorageError(driver.download('c1', 'link.txt'), InvalidNameError, 'key');
 		await expectStorageError(driver.headObject('c1', 'link.txt'), InvalidNameError, 'key');
-		await expectStorageError(driver.upload('c1', 'link.txt', body('overwritten')), InvalidNameError, 'key');
-		await expectStorageError(driver.copy({ container: 'c1', key: 'link.txt' }, { container: 'c1', key: 'stolen' }), InvalidNameError);
+		await expectStorageError(
+			driver.upload('c1', 'link.txt', body('overwritten')),
+			InvalidNameError,
+			'key',
+		);
+		await expectStorageError(
+			driver.copy({ container: 'c1', key: 'link.txt' }, { container: 'c1', key: 'stolen' }),
+			InvalidNameError,
+		);
 		await expectStorageError(driver.deleteObject('c1', 'link.txt'), InvalidNameError, 'key');
 		expect(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe('top secret');
 		expect(await fs.readdir(outside)).toEqual(['secret.txt']);
@@ -467,9 +567,21 @@ describe('security', () => {
 	test('a symlinked folder pointing outside the root can be neither read nor written', async () => {
 		await fs.symlink(outside, path.join(root, 'c1', 'door'));
 		await expectStorageError(driver.download('c1', 'door/secret.txt'), InvalidNameError, 'key');
-		await expectStorageError(driver.upload('c1', 'door/new.txt', body('x')), InvalidNameError, 'key');
-		await expectStorageError(driver.upload('c1', 'door/deeper/new.txt', body('x')), InvalidNameError, 'key');
-		await expectStorageError(driver.upload('c1', 'door/secret.txt', body('x')), InvalidNameError, 'key');
+		await expectStorageError(
+			driver.upload('c1', 'door/new.txt', body('x')),
+			InvalidNameError,
+			'key',
+		);
+		await expectStorageError(
+			driver.upload('c1', 'door/deeper/new.txt', body('x')),
+			InvalidNameError,
+			'key',
+		);
+		await expectStorageError(
+			driver.upload('c1', 'door/secret.txt', body('x')),
+			InvalidNameError,
+			'key',
+		);
 		expect(await tree(outside)).toEqual(['secret.txt']);
 		expect(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe('top secret');
 	});
@@ -479,7 +591,10 @@ describe('security', () => {
 		await expectStorageError(driver.download('evil', 'secret.txt'), ContainerNotFoundError);
 		await expectStorageError(driver.upload('evil', 'new.txt', body('x')), StorageError);
 		await expectStorageError(driver.listObjects('evil', {}), ContainerNotFoundError);
-		await expectStorageError(driver.deleteContainer('evil', { force: true }), ContainerNotFoundError);
+		await expectStorageError(
+			driver.deleteContainer('evil', { force: true }),
+			ContainerNotFoundError,
+		);
 		expect(await tree(outside)).toEqual(['secret.txt']);
 		expect((await driver.listContainers()).map((c) => c.name)).toEqual(['c1']);
 	});

@@ -5,7 +5,14 @@ import * as path from 'path';
 import { Readable } from 'stream';
 
 import type { UploadBody } from '../../../nodes/shared/storage/driver';
-import { PartPump, discardBody, isUploadFile, partReader, uploadStream, type Part } from '../../../nodes/shared/storage/parts';
+import {
+	PartPump,
+	discardBody,
+	isUploadFile,
+	partReader,
+	uploadStream,
+	type Part,
+} from '../../../nodes/shared/storage/parts';
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 const PART = 64 * 1024;
@@ -43,14 +50,23 @@ describe('PartPump', () => {
 				maxInFlight = Math.max(maxInFlight, inFlight);
 				buffers.add(part.data.buffer);
 				const bytes = Buffer.from(part.data);
-				if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs * (1 + (part.number % 3))));
+				if (delayMs)
+					await new Promise((resolve) => setTimeout(resolve, delayMs * (1 + (part.number % 3))));
 				// The view must still hold the same bytes when the send finishes: nothing reused it early.
 				expect(part.data.equals(bytes)).toBe(true);
 				sent.push({ number: part.number, offset: part.offset, bytes });
 				inFlight--;
 				return `etag-${part.number}`;
 			});
-			return { first, results, sent: sent.sort((a, b) => a.number - b.number), maxInFlight, buffers, size: pump.size, md5: pump.md5 };
+			return {
+				first,
+				results,
+				sent: sent.sort((a, b) => a.number - b.number),
+				maxInFlight,
+				buffers,
+				size: pump.size,
+				md5: pump.md5,
+			};
 		} finally {
 			await pump.close();
 		}

@@ -77,7 +77,10 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
 			throw new NodeApiError(FAKE_NODE, options.failBeforeRequest as never);
 		}
 		// what a credential's `authenticate` block does: add the token header
-		const authenticated: IHttpRequestOptions = { ...requestOptions, headers: { ...requestOptions.headers } };
+		const authenticated: IHttpRequestOptions = {
+			...requestOptions,
+			headers: { ...requestOptions.headers },
+		};
 		if (credentials.apiToken !== undefined) {
 			authenticated.headers!.Authorization = `Bearer ${String(credentials.apiToken)}`;
 		}
@@ -106,7 +109,12 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
 	return { ctx, calls };
 }
 
-export type FaultHandler = (req: IncomingMessage, res: ServerResponse, hit: number, body: string) => void;
+export type FaultHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	hit: number,
+	body: string,
+) => void;
 
 /** A real HTTP server on 127.0.0.1 whose behaviour each test scripts through `handle`. */
 export class FaultServer {

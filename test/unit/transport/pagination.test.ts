@@ -26,9 +26,12 @@ function serveCursorPages(options: { failFirstHitWith?: number } = {}) {
 	server.reset((req, res, hit) => {
 		if (hit === 1 && options.failFirstHitWith) return sendJson(res, options.failFirstHitWith, {});
 		const cursor = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('cursor') ?? 0);
-		const ids = Array.from({ length: PAGE_SIZE }, (_, i) => cursor + i).filter((id) => id < TOTAL_ITEMS);
+		const ids = Array.from({ length: PAGE_SIZE }, (_, i) => cursor + i).filter(
+			(id) => id < TOTAL_ITEMS,
+		);
 		const next = cursor + PAGE_SIZE < TOTAL_ITEMS ? cursor + PAGE_SIZE : null;
-		const link: Record<string, string> = next === null ? {} : { link: `<${baseURL}/items?cursor=${next}>; rel="next"` };
+		const link: Record<string, string> =
+			next === null ? {} : { link: `<${baseURL}/items?cursor=${next}>; rel="next"` };
 		sendJson(res, 200, { data: { items: ids.map((id) => ({ id })) }, next }, link);
 	});
 }
@@ -42,17 +45,27 @@ const byCursor: CloudPagination<ItemsPage> = {
 describe('pagination', () => {
 	test('cloudRequestAllItems follows the cursor to the last page', async () => {
 		serveCursorPages();
-		const items = await cloudRequestAllItems(createFakeContext().ctx, 'test', { url: `${baseURL}/items` }, byCursor);
+		const items = await cloudRequestAllItems(
+			createFakeContext().ctx,
+			'test',
+			{ url: `${baseURL}/items` },
+			byCursor,
+		);
 		expect(items.map((item) => item.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 		expect(server.hitsOf('/items')).toBe(4);
 	});
 
 	test('stops at limit without fetching further pages', async () => {
 		serveCursorPages();
-		const items = await cloudRequestAllItems(createFakeContext().ctx, 'test', { url: `${baseURL}/items` }, {
-			...byCursor,
-			limit: 4,
-		});
+		const items = await cloudRequestAllItems(
+			createFakeContext().ctx,
+			'test',
+			{ url: `${baseURL}/items` },
+			{
+				...byCursor,
+				limit: 4,
+			},
+		);
 		expect(items.map((item) => item.id)).toEqual([0, 1, 2, 3]);
 		expect(server.hitsOf('/items')).toBe(2);
 	});
@@ -60,7 +73,12 @@ describe('pagination', () => {
 	test('limit 0 sends nothing', async () => {
 		serveCursorPages();
 		expect(
-			await cloudRequestAllItems(createFakeContext().ctx, 'test', { url: `${baseURL}/items` }, { ...byCursor, limit: 0 }),
+			await cloudRequestAllItems(
+				createFakeContext().ctx,
+				'test',
+				{ url: `${baseURL}/items` },
+				{ ...byCursor, limit: 0 },
+			),
 		).toEqual([]);
 		expect(server.hitsOf('/items')).toBe(0);
 	});
@@ -104,16 +122,26 @@ describe('pagination', () => {
 
 	test('a service repeating the same cursor does not loop forever', async () => {
 		server.reset((_req, res) => sendJson(res, 200, { data: { items: [{ id: 1 }] }, next: 3 }));
-		const items = await cloudRequestAllItems(createFakeContext().ctx, 'test', { url: `${baseURL}/items` }, byCursor);
+		const items = await cloudRequestAllItems(
+			createFakeContext().ctx,
+			'test',
+			{ url: `${baseURL}/items` },
+			byCursor,
+		);
 		expect(items).toEqual([{ id: 1 }, { id: 1 }]);
 		expect(server.hitsOf('/items')).toBe(2);
 	});
 
 	test('a body that is itself the array needs no itemsPath', async () => {
 		server.reset((_req, res) => sendJson(res, 200, [{ id: 'a' }, { id: 'b' }]));
-		const items = await cloudRequestAllItems(createFakeContext().ctx, 'test', { url: `${baseURL}/flat` }, {
-			nextPage: () => undefined,
-		});
+		const items = await cloudRequestAllItems(
+			createFakeContext().ctx,
+			'test',
+			{ url: `${baseURL}/flat` },
+			{
+				nextPage: () => undefined,
+			},
+		);
 		expect(items).toEqual([{ id: 'a' }, { id: 'b' }]);
 	});
 });

@@ -62,7 +62,11 @@ describe('redactObject', () => {
 		};
 		const copy = redactObject(input, ['MYSECRET1']);
 		expect(copy).not.toBe(input);
-		expect(copy.headers).toEqual({ Authorization: REDACTED, 'X-Auth-Token': REDACTED, Accept: 'json' });
+		expect(copy.headers).toEqual({
+			Authorization: REDACTED,
+			'X-Auth-Token': REDACTED,
+			Accept: 'json',
+		});
 		expect(copy.url).toBe(`https://h/x?sig=${REDACTED}&a=1`);
 		expect(copy.nested[0].note).toBe(`contains ${REDACTED} inside`);
 		expect(copy.when).toEqual(new Date(0));
@@ -89,7 +93,13 @@ describe('secret discovery', () => {
 			auth: { password: 'BASICPASS' },
 		});
 		expect(secrets).toEqual(
-			expect.arrayContaining(['URLSIG123', 'Bearer HEADERTOKEN', 'HEADERTOKEN', 'QSTOKEN1', 'BASICPASS']),
+			expect.arrayContaining([
+				'URLSIG123',
+				'Bearer HEADERTOKEN',
+				'HEADERTOKEN',
+				'QSTOKEN1',
+				'BASICPASS',
+			]),
 		);
 		expect(secrets).not.toContain('application/json');
 		expect(secrets).not.toContain('abc');
@@ -100,9 +110,14 @@ describe('secret discovery', () => {
 			region: 'eu-west-1',
 			accessKeyId: 'AKIAEXAMPLE',
 			secretAccessKey: 'wJalrXUtnFEMI',
-			serviceAccount: JSON.stringify({ client_email: 'a@b.c', private_key: '-----BEGIN KEY-----abc' }),
+			serviceAccount: JSON.stringify({
+				client_email: 'a@b.c',
+				private_key: '-----BEGIN KEY-----abc',
+			}),
 		});
-		expect(secrets).toEqual(expect.arrayContaining(['AKIAEXAMPLE', 'wJalrXUtnFEMI', '-----BEGIN KEY-----abc']));
+		expect(secrets).toEqual(
+			expect.arrayContaining(['AKIAEXAMPLE', 'wJalrXUtnFEMI', '-----BEGIN KEY-----abc']),
+		);
 		expect(secrets).not.toContain('eu-west-1');
 		expect(secrets).not.toContain('a@b.c');
 	});

@@ -23,7 +23,13 @@ describe('cloudRequest: what may be sent again, and what the error keeps', () =>
 			else sendJson(res, 200, { created: true });
 		});
 		const clock = fakeClock();
-		const result = await cloudRequest(createFakeContext().ctx, CRED, { method: 'POST', url: `${baseURL}/p`, body: { a: 1 }, json: true }, {}, clock.deps);
+		const result = await cloudRequest(
+			createFakeContext().ctx,
+			CRED,
+			{ method: 'POST', url: `${baseURL}/p`, body: { a: 1 }, json: true },
+			{},
+			clock.deps,
+		);
 		expect(result).toEqual({ created: true });
 		expect(server.hitsOf('/p')).toBe(2);
 		expect(clock.delays).toEqual([1000]);
@@ -33,14 +39,24 @@ describe('cloudRequest: what may be sent again, and what the error keeps', () =>
 		server.reset((_req, res) => sendJson(res, 503, { message: 'unavailable' }));
 		const clock = fakeClock();
 		await expect(
-			cloudRequest(createFakeContext().ctx, CRED, { method: 'POST', url: `${baseURL}/q`, body: { a: 1 }, json: true }, {}, clock.deps),
+			cloudRequest(
+				createFakeContext().ctx,
+				CRED,
+				{ method: 'POST', url: `${baseURL}/q`, body: { a: 1 }, json: true },
+				{},
+				clock.deps,
+			),
 		).rejects.toBeInstanceOf(NodeApiError);
 		expect(server.hitsOf('/q')).toBe(1);
 	});
 
 	test('the provider error body is kept on the error, with secrets redacted', async () => {
 		server.reset((_req, res) =>
-			sendJson(res, 400, { message: 'bad cell', codaDetail: { validationErrors: [{ path: 'cells[0]', message: 'unknown column' }] }, echo: 'Bearer s3cr3t-token-value' }),
+			sendJson(res, 400, {
+				message: 'bad cell',
+				codaDetail: { validationErrors: [{ path: 'cells[0]', message: 'unknown column' }] },
+				echo: 'Bearer s3cr3t-token-value',
+			}),
 		);
 		const error = (await cloudRequest(createFakeContext().ctx, CRED, {
 			url: `${baseURL}/b`,
@@ -48,7 +64,9 @@ describe('cloudRequest: what may be sent again, and what the error keeps', () =>
 			json: true,
 		}).catch((e: unknown) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
-		const body = error.context.providerBody as { codaDetail: { validationErrors: Array<{ message: string }> } };
+		const body = error.context.providerBody as {
+			codaDetail: { validationErrors: Array<{ message: string }> };
+		};
 		expect(body.codaDetail.validationErrors[0].message).toBe('unknown column');
 		expect(JSON.stringify(error.context.providerBody)).not.toContain('s3cr3t-token-value');
 	});
@@ -63,7 +81,11 @@ describe('cloudRequest: what may be sent again, and what the error keeps', () =>
 		// n8n's helper only streams bodies whose class it knows: record what it is handed.
 		const send = ctx.helpers.httpRequestWithAuthentication;
 		const handed: string[] = [];
-		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: { body?: object }) {
+		ctx.helpers.httpRequestWithAuthentication = async function (
+			this: unknown,
+			type: string,
+			options: { body?: object },
+		) {
 			handed.push(options.body?.constructor.name ?? typeof options.body);
 			return await send.call(this as never, type, options as never);
 		} as typeof send;

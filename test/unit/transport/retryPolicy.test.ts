@@ -26,21 +26,28 @@ describe('retry policy', () => {
 		const policy = resolveRetryPolicy({ maxAttempts: 2, baseDelayMs: undefined, maxDelayMs: -1 });
 		expect(policy).toEqual({ ...DEFAULT_RETRY_POLICY, maxAttempts: 2 });
 		expect(resolveRetryPolicy({ maxAttempts: 0, maxTotalMs: 0 })).toEqual(DEFAULT_RETRY_POLICY);
-		expect(resolveRetryPolicy({ maxAttempts: 2.7, baseDelayMs: 0, idleTimeoutMs: 0 })).toMatchObject({
+		expect(
+			resolveRetryPolicy({ maxAttempts: 2.7, baseDelayMs: 0, idleTimeoutMs: 0 }),
+		).toMatchObject({
 			maxAttempts: 2,
 			baseDelayMs: 0,
 			idleTimeoutMs: 0,
 		});
-		expect(resolveRetryPolicy({ maxTotalMs: Infinity, maxDelayMs: NaN })).toEqual(DEFAULT_RETRY_POLICY);
+		expect(resolveRetryPolicy({ maxTotalMs: Infinity, maxDelayMs: NaN })).toEqual(
+			DEFAULT_RETRY_POLICY,
+		);
 	});
 
 	test.each([429, 502, 503, 504])('status %i is retryable', (status) => {
 		expect(isRetryableStatus(status)).toBe(true);
 	});
 
-	test.each([200, 400, 401, 403, 404, 409, 500, 501, undefined])('status %s is not retryable', (status) => {
-		expect(isRetryableStatus(status)).toBe(false);
-	});
+	test.each([200, 400, 401, 403, 404, 409, 500, 501, undefined])(
+		'status %s is not retryable',
+		(status) => {
+			expect(isRetryableStatus(status)).toBe(false);
+		},
+	);
 
 	test.each(['ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED'])(
 		'network code %s is retryable, also when wrapped',
@@ -53,8 +60,12 @@ describe('retry policy', () => {
 
 	test('axios timeout message is retryable; refused, cancelled and unknown are not', () => {
 		expect(isRetryableNetworkError(new Error('timeout of 200ms exceeded'))).toBe(true);
-		expect(isRetryableNetworkError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(false);
-		expect(isRetryableNetworkError(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' }))).toBe(false);
+		expect(
+			isRetryableNetworkError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+		).toBe(false);
+		expect(
+			isRetryableNetworkError(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' })),
+		).toBe(false);
 		expect(isRetryableNetworkError(new Error('boom'))).toBe(false);
 		expect(isRetryableNetworkError(undefined)).toBe(false);
 	});
@@ -131,22 +142,33 @@ describe('retry policy', () => {
 
 		test('retries a retryable status with jittered backoff', () => {
 			expect(decideRetry(base, policy, half)).toEqual({ retry: true, delayMs: 250 });
-			expect(decideRetry({ ...base, attemptsMade: 2 }, policy, half)).toEqual({ retry: true, delayMs: 500 });
+			expect(decideRetry({ ...base, attemptsMade: 2 }, policy, half)).toEqual({
+				retry: true,
+				delayMs: 500,
+			});
 		});
 
 		test('gives up on non-retryable status, non-replayable request, and at maxAttempts', () => {
-			expect(decideRetry({ ...base, status: 400 }, policy, half)).toEqual({ retry: false, reason: 'not-retryable' });
+			expect(decideRetry({ ...base, status: 400 }, policy, half)).toEqual({
+				retry: false,
+				reason: 'not-retryable',
+			});
 			expect(decideRetry({ ...base, replayable: false }, policy, half)).toEqual({
 				retry: false,
 				reason: 'not-replayable',
 			});
-			expect(decideRetry({ ...base, attemptsMade: 3 }, policy, half)).toEqual({ retry: false, reason: 'max-attempts' });
+			expect(decideRetry({ ...base, attemptsMade: 3 }, policy, half)).toEqual({
+				retry: false,
+				reason: 'max-attempts',
+			});
 		});
 
 		test('network errors count only without a status', () => {
 			const network = { ...base, status: undefined, transientNetworkError: true };
 			expect(decideRetry(network, policy, half)).toEqual({ retry: true, delayMs: 250 });
-			expect(decideRetry({ ...network, transientNetworkError: false }, policy, half).retry).toBe(false);
+			expect(decideRetry({ ...network, transientNetworkError: false }, policy, half).retry).toBe(
+				false,
+			);
 		});
 
 		test('Retry-After on 429/503 replaces the backoff and is capped at maxDelayMs', () => {
@@ -154,7 +176,10 @@ describe('retry policy', () => {
 				retry: true,
 				delayMs: 1000,
 			});
-			expect(decideRetry({ ...base, retryAfterMs: 6000 }, policy, half)).toEqual({ retry: true, delayMs: 4000 });
+			expect(decideRetry({ ...base, retryAfterMs: 6000 }, policy, half)).toEqual({
+				retry: true,
+				delayMs: 4000,
+			});
 			expect(decideRetry({ ...base, status: 502, retryAfterMs: 3000 }, policy, half)).toEqual({
 				retry: true,
 				delayMs: 250,
@@ -162,15 +187,23 @@ describe('retry policy', () => {
 		});
 
 		test('Retry-After beyond the remaining budget gives up at once', () => {
-			expect(decideRetry({ ...base, status: 429, retryAfterMs: 9000, elapsedMs: 2000 }, policy, half)).toEqual({
+			expect(
+				decideRetry({ ...base, status: 429, retryAfterMs: 9000, elapsedMs: 2000 }, policy, half),
+			).toEqual({
 				retry: false,
 				reason: 'retry-after-beyond-budget',
 			});
 		});
 
 		test('no wait starts that would end past maxTotalMs', () => {
-			expect(decideRetry({ ...base, elapsedMs: 9800 }, policy, half)).toEqual({ retry: false, reason: 'time-budget' });
-			expect(decideRetry({ ...base, elapsedMs: 9700 }, policy, half)).toEqual({ retry: true, delayMs: 250 });
+			expect(decideRetry({ ...base, elapsedMs: 9800 }, policy, half)).toEqual({
+				retry: false,
+				reason: 'time-budget',
+			});
+			expect(decideRetry({ ...base, elapsedMs: 9700 }, policy, half)).toEqual({
+				retry: true,
+				delayMs: 250,
+			});
 		});
 	});
 });

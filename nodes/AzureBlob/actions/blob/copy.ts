@@ -3,7 +3,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { copyBlob, type CopySource } from '../../../shared/storage/drivers/azure/blobs';
-import { assertAccessTier, checkMetadata, type AccessTier } from '../../../shared/storage/drivers/azure/names';
+import {
+	assertAccessTier,
+	checkMetadata,
+	type AccessTier,
+} from '../../../shared/storage/drivers/azure/names';
 import {
 	TIER_OPTIONS,
 	blobLocator,
@@ -25,12 +29,22 @@ export const description = forOperation(displayOptions, [
 		type: 'options',
 		options: [
 			{ name: 'Blob in This Account', value: 'blob' },
-			{ name: 'URL', value: 'url', description: 'Any URL Azure can read: public, or carrying its own SAS token' },
+			{
+				name: 'URL',
+				value: 'url',
+				description: 'Any URL Azure can read: public, or carrying its own SAS token',
+			},
 		],
 		default: 'blob',
 	},
-	{ ...containerLocator('sourceContainer', 'Source Container'), displayOptions: { show: { sourceType: ['blob'] } } },
-	{ ...blobLocator('sourceBlob', 'Source Blob', 'sourceContainer'), displayOptions: { show: { sourceType: ['blob'] } } },
+	{
+		...containerLocator('sourceContainer', 'Source Container'),
+		displayOptions: { show: { sourceType: ['blob'] } },
+	},
+	{
+		...blobLocator('sourceBlob', 'Source Blob', 'sourceContainer'),
+		displayOptions: { show: { sourceType: ['blob'] } },
+	},
 	{
 		displayName: 'Source URL',
 		name: 'sourceUrl',
@@ -65,7 +79,12 @@ export const description = forOperation(displayOptions, [
 				default: '',
 				description: 'The tier of the copy',
 			},
-			nameValueList('Metadata', 'metadata', 'Add metadata', "Metadata of the copy; when set it replaces the source's metadata"),
+			nameValueList(
+				'Metadata',
+				'metadata',
+				'Add metadata',
+				"Metadata of the copy; when set it replaces the source's metadata",
+			),
 			{
 				displayName: 'Wait for Completion',
 				name: 'waitForCompletion',
@@ -92,7 +111,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		if (!url) throw invalid(this.getNode(), 'sourceUrl', 'it must not be empty', itemIndex);
 		source = { url };
 	} else {
-		source = { container: getLocatorValue(this, 'sourceContainer', itemIndex), blob: getLocatorValue(this, 'sourceBlob', itemIndex) };
+		source = {
+			container: getLocatorValue(this, 'sourceContainer', itemIndex),
+			blob: getLocatorValue(this, 'sourceBlob', itemIndex),
+		};
 	}
 	const target = {
 		container: getLocatorValue(this, 'destinationContainer', itemIndex),

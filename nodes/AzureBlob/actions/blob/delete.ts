@@ -17,7 +17,11 @@ export const description = forOperation(displayOptions, [
 		options: [
 			{ name: 'Delete the Blob and Its Snapshots', value: 'include' },
 			{ name: 'Delete Only the Snapshots', value: 'only', description: 'Keep the blob itself' },
-			{ name: 'Refuse If It Has Snapshots', value: 'none', description: 'Delete the blob only when it has no snapshot' },
+			{
+				name: 'Refuse If It Has Snapshots',
+				value: 'none',
+				description: 'Delete the blob only when it has no snapshot',
+			},
 		],
 		default: 'include',
 		description: 'What to do with the snapshots of the blob',
@@ -27,7 +31,16 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const blob = getLocatorValue(this, 'blob', itemIndex);
-	const deleteSnapshots = this.getNodeParameter('deleteSnapshots', itemIndex, 'include') as DeleteSnapshots;
+	const deleteSnapshots = this.getNodeParameter(
+		'deleteSnapshots',
+		itemIndex,
+		'include',
+	) as DeleteSnapshots;
 	await deleteBlob(azure, container, blob, { deleteSnapshots }, NAMING);
-	return { container, name: blob, deleted: deleteSnapshots !== 'only', snapshotsDeleted: deleteSnapshots !== 'none' };
+	return {
+		container,
+		name: blob,
+		deleted: deleteSnapshots !== 'only',
+		snapshotsDeleted: deleteSnapshots !== 'none',
+	};
 }

@@ -18,7 +18,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const blob = getLocatorValue(this, 'blob', itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	if (!property)
+		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
 	let range: { start: number; end?: number } | undefined;
 	if (this.getNodeParameter('useRange', itemIndex, false) as boolean) {
 		const start = Number(this.getNodeParameter('rangeStart', itemIndex, 0));
@@ -27,6 +28,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	}
 	const { info, stream } = await downloadBlob(azure, container, blob, range, NAMING);
 	const fileName = blob.split('/').pop();
-	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	const binary = await this.helpers.prepareBinaryData(
+		stream,
+		fileName,
+		info.contentType || undefined,
+	);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

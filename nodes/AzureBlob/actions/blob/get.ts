@@ -15,7 +15,8 @@ export const description = forOperation(displayOptions, [
 		name: 'includeTags',
 		type: 'boolean',
 		default: false,
-		description: "Whether to return the blob's index tags too (one more request; needs the tag permission)",
+		description:
+			"Whether to return the blob's index tags too (one more request; needs the tag permission)",
 	},
 ]);
 

@@ -2,7 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
-import { MAX_ACCOUNT_KEY_SAS_SECONDS, SAS_PERMISSIONS, generateBlobSasUrl } from '../../../shared/storage/drivers/azure/sas';
+import {
+	MAX_ACCOUNT_KEY_SAS_SECONDS,
+	SAS_PERMISSIONS,
+	generateBlobSasUrl,
+} from '../../../shared/storage/drivers/azure/sas';
 import { NAMING, blobLocator, containerLocator, forOperation, label, showFor } from '../common';
 
 const displayOptions = showFor('blob', 'getSasUrl');
@@ -33,13 +37,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const blob = getLocatorValue(this, 'blob', itemIndex);
 	const raw = this.getNodeParameter('permissions', itemIndex, []) as unknown;
-	const permissions = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+	const permissions = Array.isArray(raw)
+		? raw.map(String)
+		: String(raw ?? '')
+				.split(',')
+				.map((p) => p.trim())
+				.filter(Boolean);
 	const expiresInSeconds = Number(this.getNodeParameter('expiresIn', itemIndex, 3600));
 	const sas = await generateBlobSasUrl(
 		azure,
 		container,
 		blob,
-		{ permissions, expiresInSeconds, permissionsParameter: 'permissions', expiryParameter: 'expiresIn', expiryLabel: label('expiresIn') },
+		{
+			permissions,
+			expiresInSeconds,
+			permissionsParameter: 'permissions',
+			expiryParameter: 'expiresIn',
+			expiryLabel: label('expiresIn'),
+		},
 		NAMING,
 	);
 	return { container, name: blob, ...sas };

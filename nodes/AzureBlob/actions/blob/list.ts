@@ -23,7 +23,8 @@ export const description = forOperation(displayOptions, [
 				name: 'delimiter',
 				type: 'string',
 				default: '/',
-				description: 'List by hierarchy: names sharing a prefix up to this character come back as one "prefix" item, like folders',
+				description:
+					'List by hierarchy: names sharing a prefix up to this character come back as one "prefix" item, like folders',
 			},
 			{
 				displayName: 'Include Metadata',
@@ -78,7 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			container,
 			{
 				...options,
-				pageSize: limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length),
+				pageSize:
+					limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length),
 				pageToken,
 			},
 			NAMING,

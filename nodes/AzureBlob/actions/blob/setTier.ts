@@ -4,7 +4,15 @@ import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { setAccessTier } from '../../../shared/storage/drivers/azure/blobs';
 import type { AccessTier } from '../../../shared/storage/drivers/azure/names';
-import { NAMING, TIER_OPTIONS, blobLocator, containerLocator, forOperation, label, showFor } from '../common';
+import {
+	NAMING,
+	TIER_OPTIONS,
+	blobLocator,
+	containerLocator,
+	forOperation,
+	label,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('blob', 'setTier');
 
@@ -25,7 +33,11 @@ export const description = forOperation(displayOptions, [
 		type: 'options',
 		options: [
 			{ name: 'Standard', value: 'Standard', description: 'Up to 15 hours' },
-			{ name: 'High', value: 'High', description: 'Under an hour for small blobs, at a higher price' },
+			{
+				name: 'High',
+				value: 'High',
+				description: 'Under an hour for small blobs, at a higher price',
+			},
 		],
 		default: 'Standard',
 		description: 'How fast a blob in the Archive tier is brought back online',
@@ -37,6 +49,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const blob = getLocatorValue(this, 'blob', itemIndex);
 	const tier = this.getNodeParameter('tier', itemIndex) as AccessTier;
-	const rehydratePriority = this.getNodeParameter('rehydratePriority', itemIndex, 'Standard') as 'Standard' | 'High';
-	return await setAccessTier(azure, container, blob, tier, { rehydratePriority, tierParameter: 'tier', tierLabel: label('tier') }, NAMING);
+	const rehydratePriority = this.getNodeParameter('rehydratePriority', itemIndex, 'Standard') as
+		'Standard' | 'High';
+	return await setAccessTier(
+		azure,
+		container,
+		blob,
+		tier,
+		{ rehydratePriority, tierParameter: 'tier', tierLabel: label('tier') },
+		NAMING,
+	);
 }

@@ -13,7 +13,16 @@ import {
 	checkTags,
 	type AccessTier,
 } from '../../../shared/storage/drivers/azure/names';
-import { TIER_OPTIONS, containerLocator, entriesOf, forOperation, invalid, label, nameValueList, showFor } from '../common';
+import {
+	TIER_OPTIONS,
+	containerLocator,
+	entriesOf,
+	forOperation,
+	invalid,
+	label,
+	nameValueList,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('blob', 'upload');
 
@@ -81,8 +90,18 @@ export const description = forOperation(displayOptions, [
 				default: 5,
 				description: 'How many blocks to upload at the same time',
 			},
-			nameValueList('Metadata', 'metadata', 'Add metadata', 'Name/value pairs stored with the blob. Names: letters, digits and "_".'),
-			nameValueList('Tags', 'tags', 'Add tag', 'Blob index tags (up to 10), searchable across the account'),
+			nameValueList(
+				'Metadata',
+				'metadata',
+				'Add metadata',
+				'Name/value pairs stored with the blob. Names: letters, digits and "_".',
+			),
+			nameValueList(
+				'Tags',
+				'tags',
+				'Add tag',
+				'Blob index tags (up to 10), searchable across the account',
+			),
 		],
 	},
 ]);
@@ -100,11 +119,23 @@ interface Options {
 	tags?: unknown;
 }
 
-function wholeNumber(ctx: IExecuteFunctions, value: unknown, parameter: string, min: number, max: number, itemIndex: number) {
+function wholeNumber(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	parameter: string,
+	min: number,
+	max: number,
+	itemIndex: number,
+) {
 	if (value === undefined || value === '') return undefined;
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw invalid(ctx.getNode(), parameter, `${String(value)} must be a whole number from ${min} to ${max}`, itemIndex);
+		throw invalid(
+			ctx.getNode(),
+			parameter,
+			`${String(value)} must be a whole number from ${min} to ${max}`,
+			itemIndex,
+		);
 	}
 	return number;
 }
@@ -126,7 +157,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(node, 'binaryPropertyName', 'it must not be empty', itemIndex);
 	if (!this.getInputData()[itemIndex]?.binary?.[property]) {
-		throw invalid(node, 'binaryPropertyName', `the input item has no binary property "${property}"`, itemIndex);
+		throw invalid(
+			node,
+			'binaryPropertyName',
+			`the input item has no binary property "${property}"`,
+			itemIndex,
+		);
 	}
 	const named = String(this.getNodeParameter('blobName', itemIndex, '')).trim();
 	const fileName = this.getInputData()[itemIndex].binary![property].fileName;
@@ -155,6 +191,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			blockSize: blockSize === undefined ? undefined : blockSize * 1024 * 1024,
 			concurrency,
 		},
-		{ containerParameter: 'container', containerLabel: label('container'), blobParameter: 'blobName', blobLabel: label('blobName') },
+		{
+			containerParameter: 'container',
+			containerLabel: label('container'),
+			blobParameter: 'blobName',
+			blobLabel: label('blobName'),
+		},
 	);
 }

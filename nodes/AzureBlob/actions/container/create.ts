@@ -1,7 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
-import { createContainer, PUBLIC_ACCESS_LEVELS, type PublicAccessLevel } from '../../../shared/storage/drivers/azure/containers';
+import {
+	createContainer,
+	PUBLIC_ACCESS_LEVELS,
+	type PublicAccessLevel,
+} from '../../../shared/storage/drivers/azure/containers';
 import { checkMetadata } from '../../../shared/storage/drivers/azure/names';
 import { entriesOf, forOperation, invalid, label, nameValueList, showFor } from '../common';
 
@@ -15,14 +19,16 @@ export const description = forOperation(displayOptions, [
 		default: '',
 		required: true,
 		placeholder: 'e.g. reports',
-		description: '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+		description:
+			'3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
 	},
 	{
 		displayName: 'Succeed If It Exists',
 		name: 'ifNotExists',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to succeed, without changing anything, when the container already exists (ensure it exists)',
+		description:
+			'Whether to succeed, without changing anything, when the container already exists (ensure it exists)',
 	},
 	{
 		displayName: 'Options',
@@ -31,7 +37,12 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			nameValueList('Metadata', 'metadata', 'Add metadata', 'Name/value pairs stored with the container'),
+			nameValueList(
+				'Metadata',
+				'metadata',
+				'Add metadata',
+				'Name/value pairs stored with the container',
+			),
 			{
 				displayName: 'Public Access',
 				name: 'publicAccess',
@@ -51,10 +62,18 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const name = String(this.getNodeParameter('containerName', itemIndex, '')).trim();
 	const ifNotExists = this.getNodeParameter('ifNotExists', itemIndex, false) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { metadata?: unknown; publicAccess?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		metadata?: unknown;
+		publicAccess?: string;
+	};
 	const publicAccess = (options.publicAccess || 'none') as PublicAccessLevel;
 	if (!PUBLIC_ACCESS_LEVELS.includes(publicAccess)) {
-		throw invalid(this.getNode(), 'publicAccess', `use one of ${PUBLIC_ACCESS_LEVELS.join(', ')}`, itemIndex);
+		throw invalid(
+			this.getNode(),
+			'publicAccess',
+			`use one of ${PUBLIC_ACCESS_LEVELS.join(', ')}`,
+			itemIndex,
+		);
 	}
 	const metadata = checkMetadata(entriesOf(options.metadata), 'metadata', label('metadata'));
 	const { created, container } = await createContainer(

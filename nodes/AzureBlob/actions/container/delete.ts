@@ -14,13 +14,19 @@ export const description = forOperation(displayOptions, [
 		name: 'force',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to delete the container together with every blob in it; without it a non-empty container is refused',
+		description:
+			'Whether to delete the container together with every blob in it; without it a non-empty container is refused',
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const force = this.getNodeParameter('force', itemIndex, false) as boolean;
-	await deleteContainer(azure, container, { force }, { parameter: 'container', label: label('container') });
+	await deleteContainer(
+		azure,
+		container,
+		{ force },
+		{ parameter: 'container', label: label('container') },
+	);
 	return { container, deleted: true };
 }

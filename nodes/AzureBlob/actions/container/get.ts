@@ -11,5 +11,8 @@ export const description = forOperation(displayOptions, [containerLocator()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const container = getLocatorValue(this, 'container', itemIndex);
-	return await getContainerProperties(azure, container, { parameter: 'container', label: label('container') });
+	return await getContainerProperties(azure, container, {
+		parameter: 'container',
+		label: label('container'),
+	});
 }

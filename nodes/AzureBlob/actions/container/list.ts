@@ -37,6 +37,13 @@ export const description = forOperation(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const limit = getListLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { prefix?: string; includeMetadata?: boolean };
-	return await listContainers(azure, { prefix: options.prefix, includeMetadata: options.includeMetadata, limit });
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		prefix?: string;
+		includeMetadata?: boolean;
+	};
+	return await listContainers(azure, {
+		prefix: options.prefix,
+		includeMetadata: options.includeMetadata,
+		limit,
+	});
 }

@@ -4,7 +4,14 @@ import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { setContainerMetadata } from '../../../shared/storage/drivers/azure/containers';
 import { checkMetadata } from '../../../shared/storage/drivers/azure/names';
-import { containerLocator, entriesOf, forOperation, label, nameValueList, showFor } from '../common';
+import {
+	containerLocator,
+	entriesOf,
+	forOperation,
+	label,
+	nameValueList,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('container', 'setMetadata');
 
@@ -20,6 +27,13 @@ export const description = forOperation(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const container = getLocatorValue(this, 'container', itemIndex);
-	const metadata = checkMetadata(entriesOf(this.getNodeParameter('metadata', itemIndex, {})), 'metadata', label('metadata'));
-	return await setContainerMetadata(azure, container, metadata, { parameter: 'container', label: label('container') });
+	const metadata = checkMetadata(
+		entriesOf(this.getNodeParameter('metadata', itemIndex, {})),
+		'metadata',
+		label('metadata'),
+	);
+	return await setContainerMetadata(azure, container, metadata, {
+		parameter: 'container',
+		label: label('container'),
+	});
 }

@@ -13,7 +13,8 @@ export const description = forOperation(displayOptions, [
 		name: 'force',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to delete the container together with every object in it; without it a non-empty container is refused',
+		description:
+			'Whether to delete the container together with every object in it; without it a non-empty container is refused',
 	},
 ]);
 

@@ -15,10 +15,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['container'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a container', description: 'Create a container (bucket)' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a container', description: 'Delete a container; a non-empty one only with "Force"' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a container',
+				description: 'Create a container (bucket)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a container',
+				description: 'Delete a container; a non-empty one only with "Force"',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a container', description: 'Get a container' },
-			{ name: 'Get Many', value: 'list', action: 'Get many containers', description: 'List the containers' },
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many containers',
+				description: 'List the containers',
+			},
 		],
 		default: 'list',
 	},

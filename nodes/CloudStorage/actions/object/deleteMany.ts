@@ -27,7 +27,8 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const keys = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
 		.map((key) => key.trim())
 		.filter((key) => key.length > 0);
-	if (keys.length === 0) throw parameterError(ctx.getNode(), 'keys', 'give at least one key', itemIndex);
+	if (keys.length === 0)
+		throw parameterError(ctx.getNode(), 'keys', 'give at least one key', itemIndex);
 	for (const key of keys) assertObjectKey(key, 'keys');
 	return keys;
 }

@@ -20,7 +20,12 @@ function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undef
 	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
 	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
 	if (end !== -1 && end < start) {
-		throw parameterError(ctx.getNode(), 'rangeEnd', `${end} is before "Range Start" (${start})`, itemIndex);
+		throw parameterError(
+			ctx.getNode(),
+			'rangeEnd',
+			`${end} is before "Range Start" (${start})`,
+			itemIndex,
+		);
 	}
 	return { start, end: end === -1 ? undefined : end };
 }
@@ -30,11 +35,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	const key = getLocatorValue(this, 'key', itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) {
-		throw parameterError(this.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex, OUTPUT_FIELD_LABEL);
+		throw parameterError(
+			this.getNode(),
+			'binaryPropertyName',
+			'it must not be empty',
+			itemIndex,
+			OUTPUT_FIELD_LABEL,
+		);
 	}
 	const range = readRange(this, itemIndex);
 	const { info, stream } = await driver.download(container, key, range);
 	const fileName = key.split('/').pop();
-	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	const binary = await this.helpers.prepareBinaryData(
+		stream,
+		fileName,
+		info.contentType || undefined,
+	);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

@@ -9,5 +9,8 @@ const displayOptions = showFor('object', 'getMetadata');
 export const description = forOperation(displayOptions, [containerLocator(), keyLocator()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
-	return await driver.headObject(getLocatorValue(this, 'container', itemIndex), getLocatorValue(this, 'key', itemIndex));
+	return await driver.headObject(
+		getLocatorValue(this, 'container', itemIndex),
+		getLocatorValue(this, 'key', itemIndex),
+	);
 }

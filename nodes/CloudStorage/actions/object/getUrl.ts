@@ -39,7 +39,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	const key = getLocatorValue(this, 'key', itemIndex);
 	assertObjectKey(key);
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
-	const expiresIn = getInteger(this, 'expiresIn', itemIndex, { min: 1, max: MAX_URL_EXPIRY_SECONDS, fallback: 3600 });
+	const expiresIn = getInteger(this, 'expiresIn', itemIndex, {
+		min: 1,
+		max: MAX_URL_EXPIRY_SECONDS,
+		fallback: 3600,
+	});
 	const url = await driver.getUrl(container, key, { expiresIn, method });
 	return { container, key, method, expiresIn, url };
 }

@@ -9,7 +9,16 @@ import * as getUrl from './getUrl';
 import * as list from './list';
 import * as upload from './upload';
 
-export const operations = { copy, delete: del, deleteMany, download, getMetadata, getUrl, list, upload };
+export const operations = {
+	copy,
+	delete: del,
+	deleteMany,
+	download,
+	getMetadata,
+	getUrl,
+	list,
+	upload,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,14 +28,54 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['object'] } },
 		options: [
-			{ name: 'Copy', value: 'copy', action: 'Copy an object', description: 'Copy an object within or across containers' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an object', description: 'Delete an object' },
-			{ name: 'Delete Many', value: 'deleteMany', action: 'Delete many objects', description: 'Delete several objects, reporting each key' },
-			{ name: 'Download', value: 'download', action: 'Download an object', description: 'Download an object (or a byte range) to a binary property' },
-			{ name: 'Get Many', value: 'list', action: 'Get many objects', description: 'List objects by prefix, optionally grouped by a delimiter' },
-			{ name: 'Get Metadata', value: 'getMetadata', action: 'Get object metadata', description: 'Get size, MD5, content type, metadata and modification time' },
-			{ name: 'Get URL', value: 'getUrl', action: 'Get an object URL', description: 'Get a signed URL to download or upload the object' },
-			{ name: 'Upload', value: 'upload', action: 'Upload an object', description: 'Upload a binary property as an object' },
+			{
+				name: 'Copy',
+				value: 'copy',
+				action: 'Copy an object',
+				description: 'Copy an object within or across containers',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an object',
+				description: 'Delete an object',
+			},
+			{
+				name: 'Delete Many',
+				value: 'deleteMany',
+				action: 'Delete many objects',
+				description: 'Delete several objects, reporting each key',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download an object',
+				description: 'Download an object (or a byte range) to a binary property',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many objects',
+				description: 'List objects by prefix, optionally grouped by a delimiter',
+			},
+			{
+				name: 'Get Metadata',
+				value: 'getMetadata',
+				action: 'Get object metadata',
+				description: 'Get size, MD5, content type, metadata and modification time',
+			},
+			{
+				name: 'Get URL',
+				value: 'getUrl',
+				action: 'Get an object URL',
+				description: 'Get a signed URL to download or upload the object',
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload an object',
+				description: 'Upload a binary property as an object',
+			},
 		],
 		default: 'upload',
 	},

@@ -16,9 +16,7 @@ export const description = forOperation(displayOptions, [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
-			...keyListingOptions,
-		],
+		options: [...keyListingOptions],
 	},
 ]);
 
@@ -27,7 +25,10 @@ const PAGE_SIZE = 1000;
 export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const limit = getListLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { prefix?: string; delimiter?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		prefix?: string;
+		delimiter?: string;
+	};
 	const results: IDataObject[] = [];
 	let pageToken: string | undefined;
 	do {

@@ -21,7 +21,10 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'e.g. reports/2026/summary.pdf',
 		description: "The object's key. Leave empty to use the binary file's name.",
 	},
-	binaryPropertyName('Input Binary Field', 'The name of the input binary property holding the file to upload'),
+	binaryPropertyName(
+		'Input Binary Field',
+		'The name of the input binary property holding the file to upload',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -60,11 +63,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	assertContainerName(container);
 	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
 	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5)) {
-		throw parameterError(this.getNode(), 'expectedMd5', 'it must be 32 hexadecimal characters', itemIndex);
+		throw parameterError(
+			this.getNode(),
+			'expectedMd5',
+			'it must be 32 hexadecimal characters',
+			itemIndex,
+		);
 	}
 	const metadata: Record<string, string> = {};
 	for (const { name, value } of options.metadata?.entry ?? []) {
-		if (!name) throw parameterError(this.getNode(), 'metadata', 'every metadata entry needs a name', itemIndex);
+		if (!name)
+			throw parameterError(
+				this.getNode(),
+				'metadata',
+				'every metadata entry needs a name',
+				itemIndex,
+			);
 		metadata[name] = value;
 	}
 	const input = await openBinaryInput(this, itemIndex);

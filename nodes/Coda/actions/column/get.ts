@@ -1,11 +1,23 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { columnLocator, docLocator, forOperation, parametersOf, requireLocator, showFor, tableLocator } from '../common';
+import {
+	columnLocator,
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	showFor,
+	tableLocator,
+} from '../common';
 
 const displayOptions = showFor('column', 'get');
 
-export const description = forOperation(displayOptions, [docLocator(), tableLocator(), columnLocator()]);
+export const description = forOperation(displayOptions, [
+	docLocator(),
+	tableLocator(),
+	columnLocator(),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);

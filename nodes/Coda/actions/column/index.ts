@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['column'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a column', description: 'Get a column, with its format' },
-			{ name: 'Get Many', value: 'list', action: 'Get many columns', description: 'List the columns of a table or view' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a column',
+				description: 'Get a column, with its format',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many columns',
+				description: 'List the columns of a table or view',
+			},
 		],
 		default: 'list',
 	},

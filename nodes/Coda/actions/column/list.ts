@@ -2,7 +2,16 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
 import { CODA_MAX_COLUMN_PAGE_SIZE, codaPath, codaRequestAllItems } from '../../transport';
-import { docLocator, forOperation, getOptions, parametersOf, requireLocator, returnAllAndLimit, showFor, tableLocator } from '../common';
+import {
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	requireLocator,
+	returnAllAndLimit,
+	showFor,
+	tableLocator,
+} from '../common';
 
 const displayOptions = showFor('column', 'list');
 
@@ -17,7 +26,13 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Visible Only', name: 'visibleOnly', type: 'boolean', default: false, description: 'Whether to list only the columns visible in the table or view' },
+			{
+				displayName: 'Visible Only',
+				name: 'visibleOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to list only the columns visible in the table or view',
+			},
 		],
 	},
 ]);
@@ -28,7 +43,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const qs = getOptions(this, itemIndex).visibleOnly === true ? { visibleOnly: true } : {};
 	return await codaRequestAllItems(
 		this,
-		{ path: codaPath`/docs/${docId}/tables/${tableId}/columns`, qs, parameters: parametersOf('docId', 'tableId') },
+		{
+			path: codaPath`/docs/${docId}/tables/${tableId}/columns`,
+			qs,
+			parameters: parametersOf('docId', 'tableId'),
+		},
 		getListLimit(this, itemIndex),
 		CODA_MAX_COLUMN_PAGE_SIZE,
 	);

@@ -1,7 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { controlLocator, docLocator, forOperation, parametersOf, requireLocator, showFor } from '../common';
+import {
+	controlLocator,
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('control', 'get');
 

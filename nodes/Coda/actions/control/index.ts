@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['control'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a control', description: 'Get a control with its current value' },
-			{ name: 'Get Many', value: 'list', action: 'Get many controls', description: 'List the controls of a doc' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a control',
+				description: 'Get a control with its current value',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many controls',
+				description: 'List the controls of a doc',
+			},
 		],
 		default: 'list',
 	},

@@ -21,9 +21,30 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Folder ID', name: 'folderId', type: 'string', default: '', placeholder: 'e.g. fl-ABcdEFgHJi', description: 'The folder to create the doc in (default: "My docs")' },
-			{ displayName: 'Source Doc ID', name: 'sourceDoc', type: 'string', default: '', placeholder: 'e.g. iJKlm_noPq', description: 'Make the new doc a copy of this doc' },
-			{ displayName: 'Timezone', name: 'timezone', type: 'string', default: '', placeholder: 'e.g. Europe/Paris', description: 'The timezone of the new doc' },
+			{
+				displayName: 'Folder ID',
+				name: 'folderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. fl-ABcdEFgHJi',
+				description: 'The folder to create the doc in (default: "My docs")',
+			},
+			{
+				displayName: 'Source Doc ID',
+				name: 'sourceDoc',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. iJKlm_noPq',
+				description: 'Make the new doc a copy of this doc',
+			},
+			{
+				displayName: 'Timezone',
+				name: 'timezone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Europe/Paris',
+				description: 'The timezone of the new doc',
+			},
 		],
 	},
 	...waitOptions,
@@ -32,7 +53,15 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const options = getOptions(this, itemIndex);
 	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
-	const body: IDataObject = { ...(title ? { title } : {}), ...pick(options, ['folderId', 'sourceDoc', 'timezone']) };
-	const doc = await codaRequest<IDataObject>(this, { method: 'POST', path: '/docs', body, replay: 'afterRateLimit' });
+	const body: IDataObject = {
+		...(title ? { title } : {}),
+		...pick(options, ['folderId', 'sourceDoc', 'timezone']),
+	};
+	const doc = await codaRequest<IDataObject>(this, {
+		method: 'POST',
+		path: '/docs',
+		body,
+		replay: 'afterRateLimit',
+	});
 	return await afterWrite(this, itemIndex, doc);
 }

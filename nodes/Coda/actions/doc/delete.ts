@@ -9,6 +9,10 @@ export const description = forOperation(displayOptions, [docLocator()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
-	await codaRequest(this, { method: 'DELETE', path: codaPath`/docs/${docId}`, parameters: parametersOf('docId') });
+	await codaRequest(this, {
+		method: 'DELETE',
+		path: codaPath`/docs/${docId}`,
+		parameters: parametersOf('docId'),
+	});
 	return { id: docId, deleted: true };
 }

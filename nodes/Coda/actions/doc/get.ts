@@ -9,5 +9,8 @@ export const description = forOperation(displayOptions, [docLocator()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
-	return await codaRequest(this, { path: codaPath`/docs/${docId}`, parameters: parametersOf('docId') });
+	return await codaRequest(this, {
+		path: codaPath`/docs/${docId}`,
+		parameters: parametersOf('docId'),
+	});
 }

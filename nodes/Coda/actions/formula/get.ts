@@ -1,7 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { formulaLocator, docLocator, forOperation, parametersOf, requireLocator, showFor } from '../common';
+import {
+	formulaLocator,
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('formula', 'get');
 

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['formula'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a formula', description: 'Get a formula with its current value' },
-			{ name: 'Get Many', value: 'list', action: 'Get many formulas', description: 'List the formulas of a doc' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a formula',
+				description: 'Get a formula with its current value',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many formulas',
+				description: 'List the formulas of a doc',
+			},
 		],
 		default: 'list',
 	},

@@ -2,7 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
 import { codaPath, codaRequestAllItems } from '../../transport';
-import { docLocator, forOperation, getOptions, parametersOf, requireLocator, returnAllAndLimit, showFor } from '../common';
+import {
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	requireLocator,
+	returnAllAndLimit,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('formula', 'list');
 
@@ -16,7 +24,13 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Sort by Name', name: 'sortByName', type: 'boolean', default: false, description: 'Whether to sort the formulas by name' },
+			{
+				displayName: 'Sort by Name',
+				name: 'sortByName',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to sort the formulas by name',
+			},
 		],
 	},
 ]);
@@ -24,5 +38,9 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const qs = getOptions(this, itemIndex).sortByName === true ? { sortBy: 'name' } : {};
-	return await codaRequestAllItems(this, { path: codaPath`/docs/${docId}/formulas`, qs, parameters: parametersOf('docId') }, getListLimit(this, itemIndex));
+	return await codaRequestAllItems(
+		this,
+		{ path: codaPath`/docs/${docId}/formulas`, qs, parameters: parametersOf('docId') },
+		getListLimit(this, itemIndex),
+	);
 }

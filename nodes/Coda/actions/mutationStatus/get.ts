@@ -20,7 +20,17 @@ export const description = forOperation(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const requestId = String(this.getNodeParameter('requestId', itemIndex, '')).trim();
-	if (!requestId) throw parameterError(this.getNode(), 'requestId', 'it must not be empty', itemIndex, 'Request ID');
-	const status = await codaRequest(this, { path: codaPath`/mutationStatus/${requestId}`, parameters: { mutation: 'Request ID' } });
+	if (!requestId)
+		throw parameterError(
+			this.getNode(),
+			'requestId',
+			'it must not be empty',
+			itemIndex,
+			'Request ID',
+		);
+	const status = await codaRequest(this, {
+		path: codaPath`/mutationStatus/${requestId}`,
+		parameters: { mutation: 'Request ID' },
+	});
 	return { requestId, ...status };
 }

@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['mutationStatus'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a mutation status', description: 'Whether Coda has applied a queued write' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a mutation status',
+				description: 'Whether Coda has applied a queued write',
+			},
 		],
 		default: 'get',
 	},

@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parameterError } from '../../../shared/node/errors';
 
 /** Canvas content (HTML or Markdown) given to page create/update. */
-export function contentParameters(options: { label: string; description: string }): INodeProperties[] {
+export function contentParameters(options: {
+	label: string;
+	description: string;
+}): INodeProperties[] {
 	return [
 		{
 			displayName: options.label,
@@ -27,21 +30,50 @@ export function contentParameters(options: { label: string; description: string 
 	];
 }
 
-export function readContent(ctx: IExecuteFunctions, itemIndex: number): { format: string; content: string } | undefined {
+export function readContent(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { format: string; content: string } | undefined {
 	const content = String(ctx.getNodeParameter('content', itemIndex, '') ?? '');
 	if (content.trim() === '') return undefined;
 	const format = String(ctx.getNodeParameter('contentFormat', itemIndex, 'markdown'));
 	if (format !== 'html' && format !== 'markdown') {
-		throw parameterError(ctx.getNode(), 'contentFormat', `"${format}" is not HTML or Markdown`, itemIndex, 'Content Format');
+		throw parameterError(
+			ctx.getNode(),
+			'contentFormat',
+			`"${format}" is not HTML or Markdown`,
+			itemIndex,
+			'Content Format',
+		);
 	}
 	return { format, content };
 }
 
 export function pageFields(): INodeProperties[] {
 	return [
-		{ displayName: 'Icon Name', name: 'iconName', type: 'string', default: '', placeholder: 'e.g. rocket', description: 'Name of the page\'s icon' },
-		{ displayName: 'Cover Image URL', name: 'imageUrl', type: 'string', default: '', placeholder: 'e.g. https://example.com/image.jpg', description: 'URL of the page\'s cover image' },
-		{ displayName: 'Subtitle', name: 'subtitle', type: 'string', default: '', description: 'Subtitle of the page' },
+		{
+			displayName: 'Icon Name',
+			name: 'iconName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. rocket',
+			description: "Name of the page's icon",
+		},
+		{
+			displayName: 'Cover Image URL',
+			name: 'imageUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/image.jpg',
+			description: "URL of the page's cover image",
+		},
+		{
+			displayName: 'Subtitle',
+			name: 'subtitle',
+			type: 'string',
+			default: '',
+			description: 'Subtitle of the page',
+		},
 	];
 }
 

@@ -2,7 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, getOptions, parametersOf, pick, requireLocator, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	pick,
+	requireLocator,
+	showFor,
+	waitOptions,
+} from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
 const displayOptions = showFor('page', 'create');
@@ -43,8 +53,12 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw parameterError(this.getNode(), 'name', 'it must not be empty', itemIndex, 'Name');
-	const body: IDataObject = { name, ...pick(getOptions(this, itemIndex), ['subtitle', 'iconName', 'imageUrl', 'parentPageId']) };
+	if (!name)
+		throw parameterError(this.getNode(), 'name', 'it must not be empty', itemIndex, 'Name');
+	const body: IDataObject = {
+		name,
+		...pick(getOptions(this, itemIndex), ['subtitle', 'iconName', 'imageUrl', 'parentPageId']),
+	};
 	const content = readContent(this, itemIndex);
 	if (content) body.pageContent = { type: 'canvas', canvasContent: content };
 	const result = await codaRequest<IDataObject>(this, {

@@ -1,11 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, pageLocator, parametersOf, requireLocator, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	pageLocator,
+	parametersOf,
+	requireLocator,
+	showFor,
+	waitOptions,
+} from '../common';
 
 const displayOptions = showFor('page', 'delete');
 
-export const description = forOperation(displayOptions, [docLocator(), pageLocator(), ...waitOptions]);
+export const description = forOperation(displayOptions, [
+	docLocator(),
+	pageLocator(),
+	...waitOptions,
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);

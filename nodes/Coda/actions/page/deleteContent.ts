@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, pageLocator, parametersOf, requireLocator, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	pageLocator,
+	parametersOf,
+	requireLocator,
+	showFor,
+	waitOptions,
+} from '../common';
 
 const displayOptions = showFor('page', 'deleteContent');
 
@@ -14,7 +23,8 @@ export const description = forOperation(displayOptions, [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. cl-lzqh0Q0poT, cl-abc123def',
-		description: 'Elements to delete, separated by commas, or an array from an expression; leave empty to delete all the page\'s content',
+		description:
+			"Elements to delete, separated by commas, or an array from an expression; leave empty to delete all the page's content",
 	},
 	...waitOptions,
 ]);
@@ -32,5 +42,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: elementIds.length ? { elementIds } : {},
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result, deletedElements: elementIds.length ? elementIds : 'all' });
+	return await afterWrite(this, itemIndex, {
+		docId,
+		...result,
+		deletedElements: elementIds.length ? elementIds : 'all',
+	});
 }

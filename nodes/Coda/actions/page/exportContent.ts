@@ -5,7 +5,14 @@ import type { Readable } from 'stream';
 import { parameterError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import { codaPath, codaRequest, DEFAULT_WAIT_TIMEOUT_SECONDS, pause } from '../../transport';
-import { docLocator, forOperation, pageLocator, parametersOf, requireLocator, showFor } from '../common';
+import {
+	docLocator,
+	forOperation,
+	pageLocator,
+	parametersOf,
+	requireLocator,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('page', 'exportContent');
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
@@ -59,11 +66,31 @@ interface ExportStatus {
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
-	const outputFormat = String(this.getNodeParameter('outputFormat', itemIndex, 'html')) as keyof typeof FORMATS;
-	if (!FORMATS[outputFormat]) throw parameterError(this.getNode(), 'outputFormat', `"${outputFormat}" is not HTML or Markdown`, itemIndex, 'Format');
+	const outputFormat = String(
+		this.getNodeParameter('outputFormat', itemIndex, 'html'),
+	) as keyof typeof FORMATS;
+	if (!FORMATS[outputFormat])
+		throw parameterError(
+			this.getNode(),
+			'outputFormat',
+			`"${outputFormat}" is not HTML or Markdown`,
+			itemIndex,
+			'Format',
+		);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw parameterError(this.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex, OUTPUT_FIELD_LABEL);
-	const timeoutSeconds = getInteger(this, 'exportTimeout', itemIndex, { min: 1, max: 3600, fallback: DEFAULT_WAIT_TIMEOUT_SECONDS });
+	if (!property)
+		throw parameterError(
+			this.getNode(),
+			'binaryPropertyName',
+			'it must not be empty',
+			itemIndex,
+			OUTPUT_FIELD_LABEL,
+		);
+	const timeoutSeconds = getInteger(this, 'exportTimeout', itemIndex, {
+		min: 1,
+		max: 3600,
+		fallback: DEFAULT_WAIT_TIMEOUT_SECONDS,
+	});
 	const parameters = parametersOf('docId', 'pageId');
 
 	const started = await codaRequest<ExportStatus>(this, {
@@ -77,15 +104,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	let status: ExportStatus = started;
 	for (let delay = 200; ; delay = Math.min(delay * 2, 3000)) {
 		if (status.error || status.status === 'failed') {
-			throw new NodeOperationError(this.getNode(), `Coda could not export the page: ${status.error ?? status.status}`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Coda could not export the page: ${status.error ?? status.status}`,
+				{ itemIndex },
+			);
 		}
 		if (status.status === 'complete' && status.downloadLink) break;
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
-			throw new NodeOperationError(this.getNode(), `Coda had not finished exporting the page after ${timeoutSeconds} s`, {
-				itemIndex,
-				description: 'Raise "Wait Timeout (Seconds)" for large pages.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Coda had not finished exporting the page after ${timeoutSeconds} s`,
+				{
+					itemIndex,
+					description: 'Raise "Wait Timeout (Seconds)" for large pages.',
+				},
+			);
 		}
 		await pause(Math.min(delay, remaining));
 		status = await codaRequest<ExportStatus>(this, {
@@ -95,8 +130,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 
 	const format = FORMATS[outputFormat];
-	const stream = await codaRequest<Readable>(this, { path: status.downloadLink as string, encoding: 'stream' });
-	const binary = await this.helpers.prepareBinaryData(stream, `${pageId}.${format.extension}`, format.mimeType);
+	const stream = await codaRequest<Readable>(this, {
+		path: status.downloadLink as string,
+		encoding: 'stream',
+	});
+	const binary = await this.helpers.prepareBinaryData(
+		stream,
+		`${pageId}.${format.extension}`,
+		format.mimeType,
+	);
 	return {
 		json: { docId, pageId, format: outputFormat, exportId: started.id, fileName: binary.fileName },
 		binary: { [property]: binary },

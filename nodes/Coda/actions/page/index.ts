@@ -9,7 +9,16 @@ import * as getContent from './getContent';
 import * as list from './list';
 import * as update from './update';
 
-export const operations = { create, delete: del, deleteContent, exportContent, get, getContent, list, update };
+export const operations = {
+	create,
+	delete: del,
+	deleteContent,
+	exportContent,
+	get,
+	getContent,
+	list,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,14 +28,49 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['page'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a page', description: 'Create a page, optionally with content' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a page', description: 'Delete a page and its subpages' },
-			{ name: 'Delete Content', value: 'deleteContent', action: 'Delete page content', description: 'Delete some or all of a page\'s content' },
-			{ name: 'Export Content', value: 'exportContent', action: 'Export page content', description: 'Export a page as an HTML or Markdown file' },
-			{ name: 'Get', value: 'get', action: 'Get a page', description: 'Get a page\'s metadata' },
-			{ name: 'Get Content', value: 'getContent', action: 'Get page content', description: 'Get a page\'s content, one item per element' },
-			{ name: 'Get Many', value: 'list', action: 'Get many pages', description: 'List the pages of a doc' },
-			{ name: 'Update', value: 'update', action: 'Update a page', description: 'Rename a page, change its subtitle or icon, or add content' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a page',
+				description: 'Create a page, optionally with content',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a page',
+				description: 'Delete a page and its subpages',
+			},
+			{
+				name: 'Delete Content',
+				value: 'deleteContent',
+				action: 'Delete page content',
+				description: "Delete some or all of a page's content",
+			},
+			{
+				name: 'Export Content',
+				value: 'exportContent',
+				action: 'Export page content',
+				description: 'Export a page as an HTML or Markdown file',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a page', description: "Get a page's metadata" },
+			{
+				name: 'Get Content',
+				value: 'getContent',
+				action: 'Get page content',
+				description: "Get a page's content, one item per element",
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many pages',
+				description: 'List the pages of a doc',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a page',
+				description: 'Rename a page, change its subtitle or icon, or add content',
+			},
 		],
 		default: 'list',
 	},

@@ -2,7 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, pageLocator, parametersOf, pick, requireLocator, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	pageLocator,
+	parametersOf,
+	pick,
+	requireLocator,
+	showFor,
+	waitOptions,
+} from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
 const displayOptions = showFor('page', 'update');
@@ -18,19 +28,46 @@ export const description = forOperation(displayOptions, [
 		default: {},
 		options: [
 			...pageFields(),
-			{ displayName: 'Hidden', name: 'isHidden', type: 'boolean', default: false, description: 'Whether the page is hidden' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the page' },
+			{
+				displayName: 'Hidden',
+				name: 'isHidden',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the page is hidden',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'New name of the page',
+			},
 		],
 	},
-	...contentParameters({ label: 'Content', description: 'Content to add to the page; leave empty to keep the content as it is' }),
+	...contentParameters({
+		label: 'Content',
+		description: 'Content to add to the page; leave empty to keep the content as it is',
+	}),
 	{
 		displayName: 'Insertion Mode',
 		name: 'insertionMode',
 		type: 'options',
 		options: [
-			{ name: 'Append', value: 'append', description: 'Add after the page\'s content (or after the element)' },
-			{ name: 'Prepend', value: 'prepend', description: 'Add before the page\'s content (or before the element)' },
-			{ name: 'Replace', value: 'replace', description: 'Replace the page\'s content (or the element)' },
+			{
+				name: 'Append',
+				value: 'append',
+				description: "Add after the page's content (or after the element)",
+			},
+			{
+				name: 'Prepend',
+				value: 'prepend',
+				description: "Add before the page's content (or before the element)",
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: "Replace the page's content (or the element)",
+			},
 		],
 		default: 'append',
 		description: 'Where the content goes',
@@ -41,7 +78,8 @@ export const description = forOperation(displayOptions, [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. cl-lzqh0Q0poT',
-		description: 'Insert relative to this element of the page (from "Get Content") instead of the whole page',
+		description:
+			'Insert relative to this element of the page (from "Get Content") instead of the whole page',
 	},
 	...waitOptions,
 ]);
@@ -49,13 +87,10 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
-	const body: IDataObject = pick(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, [
-		'name',
-		'subtitle',
-		'iconName',
-		'imageUrl',
-		'isHidden',
-	]);
+	const body: IDataObject = pick(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		['name', 'subtitle', 'iconName', 'imageUrl', 'isHidden'],
+	);
 	const content = readContent(this, itemIndex);
 	if (content) {
 		const elementId = String(this.getNodeParameter('elementId', itemIndex, '') ?? '').trim();
@@ -66,7 +101,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		};
 	}
 	if (Object.keys(body).length === 0) {
-		throw parameterError(this.getNode(), 'updateFields', 'add a field to change or some content', itemIndex, 'Update Fields');
+		throw parameterError(
+			this.getNode(),
+			'updateFields',
+			'add a field to change or some content',
+			itemIndex,
+			'Update Fields',
+		);
 	}
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'PUT',

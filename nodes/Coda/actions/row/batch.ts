@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { toNodeError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
-import { CODA_MAX_COLUMN_PAGE_SIZE, codaPath, codaRequestAllItems, waitForMutation } from '../../transport';
+import {
+	CODA_MAX_COLUMN_PAGE_SIZE,
+	codaPath,
+	codaRequestAllItems,
+	waitForMutation,
+} from '../../transport';
 import { parametersOf, wantsWait } from '../common';
 import type { TableColumn } from './cells';
 
@@ -34,7 +39,8 @@ export class ItemOutcomes {
 	}
 
 	fail(itemIndex: number, error: unknown): void {
-		if (!this.errors.has(itemIndex)) this.errors.set(itemIndex, toNodeError(this.ctx.getNode(), error, itemIndex));
+		if (!this.errors.has(itemIndex))
+			this.errors.set(itemIndex, toNodeError(this.ctx.getNode(), error, itemIndex));
 	}
 
 	peek(itemIndex: number): IDataObject | undefined {
@@ -55,11 +61,18 @@ export class ItemOutcomes {
 	toOutput(): INodeExecutionData[] {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.count; itemIndex++) {
-			const error = this.errors.get(itemIndex) as (Error & { description?: string | null }) | undefined;
+			const error = this.errors.get(itemIndex) as
+				(Error & { description?: string | null }) | undefined;
 			if (error) {
-				output.push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { error: error.message, description: error.description ?? undefined },
+					pairedItem: { item: itemIndex },
+				});
 			} else if (this.results.has(itemIndex)) {
-				output.push({ json: this.results.get(itemIndex) as IDataObject, pairedItem: { item: itemIndex } });
+				output.push({
+					json: this.results.get(itemIndex) as IDataObject,
+					pairedItem: { item: itemIndex },
+				});
 			}
 		}
 		return output;
@@ -67,7 +80,12 @@ export class ItemOutcomes {
 }
 
 /** Splits entries into requests of at most `maxCount` entries and about `maxBytes` of JSON. */
-export function chunkBySize<T>(entries: T[], maxCount: number, maxBytes = MAX_REQUEST_BYTES, size: (entry: T) => number = (entry) => Buffer.byteLength(JSON.stringify(entry))): T[][] {
+export function chunkBySize<T>(
+	entries: T[],
+	maxCount: number,
+	maxBytes = MAX_REQUEST_BYTES,
+	size: (entry: T) => number = (entry) => Buffer.byteLength(JSON.stringify(entry)),
+): T[][] {
 	const chunks: T[][] = [];
 	let current: T[] = [];
 	let bytes = 0;
@@ -86,7 +104,11 @@ export function chunkBySize<T>(entries: T[], maxCount: number, maxBytes = MAX_RE
 }
 
 export function rowsPerRequest(ctx: IExecuteFunctions, itemIndex: number): number {
-	return getInteger(ctx, 'options.rowsPerRequest', itemIndex, { min: 1, max: MAX_ROWS_PER_REQUEST, fallback: DEFAULT_ROWS_PER_REQUEST });
+	return getInteger(ctx, 'options.rowsPerRequest', itemIndex, {
+		min: 1,
+		max: MAX_ROWS_PER_REQUEST,
+		fallback: DEFAULT_ROWS_PER_REQUEST,
+	});
 }
 
 /** The columns of each table a batch writes to, read once per table. */
@@ -127,7 +149,10 @@ export function groupBy<T>(entries: T[], keyOf: (entry: T) => string): T[][] {
 }
 
 /** After a request, the description that says what had been sent before it failed. */
-export function alreadySent(error: unknown, sent: Array<{ requestId: string; items: number[] }>): unknown {
+export function alreadySent(
+	error: unknown,
+	sent: Array<{ requestId: string; items: number[] }>,
+): unknown {
 	if (sent.length === 0 || !(error instanceof Error)) return error;
 	const items = sent.flatMap((request) => request.items).map((itemIndex) => itemIndex + 1);
 	const note = `Rows of ${items.length} item(s) had already been sent to Coda in ${sent.length} request(s) (request IDs ${sent
@@ -139,7 +164,11 @@ export function alreadySent(error: unknown, sent: Array<{ requestId: string; ite
 }
 
 /** Waits for a request's write to be applied when its first item asks to. */
-export async function waitIfAsked(ctx: IExecuteFunctions, itemIndex: number, requestId: string | undefined): Promise<IDataObject> {
+export async function waitIfAsked(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	requestId: string | undefined,
+): Promise<IDataObject> {
 	const { wait, timeoutSeconds } = wantsWait(ctx, itemIndex);
 	if (!wait || !requestId) return {};
 	const status = await waitForMutation(ctx, requestId, timeoutSeconds, itemIndex);

@@ -31,7 +31,11 @@ export const cellParameters: INodeProperties[] = [
 				value: 'autoMap',
 				description: 'Each field of the input item goes to the column of the same name (or ID)',
 			},
-			{ name: 'Map Each Column Below', value: 'define', description: 'Give each column and its value' },
+			{
+				name: 'Map Each Column Below',
+				value: 'define',
+				description: 'Give each column and its value',
+			},
 			{
 				name: 'Cells as JSON',
 				value: 'json',
@@ -69,14 +73,14 @@ export const cellParameters: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. c-tuVwxYz or Status',
-						description: 'The column\'s ID (preferred) or name',
+						description: "The column's ID (preferred) or name",
 					},
 					{
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'The value; Coda parses it according to the column\'s type',
+						description: "The value; Coda parses it according to the column's type",
 					},
 				],
 			},
@@ -88,20 +92,28 @@ export const cellParameters: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		placeholder: '{ "Name": "Buy milk", "Done": false }',
-		description: 'An object of column (ID or name) → value, or an array of { "column": …, "value": … }',
+		description:
+			'An object of column (ID or name) → value, or an array of { "column": …, "value": … }',
 		displayOptions: { show: { dataMode: ['json'] } },
 	},
 ];
 
 function isScalar(value: unknown): value is Scalar {
-	return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+	return (
+		typeof value === 'string' ||
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		typeof value === 'boolean'
+	);
 }
 
 /** Coda's Value: a scalar, or an array of scalars or of arrays of scalars. `null` clears the cell. */
 export function toCellValue(value: unknown): CellValue | undefined {
 	if (value === null || value === undefined) return '';
 	if (isScalar(value)) return value;
-	if (Array.isArray(value) && value.every((entry) => isScalar(entry) || (Array.isArray(entry) && entry.every(isScalar)))) {
+	if (
+		Array.isArray(value) &&
+		value.every((entry) => isScalar(entry) || (Array.isArray(entry) && entry.every(isScalar)))
+	) {
 		return value as CellValue;
 	}
 	return undefined;
@@ -114,7 +126,9 @@ function describe(value: unknown): string {
 }
 
 function listOf(raw: unknown): string[] {
-	return (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/)).map((entry) => entry.trim()).filter(Boolean);
+	return (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
+		.map((entry) => entry.trim())
+		.filter(Boolean);
 }
 
 function fromObject(
@@ -149,13 +163,25 @@ function parseJsonCells(ctx: IExecuteFunctions, itemIndex: number): Cell[] {
 		try {
 			parsed = JSON.parse(raw);
 		} catch (error) {
-			throw parameterError(ctx.getNode(), 'cellsJson', `it is not valid JSON (${(error as Error).message})`, itemIndex, CELL_PARAMETER_LABELS.cellsJson);
+			throw parameterError(
+				ctx.getNode(),
+				'cellsJson',
+				`it is not valid JSON (${(error as Error).message})`,
+				itemIndex,
+				CELL_PARAMETER_LABELS.cellsJson,
+			);
 		}
 	}
 	if (Array.isArray(parsed)) {
 		return parsed.map((entry, index) => {
 			const cell = entry as IDataObject;
-			if (!cell || typeof cell !== 'object' || typeof cell.column !== 'string' || cell.column.trim() === '' || !('value' in cell)) {
+			if (
+				!cell ||
+				typeof cell !== 'object' ||
+				typeof cell.column !== 'string' ||
+				cell.column.trim() === '' ||
+				!('value' in cell)
+			) {
 				throw parameterError(
 					ctx.getNode(),
 					'cellsJson',
@@ -177,12 +203,22 @@ function parseJsonCells(ctx: IExecuteFunctions, itemIndex: number): Cell[] {
 			return { column: cell.column.trim(), value };
 		});
 	}
-	if (parsed && typeof parsed === 'object') return fromObject(ctx, parsed as IDataObject, itemIndex, 'cellsJson');
-	throw parameterError(ctx.getNode(), 'cellsJson', 'give an object of column → value, or an array of cells', itemIndex, CELL_PARAMETER_LABELS.cellsJson);
+	if (parsed && typeof parsed === 'object')
+		return fromObject(ctx, parsed as IDataObject, itemIndex, 'cellsJson');
+	throw parameterError(
+		ctx.getNode(),
+		'cellsJson',
+		'give an object of column → value, or an array of cells',
+		itemIndex,
+		CELL_PARAMETER_LABELS.cellsJson,
+	);
 }
 
 /** Reads one item's cells, in the chosen mode; refuses malformed input, naming the parameter. */
-export function readCells(ctx: IExecuteFunctions, itemIndex: number): { cells: Cell[]; parameter: keyof typeof CELL_PARAMETER_LABELS } {
+export function readCells(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { cells: Cell[]; parameter: keyof typeof CELL_PARAMETER_LABELS } {
 	const mode = String(ctx.getNodeParameter('dataMode', itemIndex, 'autoMap'));
 	let cells: Cell[];
 	let parameter: keyof typeof CELL_PARAMETER_LABELS;
@@ -191,24 +227,44 @@ export function readCells(ctx: IExecuteFunctions, itemIndex: number): { cells: C
 		cells = parseJsonCells(ctx, itemIndex);
 	} else if (mode === 'define') {
 		parameter = 'cellsUi';
-		const entries = ((ctx.getNodeParameter('cellsUi.cellValues', itemIndex, []) as IDataObject[]) ?? []).filter(
-			(entry) => String(entry.column ?? '').trim() !== '',
-		);
+		const entries = (
+			(ctx.getNodeParameter('cellsUi.cellValues', itemIndex, []) as IDataObject[]) ?? []
+		).filter((entry) => String(entry.column ?? '').trim() !== '');
 		cells = fromObject(
 			ctx,
-			Object.fromEntries(entries.map((entry) => [String(entry.column).trim(), entry.value as unknown])) as IDataObject,
+			Object.fromEntries(
+				entries.map((entry) => [String(entry.column).trim(), entry.value as unknown]),
+			) as IDataObject,
 			itemIndex,
 			'cellsUi',
 		);
 	} else if (mode === 'autoMap') {
 		parameter = 'dataMode';
 		const ignore = new Set(listOf(ctx.getNodeParameter('columnsToIgnore', itemIndex, '')));
-		cells = fromObject(ctx, ctx.getInputData()[itemIndex]?.json ?? {}, itemIndex, 'dataMode', ignore);
+		cells = fromObject(
+			ctx,
+			ctx.getInputData()[itemIndex]?.json ?? {},
+			itemIndex,
+			'dataMode',
+			ignore,
+		);
 	} else {
-		throw parameterError(ctx.getNode(), 'dataMode', `"${mode}" is not a known mode`, itemIndex, CELL_PARAMETER_LABELS.dataMode);
+		throw parameterError(
+			ctx.getNode(),
+			'dataMode',
+			`"${mode}" is not a known mode`,
+			itemIndex,
+			CELL_PARAMETER_LABELS.dataMode,
+		);
 	}
 	if (cells.length === 0) {
-		throw parameterError(ctx.getNode(), parameter, 'there are no cells to write', itemIndex, CELL_PARAMETER_LABELS[parameter]);
+		throw parameterError(
+			ctx.getNode(),
+			parameter,
+			'there are no cells to write',
+			itemIndex,
+			CELL_PARAMETER_LABELS[parameter],
+		);
 	}
 	return { cells, parameter };
 }
@@ -250,7 +306,10 @@ export function resolveColumns(
 		return column?.id ?? ref;
 	});
 	if (unknown.length > 0) {
-		const known = columns.slice(0, 12).map((column) => `"${column.name}"`).join(', ');
+		const known = columns
+			.slice(0, 12)
+			.map((column) => `"${column.name}"`)
+			.join(', ');
 		throw parameterError(
 			ctx.getNode(),
 			parameter,

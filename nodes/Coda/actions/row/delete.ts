@@ -1,11 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, parametersOf, requireLocator, rowLocator, showFor, tableLocator, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	rowLocator,
+	showFor,
+	tableLocator,
+	waitOptions,
+} from '../common';
 
 const displayOptions = showFor('row', 'delete');
 
-export const description = forOperation(displayOptions, [docLocator(), tableLocator(), rowLocator(), ...waitOptions]);
+export const description = forOperation(displayOptions, [
+	docLocator(),
+	tableLocator(),
+	rowLocator(),
+	...waitOptions,
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
@@ -16,5 +31,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
 		parameters: parametersOf('docId', 'tableId', 'rowId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, tableId, rowId: result.id ?? rowId, ...result, deleted: true });
+	return await afterWrite(this, itemIndex, {
+		docId,
+		tableId,
+		rowId: result.id ?? rowId,
+		...result,
+		deleted: true,
+	});
 }

@@ -2,8 +2,25 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
-import { docLocator, forOperation, parametersOf, requireLocator, showFor, tableLocator, waitOptions } from '../common';
-import { alreadySent, chunkBySize, DEFAULT_ROWS_PER_REQUEST, groupBy, ItemOutcomes, MAX_ROWS_PER_REQUEST, rowsPerRequest, waitIfAsked } from './batch';
+import {
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	showFor,
+	tableLocator,
+	waitOptions,
+} from '../common';
+import {
+	alreadySent,
+	chunkBySize,
+	DEFAULT_ROWS_PER_REQUEST,
+	groupBy,
+	ItemOutcomes,
+	MAX_ROWS_PER_REQUEST,
+	rowsPerRequest,
+	waitIfAsked,
+} from './batch';
 import { readList } from './cells';
 
 const displayOptions = showFor('row', 'deleteMany');
@@ -57,7 +74,14 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			const docId = requireLocator(this, 'docId', itemIndex);
 			const tableId = requireLocator(this, 'tableId', itemIndex);
 			const rowIds = readList(this.getNodeParameter('rowIds', itemIndex, ''));
-			if (rowIds.length === 0) throw parameterError(this.getNode(), 'rowIds', 'give at least one row ID', itemIndex, 'Row IDs');
+			if (rowIds.length === 0)
+				throw parameterError(
+					this.getNode(),
+					'rowIds',
+					'give at least one row ID',
+					itemIndex,
+					'Row IDs',
+				);
 			pending.push({ itemIndex, docId, tableId, rowIds });
 		} catch (error) {
 			outcomes.fail(itemIndex, error);
@@ -69,7 +93,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	for (const group of groupBy(pending, (entry) => JSON.stringify([entry.docId, entry.tableId]))) {
 		const { docId, tableId, itemIndex: firstItem } = group[0];
 		// One entry per row ID, so a request never splits an item's IDs needlessly but stays bounded.
-		const ids = group.flatMap((entry) => entry.rowIds.map((rowId) => ({ itemIndex: entry.itemIndex, rowId })));
+		const ids = group.flatMap((entry) =>
+			entry.rowIds.map((rowId) => ({ itemIndex: entry.itemIndex, rowId })),
+		);
 		for (const chunk of chunkBySize(ids, rowsPerRequest(this, firstItem))) {
 			const items = [...new Set(chunk.map((entry) => entry.itemIndex))];
 			try {
@@ -82,10 +108,22 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 				sent.push({ requestId: result.requestId, items });
 				const waited = await waitIfAsked(this, firstItem, result.requestId);
 				for (const itemIndex of items) {
-					const entry = group.find((candidate) => candidate.itemIndex === itemIndex) as PendingDelete;
+					const entry = group.find(
+						(candidate) => candidate.itemIndex === itemIndex,
+					) as PendingDelete;
 					const previous = outcomes.failed(itemIndex) ? undefined : outcomes.peek(itemIndex);
-					const requestIds = [...((previous?.requestIds as string[] | undefined) ?? []), result.requestId];
-					outcomes.succeed(itemIndex, { docId, tableId, rowIds: entry.rowIds, requestIds, deleted: true, ...waited });
+					const requestIds = [
+						...((previous?.requestIds as string[] | undefined) ?? []),
+						result.requestId,
+					];
+					outcomes.succeed(itemIndex, {
+						docId,
+						tableId,
+						rowIds: entry.rowIds,
+						requestIds,
+						deleted: true,
+						...waited,
+					});
 				}
 			} catch (error) {
 				if (!this.continueOnFail()) throw alreadySent(error, sent);

@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { docLocator, forOperation, getOptions, parametersOf, requireLocator, rowLocator, showFor, tableLocator } from '../common';
+import {
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	requireLocator,
+	rowLocator,
+	showFor,
+	tableLocator,
+} from '../common';
 import { rowReadOptions } from './readOptions';
 
 const displayOptions = showFor('row', 'get');
@@ -10,7 +19,14 @@ export const description = forOperation(displayOptions, [
 	docLocator(),
 	tableLocator(),
 	rowLocator(),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: rowReadOptions },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: rowReadOptions,
+	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -6,7 +6,13 @@ import { rowWriteOptions, writeRows } from './writeRows';
 
 const displayOptions = showFor('row', 'insert');
 
-export const description = forOperation(displayOptions, [docLocator(), tableLocator(), ...cellParameters, rowWriteOptions, ...waitOptions]);
+export const description = forOperation(displayOptions, [
+	docLocator(),
+	tableLocator(),
+	...cellParameters,
+	rowWriteOptions,
+	...waitOptions,
+]);
 
 /** One new row per input item, all items sent together (see writeRows). */
 export async function executeAll(this: IExecuteFunctions) {

@@ -2,7 +2,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
 import { codaPath, codaRequestAllItems } from '../../transport';
-import { docLocator, forOperation, getOptions, parametersOf, requireLocator, returnAllAndLimit, showFor, tableLocator } from '../common';
+import {
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	requireLocator,
+	returnAllAndLimit,
+	showFor,
+	tableLocator,
+} from '../common';
 import { rowReadOptions } from './readOptions';
 
 const displayOptions = showFor('row', 'list');
@@ -24,7 +33,8 @@ export const description = forOperation(displayOptions, [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. c-tuVwxYz or Status',
-				description: 'Only return rows whose value in this column (ID or name) equals "Filter Value"',
+				description:
+					'Only return rows whose value in this column (ID or name) equals "Filter Value"',
 			},
 			{
 				displayName: 'Filter Value',
@@ -32,15 +42,24 @@ export const description = forOperation(displayOptions, [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Done',
-				description: 'The value to match: text, or JSON such as 42, true or "42" (quoted to match the text 42)',
+				description:
+					'The value to match: text, or JSON such as 42, true or "42" (quoted to match the text 42)',
 			},
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
 				type: 'options',
 				options: [
-					{ name: 'Created At', value: 'createdAt', description: 'When each row was created (Coda\'s default)' },
-					{ name: 'Natural', value: 'natural', description: 'The order in the table; visible rows only' },
+					{
+						name: 'Created At',
+						value: 'createdAt',
+						description: "When each row was created (Coda's default)",
+					},
+					{
+						name: 'Natural',
+						value: 'natural',
+						description: 'The order in the table; visible rows only',
+					},
 					{ name: 'Updated At', value: 'updatedAt', description: 'When each row was last changed' },
 				],
 				default: 'createdAt',
@@ -83,7 +102,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (options.visibleOnly === true) qs.visibleOnly = true;
 	return await codaRequestAllItems(
 		this,
-		{ path: codaPath`/docs/${docId}/tables/${tableId}/rows`, qs, parameters: { ...parametersOf('docId', 'tableId'), column: 'Filter Column' } },
+		{
+			path: codaPath`/docs/${docId}/tables/${tableId}/rows`,
+			qs,
+			parameters: { ...parametersOf('docId', 'tableId'), column: 'Filter Column' },
+		},
 		getListLimit(this, itemIndex),
 	);
 }

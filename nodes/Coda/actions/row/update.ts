@@ -1,7 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaPath, codaRequest } from '../../transport';
-import { afterWrite, docLocator, forOperation, parametersOf, requireLocator, rowLocator, showFor, tableLocator, waitOptions } from '../common';
+import {
+	afterWrite,
+	docLocator,
+	forOperation,
+	parametersOf,
+	requireLocator,
+	rowLocator,
+	showFor,
+	tableLocator,
+	waitOptions,
+} from '../common';
 import { ColumnCache } from './batch';
 import { CELL_PARAMETER_LABELS, cellParameters, readCells, resolveColumns } from './cells';
 
@@ -43,14 +53,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		cache = new ColumnCache(this);
 		columnsByExecution.set(this, cache);
 	}
-	const ids = resolveColumns(this, await cache.get(docId, tableId), cells.map((cell) => cell.column), itemIndex, parameter, tableId);
+	const ids = resolveColumns(
+		this,
+		await cache.get(docId, tableId),
+		cells.map((cell) => cell.column),
+		itemIndex,
+		parameter,
+		tableId,
+	);
 	const disableParsing = this.getNodeParameter('options.disableParsing', itemIndex, false) === true;
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'PUT',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
 		qs: disableParsing ? { disableParsing: true } : undefined,
-		body: { row: { cells: cells.map((cell, index) => ({ column: ids[index], value: cell.value })) } },
-		parameters: { ...parametersOf('docId', 'tableId', 'rowId'), column: CELL_PARAMETER_LABELS[parameter] },
+		body: {
+			row: { cells: cells.map((cell, index) => ({ column: ids[index], value: cell.value })) },
+		},
+		parameters: {
+			...parametersOf('docId', 'tableId', 'rowId'),
+			column: CELL_PARAMETER_LABELS[parameter],
+		},
 	});
-	return await afterWrite(this, itemIndex, { docId, tableId, rowId: result.id ?? rowId, ...result });
+	return await afterWrite(this, itemIndex, {
+		docId,
+		tableId,
+		rowId: result.id ?? rowId,
+		...result,
+	});
 }

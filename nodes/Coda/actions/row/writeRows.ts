@@ -14,7 +14,13 @@ import {
 	rowsPerRequest,
 	waitIfAsked,
 } from './batch';
-import { CELL_PARAMETER_LABELS, readCells, readKeyColumns, resolveColumns, type Cell } from './cells';
+import {
+	CELL_PARAMETER_LABELS,
+	readCells,
+	readKeyColumns,
+	resolveColumns,
+	type Cell,
+} from './cells';
 
 export const rowWriteOptions: INodeProperties = {
 	displayName: 'Options',
@@ -28,7 +34,8 @@ export const rowWriteOptions: INodeProperties = {
 			name: 'disableParsing',
 			type: 'boolean',
 			default: false,
-			description: 'Whether Coda should store the values as given instead of parsing them (dates, numbers, lookups…)',
+			description:
+				'Whether Coda should store the values as given instead of parsing them (dates, numbers, lookups…)',
 		},
 		{
 			displayName: 'Rows per Request',
@@ -72,7 +79,15 @@ function readRow(ctx: IExecuteFunctions, itemIndex: number, upsert: boolean): Pe
 	}
 	const { cells, parameter } = readCells(ctx, itemIndex);
 	const disableParsing = ctx.getNodeParameter('options.disableParsing', itemIndex, false) === true;
-	return { itemIndex, docId, tableId, keyColumns, disableParsing, cells, cellsParameter: parameter };
+	return {
+		itemIndex,
+		docId,
+		tableId,
+		keyColumns,
+		disableParsing,
+		cells,
+		cellsParameter: parameter,
+	};
 }
 
 /**
@@ -80,7 +95,10 @@ function readRow(ctx: IExecuteFunctions, itemIndex: number, upsert: boolean): Pe
  * checked, and every column checked against the table, before anything is written; then the
  * rows go to Coda in as few POST /rows requests as allowed.
  */
-export async function writeRows(ctx: IExecuteFunctions, mode: 'insert' | 'upsert'): Promise<INodeExecutionData[]> {
+export async function writeRows(
+	ctx: IExecuteFunctions,
+	mode: 'insert' | 'upsert',
+): Promise<INodeExecutionData[]> {
 	const upsert = mode === 'upsert';
 	const count = ctx.getInputData().length;
 	const outcomes = new ItemOutcomes(ctx, count);
@@ -100,12 +118,30 @@ export async function writeRows(ctx: IExecuteFunctions, mode: 'insert' | 'upsert
 	for (const row of pending) {
 		try {
 			const tableColumns = await columns.get(row.docId, row.tableId);
-			const ids = resolveColumns(ctx, tableColumns, row.cells.map((cell) => cell.column), row.itemIndex, row.cellsParameter, row.tableId);
+			const ids = resolveColumns(
+				ctx,
+				tableColumns,
+				row.cells.map((cell) => cell.column),
+				row.itemIndex,
+				row.cellsParameter,
+				row.tableId,
+			);
 			row.cells = row.cells.map((cell, index) => ({ column: ids[index], value: cell.value }));
-			row.keyColumns = resolveColumns(ctx, tableColumns, row.keyColumns, row.itemIndex, 'keyColumns', row.tableId);
-			const missing = row.keyColumns.filter((key) => !row.cells.some((cell) => cell.column === key));
+			row.keyColumns = resolveColumns(
+				ctx,
+				tableColumns,
+				row.keyColumns,
+				row.itemIndex,
+				'keyColumns',
+				row.tableId,
+			);
+			const missing = row.keyColumns.filter(
+				(key) => !row.cells.some((cell) => cell.column === key),
+			);
 			if (missing.length > 0) {
-				const names = missing.map((id) => `"${tableColumns.find((column) => column.id === id)?.name ?? id}"`);
+				const names = missing.map(
+					(id) => `"${tableColumns.find((column) => column.id === id)?.name ?? id}"`,
+				);
 				throw parameterError(
 					ctx.getNode(),
 					'keyColumns',
@@ -122,11 +158,15 @@ export async function writeRows(ctx: IExecuteFunctions, mode: 'insert' | 'upsert
 
 	// 3. Send the rows, grouped by table and request settings, in as few requests as allowed.
 	const ready = pending.filter((row) => !outcomes.failed(row.itemIndex));
-	const groups = groupBy(ready, (row) => JSON.stringify([row.docId, row.tableId, [...row.keyColumns].sort(), row.disableParsing]));
+	const groups = groupBy(ready, (row) =>
+		JSON.stringify([row.docId, row.tableId, [...row.keyColumns].sort(), row.disableParsing]),
+	);
 	const sent: Array<{ requestId: string; items: number[] }> = [];
 	for (const group of groups) {
 		const first = group[0];
-		const chunks = chunkBySize(group, rowsPerRequest(ctx, first.itemIndex), undefined, (row) => Buffer.byteLength(JSON.stringify(row.cells)));
+		const chunks = chunkBySize(group, rowsPerRequest(ctx, first.itemIndex), undefined, (row) =>
+			Buffer.byteLength(JSON.stringify(row.cells)),
+		);
 		for (const chunk of chunks) {
 			const items = chunk.map((row) => row.itemIndex);
 			try {
@@ -140,7 +180,10 @@ export async function writeRows(ctx: IExecuteFunctions, mode: 'insert' | 'upsert
 					},
 					// Upserting on key columns twice gives the same rows; inserting twice would not.
 					replay: upsert ? 'always' : 'afterRateLimit',
-					parameters: { ...parametersOf('docId', 'tableId'), column: CELL_PARAMETER_LABELS[first.cellsParameter] },
+					parameters: {
+						...parametersOf('docId', 'tableId'),
+						column: CELL_PARAMETER_LABELS[first.cellsParameter],
+					},
 				});
 				sent.push({ requestId: result.requestId, items });
 				const waited = await waitIfAsked(ctx, first.itemIndex, result.requestId);

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['table'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a table', description: 'Get a table or view, with its row count and columns\' layout' },
-			{ name: 'Get Many', value: 'list', action: 'Get many tables', description: 'List the tables and views of a doc' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a table',
+				description: "Get a table or view, with its row count and columns' layout",
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many tables',
+				description: 'List the tables and views of a doc',
+			},
 		],
 		default: 'list',
 	},

@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
 import { codaPath, codaRequestAllItems } from '../../transport';
-import { docLocator, forOperation, getOptions, parametersOf, requireLocator, returnAllAndLimit, showFor } from '../common';
+import {
+	docLocator,
+	forOperation,
+	getOptions,
+	parametersOf,
+	requireLocator,
+	returnAllAndLimit,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('table', 'list');
 
@@ -45,5 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const types = Array.isArray(options.tableTypes) ? (options.tableTypes as string[]) : [];
 	if (types.length > 0 && types.length < 2) qs.tableTypes = types.join(',');
 	if (options.sortByName === true) qs.sortBy = 'name';
-	return await codaRequestAllItems(this, { path: codaPath`/docs/${docId}/tables`, qs, parameters: parametersOf('docId') }, getListLimit(this, itemIndex));
+	return await codaRequestAllItems(
+		this,
+		{ path: codaPath`/docs/${docId}/tables`, qs, parameters: parametersOf('docId') },
+		getListLimit(this, itemIndex),
+	);
 }

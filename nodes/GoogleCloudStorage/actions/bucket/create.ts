@@ -41,7 +41,8 @@ export const description = forOperation(showFor('bucket', 'create'), [
 		name: 'ifNotExists',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to succeed, without changing anything, when the bucket already exists and is yours',
+		description:
+			'Whether to succeed, without changing anything, when the bucket already exists and is yours',
 	},
 ]);
 

@@ -12,12 +12,16 @@ export const description = forOperation(showFor('bucket', 'delete'), [
 		name: 'force',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to delete every object (and object version) in the bucket first; without it a non-empty bucket is refused',
+		description:
+			'Whether to delete every object (and object version) in the bucket first; without it a non-empty bucket is refused',
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
 	const bucket = locator(this, 'bucket', itemIndex);
-	await deleteBucket(client, bucket, { force: this.getNodeParameter('force', itemIndex, false) as boolean, parameter: 'bucket' });
+	await deleteBucket(client, bucket, {
+		force: this.getNodeParameter('force', itemIndex, false) as boolean,
+		parameter: 'bucket',
+	});
 	return { bucket, deleted: true };
 }

@@ -15,10 +15,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['bucket'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a bucket', description: 'Create a bucket in a location and storage class' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a bucket', description: 'Delete a bucket; a non-empty one only with "Force"' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a bucket',
+				description: 'Create a bucket in a location and storage class',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a bucket',
+				description: 'Delete a bucket; a non-empty one only with "Force"',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a bucket', description: "Get a bucket's metadata" },
-			{ name: 'Get Many', value: 'list', action: 'Get many buckets', description: "List the project's buckets" },
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many buckets',
+				description: "List the project's buckets",
+			},
 		],
 		default: 'list',
 	},

@@ -25,7 +25,10 @@ export const description = forOperation(showFor('object', 'copy'), [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
-	const source = { container: locator(this, 'sourceBucket', itemIndex), key: locator(this, 'sourceObject', itemIndex) };
+	const source = {
+		container: locator(this, 'sourceBucket', itemIndex),
+		key: locator(this, 'sourceObject', itemIndex),
+	};
 	const target = {
 		container: locator(this, 'destinationBucket', itemIndex) || source.container,
 		key: String(this.getNodeParameter('destinationObject', itemIndex, '')).trim(),

@@ -5,7 +5,10 @@ import { deleteObject } from '../../../shared/storage/drivers/gcs/operations';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
 import { locator } from '../params';
 
-export const description = forOperation(showFor('object', 'delete'), [bucketLocator(), objectLocator()]);
+export const description = forOperation(showFor('object', 'delete'), [
+	bucketLocator(),
+	objectLocator(),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
 	const bucket = locator(this, 'bucket', itemIndex);

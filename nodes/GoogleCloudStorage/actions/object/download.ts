@@ -18,7 +18,8 @@ function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undef
 	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
 	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
 	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-	if (end !== -1 && end < start) throw invalid(ctx, 'rangeEnd', `${end} is before "Range Start" (${start})`, itemIndex);
+	if (end !== -1 && end < start)
+		throw invalid(ctx, 'rangeEnd', `${end} is before "Range Start" (${start})`, itemIndex);
 	return { start, end: end === -1 ? undefined : end };
 }
 
@@ -28,8 +29,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(this, 'binaryPropertyName', 'it must not be empty', itemIndex);
 	const range = readRange(this, itemIndex);
-	const { info, stream } = await downloadObject(client, bucket, objectName, range, { bucket: 'bucket', key: 'objectName' });
+	const { info, stream } = await downloadObject(client, bucket, objectName, range, {
+		bucket: 'bucket',
+		key: 'objectName',
+	});
 	const fileName = objectName.split('/').pop() || objectName;
-	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	const binary = await this.helpers.prepareBinaryData(
+		stream,
+		fileName,
+		info.contentType || undefined,
+	);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

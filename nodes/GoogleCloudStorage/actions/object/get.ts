@@ -5,11 +5,19 @@ import { getObject } from '../../../shared/storage/drivers/gcs/operations';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
 import { locator } from '../params';
 
-export const description = forOperation(showFor('object', 'get'), [bucketLocator(), objectLocator()]);
+export const description = forOperation(showFor('object', 'get'), [
+	bucketLocator(),
+	objectLocator(),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
-	return await getObject(client, locator(this, 'bucket', itemIndex), locator(this, 'objectName', itemIndex), {
-		bucket: 'bucket',
-		key: 'objectName',
-	});
+	return await getObject(
+		client,
+		locator(this, 'bucket', itemIndex),
+		locator(this, 'objectName', itemIndex),
+		{
+			bucket: 'bucket',
+			key: 'objectName',
+		},
+	);
 }

@@ -33,7 +33,8 @@ export const description = forOperation(showFor('object', 'getSignedUrl'), [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. application/pdf',
-		description: 'The Content-Type the uploader must send (signed into the URL). Leave empty to allow any.',
+		description:
+			'The Content-Type the uploader must send (signed into the URL). Leave empty to allow any.',
 		displayOptions: { show: { method: ['PUT'] } },
 	},
 ]);
@@ -45,9 +46,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
 	const expiresIn = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
-		throw invalid(this, 'expiresIn', `"${String(raw)}" is not a whole number of seconds`, itemIndex);
+		throw invalid(
+			this,
+			'expiresIn',
+			`"${String(raw)}" is not a whole number of seconds`,
+			itemIndex,
+		);
 	}
-	const contentType = method === 'PUT' ? String(this.getNodeParameter('contentType', itemIndex, '')).trim() || undefined : undefined;
+	const contentType =
+		method === 'PUT'
+			? String(this.getNodeParameter('contentType', itemIndex, '')).trim() || undefined
+			: undefined;
 	const { url, expiresAt } = await signedUrl(
 		client,
 		bucket,

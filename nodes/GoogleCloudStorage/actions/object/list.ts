@@ -22,7 +22,8 @@ export const description = forOperation(showFor('object', 'list'), [
 				name: 'delimiter',
 				type: 'string',
 				default: '/',
-				description: 'Group names that share a prefix up to this character into one "prefix" item, like folders',
+				description:
+					'Group names that share a prefix up to this character into one "prefix" item, like folders',
 			},
 			{
 				displayName: 'Prefix',
@@ -40,7 +41,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const bucket = locator(this, 'bucket', itemIndex);
 	assertBucketName(bucket, 'bucket');
 	const limit = getListLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { prefix?: string; delimiter?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		prefix?: string;
+		delimiter?: string;
+	};
 	return await listObjects(client, bucket, {
 		prefix: options.prefix || undefined,
 		delimiter: options.delimiter || undefined,

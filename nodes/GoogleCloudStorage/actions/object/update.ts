@@ -1,7 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { updateObjectMetadata, type MetadataPatch } from '../../../shared/storage/drivers/gcs/operations';
+import {
+	updateObjectMetadata,
+	type MetadataPatch,
+} from '../../../shared/storage/drivers/gcs/operations';
 import { bucketLocator, forOperation, metadataEntries, objectLocator, showFor } from '../common';
 import { invalid, locator, readMetadata } from '../params';
 
@@ -16,7 +19,12 @@ export const description = forOperation(showFor('object', 'update'), [
 		default: {},
 		options: [
 			{ displayName: 'Cache Control', name: 'cacheControl', type: 'string', default: '' },
-			{ displayName: 'Content Disposition', name: 'contentDisposition', type: 'string', default: '' },
+			{
+				displayName: 'Content Disposition',
+				name: 'contentDisposition',
+				type: 'string',
+				default: '',
+			},
 			{ displayName: 'Content Encoding', name: 'contentEncoding', type: 'string', default: '' },
 			{ displayName: 'Content Language', name: 'contentLanguage', type: 'string', default: '' },
 			{ displayName: 'Content Type', name: 'contentType', type: 'string', default: '' },
@@ -48,7 +56,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const objectName = locator(this, 'objectName', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 	const patch: MetadataPatch = {};
-	for (const field of ['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'contentType'] as const) {
+	for (const field of [
+		'cacheControl',
+		'contentDisposition',
+		'contentEncoding',
+		'contentLanguage',
+		'contentType',
+	] as const) {
 		if (fields[field] !== undefined) patch[field] = String(fields[field]);
 	}
 	const set = readMetadata(this, fields.metadata, 'updateFields', itemIndex);
@@ -57,9 +71,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		.map((key) => key.trim())
 		.filter(Boolean);
 	const both = remove.filter((key) => key in set);
-	if (both.length) throw invalid(this, 'updateFields', `the key "${both[0]}" is both set and removed`, itemIndex);
+	if (both.length)
+		throw invalid(this, 'updateFields', `the key "${both[0]}" is both set and removed`, itemIndex);
 	if (Object.keys(set).length || remove.length) {
 		patch.metadata = { ...set, ...Object.fromEntries(remove.map((key) => [key, null])) };
 	}
-	return await updateObjectMetadata(client, bucket, objectName, patch, { bucket: 'bucket', key: 'objectName' });
+	return await updateObjectMetadata(client, bucket, objectName, patch, {
+		bucket: 'bucket',
+		key: 'objectName',
+	});
 }

@@ -33,7 +33,13 @@ export const description = forOperation(showFor('object', 'upload'), [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{ displayName: 'Cache Control', name: 'cacheControl', type: 'string', default: '', placeholder: 'e.g. public, max-age=3600' },
+			{
+				displayName: 'Cache Control',
+				name: 'cacheControl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. public, max-age=3600',
+			},
 			{
 				displayName: 'Chunk Size (MiB)',
 				name: 'chunkSize',
@@ -43,7 +49,13 @@ export const description = forOperation(showFor('object', 'upload'), [
 				description:
 					'Send resumable uploads in chunks of this size, each retried on its own (one chunk is held in memory). 0 sends one streamed request.',
 			},
-			{ displayName: 'Content Disposition', name: 'contentDisposition', type: 'string', default: '', placeholder: 'e.g. attachment; filename="a.pdf"' },
+			{
+				displayName: 'Content Disposition',
+				name: 'contentDisposition',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. attachment; filename="a.pdf"',
+			},
 			{
 				displayName: 'Content Type',
 				name: 'contentType',
@@ -57,7 +69,8 @@ export const description = forOperation(showFor('object', 'upload'), [
 				name: 'expectedMd5',
 				type: 'string',
 				default: '',
-				description: 'Hex MD5 the uploaded bytes must have; Google refuses (and the node removes) a mismatching upload',
+				description:
+					'Hex MD5 the uploaded bytes must have; Google refuses (and the node removes) a mismatching upload',
 			},
 			metadataEntries(),
 			{
@@ -66,7 +79,8 @@ export const description = forOperation(showFor('object', 'upload'), [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 8,
-				description: 'Files larger than this (or of unknown size) are sent as a resumable upload; smaller ones in one request',
+				description:
+					'Files larger than this (or of unknown size) are sent as a resumable upload; smaller ones in one request',
 			},
 		],
 	},
@@ -92,13 +106,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	}
 	const metadata = readMetadata(this, options.metadata, 'metadata', itemIndex);
 	const chunkSize = mebibytes(this, options.chunkSize, 'chunkSize', itemIndex);
-	const threshold = options.resumableThreshold === undefined ? undefined : Number(options.resumableThreshold);
+	const threshold =
+		options.resumableThreshold === undefined ? undefined : Number(options.resumableThreshold);
 	if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0)) {
-		throw invalid(this, 'resumableThreshold', `"${String(options.resumableThreshold)}" is not a size in MiB`, itemIndex);
+		throw invalid(
+			this,
+			'resumableThreshold',
+			`"${String(options.resumableThreshold)}" is not a size in MiB`,
+			itemIndex,
+		);
 	}
 	const input = await openBinaryInput(this, itemIndex);
 	try {
-		const objectName = String(this.getNodeParameter('objectName', itemIndex, '')).trim() || input.fileName || '';
+		const objectName =
+			String(this.getNodeParameter('objectName', itemIndex, '')).trim() || input.fileName || '';
 		assertObjectName(objectName, 'objectName');
 		return await uploadObject(
 			client,
@@ -113,7 +134,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				size: input.size,
 				expectedMd5,
 				chunkSize,
-				resumableThreshold: threshold === undefined ? undefined : Math.round(threshold * 1024 * 1024),
+				resumableThreshold:
+					threshold === undefined ? undefined : Math.round(threshold * 1024 * 1024),
 			},
 			{ bucket: 'bucket', key: 'objectName' },
 		);

@@ -22,14 +22,20 @@ export const description = forOperation(displayOptions, [
 		name: 'existOk',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to succeed, without changing its settings, when the bucket already exists',
+		description:
+			'Whether to succeed, without changing its settings, when the bucket already exists',
 	},
 	settingsCollection('Settings', 'settings'),
 ]);
 
 /** POST /b/:bucket with the settings given (the server's defaults for the others). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const bucket = checkBucketName(this.getNode(), this.getNodeParameter('bucketName', itemIndex), 'bucketName', itemIndex);
+	const bucket = checkBucketName(
+		this.getNode(),
+		this.getNodeParameter('bucketName', itemIndex),
+		'bucketName',
+		itemIndex,
+	);
 	const settings = readSettings(this, 'settings', itemIndex);
 	const existOk = this.getNodeParameter('existOk', itemIndex, false) as boolean;
 	try {

@@ -22,7 +22,16 @@ export const description = forOperation(displayOptions, [
 /** PUT /b/:bucket/rename {"new_name"} */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const bucket = getBucket(this, itemIndex);
-	const newName = checkBucketName(this.getNode(), this.getNodeParameter('newName', itemIndex), 'newName', itemIndex);
-	await reductRequest(this, { method: 'PUT', path: `${bucketPath(bucket)}/rename`, body: { new_name: newName } });
+	const newName = checkBucketName(
+		this.getNode(),
+		this.getNodeParameter('newName', itemIndex),
+		'newName',
+		itemIndex,
+	);
+	await reductRequest(this, {
+		method: 'PUT',
+		path: `${bucketPath(bucket)}/rename`,
+		body: { new_name: newName },
+	});
 	return { bucket: newName, previousName: bucket, renamed: true };
 }

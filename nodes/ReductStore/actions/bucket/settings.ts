@@ -33,7 +33,8 @@ export function settingsCollection(displayName: string, name: string): INodeProp
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Size of the quota. With FIFO the oldest data is removed beyond it; with HARD writes fail.',
+				description:
+					'Size of the quota. With FIFO the oldest data is removed beyond it; with HARD writes fail.',
 			},
 			{
 				displayName: 'Quota Type',
@@ -41,7 +42,11 @@ export function settingsCollection(displayName: string, name: string): INodeProp
 				type: 'options',
 				options: [
 					{ name: 'None', value: 'NONE', description: 'No quota' },
-					{ name: 'FIFO', value: 'FIFO', description: 'Remove the oldest data when the quota is exceeded' },
+					{
+						name: 'FIFO',
+						value: 'FIFO',
+						description: 'Remove the oldest data when the quota is exceeded',
+					},
 					{ name: 'Hard', value: 'HARD', description: 'Refuse writes beyond the quota' },
 				],
 				default: 'NONE',
@@ -57,20 +62,34 @@ const NUMBERS: Array<[string, string]> = [
 ];
 
 /** The settings JSON the Bucket API expects, from the collection's values (only those set). */
-export function readSettings(ctx: IExecuteFunctions, parameter: string, itemIndex: number): IDataObject {
+export function readSettings(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+): IDataObject {
 	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
 	const settings: IDataObject = {};
 	for (const [from, to] of NUMBERS) {
 		if (values[from] === undefined || values[from] === '') continue;
 		const value = Number(values[from]);
 		if (!Number.isSafeInteger(value) || value < 0 || (from !== 'quotaSize' && value === 0)) {
-			throw invalid(ctx.getNode(), from, `"${String(values[from])}" is not a positive whole number`, itemIndex);
+			throw invalid(
+				ctx.getNode(),
+				from,
+				`"${String(values[from])}" is not a positive whole number`,
+				itemIndex,
+			);
 		}
 		settings[to] = value;
 	}
 	if (values.quotaType !== undefined) {
 		if (!['NONE', 'FIFO', 'HARD'].includes(String(values.quotaType))) {
-			throw invalid(ctx.getNode(), 'quotaType', `"${String(values.quotaType)}" is not NONE, FIFO or HARD`, itemIndex);
+			throw invalid(
+				ctx.getNode(),
+				'quotaType',
+				`"${String(values.quotaType)}" is not NONE, FIFO or HARD`,
+				itemIndex,
+			);
 		}
 		settings.quota_type = values.quotaType;
 	}

@@ -7,7 +7,10 @@ import { readSettings, settingsCollection } from './settings';
 
 const displayOptions = showFor('bucket', 'update');
 
-export const description = forOperation(displayOptions, [bucketLocator(), settingsCollection('Settings to Change', 'settings')]);
+export const description = forOperation(displayOptions, [
+	bucketLocator(),
+	settingsCollection('Settings to Change', 'settings'),
+]);
 
 /** PUT /b/:bucket with the settings to change; the others keep their values. Returns the new settings. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

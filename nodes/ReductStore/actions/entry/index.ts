@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['entry'] } },
 		options: [
-			{ name: 'Remove', value: 'remove', action: 'Remove an entry', description: 'Remove an entry and all its records' },
-			{ name: 'Rename', value: 'rename', action: 'Rename an entry', description: 'Rename an entry' },
+			{
+				name: 'Remove',
+				value: 'remove',
+				action: 'Remove an entry',
+				description: 'Remove an entry and all its records',
+			},
+			{
+				name: 'Rename',
+				value: 'rename',
+				action: 'Rename an entry',
+				description: 'Rename an entry',
+			},
 		],
 		default: 'rename',
 	},

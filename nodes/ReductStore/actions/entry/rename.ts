@@ -24,7 +24,16 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const bucket = getBucket(this, itemIndex);
 	const entry = getEntry(this, itemIndex);
-	const newName = checkEntryName(this.getNode(), this.getNodeParameter('newName', itemIndex), 'newName', itemIndex);
-	await reductRequest(this, { method: 'PUT', path: `${entryPath(bucket, entry)}/rename`, body: { new_name: newName } });
+	const newName = checkEntryName(
+		this.getNode(),
+		this.getNodeParameter('newName', itemIndex),
+		'newName',
+		itemIndex,
+	);
+	await reductRequest(this, {
+		method: 'PUT',
+		path: `${entryPath(bucket, entry)}/rename`,
+		body: { new_name: newName },
+	});
 	return { bucket, entry: newName, previousName: entry, renamed: true };
 }

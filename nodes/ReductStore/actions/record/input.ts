@@ -27,9 +27,17 @@ export const recordInputProperties: INodeProperties[] = [
 		name: 'inputSource',
 		type: 'options',
 		options: [
-			{ name: 'Binary File', value: 'binary', description: 'The content of a binary property of the input item' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'The content of a binary property of the input item',
+			},
 			{ name: 'Text', value: 'text', description: 'A text, e.g. from an expression' },
-			{ name: 'JSON', value: 'json', description: 'A JSON value, e.g. the body a Webhook received' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A JSON value, e.g. the body a Webhook received',
+			},
 		],
 		default: 'binary',
 		description: 'What the record contains',
@@ -103,10 +111,17 @@ export interface RecordInput {
 	open(): Promise<Buffer | Readable>;
 }
 
-function contentOf(ctx: IExecuteFunctions, itemIndex: number, source: string): { buffer: Buffer; contentType: string } {
+function contentOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	source: string,
+): { buffer: Buffer; contentType: string } {
 	if (source === 'text') {
 		const text = ctx.getNodeParameter('textData', itemIndex, '') as unknown;
-		return { buffer: Buffer.from(typeof text === 'string' ? text : JSON.stringify(text), 'utf8'), contentType: 'text/plain' };
+		return {
+			buffer: Buffer.from(typeof text === 'string' ? text : JSON.stringify(text), 'utf8'),
+			contentType: 'text/plain',
+		};
 	}
 	const raw = ctx.getNodeParameter('jsonData', itemIndex, '{}') as unknown;
 	let value = raw;
@@ -114,19 +129,36 @@ function contentOf(ctx: IExecuteFunctions, itemIndex: number, source: string): {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			throw invalid(ctx.getNode(), 'jsonData', `it is not valid JSON (${(error as Error).message})`, itemIndex);
+			throw invalid(
+				ctx.getNode(),
+				'jsonData',
+				`it is not valid JSON (${(error as Error).message})`,
+				itemIndex,
+			);
 		}
 	}
-	return { buffer: Buffer.from(JSON.stringify(value ?? null), 'utf8'), contentType: 'application/json' };
+	return {
+		buffer: Buffer.from(JSON.stringify(value ?? null), 'utf8'),
+		contentType: 'application/json',
+	};
 }
 
 /** The binary property named by `binaryPropertyName`, described without opening it. */
-async function binaryOf(ctx: IExecuteFunctions, itemIndex: number): Promise<{ binary: IBinaryData; size?: number }> {
+async function binaryOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ binary: IBinaryData; size?: number }> {
 	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw invalid(ctx.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex);
+	if (!property)
+		throw invalid(ctx.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex);
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
-		throw invalid(ctx.getNode(), 'binaryPropertyName', `the input item has no binary property "${property}"`, itemIndex);
+		throw invalid(
+			ctx.getNode(),
+			'binaryPropertyName',
+			`the input item has no binary property "${property}"`,
+			itemIndex,
+		);
 	}
 	if (!binary.id) return { binary, size: Buffer.byteLength(binary.data, BINARY_ENCODING) };
 	const metadata = await ctx.helpers.getBinaryMetadata(binary.id);
@@ -140,44 +172,76 @@ export async function readRecordInput(
 	rule: LabelRule = {},
 ): Promise<RecordInput> {
 	const node = ctx.getNode();
-	const bucket = checkBucketName(node, getLocatorValue(ctx, 'bucket', itemIndex), 'bucket', itemIndex);
+	const bucket = checkBucketName(
+		node,
+		getLocatorValue(ctx, 'bucket', itemIndex),
+		'bucket',
+		itemIndex,
+	);
 	const entry = checkEntryName(node, getLocatorValue(ctx, 'entry', itemIndex), 'entry', itemIndex);
-	const timestamp = parseTimestamp(node, ctx.getNodeParameter('timestamp', itemIndex, 'now'), 'timestamp', itemIndex);
-	const labels = checkLabels(node, labelEntries(ctx.getNodeParameter('labels', itemIndex, {})), 'labels', itemIndex, rule);
+	const timestamp = parseTimestamp(
+		node,
+		ctx.getNodeParameter('timestamp', itemIndex, 'now'),
+		'timestamp',
+		itemIndex,
+	);
+	const labels = checkLabels(
+		node,
+		labelEntries(ctx.getNodeParameter('labels', itemIndex, {})),
+		'labels',
+		itemIndex,
+		rule,
+	);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as { contentType?: string };
 	const explicitType = String(options.contentType ?? '').trim();
 	if (explicitType && !/^[\x21-\x7e][\x20-\x7e]*$/.test(explicitType)) {
 		throw invalid(node, 'contentType', `"${explicitType}" is not a valid MIME type`, itemIndex);
 	}
 	if (rule.forBatch && explicitType.includes(',')) {
-		throw invalid(node, 'contentType', 'a batched record\'s content type cannot contain a comma', itemIndex);
+		throw invalid(
+			node,
+			'contentType',
+			"a batched record's content type cannot contain a comma",
+			itemIndex,
+		);
 	}
 	const source = ctx.getNodeParameter('inputSource', itemIndex, 'binary') as string;
 	const base = { itemIndex, bucket, entry, timestamp, labels };
 
 	if (source === 'text' || source === 'json') {
 		const { buffer, contentType } = contentOf(ctx, itemIndex, source);
-		return { ...base, contentType: explicitType || contentType, size: buffer.length, open: async () => buffer };
+		return {
+			...base,
+			contentType: explicitType || contentType,
+			size: buffer.length,
+			open: async () => buffer,
+		};
 	}
 	const { binary, size } = await binaryOf(ctx, itemIndex);
-	const mimeType = binary.mimeType && !(rule.forBatch && binary.mimeType.includes(',')) ? binary.mimeType : '';
+	const mimeType =
+		binary.mimeType && !(rule.forBatch && binary.mimeType.includes(',')) ? binary.mimeType : '';
 	return {
 		...base,
 		contentType: explicitType || mimeType || 'application/octet-stream',
 		size,
 		open: async () =>
-			binary.id ? await ctx.helpers.getBinaryStream(binary.id) : Buffer.from(binary.data, BINARY_ENCODING),
+			binary.id
+				? await ctx.helpers.getBinaryStream(binary.id)
+				: Buffer.from(binary.data, BINARY_ENCODING),
 	};
 }
 
 /** The content as something n8n can send with a known length (reads it when the length is unknown). */
-export async function sizedBody(input: RecordInput): Promise<{ body: Buffer | Readable; size: number }> {
+export async function sizedBody(
+	input: RecordInput,
+): Promise<{ body: Buffer | Readable; size: number }> {
 	const content = await input.open();
 	if (Buffer.isBuffer(content)) return { body: content, size: content.length };
 	if (input.size !== undefined) return { body: content, size: input.size };
 	// n8n did not record the file's size: the server needs it up front (Content-Length)
 	const chunks: Buffer[] = [];
-	for await (const chunk of content) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	for await (const chunk of content)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
 	const buffer = Buffer.concat(chunks);
 	return { body: buffer, size: buffer.length };
 }

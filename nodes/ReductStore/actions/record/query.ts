@@ -23,7 +23,8 @@ export const timeRangeProperties = [
 		type: 'string' as const,
 		default: '',
 		placeholder: 'e.g. 2026-01-31T00:00:00Z',
-		description: 'The first timestamp to include: ISO 8601 date, microseconds, or "now". Empty: from the oldest record.',
+		description:
+			'The first timestamp to include: ISO 8601 date, microseconds, or "now". Empty: from the oldest record.',
 	},
 	{
 		displayName: 'Stop',
@@ -31,7 +32,8 @@ export const timeRangeProperties = [
 		type: 'string' as const,
 		default: '',
 		placeholder: 'e.g. 2026-02-01T00:00:00Z',
-		description: 'The first timestamp to leave out (the range is [Start, Stop)). Empty: up to the newest record.',
+		description:
+			'The first timestamp to leave out (the range is [Start, Stop)). Empty: up to the newest record.',
 	},
 ];
 
@@ -60,7 +62,8 @@ export const description = forOperation(displayOptions, [
 				name: 'onlyMetadata',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only the timestamps, sizes, content types and labels, without the contents',
+				description:
+					'Whether to return only the timestamps, sizes, content types and labels, without the contents',
 			},
 			{
 				displayName: 'Strict Condition',
@@ -77,8 +80,18 @@ export const description = forOperation(displayOptions, [
 /** Reads Start, Stop and the condition, checked, with Start before Stop. */
 export function readRange(ctx: IExecuteFunctions, itemIndex: number) {
 	const node = ctx.getNode();
-	const start = parseOptionalTimestamp(node, ctx.getNodeParameter('start', itemIndex, ''), 'start', itemIndex);
-	const stop = parseOptionalTimestamp(node, ctx.getNodeParameter('stop', itemIndex, ''), 'stop', itemIndex);
+	const start = parseOptionalTimestamp(
+		node,
+		ctx.getNodeParameter('start', itemIndex, ''),
+		'start',
+		itemIndex,
+	);
+	const stop = parseOptionalTimestamp(
+		node,
+		ctx.getNodeParameter('stop', itemIndex, ''),
+		'stop',
+		itemIndex,
+	);
 	if (start !== undefined && stop !== undefined && stop <= start) {
 		throw invalid(node, 'stop', `it must be after "Start" (${start} µs)`, itemIndex);
 	}
@@ -93,11 +106,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const bucket = getBucket(this, itemIndex);
 	const entry = getEntry(this, itemIndex);
 	const { start, stop } = readRange(this, itemIndex);
-	const when = parseWhen(this.getNode(), this.getNodeParameter('when', itemIndex, ''), 'when', itemIndex);
+	const when = parseWhen(
+		this.getNode(),
+		this.getNodeParameter('when', itemIndex, ''),
+		'when',
+		itemIndex,
+	);
 	const limit = getListLimit(this, itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { onlyMetadata?: boolean; strict?: boolean };
+	if (!property)
+		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		onlyMetadata?: boolean;
+		strict?: boolean;
+	};
 
 	const items: INodeExecutionData[] = [];
 	for await (const record of queryRecords(this, bucket, entry, {
@@ -114,7 +136,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			continue;
 		}
 		const content = record.meta.size === 0 ? Buffer.alloc(0) : record.open();
-		const binary = await this.helpers.prepareBinaryData(content, recordFileName(record.meta), record.meta.contentType);
+		const binary = await this.helpers.prepareBinaryData(
+			content,
+			recordFileName(record.meta),
+			record.meta.contentType,
+		);
 		items.push({ json, binary: { [property]: binary } });
 	}
 	return items;

@@ -17,7 +17,11 @@ export const description = forOperation(displayOptions, [
 		type: 'options',
 		options: [
 			{ name: 'Latest', value: 'latest', description: 'The newest record of the entry' },
-			{ name: 'At a Timestamp', value: 'timestamp', description: 'The record with an exact timestamp' },
+			{
+				name: 'At a Timestamp',
+				value: 'timestamp',
+				description: 'The record with an exact timestamp',
+			},
 		],
 		default: 'latest',
 	},
@@ -28,7 +32,8 @@ export const description = forOperation(displayOptions, [
 		default: '',
 		required: true,
 		placeholder: '2026-01-31T12:00:00.123456Z or 1769860800123456',
-		description: 'The exact timestamp of the record: an ISO 8601 date (UTC unless it names a zone) or microseconds since 1970',
+		description:
+			'The exact timestamp of the record: an ISO 8601 date (UTC unless it names a zone) or microseconds since 1970',
 		displayOptions: { show: { readAt: ['timestamp'] } },
 	},
 	{
@@ -50,7 +55,8 @@ export const description = forOperation(displayOptions, [
 				name: 'onlyMetadata',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only the timestamp, size, content type and labels, without the content',
+				description:
+					'Whether to return only the timestamp, size, content type and labels, without the content',
 			},
 		],
 	},
@@ -63,21 +69,42 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const atTimestamp = this.getNodeParameter('readAt', itemIndex, 'latest') === 'timestamp';
 	const qs = atTimestamp
 		? {
-				ts: parseTimestamp(this.getNode(), this.getNodeParameter('timestamp', itemIndex, ''), 'timestamp', itemIndex, {
-					allowNow: false,
-				}).toString(),
+				ts: parseTimestamp(
+					this.getNode(),
+					this.getNodeParameter('timestamp', itemIndex, ''),
+					'timestamp',
+					itemIndex,
+					{
+						allowNow: false,
+					},
+				).toString(),
 			}
 		: undefined;
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
-	const { onlyMetadata } = this.getNodeParameter('options', itemIndex, {}) as { onlyMetadata?: boolean };
+	if (!property)
+		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	const { onlyMetadata } = this.getNodeParameter('options', itemIndex, {}) as {
+		onlyMetadata?: boolean;
+	};
 
 	if (onlyMetadata) {
-		const head = await reductRequestFull(this, { method: 'HEAD', path: entryPath(bucket, entry), qs });
+		const head = await reductRequestFull(this, {
+			method: 'HEAD',
+			path: entryPath(bucket, entry),
+			qs,
+		});
 		return recordJson(metaFromHeaders(bucket, entry, head.headers));
 	}
-	const response = await reductRequestFull<Readable>(this, { path: entryPath(bucket, entry), qs }, { stream: true });
+	const response = await reductRequestFull<Readable>(
+		this,
+		{ path: entryPath(bucket, entry), qs },
+		{ stream: true },
+	);
 	const meta = metaFromHeaders(bucket, entry, response.headers);
-	const binary = await this.helpers.prepareBinaryData(response.body, recordFileName(meta), meta.contentType);
+	const binary = await this.helpers.prepareBinaryData(
+		response.body,
+		recordFileName(meta),
+		meta.contentType,
+	);
 	return { json: recordJson(meta), binary: { [property]: binary } };
 }

@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { entryPath, reductRequest } from '../../transport';
 import { invalid, parseTimestamp, parseWhen } from '../../validation';
-import { bucketLocator, entryLocator, forOperation, getBucket, getEntry, showFor, whenParameter } from '../common';
+import {
+	bucketLocator,
+	entryLocator,
+	forOperation,
+	getBucket,
+	getEntry,
+	showFor,
+	whenParameter,
+} from '../common';
 import { readRange, timeRangeProperties } from './query';
 
 const displayOptions = showFor('record', 'remove');
@@ -17,7 +25,11 @@ export const description = forOperation(displayOptions, [
 		options: [
 			{ name: 'One Record', value: 'record', description: 'The record with an exact timestamp' },
 			{ name: 'A Time Range', value: 'range', description: 'Every record in [Start, Stop)' },
-			{ name: 'Records Matching a Query', value: 'query', description: 'Every record matching a condition, optionally within [Start, Stop)' },
+			{
+				name: 'Records Matching a Query',
+				value: 'query',
+				description: 'Every record matching a condition, optionally within [Start, Stop)',
+			},
 		],
 		default: 'record',
 	},
@@ -31,7 +43,10 @@ export const description = forOperation(displayOptions, [
 		description: 'The exact timestamp of the record: an ISO 8601 date or microseconds since 1970',
 		displayOptions: { show: { removeMode: ['record'] } },
 	},
-	...timeRangeProperties.map((property) => ({ ...property, displayOptions: { show: { removeMode: ['range', 'query'] } } })),
+	...timeRangeProperties.map((property) => ({
+		...property,
+		displayOptions: { show: { removeMode: ['range', 'query'] } },
+	})),
 	{ ...whenParameter, required: true, displayOptions: { show: { removeMode: ['query'] } } },
 ]);
 
@@ -47,9 +62,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const path = entryPath(bucket, entry);
 
 	if (mode === 'record') {
-		const ts = parseTimestamp(node, this.getNodeParameter('timestamp', itemIndex, ''), 'timestamp', itemIndex, {
-			allowNow: false,
-		});
+		const ts = parseTimestamp(
+			node,
+			this.getNodeParameter('timestamp', itemIndex, ''),
+			'timestamp',
+			itemIndex,
+			{
+				allowNow: false,
+			},
+		);
 		await reductRequest(this, { method: 'DELETE', path, qs: { ts: ts.toString() } });
 		return { bucket, entry, removedRecords: 1, timestamp: Number(ts) };
 	}
@@ -60,12 +81,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (stop !== undefined) body.stop = Number(stop);
 	if (mode === 'query') {
 		const when = parseWhen(node, this.getNodeParameter('when', itemIndex, ''), 'when', itemIndex);
-		if (!when) throw invalid(node, 'when', 'a condition is needed to remove matching records', itemIndex);
+		if (!when)
+			throw invalid(node, 'when', 'a condition is needed to remove matching records', itemIndex);
 		body.when = when;
 	} else if (start === undefined && stop === undefined) {
 		// an unbounded range would empty the entry: that is Entry → Remove, asked for explicitly
-		throw invalid(node, 'start', 'set "Start", "Stop" or both (to remove the whole entry use Entry → Remove)', itemIndex);
+		throw invalid(
+			node,
+			'start',
+			'set "Start", "Stop" or both (to remove the whole entry use Entry → Remove)',
+			itemIndex,
+		);
 	}
-	const result = await reductRequest<{ removed_records?: number }>(this, { method: 'POST', path: `${path}/q`, body });
+	const result = await reductRequest<{ removed_records?: number }>(this, {
+		method: 'POST',
+		path: `${path}/q`,
+		body,
+	});
 	return { bucket, entry, removedRecords: result.removed_records ?? 0 };
 }

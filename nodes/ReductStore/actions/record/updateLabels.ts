@@ -2,8 +2,23 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { metaFromHeaders, recordJson } from '../../records';
 import { entryPath, reductRequest, reductRequestFull } from '../../transport';
-import { checkLabels, invalid, labelEntries, labelHeaders, parseList, parseTimestamp } from '../../validation';
-import { bucketLocator, entryLocator, forOperation, getBucket, getEntry, labelsParameter, showFor } from '../common';
+import {
+	checkLabels,
+	invalid,
+	labelEntries,
+	labelHeaders,
+	parseList,
+	parseTimestamp,
+} from '../../validation';
+import {
+	bucketLocator,
+	entryLocator,
+	forOperation,
+	getBucket,
+	getEntry,
+	labelsParameter,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('record', 'updateLabels');
 
@@ -38,10 +53,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const bucket = getBucket(this, itemIndex);
 	const entry = getEntry(this, itemIndex);
-	const ts = parseTimestamp(node, this.getNodeParameter('timestamp', itemIndex, ''), 'timestamp', itemIndex, {
-		allowNow: false,
-	});
-	const set = checkLabels(node, labelEntries(this.getNodeParameter('labels', itemIndex, {})), 'labels', itemIndex);
+	const ts = parseTimestamp(
+		node,
+		this.getNodeParameter('timestamp', itemIndex, ''),
+		'timestamp',
+		itemIndex,
+		{
+			allowNow: false,
+		},
+	);
+	const set = checkLabels(
+		node,
+		labelEntries(this.getNodeParameter('labels', itemIndex, {})),
+		'labels',
+		itemIndex,
+	);
 	const remove = parseList(this.getNodeParameter('removeLabels', itemIndex, ''));
 	const removals = checkLabels(
 		node,
@@ -60,7 +86,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const path = entryPath(bucket, entry);
 	const qs = { ts: ts.toString() };
-	await reductRequest(this, { method: 'PATCH', path, qs, headers: labelHeaders({ ...set, ...removals }) });
+	await reductRequest(this, {
+		method: 'PATCH',
+		path,
+		qs,
+		headers: labelHeaders({ ...set, ...removals }),
+	});
 	const head = await reductRequestFull(this, { method: 'HEAD', path, qs });
 	return recordJson(metaFromHeaders(bucket, entry, head.headers));
 }

@@ -42,7 +42,9 @@ function concatenated(records: Prepared[]): Readable {
 					}
 				}
 				if (sent !== record.size) {
-					throw new Error(`Item ${record.itemIndex}: the binary has ${sent} bytes, not the ${record.size} n8n recorded`);
+					throw new Error(
+						`Item ${record.itemIndex}: the binary has ${sent} bytes, not the ${record.size} n8n recorded`,
+					);
 				}
 			}
 		})(),
@@ -56,7 +58,10 @@ export function chunkBatch<T extends { header: string }>(records: T[]): T[][] {
 	let bytes = 0;
 	for (const record of records) {
 		const size = record.header.length + 40;
-		if (current.length > 0 && (current.length >= MAX_BATCH_RECORDS || bytes + size > MAX_BATCH_HEADER_BYTES)) {
+		if (
+			current.length > 0 &&
+			(current.length >= MAX_BATCH_RECORDS || bytes + size > MAX_BATCH_HEADER_BYTES)
+		) {
 			chunks.push(current);
 			current = [];
 			bytes = 0;
@@ -76,7 +81,8 @@ async function prepare(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepa
 		// n8n did not record the binary's size, which the batch header needs: read it once
 		const content = await input.open();
 		const chunks: Buffer[] = [];
-		for await (const chunk of content as Readable) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+		for await (const chunk of content as Readable)
+			chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
 		const buffer = Buffer.concat(chunks);
 		size = buffer.length;
 		open = async () => buffer;
@@ -152,7 +158,10 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			for (const record of chunk) {
 				const error = errors.get(record.timestamp.toString());
 				if (!error) {
-					results[record.itemIndex] = { json: recordJson(record), pairedItem: { item: record.itemIndex } };
+					results[record.itemIndex] = {
+						json: recordJson(record),
+						pairedItem: { item: record.itemIndex },
+					};
 					continue;
 				}
 				const message = `The server did not write the record at ${record.timestamp} (HTTP ${error.status}): ${error.message}`;

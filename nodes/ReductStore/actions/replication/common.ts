@@ -20,7 +20,12 @@ export const replicationName: INodeProperties = {
 };
 
 export function getReplicationName(ctx: IExecuteFunctions, itemIndex: number): string {
-	return checkPlainName(ctx.getNode(), ctx.getNodeParameter('replicationName', itemIndex), 'replicationName', itemIndex);
+	return checkPlainName(
+		ctx.getNode(),
+		ctx.getNodeParameter('replicationName', itemIndex),
+		'replicationName',
+		itemIndex,
+	);
 }
 
 export function replicationPath(name: string): string {
@@ -111,11 +116,17 @@ export const requiredSettings: INodeProperties[] = [
 ];
 
 /** Checks the settings given (camelCase parameter values) and maps them to the API's fields. */
-export function toApiSettings(ctx: IExecuteFunctions, values: IDataObject, itemIndex: number): IDataObject {
+export function toApiSettings(
+	ctx: IExecuteFunctions,
+	values: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const node = ctx.getNode();
 	const settings: IDataObject = {};
-	if (values.srcBucket !== undefined) settings.src_bucket = checkBucketName(node, values.srcBucket, 'srcBucket', itemIndex);
-	if (values.dstBucket !== undefined) settings.dst_bucket = checkBucketName(node, values.dstBucket, 'dstBucket', itemIndex);
+	if (values.srcBucket !== undefined)
+		settings.src_bucket = checkBucketName(node, values.srcBucket, 'srcBucket', itemIndex);
+	if (values.dstBucket !== undefined)
+		settings.dst_bucket = checkBucketName(node, values.dstBucket, 'dstBucket', itemIndex);
 	if (values.dstHost !== undefined) {
 		const host = String(values.dstHost).trim();
 		let url: URL | undefined;
@@ -129,7 +140,8 @@ export function toApiSettings(ctx: IExecuteFunctions, values: IDataObject, itemI
 		}
 		settings.dst_host = host.replace(/\/+$/, '');
 	}
-	if (values.dstToken !== undefined && values.dstToken !== '') settings.dst_token = String(values.dstToken);
+	if (values.dstToken !== undefined && values.dstToken !== '')
+		settings.dst_token = String(values.dstToken);
 	if (values.entries !== undefined) {
 		settings.entries = parseList(values.entries).map((entry) =>
 			entry.endsWith('*') ? entry : checkEntryName(node, entry, 'entries', itemIndex),
@@ -140,6 +152,7 @@ export function toApiSettings(ctx: IExecuteFunctions, values: IDataObject, itemI
 	}
 	if (values.compression !== undefined) settings.compression = values.compression;
 	if (values.mode !== undefined) settings.mode = values.mode;
-	if (values.when !== undefined) settings.when = parseWhen(node, values.when, 'when', itemIndex) ?? null;
+	if (values.when !== undefined)
+		settings.when = parseWhen(node, values.when, 'when', itemIndex) ?? null;
 	return settings;
 }

@@ -6,6 +6,8 @@ export const description = [];
 
 /** GET /replications: one item per task, with its mode, state and pending records. */
 export async function execute(this: IExecuteFunctions) {
-	const { replications } = await reductRequest<{ replications?: IDataObject[] }>(this, { path: '/replications' });
+	const { replications } = await reductRequest<{ replications?: IDataObject[] }>(this, {
+		path: '/replications',
+	});
 	return replications ?? [];
 }

@@ -19,6 +19,10 @@ export const description = forOperation(showFor('replication', 'setMode'), [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const name = getReplicationName(this, itemIndex);
 	const mode = this.getNodeParameter('mode', itemIndex, 'enabled') as string;
-	await reductRequest(this, { method: 'PATCH', path: `${replicationPath(name)}/mode`, body: { mode } });
+	await reductRequest(this, {
+		method: 'PATCH',
+		path: `${replicationPath(name)}/mode`,
+		body: { mode },
+	});
 	return { name, mode };
 }

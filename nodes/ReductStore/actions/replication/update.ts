@@ -22,16 +22,16 @@ export const description = forOperation(showFor('replication', 'update'), [
 		default: {},
 		options: (
 			[
-			...requiredSettings.map((property) => ({ ...property, required: false })),
-			...optionalSettings,
-			{
-				displayName: 'Source Bucket',
-				name: 'srcBucket',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. sensors',
-				description: 'The bucket whose new records are replicated',
-			},
+				...requiredSettings.map((property) => ({ ...property, required: false })),
+				...optionalSettings,
+				{
+					displayName: 'Source Bucket',
+					name: 'srcBucket',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. sensors',
+					description: 'The bucket whose new records are replicated',
+				},
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -49,7 +49,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw invalid(this.getNode(), 'updateFields', 'add at least one field to change', itemIndex);
 	}
 	const changes = toApiSettings(this, fields, itemIndex);
-	const current = await reductRequest<{ settings?: IDataObject; info?: IDataObject }>(this, { path: replicationPath(name) });
+	const current = await reductRequest<{ settings?: IDataObject; info?: IDataObject }>(this, {
+		path: replicationPath(name),
+	});
 	const settings: IDataObject = { ...(current.settings ?? {}), ...changes };
 	for (const [key, value] of Object.entries(settings)) if (value === null) delete settings[key];
 	await reductRequest(this, { method: 'PUT', path: replicationPath(name), body: settings });

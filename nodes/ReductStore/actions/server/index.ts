@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['server'] } },
 		options: [
-			{ name: 'Get Current Token', value: 'me', action: 'Get the current token', description: 'Get the name and permissions of the credential\'s token' },
-			{ name: 'Get Info', value: 'info', action: 'Get server info', description: 'Get version, usage, uptime and bucket defaults' },
-			{ name: 'List Buckets', value: 'listBuckets', action: 'List buckets', description: 'List the buckets with their stats' },
+			{
+				name: 'Get Current Token',
+				value: 'me',
+				action: 'Get the current token',
+				description: "Get the name and permissions of the credential's token",
+			},
+			{
+				name: 'Get Info',
+				value: 'info',
+				action: 'Get server info',
+				description: 'Get version, usage, uptime and bucket defaults',
+			},
+			{
+				name: 'List Buckets',
+				value: 'listBuckets',
+				action: 'List buckets',
+				description: 'List the buckets with their stats',
+			},
 		],
 		default: 'info',
 	},

@@ -15,7 +15,12 @@ export const tokenName: INodeProperties = {
 };
 
 export function getTokenName(ctx: IExecuteFunctions, itemIndex: number): string {
-	return checkPlainName(ctx.getNode(), ctx.getNodeParameter('tokenName', itemIndex), 'tokenName', itemIndex);
+	return checkPlainName(
+		ctx.getNode(),
+		ctx.getNodeParameter('tokenName', itemIndex),
+		'tokenName',
+		itemIndex,
+	);
 }
 
 export function tokenPath(name: string): string {

@@ -12,7 +12,8 @@ export const description = forOperation(showFor('token', 'create'), [
 		name: 'fullAccess',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the token may do everything, including managing buckets, tokens and replications',
+		description:
+			'Whether the token may do everything, including managing buckets, tokens and replications',
 	},
 	{
 		displayName: 'Read Buckets',
@@ -98,13 +99,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { permissions };
 	if (options.expiresAt) {
 		const at = new Date(String(options.expiresAt));
-		if (Number.isNaN(at.getTime())) throw invalid(this.getNode(), 'expiresAt', `"${String(options.expiresAt)}" is not a date`, itemIndex);
-		if (at.getTime() <= Date.now()) throw invalid(this.getNode(), 'expiresAt', 'it is in the past', itemIndex);
+		if (Number.isNaN(at.getTime()))
+			throw invalid(
+				this.getNode(),
+				'expiresAt',
+				`"${String(options.expiresAt)}" is not a date`,
+				itemIndex,
+			);
+		if (at.getTime() <= Date.now())
+			throw invalid(this.getNode(), 'expiresAt', 'it is in the past', itemIndex);
 		body.expires_at = at.toISOString();
 	}
 	if (options.ttl !== undefined && options.ttl !== '') {
 		const ttl = Number(options.ttl);
-		if (!Number.isSafeInteger(ttl) || ttl <= 0) throw invalid(this.getNode(), 'ttl', `"${String(options.ttl)}" is not a positive whole number`, itemIndex);
+		if (!Number.isSafeInteger(ttl) || ttl <= 0)
+			throw invalid(
+				this.getNode(),
+				'ttl',
+				`"${String(options.ttl)}" is not a positive whole number`,
+				itemIndex,
+			);
 		body.ttl = ttl;
 	}
 	const ipAllowlist = parseList(options.ipAllowlist);

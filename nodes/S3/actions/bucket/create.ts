@@ -13,7 +13,8 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		default: '',
 		required: true,
 		placeholder: 'e.g. my-reports-2026',
-		description: '3-63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit',
+		description:
+			'3-63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit',
 	},
 	{
 		displayName: 'Options',
@@ -26,7 +27,9 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 				displayName: 'ACL',
 				name: 'acl',
 				type: 'options',
-				options: ACL_OPTIONS.filter((option) => !option.value.startsWith('bucket-owner') && option.value !== 'aws-exec-read'),
+				options: ACL_OPTIONS.filter(
+					(option) => !option.value.startsWith('bucket-owner') && option.value !== 'aws-exec-read',
+				),
 				default: 'private',
 				description: 'Canned access control list of the bucket',
 			},
@@ -43,7 +46,8 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 				name: 'ifNotExists',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to succeed, without changing anything, when you already own a bucket of this name',
+				description:
+					'Whether to succeed, without changing anything, when you already own a bucket of this name',
 			},
 		],
 	},
@@ -52,9 +56,18 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const name = String(this.getNodeParameter('bucketName', itemIndex, '')).trim();
 	assertNewBucketName(name, LABEL.bucketName);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { acl?: string; region?: string; ifNotExists?: boolean };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		acl?: string;
+		region?: string;
+		ifNotExists?: boolean;
+	};
 	const region = options.region?.trim();
-	if (region && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(region)) throw invalid(this, 'Region', `"${region}" is not a region name`, itemIndex);
-	const { created, container } = await s3.createBucket(name, { region, ifNotExists: options.ifNotExists, acl: options.acl });
+	if (region && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(region))
+		throw invalid(this, 'Region', `"${region}" is not a region name`, itemIndex);
+	const { created, container } = await s3.createBucket(name, {
+		region,
+		ifNotExists: options.ifNotExists,
+		acl: options.acl,
+	});
 	return { bucket: container.name, region: container.region, created };
 }

@@ -60,7 +60,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const destinationBucket = getLocatorValue(this, 'destinationBucket', itemIndex) || sourceBucket;
 	assertBucketName(destinationBucket, LABEL.destinationBucket);
 	const destinationKey = getKey(this, itemIndex, 'destinationKey');
-	const options = this.getNodeParameter('options', itemIndex, {}) as WriteOptionValues & { replaceMetadata?: boolean };
+	const options = this.getNodeParameter('options', itemIndex, {}) as WriteOptionValues & {
+		replaceMetadata?: boolean;
+	};
 	const write = readWriteOptions(options);
 	const info = await s3.copy(
 		{ bucket: sourceBucket, key: sourceKey },

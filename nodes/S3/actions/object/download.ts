@@ -4,7 +4,16 @@ import { downloadOutputAndRange } from '../../../shared/node/description';
 import { getInteger } from '../../../shared/node/parameters';
 import type { ByteRange } from '../../../shared/storage/driver';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
-import { asBucketItem, bucketLocator, forOperation, getBucket, getKey, invalid, keyLocator, showFor } from '../common';
+import {
+	asBucketItem,
+	bucketLocator,
+	forOperation,
+	getBucket,
+	getKey,
+	invalid,
+	keyLocator,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('object', 'download');
 
@@ -18,7 +27,8 @@ function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undef
 	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
 	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
 	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-	if (end !== -1 && end < start) throw invalid(ctx, 'Range End', `${end} is before "Range Start" (${start})`, itemIndex);
+	if (end !== -1 && end < start)
+		throw invalid(ctx, 'Range End', `${end} is before "Range Start" (${start})`, itemIndex);
 	return { start, end: end === -1 ? undefined : end };
 }
 
@@ -30,6 +40,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const range = readRange(this, itemIndex);
 	const { info, stream } = await s3.download(bucket, key, range);
 	const fileName = key.split('/').pop() || key;
-	const binary = await this.helpers.prepareBinaryData(stream, fileName, info.contentType || undefined);
+	const binary = await this.helpers.prepareBinaryData(
+		stream,
+		fileName,
+		info.contentType || undefined,
+	);
 	return { json: asBucketItem(info), binary: { [property]: binary } };
 }

@@ -5,7 +5,10 @@ import { bucketLocator, forOperation, getBucket, getKey, keyLocator, showFor } f
 
 const displayOptions = showFor('object', 'getTags');
 
-export const description: INodeProperties[] = forOperation(displayOptions, [bucketLocator(), keyLocator()]);
+export const description: INodeProperties[] = forOperation(displayOptions, [
+	bucketLocator(),
+	keyLocator(),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);

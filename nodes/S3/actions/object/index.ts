@@ -12,7 +12,19 @@ import * as setTags from './setTags';
 import * as upload from './upload';
 import * as uploadData from './uploadData';
 
-export const operations = { copy, delete: del, deleteMany, download, getMetadata, getTags, list, presign, setTags, upload, uploadData };
+export const operations = {
+	copy,
+	delete: del,
+	deleteMany,
+	download,
+	getMetadata,
+	getTags,
+	list,
+	presign,
+	setTags,
+	upload,
+	uploadData,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -22,17 +34,73 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['object'] } },
 		options: [
-			{ name: 'Copy', value: 'copy', action: 'Copy an object', description: 'Copy an object server-side, within or across buckets (any size)' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an object', description: 'Delete an object' },
-			{ name: 'Delete Many', value: 'deleteMany', action: 'Delete many objects', description: 'Delete up to thousands of objects, 1,000 per request, reporting each key' },
-			{ name: 'Download', value: 'download', action: 'Download an object', description: 'Download an object (or a byte range) to a binary property' },
-			{ name: 'Get Many', value: 'list', action: 'Get many objects', description: 'List objects by prefix, delimiter and start-after, over every page' },
-			{ name: 'Get Metadata', value: 'getMetadata', action: 'Get object metadata', description: 'Get size, ETag, content type, user metadata and storage class' },
-			{ name: 'Get Presigned URL', value: 'presign', action: 'Get a presigned URL', description: 'Get a URL that lets anyone download (GET) or upload (PUT) the object for a while' },
-			{ name: 'Get Tags', value: 'getTags', action: 'Get object tags', description: 'Get the tags of an object' },
-			{ name: 'Set Tags', value: 'setTags', action: 'Set object tags', description: 'Replace the tags of an object' },
-			{ name: 'Upload', value: 'upload', action: 'Upload an object', description: 'Upload a binary property, streamed; multipart above the part size' },
-			{ name: 'Upload Data', value: 'uploadData', action: 'Upload text or JSON', description: 'Store text or a JSON value as an object' },
+			{
+				name: 'Copy',
+				value: 'copy',
+				action: 'Copy an object',
+				description: 'Copy an object server-side, within or across buckets (any size)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an object',
+				description: 'Delete an object',
+			},
+			{
+				name: 'Delete Many',
+				value: 'deleteMany',
+				action: 'Delete many objects',
+				description: 'Delete up to thousands of objects, 1,000 per request, reporting each key',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download an object',
+				description: 'Download an object (or a byte range) to a binary property',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many objects',
+				description: 'List objects by prefix, delimiter and start-after, over every page',
+			},
+			{
+				name: 'Get Metadata',
+				value: 'getMetadata',
+				action: 'Get object metadata',
+				description: 'Get size, ETag, content type, user metadata and storage class',
+			},
+			{
+				name: 'Get Presigned URL',
+				value: 'presign',
+				action: 'Get a presigned URL',
+				description:
+					'Get a URL that lets anyone download (GET) or upload (PUT) the object for a while',
+			},
+			{
+				name: 'Get Tags',
+				value: 'getTags',
+				action: 'Get object tags',
+				description: 'Get the tags of an object',
+			},
+			{
+				name: 'Set Tags',
+				value: 'setTags',
+				action: 'Set object tags',
+				description: 'Replace the tags of an object',
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload an object',
+				description: 'Upload a binary property, streamed; multipart above the part size',
+			},
+			{
+				name: 'Upload Data',
+				value: 'uploadData',
+				action: 'Upload text or JSON',
+				description: 'Store text or a JSON value as an object',
+			},
 		],
 		default: 'upload',
 	},

@@ -3,7 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getListLimit } from '../../../shared/node/parameters';
 import { keyListingOptions } from '../../../shared/node/description';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
-import { asBucketItem, bucketLocator, forOperation, getBucket, returnAllAndLimit, showFor } from '../common';
+import {
+	asBucketItem,
+	bucketLocator,
+	forOperation,
+	getBucket,
+	returnAllAndLimit,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('object', 'list');
 
@@ -33,8 +40,13 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);
 	const limit = getListLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { prefix?: string; delimiter?: string; startAfter?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		prefix?: string;
+		delimiter?: string;
+		startAfter?: string;
+	};
 	const items: Array<{ json: Record<string, unknown> }> = [];
-	for await (const entry of s3.listObjects(bucket, options, limit)) items.push({ json: asBucketItem(entry) });
+	for await (const entry of s3.listObjects(bucket, options, limit))
+		items.push({ json: asBucketItem(entry) });
 	return items;
 }

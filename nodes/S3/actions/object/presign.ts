@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_PRESIGN_SECONDS, type S3Service } from '../../../shared/storage/drivers/s3';
-import { bucketLocator, forOperation, getBucket, getKey, invalid, keyLocator, showFor } from '../common';
+import {
+	bucketLocator,
+	forOperation,
+	getBucket,
+	getKey,
+	invalid,
+	keyLocator,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('object', 'presign');
 
@@ -33,7 +41,8 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. image/png',
-		description: 'The Content-Type the uploader must send (signed into the URL). Leave empty to allow any.',
+		description:
+			'The Content-Type the uploader must send (signed into the URL). Leave empty to allow any.',
 		displayOptions: { show: { method: ['PUT'] } },
 	},
 ]);
@@ -44,11 +53,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
 	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
 	const expiresIn = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
-		throw invalid(this, 'expiresIn', `${String(raw)} is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} seconds)`, itemIndex);
+	if (
+		typeof expiresIn !== 'number' ||
+		!Number.isInteger(expiresIn) ||
+		expiresIn < 1 ||
+		expiresIn > MAX_PRESIGN_SECONDS
+	) {
+		throw invalid(
+			this,
+			'expiresIn',
+			`${String(raw)} is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} seconds)`,
+			itemIndex,
+		);
 	}
-	const contentType = method === 'PUT' ? String(this.getNodeParameter('contentType', itemIndex, '')).trim() : '';
-	const url = await s3.presign(bucket, key, { method, expiresIn, contentType: contentType || undefined });
+	const contentType =
+		method === 'PUT' ? String(this.getNodeParameter('contentType', itemIndex, '')).trim() : '';
+	const url = await s3.presign(bucket, key, {
+		method,
+		expiresIn,
+		contentType: contentType || undefined,
+	});
 	const expiresAt = new Date(Date.now() + expiresIn * 1000).toISOString();
-	return { bucket, key, method, expiresIn, expiresAt, url, ...(contentType ? { contentType } : {}) };
+	return {
+		bucket,
+		key,
+		method,
+		expiresIn,
+		expiresAt,
+		url,
+		...(contentType ? { contentType } : {}),
+	};
 }

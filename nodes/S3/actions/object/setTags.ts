@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseTags, type S3Service } from '../../../shared/storage/drivers/s3';
-import { bucketLocator, forOperation, getBucket, getKey, keyLocator, LABEL, showFor } from '../common';
+import {
+	bucketLocator,
+	forOperation,
+	getBucket,
+	getKey,
+	keyLocator,
+	LABEL,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('object', 'setTags');
 
@@ -14,7 +22,8 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		type: 'json',
 		default: '{}',
 		required: true,
-		description: 'The whole new tag set as a JSON object, e.g. {"team": "data"}: at most 10. {} removes every tag.',
+		description:
+			'The whole new tag set as a JSON object, e.g. {"team": "data"}: at most 10. {} removes every tag.',
 	},
 ]);
 

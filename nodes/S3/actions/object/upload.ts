@@ -58,7 +58,8 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 				name: 'expectedMd5',
 				type: 'string',
 				default: '',
-				description: 'Hex MD5 the uploaded bytes must have; on a mismatch the upload is abandoned and nothing is stored',
+				description:
+					'Hex MD5 the uploaded bytes must have; on a mismatch the upload is abandoned and nothing is stored',
 			},
 			{
 				displayName: 'Part Size (MiB)',
@@ -86,12 +87,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5.trim())) {
 		throw invalid(this, 'Expected MD5', 'it must be 32 hexadecimal characters', itemIndex);
 	}
-	const partSizeMiB = options.partSizeMiB === undefined ? 5 : getInteger(this, 'options.partSizeMiB', itemIndex, { min: 5, max: 5120 });
-	const concurrency = options.concurrency === undefined ? 4 : getInteger(this, 'options.concurrency', itemIndex, { min: 1, max: 16 });
+	const partSizeMiB =
+		options.partSizeMiB === undefined
+			? 5
+			: getInteger(this, 'options.partSizeMiB', itemIndex, { min: 5, max: 5120 });
+	const concurrency =
+		options.concurrency === undefined
+			? 4
+			: getInteger(this, 'options.concurrency', itemIndex, { min: 1, max: 16 });
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(this, 'binaryPropertyName', 'it must not be empty', itemIndex);
 	if (!this.getInputData()[itemIndex]?.binary?.[property]) {
-		throw invalid(this, 'binaryPropertyName', `the input item has no binary property "${property}"`, itemIndex);
+		throw invalid(
+			this,
+			'binaryPropertyName',
+			`the input item has no binary property "${property}"`,
+			itemIndex,
+		);
 	}
 	const input = await openBinaryInput(this, itemIndex);
 	const key = String(this.getNodeParameter('key', itemIndex, '')).trim() || input.fileName || '';

@@ -33,7 +33,11 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		type: 'options',
 		options: [
 			{ name: 'Text', value: 'text', description: 'Store the text as it is (UTF-8)' },
-			{ name: 'JSON', value: 'json', description: 'Store a JSON value; it is checked before anything is written' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Store a JSON value; it is checked before anything is written',
+			},
 		],
 		default: 'text',
 	},
@@ -69,14 +73,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const key = getKey(this, itemIndex);
 	const format = this.getNodeParameter('format', itemIndex, 'text') as 'text' | 'json';
 	const raw = this.getNodeParameter('data', itemIndex, '') as unknown;
-	const write = readWriteOptions(this.getNodeParameter('options', itemIndex, {}) as WriteOptionValues);
+	const write = readWriteOptions(
+		this.getNodeParameter('options', itemIndex, {}) as WriteOptionValues,
+	);
 	let body: string;
 	if (format === 'json') {
 		if (typeof raw === 'string') {
 			try {
 				body = JSON.stringify(JSON.parse(raw));
 			} catch (error) {
-				throw invalid(this, 'data', `it is not valid JSON (${(error as Error).message})`, itemIndex);
+				throw invalid(
+					this,
+					'data',
+					`it is not valid JSON (${(error as Error).message})`,
+					itemIndex,
+				);
 			}
 		} else {
 			body = JSON.stringify(raw ?? null);
@@ -84,7 +95,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	} else {
 		body = typeof raw === 'string' ? raw : JSON.stringify(raw);
 	}
-	const contentType = write.contentType ?? (format === 'json' ? 'application/json' : 'text/plain; charset=utf-8');
+	const contentType =
+		write.contentType ?? (format === 'json' ? 'application/json' : 'text/plain; charset=utf-8');
 	const info = await s3.uploadData(bucket, key, body, { ...write, contentType });
 	return { ...asBucketItem(info), ...(write.tags ? { tags: write.tags } : {}) };
 }

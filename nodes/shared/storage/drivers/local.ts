@@ -127,7 +127,12 @@ export class LocalStorageDriver implements StorageDriver {
 		return await this.describe(container, key, file, true);
 	}
 
-	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(
+		container: string,
+		key: string,
+		body: UploadBody,
+		options: UploadOptions = {},
+	): Promise<ObjectInfo> {
 		let target: string;
 		try {
 			target = await this.objectPath(container, key);
@@ -141,7 +146,11 @@ export class LocalStorageDriver implements StorageDriver {
 		await fs.mkdir(tempDir, { recursive: true });
 		const temp = path.join(tempDir, `${randomUUID()}.part`);
 		// Two pooled 1 MiB buffers: one is written while the next is read (see storage/parts.ts).
-		const pump = new PartPump(partReader(body), { partSize: LOCAL_PART_SIZE, concurrency: 1, md5: true });
+		const pump = new PartPump(partReader(body), {
+			partSize: LOCAL_PART_SIZE,
+			concurrency: 1,
+			md5: true,
+		});
 		let createdDir: string | undefined;
 		try {
 			const out = await fs.open(temp, 'wx');
@@ -192,18 +201,30 @@ export class LocalStorageDriver implements StorageDriver {
 		}
 		const last = Math.min(end, info.size - 1);
 		return {
-			info: { ...info, size: last - range.start + 1, range: `bytes ${range.start}-${last}/${info.size}` },
+			info: {
+				...info,
+				size: last - range.start + 1,
+				range: `bytes ${range.start}-${last}/${info.size}`,
+			},
 			stream: createReadStream(file, { start: range.start, end: last }),
 		};
 	}
 
-	async copy(source: { container: string; key: string }, target: { container: string; key: string }) {
+	async copy(
+		source: { container: string; key: string },
+		target: { container: string; key: string },
+	) {
 		const from = await this.existingObjectPath(source.container, source.key, 'sourceKey');
 		const sidecar = await this.readSidecar(source.container, source.key, from);
-		return await this.upload(target.container, target.key, { path: from, size: (await fs.stat(from)).size }, {
-			contentType: sidecar?.contentType,
-			metadata: sidecar?.metadata,
-		});
+		return await this.upload(
+			target.container,
+			target.key,
+			{ path: from, size: (await fs.stat(from)).size },
+			{
+				contentType: sidecar?.contentType,
+				metadata: sidecar?.metadata,
+			},
+		);
 	}
 
 	async deleteObject(container: string, key: string): Promise<void> {
@@ -238,10 +259,16 @@ export class LocalStorageDriver implements StorageDriver {
 		try {
 			this.realRoot = await fs.realpath(this.root);
 		} catch {
-			throw new StorageError('Auth', `The root folder "${this.root}" of the Local credential does not exist`);
+			throw new StorageError(
+				'Auth',
+				`The root folder "${this.root}" of the Local credential does not exist`,
+			);
 		}
 		if (!(await fs.stat(this.realRoot)).isDirectory()) {
-			throw new StorageError('Auth', `The root folder "${this.root}" of the Local credential is not a folder`);
+			throw new StorageError(
+				'Auth',
+				`The root folder "${this.root}" of the Local credential is not a folder`,
+			);
 		}
 		return this.realRoot;
 	}
@@ -266,7 +293,12 @@ export class LocalStorageDriver implements StorageDriver {
 
 	private async objectPath(container: string, key: string, parameter = 'key'): Promise<string> {
 		assertObjectKey(key, parameter);
-		if (key.startsWith('/') || path.isAbsolute(key) || key.endsWith('/') || key.split('/').some((s) => s === '' || s === '.')) {
+		if (
+			key.startsWith('/') ||
+			path.isAbsolute(key) ||
+			key.endsWith('/') ||
+			key.split('/').some((s) => s === '' || s === '.')
+		) {
 			throw new InvalidNameError(
 				parameter,
 				`Invalid ${parameterLabel(parameter)} "${key}": it must be relative, without empty or "." segments, and not end with "/"`,
@@ -278,7 +310,11 @@ export class LocalStorageDriver implements StorageDriver {
 		return file;
 	}
 
-	private async existingObjectPath(container: string, key: string, parameter = 'key'): Promise<string> {
+	private async existingObjectPath(
+		container: string,
+		key: string,
+		parameter = 'key',
+	): Promise<string> {
 		const file = await this.objectPath(container, key, parameter);
 		await this.existingContainerPath(container);
 		const stat = await fs.stat(file).catch(() => undefined);
@@ -287,7 +323,12 @@ export class LocalStorageDriver implements StorageDriver {
 	}
 
 	/** Resolves symlinks in the deepest existing ancestor and refuses anything leaving the container. */
-	private async assertInside(dir: string, file: string, parameter: string, key: string): Promise<void> {
+	private async assertInside(
+		dir: string,
+		file: string,
+		parameter: string,
+		key: string,
+	): Promise<void> {
 		let probe = file;
 		for (;;) {
 			const real = await fs.realpath(probe).catch(() => undefined);
@@ -296,7 +337,10 @@ export class LocalStorageDriver implements StorageDriver {
 				const remainder = path.relative(probe, file);
 				const resolved = path.join(real, remainder);
 				if (resolved !== realDir && !resolved.startsWith(realDir + path.sep)) {
-					throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} "${key}" leads outside the container`);
+					throw new InvalidNameError(
+						parameter,
+						`The ${parameterLabel(parameter)} "${key}" leads outside the container`,
+					);
 				}
 				return;
 			}
@@ -310,8 +354,14 @@ export class LocalStorageDriver implements StorageDriver {
 		try {
 			return await fs.mkdir(path.dirname(target), { recursive: true });
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
-				throw new InvalidNameError('key', `A part of the ${parameterLabel('key')} is an existing object in "${container}"`);
+			if (
+				(error as NodeJS.ErrnoException).code === 'EEXIST' ||
+				(error as NodeJS.ErrnoException).code === 'ENOTDIR'
+			) {
+				throw new InvalidNameError(
+					'key',
+					`A part of the ${parameterLabel('key')} is an existing object in "${container}"`,
+				);
 			}
 			throw error;
 		}
@@ -320,7 +370,10 @@ export class LocalStorageDriver implements StorageDriver {
 	private async assertNotDirectory(target: string, key: string): Promise<void> {
 		const stat = await fs.lstat(target).catch(() => undefined);
 		if (stat && !stat.isFile()) {
-			throw new InvalidNameError('key', `The ${parameterLabel('key')} "${key}" is a folder of other objects`);
+			throw new InvalidNameError(
+				'key',
+				`The ${parameterLabel('key')} "${key}" is a folder of other objects`,
+			);
 		}
 	}
 
@@ -338,18 +391,30 @@ export class LocalStorageDriver implements StorageDriver {
 	}
 
 	/** The sidecar, if it still describes the file as it is on disk. */
-	private async readSidecar(container: string, key: string, file: string): Promise<Sidecar | undefined> {
+	private async readSidecar(
+		container: string,
+		key: string,
+		file: string,
+	): Promise<Sidecar | undefined> {
 		try {
-			const sidecar = JSON.parse(await fs.readFile(await this.sidecarPath(container, key), 'utf8')) as Sidecar;
+			const sidecar = JSON.parse(
+				await fs.readFile(await this.sidecarPath(container, key), 'utf8'),
+			) as Sidecar;
 			const stat = await fs.stat(file);
-			if (sidecar.key === key && sidecar.size === stat.size && sidecar.mtimeMs === stat.mtimeMs) return sidecar;
+			if (sidecar.key === key && sidecar.size === stat.size && sidecar.mtimeMs === stat.mtimeMs)
+				return sidecar;
 		} catch {
 			// no sidecar: the file was put there by something else
 		}
 		return undefined;
 	}
 
-	private async describe(container: string, key: string, file: string, computeMd5: boolean): Promise<ObjectInfo> {
+	private async describe(
+		container: string,
+		key: string,
+		file: string,
+		computeMd5: boolean,
+	): Promise<ObjectInfo> {
 		const stat = await fs.stat(file);
 		const sidecar = await this.readSidecar(container, key, file);
 		const md5 = sidecar?.md5 ?? (computeMd5 ? await md5OfFile(file) : undefined);
@@ -374,7 +439,11 @@ function compare(a: string, b: string): number {
  * Yields the files below `dir` in lexicographic order of their keys, descending only
  * into folders that can hold keys starting with `prefix`. Symlinks are never followed.
  */
-async function* walkSorted(dir: string, base: string, prefix: string): AsyncGenerator<{ key: string; fullPath: string }> {
+async function* walkSorted(
+	dir: string,
+	base: string,
+	prefix: string,
+): AsyncGenerator<{ key: string; fullPath: string }> {
 	const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
 	const sorted = entries
 		.filter((e) => e.isFile() || e.isDirectory())
@@ -383,7 +452,8 @@ async function* walkSorted(dir: string, base: string, prefix: string): AsyncGene
 	for (const { entry, sortKey } of sorted) {
 		const fullPath = path.join(dir, entry.name);
 		if (entry.isDirectory()) {
-			if (sortKey.startsWith(prefix) || prefix.startsWith(sortKey)) yield* walkSorted(fullPath, sortKey, prefix);
+			if (sortKey.startsWith(prefix) || prefix.startsWith(sortKey))
+				yield* walkSorted(fullPath, sortKey, prefix);
 		} else if (sortKey.startsWith(prefix)) {
 			yield { key: sortKey, fullPath };
 		}

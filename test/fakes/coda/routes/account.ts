@@ -7,7 +7,8 @@ function whoami(ctx: RouteContext) {
 
 function mutationStatus(ctx: RouteContext) {
 	const status = ctx.mutations.status(ctx.params.requestId);
-	if (!status) throw new CodaError(404, `Could not find a mutation with request ID ${ctx.params.requestId}`);
+	if (!status)
+		throw new CodaError(404, `Could not find a mutation with request ID ${ctx.params.requestId}`);
 	return { status: 200, body: status };
 }
 

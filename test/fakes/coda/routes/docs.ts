@@ -44,7 +44,8 @@ function createDoc(ctx: RouteContext) {
 	const body = bodyObject(ctx);
 	const sourceId = body.sourceDoc as string | undefined;
 	const source = sourceId === undefined ? undefined : ctx.store.docs.find((d) => d.id === sourceId);
-	if (sourceId !== undefined && !source) throw badRequest(`Source doc ${sourceId} does not exist or is not accessible.`);
+	if (sourceId !== undefined && !source)
+		throw badRequest(`Source doc ${sourceId} does not exist or is not accessible.`);
 	const doc = newDocRecord(ctx.store, (body.title as string | undefined) ?? 'Untitled', {
 		folderId: (body.folderId as string | undefined) ?? ctx.store.user.folderId,
 		timezone: body.timezone as string | undefined,
@@ -58,9 +59,13 @@ function createDoc(ctx: RouteContext) {
 			iconName: initial.iconName as string | undefined,
 			imageUrl: initial.imageUrl as string | undefined,
 		});
-		const content = initial.pageContent as { type?: string; canvasContent?: { format: 'html' | 'markdown'; content: string } } | undefined;
+		const content = initial.pageContent as
+			| { type?: string; canvasContent?: { format: 'html' | 'markdown'; content: string } }
+			| undefined;
 		if (content?.type === 'canvas' && content.canvasContent) {
-			page.lines = parseContent(content.canvasContent.format, content.canvasContent.content, () => ctx.store.newId('line-'));
+			page.lines = parseContent(content.canvasContent.format, content.canvasContent.content, () =>
+				ctx.store.newId('line-'),
+			);
 		}
 		doc.pages.push(page);
 	}

@@ -9,7 +9,11 @@ function sorted<T extends { name: string }>(ctx: RouteContext, items: T[]): T[] 
 	return [...items].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function byIdOrName<T extends { id: string; name: string }>(items: T[], idOrName: string, what: string): T {
+function byIdOrName<T extends { id: string; name: string }>(
+	items: T[],
+	idOrName: string,
+	what: string,
+): T {
 	const found = items.find((i) => i.id === idOrName) ?? items.find((i) => i.name === idOrName);
 	if (!found) throw notFound(what, idOrName);
 	return found;
@@ -18,23 +22,41 @@ function byIdOrName<T extends { id: string; name: string }>(items: T[], idOrName
 function listFormulas(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const page = paginate(ctx, sorted(ctx, doc.formulas), 25);
-	return { status: 200, body: { ...page, items: page.items.map((f) => ctx.present.formulaRef(doc, f)) } };
+	return {
+		status: 200,
+		body: { ...page, items: page.items.map((f) => ctx.present.formulaRef(doc, f)) },
+	};
 }
 
 function getFormula(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
-	return { status: 200, body: ctx.present.formula(doc, byIdOrName(doc.formulas, ctx.params.formulaIdOrName, 'a formula')) };
+	return {
+		status: 200,
+		body: ctx.present.formula(
+			doc,
+			byIdOrName(doc.formulas, ctx.params.formulaIdOrName, 'a formula'),
+		),
+	};
 }
 
 function listControls(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const page = paginate(ctx, sorted(ctx, doc.controls), 25);
-	return { status: 200, body: { ...page, items: page.items.map((c) => ctx.present.controlRef(doc, c)) } };
+	return {
+		status: 200,
+		body: { ...page, items: page.items.map((c) => ctx.present.controlRef(doc, c)) },
+	};
 }
 
 function getControl(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
-	return { status: 200, body: ctx.present.control(doc, byIdOrName(doc.controls, ctx.params.controlIdOrName, 'a control')) };
+	return {
+		status: 200,
+		body: ctx.present.control(
+			doc,
+			byIdOrName(doc.controls, ctx.params.controlIdOrName, 'a control'),
+		),
+	};
 }
 
 export const formulaRoutes: RouteDef[] = [

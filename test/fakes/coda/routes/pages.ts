@@ -24,16 +24,19 @@ function createPage(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const body = bodyObject(ctx);
 	const parentId = body.parentPageId as string | undefined;
-	if (parentId !== undefined && !doc.pages.some((p) => p.id === parentId)) throw notFound('a parent page', parentId);
+	if (parentId !== undefined && !doc.pages.some((p) => p.id === parentId))
+		throw notFound('a parent page', parentId);
 	const content = body.pageContent as { type: string; canvasContent?: CanvasContent } | undefined;
 	const page = newPageRecord(ctx.store, (body.name as string | undefined) ?? 'Untitled', {
 		subtitle: body.subtitle as string | undefined,
 		iconName: body.iconName as string | undefined,
 		imageUrl: body.imageUrl as string | undefined,
 		parentId,
-		contentType: content?.type === 'embed' || content?.type === 'syncPage' ? content.type : 'canvas',
+		contentType:
+			content?.type === 'embed' || content?.type === 'syncPage' ? content.type : 'canvas',
 	});
-	if (content?.type === 'canvas' && content.canvasContent) page.lines = lines(ctx, content.canvasContent);
+	if (content?.type === 'canvas' && content.canvasContent)
+		page.lines = lines(ctx, content.canvasContent);
 	const requestId = ctx.mutations.enqueue(() => {
 		doc.pages.push(page);
 		doc.updatedAt = ctx.store.now();
@@ -46,7 +49,12 @@ function getPage(ctx: RouteContext) {
 	return { status: 200, body: ctx.present.page(doc, ctx.store.page(doc, ctx.params.pageIdOrName)) };
 }
 
-function insertContent(page: PageRec, mode: string, added: LineRec[], elementId: string | undefined): void {
+function insertContent(
+	page: PageRec,
+	mode: string,
+	added: LineRec[],
+	elementId: string | undefined,
+): void {
 	if (elementId === undefined) {
 		if (mode === 'replace') page.lines = added;
 		else if (mode === 'prepend') page.lines.unshift(...added);
@@ -65,15 +73,16 @@ function updatePage(ctx: RouteContext) {
 	const page = ctx.store.page(doc, ctx.params.pageIdOrName);
 	const body = bodyObject(ctx);
 	const update = body.contentUpdate as
-		| { insertionMode: string; elementId?: string; canvasContent: CanvasContent }
-		| undefined;
+		{ insertionMode: string; elementId?: string; canvasContent: CanvasContent } | undefined;
 	if (update) {
-		if (page.contentType !== 'canvas') throw badRequest(`Page ${page.id} is not a canvas page; its content cannot be updated.`);
+		if (page.contentType !== 'canvas')
+			throw badRequest(`Page ${page.id} is not a canvas page; its content cannot be updated.`);
 		if (update.elementId !== undefined && !page.lines.some((l) => l.id === update.elementId)) {
 			throw badRequest(`Element ${update.elementId} does not exist on page ${page.id}.`);
 		}
 	}
-	if (typeof body.name === 'string' && body.name.trim() === '') throw badRequest('Page name cannot be empty.');
+	if (typeof body.name === 'string' && body.name.trim() === '')
+		throw badRequest('Page name cannot be empty.');
 	const added = update ? lines(ctx, update.canvasContent) : [];
 	const requestId = ctx.mutations.enqueue(() => {
 		if (typeof body.name === 'string') page.name = body.name;
@@ -89,7 +98,7 @@ function updatePage(ctx: RouteContext) {
 
 function removePage(doc: DocRec, page: PageRec): void {
 	const doomed = new Set<string>([page.id]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const p of doc.pages) {
 			if (p.parentId && doomed.has(p.parentId) && !doomed.has(p.id)) {
@@ -100,8 +109,11 @@ function removePage(doc: DocRec, page: PageRec): void {
 	}
 	doc.pages = doc.pages.filter((p) => !doomed.has(p.id));
 	const goneTables = new Set(doc.tables.filter((t) => doomed.has(t.pageId)).map((t) => t.id));
-	doc.tables = doc.tables.filter((t) => !goneTables.has(t.id) && !(t.parentTableId && goneTables.has(t.parentTableId)));
-	for (const item of [...doc.formulas, ...doc.controls]) if (item.pageId && doomed.has(item.pageId)) item.pageId = undefined;
+	doc.tables = doc.tables.filter(
+		(t) => !goneTables.has(t.id) && !(t.parentTableId && goneTables.has(t.parentTableId)),
+	);
+	for (const item of [...doc.formulas, ...doc.controls])
+		if (item.pageId && doomed.has(item.pageId)) item.pageId = undefined;
 }
 
 function deletePage(ctx: RouteContext) {
@@ -115,7 +127,8 @@ function listPageContent(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const page = ctx.store.page(doc, ctx.params.pageIdOrName);
 	const format = ctx.query.get('contentFormat');
-	if (format !== null && format !== 'plainText') throw badRequest(`Unsupported contentFormat: ${format}`);
+	if (format !== null && format !== 'plainText')
+		throw badRequest(`Unsupported contentFormat: ${format}`);
 	const list = paginate(ctx, page.lines, 50, 500);
 	return { status: 200, body: { ...list, items: list.items.map((l) => ctx.present.line(l)) } };
 }
@@ -125,7 +138,8 @@ function deletePageContent(ctx: RouteContext) {
 	const page = ctx.store.page(doc, ctx.params.pageIdOrName);
 	const ids = (bodyObject(ctx).elementIds as string[] | undefined) ?? [];
 	const unknown = ids.filter((id) => !page.lines.some((l) => l.id === id));
-	if (unknown.length) throw badRequest(`Unknown element id(s) on page ${page.id}: ${unknown.join(', ')}`);
+	if (unknown.length)
+		throw badRequest(`Unknown element id(s) on page ${page.id}: ${unknown.join(', ')}`);
 	const requestId = ctx.mutations.enqueue(() => {
 		page.lines = ids.length ? page.lines.filter((l) => !ids.includes(l.id)) : [];
 		page.updatedAt = ctx.store.now();
@@ -137,20 +151,35 @@ function beginExport(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const page = ctx.store.page(doc, ctx.params.pageIdOrName);
 	const format = bodyObject(ctx).outputFormat;
-	if (format !== 'html' && format !== 'markdown') throw badRequest(`Invalid outputFormat: ${String(format)}`);
+	if (format !== 'html' && format !== 'markdown')
+		throw badRequest(`Invalid outputFormat: ${String(format)}`);
 	const id = ctx.store.newId('export-');
-	doc.exports.set(id, { id, pageId: page.id, format, content: renderContent(page.lines, format), readyAt: Date.now() + ctx.delayMs });
-	return { status: 202, body: { id, status: 'inProgress', href: ctx.links.exportStatus(doc.id, page.id, id) } };
+	doc.exports.set(id, {
+		id,
+		pageId: page.id,
+		format,
+		content: renderContent(page.lines, format),
+		readyAt: Date.now() + ctx.delayMs,
+	});
+	return {
+		status: 202,
+		body: { id, status: 'inProgress', href: ctx.links.exportStatus(doc.id, page.id, id) },
+	};
 }
 
 function exportStatus(ctx: RouteContext) {
 	const doc = ctx.store.doc(ctx.params.docId);
 	const page = ctx.store.page(doc, ctx.params.pageIdOrName);
 	const record = doc.exports.get(ctx.params.requestId);
-	if (!record || record.pageId !== page.id) throw new CodaError(404, `Could not find export request ${ctx.params.requestId}`);
+	if (!record || record.pageId !== page.id)
+		throw new CodaError(404, `Could not find export request ${ctx.params.requestId}`);
 	const href = ctx.links.exportStatus(doc.id, page.id, record.id);
-	if (Date.now() < record.readyAt) return { status: 200, body: { id: record.id, status: 'inProgress', href } };
-	return { status: 200, body: { id: record.id, status: 'complete', href, downloadLink: ctx.links.download(record.id) } };
+	if (Date.now() < record.readyAt)
+		return { status: 200, body: { id: record.id, status: 'inProgress', href } };
+	return {
+		status: 200,
+		body: { id: record.id, status: 'complete', href, downloadLink: ctx.links.download(record.id) },
+	};
 }
 
 export const pageRoutes: RouteDef[] = [
@@ -159,8 +188,20 @@ export const pageRoutes: RouteDef[] = [
 	{ method: 'GET', template: '/docs/{docId}/pages/{pageIdOrName}', handler: getPage },
 	{ method: 'PUT', template: '/docs/{docId}/pages/{pageIdOrName}', handler: updatePage },
 	{ method: 'DELETE', template: '/docs/{docId}/pages/{pageIdOrName}', handler: deletePage },
-	{ method: 'GET', template: '/docs/{docId}/pages/{pageIdOrName}/content', handler: listPageContent },
-	{ method: 'DELETE', template: '/docs/{docId}/pages/{pageIdOrName}/content', handler: deletePageContent },
+	{
+		method: 'GET',
+		template: '/docs/{docId}/pages/{pageIdOrName}/content',
+		handler: listPageContent,
+	},
+	{
+		method: 'DELETE',
+		template: '/docs/{docId}/pages/{pageIdOrName}/content',
+		handler: deletePageContent,
+	},
 	{ method: 'POST', template: '/docs/{docId}/pages/{pageIdOrName}/export', handler: beginExport },
-	{ method: 'GET', template: '/docs/{docId}/pages/{pageIdOrName}/export/{requestId}', handler: exportStatus },
+	{
+		method: 'GET',
+		template: '/docs/{docId}/pages/{pageIdOrName}/export/{requestId}',
+		handler: exportStatus,
+	},
 ];

@@ -48,7 +48,9 @@ function listRows(ctx: RouteContext) {
 	const sortBy = ctx.query.get('sortBy');
 	const visibleFlag = queryFlag(ctx, 'visibleOnly');
 	if (sortBy === 'natural' && visibleFlag === false) {
-		throw badRequest('sortBy=natural implies visibleOnly=true; visibleOnly=false cannot be satisfied.');
+		throw badRequest(
+			'sortBy=natural implies visibleOnly=true; visibleOnly=false cannot be satisfied.',
+		);
 	}
 	const visibleOnly = visibleFlag ?? sortBy === 'natural';
 	const options = rowOptions(ctx, visibleOnly);
@@ -59,26 +61,37 @@ function listRows(ctx: RouteContext) {
 		const column = parsed.quoted
 			? ctx.store.findColumn(doc, table, parsed.column)
 			: ctx.store.columns(doc, table).find((c) => c.id === parsed.column);
-		if (!column) throw badRequest(`Invalid query: unknown column '${parsed.column}' (quote column names).`);
+		if (!column)
+			throw badRequest(`Invalid query: unknown column '${parsed.column}' (quote column names).`);
 		rows = rows.filter((r) => cellMatches(r.values.get(column.id), parsed.value));
 	}
-	if (sortBy === null || sortBy === 'createdAt') rows = [...rows].sort((a, b) => a.createdSeq - b.createdSeq);
+	if (sortBy === null || sortBy === 'createdAt')
+		rows = [...rows].sort((a, b) => a.createdSeq - b.createdSeq);
 	else if (sortBy === 'updatedAt') rows = [...rows].sort((a, b) => a.updatedSeq - b.updatedSeq);
 	else if (sortBy !== 'natural') throw badRequest(`Invalid sortBy: ${sortBy}`);
 	const page = paginate(ctx, rows, 25, 500);
-	return { status: 200, body: { ...page, items: page.items.map((r) => ctx.present.row(doc, table, r, options)) } };
+	return {
+		status: 200,
+		body: { ...page, items: page.items.map((r) => ctx.present.row(doc, table, r, options)) },
+	};
 }
 
 function upsertRows(ctx: RouteContext) {
 	const { doc, table } = locate(ctx);
-	if (table.tableType !== 'table') throw badRequest(`Rows can only be inserted into base tables, not views (${table.id}).`);
+	if (table.tableType !== 'table')
+		throw badRequest(`Rows can only be inserted into base tables, not views (${table.id}).`);
 	const body = bodyObject(ctx);
 	if (!Array.isArray(body.rows)) throw badRequest('Request body must have a "rows" array.');
-	const keyColumns = ((body.keyColumns as unknown[] | undefined) ?? []).map((k) => requireColumn(ctx, doc, table, String(k)));
+	const keyColumns = ((body.keyColumns as unknown[] | undefined) ?? []).map((k) =>
+		requireColumn(ctx, doc, table, String(k)),
+	);
 	const rows = body.rows.map((row: { cells?: unknown }) => parseCells(ctx, doc, table, row?.cells));
 	for (const cells of rows) {
 		const missing = keyColumns.filter((k) => !cells.some((c) => c.column === k));
-		if (missing.length) throw badRequest(`Row is missing a value for key column(s): ${missing.map((k) => k.name).join(', ')}`);
+		if (missing.length)
+			throw badRequest(
+				`Row is missing a value for key column(s): ${missing.map((k) => k.name).join(', ')}`,
+			);
 	}
 	const addedRowIds = keyColumns.length ? undefined : rows.map(() => ctx.store.newId('i-'));
 	const requestId = ctx.mutations.enqueue(() => {
@@ -103,7 +116,8 @@ function upsertRows(ctx: RouteContext) {
 function deleteRows(ctx: RouteContext) {
 	const { doc, table } = locate(ctx);
 	const rowIds = bodyObject(ctx).rowIds;
-	if (!Array.isArray(rowIds) || rowIds.some((id) => typeof id !== 'string')) throw badRequest('"rowIds" must be an array of row ids.');
+	if (!Array.isArray(rowIds) || rowIds.some((id) => typeof id !== 'string'))
+		throw badRequest('"rowIds" must be an array of row ids.');
 	const base = ctx.store.baseTable(doc, table);
 	const requestId = ctx.mutations.enqueue(() => {
 		base.rows = base.rows.filter((r) => !rowIds.includes(r.id));
@@ -140,15 +154,22 @@ function pushButton(ctx: RouteContext) {
 	const { doc, table } = locate(ctx);
 	const row = ctx.store.row(doc, table, ctx.params.rowIdOrName);
 	const column = ctx.store.column(doc, table, ctx.params.columnIdOrName);
-	if (column.type !== 'button' || !column.button) throw badRequest(`Column ${column.id} is not a button column.`);
-	if (column.button.disabled) throw badRequest(`Button ${column.id} is disabled for row ${row.id}.`);
+	if (column.type !== 'button' || !column.button)
+		throw badRequest(`Column ${column.id} is not a button column.`);
+	if (column.button.disabled)
+		throw badRequest(`Button ${column.id} is disabled for row ${row.id}.`);
 	const cells = Object.entries(column.button.sets ?? {}).map(([ref, value]) => {
 		const target = requireColumn(ctx, doc, table, ref);
 		return { column: target, value: parseCellInput(target, value, true) };
 	});
 	const requestId = ctx.mutations.enqueue(() => {
 		if (cells.length) writeCells(ctx, row, cells);
-		ctx.store.buttonPresses.push({ docId: doc.id, tableId: table.id, rowId: row.id, columnId: column.id });
+		ctx.store.buttonPresses.push({
+			docId: doc.id,
+			tableId: table.id,
+			rowId: row.id,
+			columnId: column.id,
+		});
 	});
 	return { status: 202, body: { requestId, rowId: row.id, columnId: column.id } };
 }
@@ -162,5 +183,9 @@ export const rowRoutes: RouteDef[] = [
 	{ method: 'GET', template: `${ROWS}/{rowIdOrName}`, handler: getRow },
 	{ method: 'PUT', template: `${ROWS}/{rowIdOrName}`, handler: updateRow },
 	{ method: 'DELETE', template: `${ROWS}/{rowIdOrName}`, handler: deleteRow },
-	{ method: 'POST', template: `${ROWS}/{rowIdOrName}/buttons/{columnIdOrName}`, handler: pushButton },
+	{
+		method: 'POST',
+		template: `${ROWS}/{rowIdOrName}/buttons/{columnIdOrName}`,
+		handler: pushButton,
+	},
 ];

@@ -12,7 +12,13 @@ import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 import { baseContext, type AzureConnection } from './client';
 import { MAX_PAGE_SIZE } from './containers';
 import { azureCall, type AzureErrorContext } from './errors';
-import { assertAccessTier, assertBlobName, assertContainerName, lowerKeys, type AccessTier } from './names';
+import {
+	assertAccessTier,
+	assertBlobName,
+	assertContainerName,
+	lowerKeys,
+	type AccessTier,
+} from './names';
 
 /** A blob as the Azure operations report it. */
 export interface AzureBlobInfo {
@@ -69,7 +75,12 @@ function check(container: string, blob: string, naming: BlobNaming): void {
 	assertBlobName(blob, naming.blobParameter ?? 'key', naming.blobLabel);
 }
 
-function contextFor(connection: AzureConnection, container: string, blob: string, naming: BlobNaming): AzureErrorContext {
+function contextFor(
+	connection: AzureConnection,
+	container: string,
+	blob: string,
+	naming: BlobNaming,
+): AzureErrorContext {
 	return {
 		...baseContext(connection),
 		container,
@@ -96,7 +107,12 @@ interface CommonProperties {
 	archiveStatus?: string;
 }
 
-function blobInfo(container: string, name: string, properties: CommonProperties, metadata: Record<string, string> | undefined): AzureBlobInfo {
+function blobInfo(
+	container: string,
+	name: string,
+	properties: CommonProperties,
+	metadata: Record<string, string> | undefined,
+): AzureBlobInfo {
 	return {
 		container,
 		name,
@@ -117,7 +133,11 @@ function blobInfo(container: string, name: string, properties: CommonProperties,
 	};
 }
 
-export function blobInfoFromProperties(container: string, name: string, properties: BlobGetPropertiesResponse): AzureBlobInfo {
+export function blobInfoFromProperties(
+	container: string,
+	name: string,
+	properties: BlobGetPropertiesResponse,
+): AzureBlobInfo {
 	return {
 		...blobInfo(container, name, properties, properties.metadata),
 		versionId: properties.versionId,
@@ -175,7 +195,10 @@ export async function listBlobsPage(
 	};
 	return await azureCall(contextFor(connection, container, '', naming), async () => {
 		if (options.delimiter) {
-			const result = await client.listBlobsByHierarchy(options.delimiter, include).byPage(settings).next();
+			const result = await client
+				.listBlobsByHierarchy(options.delimiter, include)
+				.byPage(settings)
+				.next();
 			const value = result.done ? undefined : result.value;
 			return {
 				blobs: (value?.segment.blobItems ?? []).map((item) => blobInfoFromItem(container, item)),
@@ -216,14 +239,20 @@ export async function setAccessTier(
 	container: string,
 	blob: string,
 	tier: AccessTier,
-	options: { rehydratePriority?: 'Standard' | 'High'; tierParameter?: string; tierLabel?: string } = {},
+	options: {
+		rehydratePriority?: 'Standard' | 'High';
+		tierParameter?: string;
+		tierLabel?: string;
+	} = {},
 	naming: BlobNaming = {},
 ): Promise<AzureBlobInfo> {
 	check(container, blob, naming);
 	assertAccessTier(tier, options.tierParameter ?? 'tier', options.tierLabel);
 	const client = connection.service.getContainerClient(container).getBlobClient(blob);
 	return await azureCall(contextFor(connection, container, blob, naming), async () => {
-		await client.setAccessTier(tier, { rehydratePriority: tier === 'Archive' ? undefined : options.rehydratePriority });
+		await client.setAccessTier(tier, {
+			rehydratePriority: tier === 'Archive' ? undefined : options.rehydratePriority,
+		});
 		return blobInfoFromProperties(container, blob, await client.getProperties());
 	});
 }
@@ -269,7 +298,8 @@ export interface BlobUploadOptions {
 /** Block size: the requested one, grown when the known size would need more than 50,000 blocks. */
 export function chooseBlockSize(requested: number | undefined, size: number | undefined): number {
 	let blockSize = Math.max(requested ?? DEFAULT_BLOCK_SIZE, MIB);
-	if (size !== undefined && size > blockSize * MAX_BLOCKS) blockSize = Math.ceil(size / MAX_BLOCKS / MIB) * MIB;
+	if (size !== undefined && size > blockSize * MAX_BLOCKS)
+		blockSize = Math.ceil(size / MAX_BLOCKS / MIB) * MIB;
 	return Math.min(blockSize, MAX_BLOCK_SIZE);
 }
 
@@ -292,7 +322,10 @@ export async function uploadBlob(
 		check(container, blob, naming);
 		if (options.tier) assertAccessTier(options.tier);
 		if (options.expectedMd5 && !/^[0-9a-f]{32}$/i.test(options.expectedMd5)) {
-			throw new InvalidNameError('expectedMd5', 'Invalid "Expected MD5": it must be 32 hexadecimal characters');
+			throw new InvalidNameError(
+				'expectedMd5',
+				'Invalid "Expected MD5": it must be 32 hexadecimal characters',
+			);
 		}
 	} catch (error) {
 		discardBody(body);
@@ -305,19 +338,24 @@ export async function uploadBlob(
 		blobContentEncoding: options.contentEncoding || undefined,
 	};
 	const common = {
-		metadata: options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
+		metadata:
+			options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
 		tags: options.tags && Object.keys(options.tags).length > 0 ? options.tags : undefined,
 		tier: options.tier,
 		conditions: options.ifNotExists ? { ifNoneMatch: '*' } : undefined,
 	};
 	const client = connection.service.getContainerClient(container).getBlockBlobClient(blob);
-	const blockSize = chooseBlockSize(options.blockSize, isUploadFile(body) ? body.size : options.size);
+	const blockSize = chooseBlockSize(
+		options.blockSize,
+		isUploadFile(body) ? body.size : options.size,
+	);
 	const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, 64));
 	const pump = new PartPump(partReader(body), { partSize: blockSize, concurrency, md5: true });
 	/** Sets the MD5 Azure stores with the blob; refuses a mismatch before anything is committed. */
 	const sealMd5 = () => {
 		const md5 = pump.md5 ?? '';
-		if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) throw new HashMismatchError(blob, options.expectedMd5.toLowerCase(), md5);
+		if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5)
+			throw new HashMismatchError(blob, options.expectedMd5.toLowerCase(), md5);
 		headers.blobContentMD5 = Buffer.from(md5, 'hex');
 		return md5;
 	};
@@ -327,7 +365,10 @@ export async function uploadBlob(
 			const first = await pump.first();
 			if (first.final) {
 				md5 = sealMd5();
-				return await client.upload(first.data, first.data.length, { blobHTTPHeaders: headers, ...common });
+				return await client.upload(first.data, first.data.length, {
+					blobHTTPHeaders: headers,
+					...common,
+				});
 			}
 			const blockIds = await pump.sendAll(async (part) => {
 				// Block ids must all have the same length: the zero-padded part number.
@@ -376,17 +417,24 @@ export async function downloadBlob(
 ): Promise<BlobDownload> {
 	check(container, blob, naming);
 	if (range && (!Number.isInteger(range.start) || range.start < 0)) {
-		throw new InvalidNameError('rangeStart', `Invalid "Range Start": ${range.start} must be a whole number from 0`);
+		throw new InvalidNameError(
+			'rangeStart',
+			`Invalid "Range Start": ${range.start} must be a whole number from 0`,
+		);
 	}
 	if (range?.end !== undefined && (!Number.isInteger(range.end) || range.end < range.start)) {
-		throw new InvalidNameError('rangeEnd', `Invalid "Range End": ${range.end} is before "Range Start" (${range.start})`);
+		throw new InvalidNameError(
+			'rangeEnd',
+			`Invalid "Range End": ${range.end} is before "Range Start" (${range.start})`,
+		);
 	}
 	const client = connection.service.getContainerClient(container).getBlobClient(blob);
 	const offset = range?.start ?? 0;
 	const count = range?.end !== undefined ? range.end - range.start + 1 : undefined;
 	// From offset 0 without a count the SDK sends no Range header, so empty blobs download too.
-	const response = await azureCall(contextFor(connection, container, blob, naming), async () =>
-		await client.download(offset, count, { maxRetryRequests: 5 }),
+	const response = await azureCall(
+		contextFor(connection, container, blob, naming),
+		async () => await client.download(offset, count, { maxRetryRequests: 5 }),
 	);
 	const stream = response.readableStreamBody as Readable | undefined;
 	if (!stream) throw new Error('The Azure SDK returned no body stream (browser build?)');
@@ -457,29 +505,56 @@ export async function copyBlob(
 			parsed = undefined;
 		}
 		if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-			throw new InvalidNameError(urlParameter, `Invalid "Source URL": "${redactUrl(source.url)}" is not an http(s) URL`);
+			throw new InvalidNameError(
+				urlParameter,
+				`Invalid "Source URL": "${redactUrl(source.url)}" is not an http(s) URL`,
+			);
 		}
 		sourceUrl = parsed.href;
 		sourceContext.url = redactUrl(sourceUrl);
 	} else {
-		const sourceNaming: BlobNaming = { containerParameter: 'sourceContainer', blobParameter: 'sourceKey', ...options.sourceNaming };
-		const info = await getBlobProperties(connection, source.container, source.blob, {}, sourceNaming);
+		const sourceNaming: BlobNaming = {
+			containerParameter: 'sourceContainer',
+			blobParameter: 'sourceKey',
+			...options.sourceNaming,
+		};
+		const info = await getBlobProperties(
+			connection,
+			source.container,
+			source.blob,
+			{},
+			sourceNaming,
+		);
 		sourceEtag = info.etag;
-		sourceUrl = connection.service.getContainerClient(source.container).getBlobClient(source.blob).url;
-		Object.assign(sourceContext, { container: source.container, blob: source.blob, blobParameter: sourceNaming.blobParameter });
+		sourceUrl = connection.service
+			.getContainerClient(source.container)
+			.getBlobClient(source.blob).url;
+		Object.assign(sourceContext, {
+			container: source.container,
+			blob: source.blob,
+			blobParameter: sourceNaming.blobParameter,
+		});
 	}
 	const client = connection.service.getContainerClient(target.container).getBlobClient(target.blob);
 	const copyOptions: BlobBeginCopyFromURLOptions = {
-		metadata: options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
+		metadata:
+			options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
 		tier: options.tier,
 		sourceConditions: sourceEtag ? { ifMatch: sourceEtag } : undefined,
 		intervalInMs: options.pollIntervalMs ?? 1000,
 	};
-	const context = { ...contextFor(connection, target.container, target.blob, naming), source: sourceContext };
+	const context = {
+		...contextFor(connection, target.container, target.blob, naming),
+		source: sourceContext,
+	};
 	return await azureCall(context, async () => {
 		const poller = await client.beginCopyFromURL(sourceUrl, copyOptions);
 		if (options.waitForCompletion !== false) await poller.pollUntilDone();
-		const info = blobInfoFromProperties(target.container, target.blob, await client.getProperties());
+		const info = blobInfoFromProperties(
+			target.container,
+			target.blob,
+			await client.getProperties(),
+		);
 		if (info.copyStatus === 'failed' || info.copyStatus === 'aborted') {
 			throw new Error(`The copy into "${target.blob}" ${info.copyStatus}`);
 		}

@@ -1,4 +1,8 @@
-import type { BlobServiceClient, StoragePipelineOptions, StorageSharedKeyCredential } from '@azure/storage-blob';
+import type {
+	BlobServiceClient,
+	StoragePipelineOptions,
+	StorageSharedKeyCredential,
+} from '@azure/storage-blob';
 
 import { AuthError } from '../../errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../transport/retryPolicy';
@@ -36,10 +40,25 @@ export interface AzureConnection {
 	secrets: string[];
 }
 
-export const AZURE_CLOUDS: Record<AzureCloud, { blobSuffix: string; authorityHost: string; name: string }> = {
-	public: { name: 'Azure Public Cloud', blobSuffix: 'blob.core.windows.net', authorityHost: 'https://login.microsoftonline.com' },
-	usGovernment: { name: 'Azure US Government', blobSuffix: 'blob.core.usgovcloudapi.net', authorityHost: 'https://login.microsoftonline.us' },
-	china: { name: 'Azure China', blobSuffix: 'blob.core.chinacloudapi.cn', authorityHost: 'https://login.chinacloudapi.cn' },
+export const AZURE_CLOUDS: Record<
+	AzureCloud,
+	{ blobSuffix: string; authorityHost: string; name: string }
+> = {
+	public: {
+		name: 'Azure Public Cloud',
+		blobSuffix: 'blob.core.windows.net',
+		authorityHost: 'https://login.microsoftonline.com',
+	},
+	usGovernment: {
+		name: 'Azure US Government',
+		blobSuffix: 'blob.core.usgovcloudapi.net',
+		authorityHost: 'https://login.microsoftonline.us',
+	},
+	china: {
+		name: 'Azure China',
+		blobSuffix: 'blob.core.chinacloudapi.cn',
+		authorityHost: 'https://login.chinacloudapi.cn',
+	},
 };
 
 /**
@@ -55,7 +74,11 @@ function field(data: AzureBlobCredentialData, name: keyof AzureBlobCredentialDat
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-function required(data: AzureBlobCredentialData, name: keyof AzureBlobCredentialData, label: string): string {
+function required(
+	data: AzureBlobCredentialData,
+	name: keyof AzureBlobCredentialData,
+	label: string,
+): string {
 	const value = field(data, name);
 	if (!value) throw new AuthError(`Set the "${label}" of the Azure Blob Storage credential`);
 	return value;
@@ -72,28 +95,40 @@ export function blobEndpointOf(data: AzureBlobCredentialData, accountName: strin
 			throw new AuthError(`The "Blob Endpoint" of the Azure credential is not a URL: "${custom}"`);
 		}
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-			throw new AuthError('The "Blob Endpoint" of the Azure credential must start with https:// (or http:// for a local emulator)');
+			throw new AuthError(
+				'The "Blob Endpoint" of the Azure credential must start with https:// (or http:// for a local emulator)',
+			);
 		}
 		if (url.search || url.hash || url.username || url.password) {
-			throw new AuthError('The "Blob Endpoint" of the Azure credential must not hold a query, a fragment or user information; put a SAS token in "SAS Token"');
+			throw new AuthError(
+				'The "Blob Endpoint" of the Azure credential must not hold a query, a fragment or user information; put a SAS token in "SAS Token"',
+			);
 		}
 		return url.href.replace(/\/+$/, '');
 	}
 	if (!accountName) {
-		throw new AuthError('Set the "Account Name" of the Azure credential (or a custom "Blob Endpoint")');
+		throw new AuthError(
+			'Set the "Account Name" of the Azure credential (or a custom "Blob Endpoint")',
+		);
 	}
 	if (!/^[a-z0-9]{3,24}$/.test(accountName)) {
 		throw new AuthError(
 			`The "Account Name" "${accountName}" of the Azure credential is invalid: use 3-24 lowercase letters and digits (or set a custom "Blob Endpoint")`,
 		);
 	}
-	const cloud = AZURE_CLOUDS[(field(data, 'cloud') || 'public') as AzureCloud] ?? AZURE_CLOUDS.public;
+	const cloud =
+		AZURE_CLOUDS[(field(data, 'cloud') || 'public') as AzureCloud] ?? AZURE_CLOUDS.public;
 	return `https://${accountName}.${cloud.blobSuffix}`;
 }
 
 /** Secret values of the credential, including the key and signature inside a connection string. */
 export function credentialSecrets(data: AzureBlobCredentialData): string[] {
-	const secrets = [field(data, 'accountKey'), field(data, 'sasToken'), field(data, 'clientSecret'), field(data, 'connectionString')];
+	const secrets = [
+		field(data, 'accountKey'),
+		field(data, 'sasToken'),
+		field(data, 'clientSecret'),
+		field(data, 'connectionString'),
+	];
 	for (const part of field(data, 'connectionString').split(';')) {
 		const match = /^\s*(AccountKey|SharedAccessSignature)\s*=(.*)$/i.exec(part);
 		if (match) secrets.push(match[2].trim());
@@ -140,21 +175,40 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 				// The SDK's messages name the missing part; they do not echo values, but be sure.
 				const reason = String((error as Error).message ?? error);
 				const safe = secrets.reduce((text, secret) => text.split(secret).join('***'), reason);
-				throw new AuthError(`The "Connection String" of the Azure credential is not valid: ${safe}`);
+				throw new AuthError(
+					`The "Connection String" of the Azure credential is not valid: ${safe}`,
+				);
 			}
 			const endpoint = stripQuery(service.url);
-			const sharedKey = service.credential instanceof StorageSharedKeyCredential ? service.credential : undefined;
-			return { service, accountName: service.accountName, endpoint, authentication, sharedKey, secrets };
+			const sharedKey =
+				service.credential instanceof StorageSharedKeyCredential ? service.credential : undefined;
+			return {
+				service,
+				accountName: service.accountName,
+				endpoint,
+				authentication,
+				sharedKey,
+				secrets,
+			};
 		}
 		case 'sharedKey': {
 			const accountName = required(data, 'accountName', 'Account Name');
 			const accountKey = required(data, 'accountKey', 'Account Key');
 			if (!/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey) || accountKey.length % 4 !== 0) {
-				throw new AuthError('The "Account Key" of the Azure credential is not a base64 key; copy it from the "Access keys" page of the storage account');
+				throw new AuthError(
+					'The "Account Key" of the Azure credential is not a base64 key; copy it from the "Access keys" page of the storage account',
+				);
 			}
 			const endpoint = blobEndpointOf(data, accountName);
 			const sharedKey = new StorageSharedKeyCredential(accountName, accountKey);
-			return { service: new BlobServiceClient(endpoint, sharedKey, options), accountName, endpoint, authentication, sharedKey, secrets };
+			return {
+				service: new BlobServiceClient(endpoint, sharedKey, options),
+				accountName,
+				endpoint,
+				authentication,
+				sharedKey,
+				secrets,
+			};
 		}
 		case 'sasToken': {
 			let token = required(data, 'sasToken', 'SAS Token');
@@ -170,7 +224,9 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 			}
 			token = normaliseSas(token);
 			if (!/(^|&)sig=/.test(token)) {
-				throw new AuthError('The "SAS Token" of the Azure credential has no signature (sig=…); copy the whole token');
+				throw new AuthError(
+					'The "SAS Token" of the Azure credential has no signature (sig=…); copy the whole token',
+				);
 			}
 			const service = new BlobServiceClient(`${endpoint}?${token}`, undefined, options);
 			accountName ||= service.accountName;
@@ -182,14 +238,25 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 			const clientId = required(data, 'clientId', 'Client ID');
 			const clientSecret = required(data, 'clientSecret', 'Client Secret');
 			const endpoint = blobEndpointOf(data, accountName);
-			const cloud = AZURE_CLOUDS[(field(data, 'cloud') || 'public') as AzureCloud] ?? AZURE_CLOUDS.public;
+			const cloud =
+				AZURE_CLOUDS[(field(data, 'cloud') || 'public') as AzureCloud] ?? AZURE_CLOUDS.public;
 			const { ClientSecretCredential } = await import('@azure/identity');
-			const credential = new ClientSecretCredential(tenantId, clientId, clientSecret, { authorityHost: cloud.authorityHost });
+			const credential = new ClientSecretCredential(tenantId, clientId, clientSecret, {
+				authorityHost: cloud.authorityHost,
+			});
 			const service = new BlobServiceClient(endpoint, credential, options);
-			return { service, accountName: accountName || service.accountName, endpoint, authentication, secrets };
+			return {
+				service,
+				accountName: accountName || service.accountName,
+				endpoint,
+				authentication,
+				secrets,
+			};
 		}
 		default:
-			throw new AuthError(`Unknown "Authentication" "${authentication}" in the Azure Blob Storage credential`);
+			throw new AuthError(
+				`Unknown "Authentication" "${authentication}" in the Azure Blob Storage credential`,
+			);
 	}
 }
 
@@ -200,5 +267,9 @@ function stripQuery(url: string): string {
 
 /** The error context every call on this connection starts from. */
 export function baseContext(connection: AzureConnection): AzureErrorContext {
-	return { endpoint: connection.endpoint, authentication: connection.authentication, secrets: connection.secrets };
+	return {
+		endpoint: connection.endpoint,
+		authentication: connection.authentication,
+		secrets: connection.secrets,
+	};
 }

@@ -1,4 +1,8 @@
-import type { ContainerGetPropertiesResponse, ContainerItem, PublicAccessType } from '@azure/storage-blob';
+import type {
+	ContainerGetPropertiesResponse,
+	ContainerItem,
+	PublicAccessType,
+} from '@azure/storage-blob';
 
 import { ContainerAlreadyExistsError, ContainerNotEmptyError } from '../../errors';
 import { baseContext, type AzureConnection } from './client';
@@ -49,7 +53,10 @@ function fromItem(item: ContainerItem): AzureContainerInfo {
 	};
 }
 
-function fromProperties(name: string, properties: ContainerGetPropertiesResponse): AzureContainerInfo {
+function fromProperties(
+	name: string,
+	properties: ContainerGetPropertiesResponse,
+): AzureContainerInfo {
 	return {
 		name,
 		lastModified: iso(properties.lastModified),
@@ -70,12 +77,23 @@ export interface ContainerPage {
 /** One page of List Containers. */
 export async function listContainersPage(
 	connection: AzureConnection,
-	options: { prefix?: string; pageSize?: number; pageToken?: string; includeMetadata?: boolean } = {},
+	options: {
+		prefix?: string;
+		pageSize?: number;
+		pageToken?: string;
+		includeMetadata?: boolean;
+	} = {},
 ): Promise<ContainerPage> {
 	return await azureCall(baseContext(connection), async () => {
 		const pages = connection.service
-			.listContainers({ prefix: options.prefix || undefined, includeMetadata: options.includeMetadata })
-			.byPage({ continuationToken: options.pageToken || undefined, maxPageSize: Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE) });
+			.listContainers({
+				prefix: options.prefix || undefined,
+				includeMetadata: options.includeMetadata,
+			})
+			.byPage({
+				continuationToken: options.pageToken || undefined,
+				maxPageSize: Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+			});
 		const result = await pages.next();
 		const value = result.done ? undefined : result.value;
 		return {
@@ -93,8 +111,13 @@ export async function listContainers(
 	const containers: AzureContainerInfo[] = [];
 	let pageToken: string | undefined;
 	do {
-		const remaining = options.limit === undefined ? MAX_PAGE_SIZE : options.limit - containers.length;
-		const page = await listContainersPage(connection, { ...options, pageSize: Math.min(remaining, MAX_PAGE_SIZE), pageToken });
+		const remaining =
+			options.limit === undefined ? MAX_PAGE_SIZE : options.limit - containers.length;
+		const page = await listContainersPage(connection, {
+			...options,
+			pageSize: Math.min(remaining, MAX_PAGE_SIZE),
+			pageToken,
+		});
 		containers.push(...page.containers);
 		pageToken = page.nextPageToken;
 	} while (pageToken && (options.limit === undefined || containers.length < options.limit));
@@ -107,8 +130,10 @@ export async function getContainerProperties(
 	naming: ContainerParameter = {},
 ): Promise<AzureContainerInfo> {
 	assertContainerName(name, naming.parameter, naming.label);
-	return await azureCall({ ...baseContext(connection), container: name, containerParameter: naming.parameter }, async () =>
-		fromProperties(name, await connection.service.getContainerClient(name).getProperties()),
+	return await azureCall(
+		{ ...baseContext(connection), container: name, containerParameter: naming.parameter },
+		async () =>
+			fromProperties(name, await connection.service.getContainerClient(name).getProperties()),
 	);
 }
 
@@ -119,12 +144,23 @@ export async function getContainerProperties(
 export async function createContainer(
 	connection: AzureConnection,
 	name: string,
-	options: { ifNotExists?: boolean; publicAccess?: PublicAccessLevel; metadata?: Record<string, string> } = {},
+	options: {
+		ifNotExists?: boolean;
+		publicAccess?: PublicAccessLevel;
+		metadata?: Record<string, string>;
+	} = {},
 	naming: ContainerParameter = {},
 ): Promise<{ created: boolean; container: AzureContainerInfo }> {
 	assertContainerName(name, naming.parameter, naming.label);
-	const context = { ...baseContext(connection), container: name, containerParameter: naming.parameter };
-	const access = options.publicAccess && options.publicAccess !== 'none' ? (options.publicAccess as PublicAccessType) : undefined;
+	const context = {
+		...baseContext(connection),
+		container: name,
+		containerParameter: naming.parameter,
+	};
+	const access =
+		options.publicAccess && options.publicAccess !== 'none'
+			? (options.publicAccess as PublicAccessType)
+			: undefined;
 	const client = connection.service.getContainerClient(name);
 	const created = await azureCall(context, async () => {
 		const response = await client.createIfNotExists({ access, metadata: options.metadata });
@@ -146,9 +182,12 @@ export async function setContainerMetadata(
 	naming: ContainerParameter = {},
 ): Promise<AzureContainerInfo> {
 	assertContainerName(name, naming.parameter, naming.label);
-	await azureCall({ ...baseContext(connection), container: name, containerParameter: naming.parameter }, async () => {
-		await connection.service.getContainerClient(name).setMetadata(metadata);
-	});
+	await azureCall(
+		{ ...baseContext(connection), container: name, containerParameter: naming.parameter },
+		async () => {
+			await connection.service.getContainerClient(name).setMetadata(metadata);
+		},
+	);
 	return await getContainerProperties(connection, name, naming);
 }
 
@@ -163,11 +202,18 @@ export async function deleteContainer(
 	naming: ContainerParameter = {},
 ): Promise<void> {
 	assertContainerName(name, naming.parameter, naming.label);
-	const context = { ...baseContext(connection), container: name, containerParameter: naming.parameter };
+	const context = {
+		...baseContext(connection),
+		container: name,
+		containerParameter: naming.parameter,
+	};
 	const client = connection.service.getContainerClient(name);
 	await azureCall(context, async () => {
 		if (!options.force) {
-			const result = await client.listBlobsFlat({ includeSnapshots: true }).byPage({ maxPageSize: 1 }).next();
+			const result = await client
+				.listBlobsFlat({ includeSnapshots: true })
+				.byPage({ maxPageSize: 1 })
+				.next();
 			const value = result.done ? undefined : result.value;
 			if ((value?.segment.blobItems.length ?? 0) > 0) {
 				const error = new ContainerNotEmptyError(name);

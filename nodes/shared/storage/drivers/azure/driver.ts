@@ -1,4 +1,3 @@
-
 import type {
 	ByteRange,
 	ContainerInfo,
@@ -13,8 +12,18 @@ import type {
 } from '../../driver';
 import { discardBody } from '../../parts';
 import { StorageError } from '../../errors';
-import { createAzureConnection, type AzureBlobCredentialData, type AzureConnection } from './client';
-import { createContainer, deleteContainer, getContainerProperties, listContainers, type AzureContainerInfo } from './containers';
+import {
+	createAzureConnection,
+	type AzureBlobCredentialData,
+	type AzureConnection,
+} from './client';
+import {
+	createContainer,
+	deleteContainer,
+	getContainerProperties,
+	listContainers,
+	type AzureContainerInfo,
+} from './containers';
 import {
 	copyBlob,
 	deleteBlob,
@@ -59,7 +68,9 @@ export class AzureStorageDriver implements StorageDriver {
 	}
 
 	async createContainer(name: string, options: { ifNotExists?: boolean } = {}) {
-		const { created, container } = await createContainer(this.connection, name, { ifNotExists: options.ifNotExists });
+		const { created, container } = await createContainer(this.connection, name, {
+			ifNotExists: options.ifNotExists,
+		});
 		return { created, container: toContainerInfo(container) };
 	}
 
@@ -90,7 +101,12 @@ export class AzureStorageDriver implements StorageDriver {
 		return toObjectInfo(await getBlobProperties(this.connection, container, key));
 	}
 
-	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(
+		container: string,
+		key: string,
+		body: UploadBody,
+		options: UploadOptions = {},
+	): Promise<ObjectInfo> {
 		let metadata: Record<string, string>;
 		try {
 			metadata = checkMetadata(
@@ -117,7 +133,10 @@ export class AzureStorageDriver implements StorageDriver {
 		return { info: toObjectInfo(info), stream };
 	}
 
-	async copy(source: { container: string; key: string }, target: { container: string; key: string }): Promise<ObjectInfo> {
+	async copy(
+		source: { container: string; key: string },
+		target: { container: string; key: string },
+	): Promise<ObjectInfo> {
 		const { copySource: _copySource, ...info } = await copyBlob(
 			this.connection,
 			{ container: source.container, blob: source.key },
@@ -132,8 +151,13 @@ export class AzureStorageDriver implements StorageDriver {
 		await deleteBlob(this.connection, container, key, { deleteSnapshots: 'include' });
 	}
 
-	async deleteObjects(container: string, keys: string[]): Promise<Array<{ key: string; deleted: boolean; error?: string }>> {
-		const results: Array<{ key: string; deleted: boolean; error?: string }> = new Array(keys.length);
+	async deleteObjects(
+		container: string,
+		keys: string[],
+	): Promise<Array<{ key: string; deleted: boolean; error?: string }>> {
+		const results: Array<{ key: string; deleted: boolean; error?: string }> = new Array(
+			keys.length,
+		);
 		let next = 0;
 		const worker = async () => {
 			while (next < keys.length) {

@@ -35,7 +35,13 @@ export interface AzureErrorContext {
 	containerParameter?: string;
 	blobParameter?: string;
 	/** For copies: the source, whose absence Azure reports differently. */
-	source?: { container?: string; blob?: string; url?: string; containerParameter?: string; blobParameter?: string };
+	source?: {
+		container?: string;
+		blob?: string;
+		url?: string;
+		containerParameter?: string;
+		blobParameter?: string;
+	};
 }
 
 interface RestErrorLike {
@@ -75,13 +81,17 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 const AUTH_HINTS: Record<string, string> = {
 	connectionString: 'check the account key or SAS in the connection string of the credential',
 	sharedKey: 'check the account name and account key of the credential',
-	sasToken: 'check that the SAS token of the credential is valid, not expired, and grants this operation',
-	entraId: 'check that the service principal has an Azure RBAC role on the account, such as Storage Blob Data Contributor',
+	sasToken:
+		'check that the SAS token of the credential is valid, not expired, and grants this operation',
+	entraId:
+		'check that the service principal has an Azure RBAC role on the account, such as Storage Blob Data Contributor',
 };
 
 /** First line of a service message, without Azure's RequestId/Time trailer, redacted. */
 function serviceMessage(error: RestErrorLike, secrets: readonly string[]): string {
-	const first = String(error.message ?? '').split('\n')[0].trim();
+	const first = String(error.message ?? '')
+		.split('\n')[0]
+		.trim();
 	return redactSecrets(first, secrets);
 }
 
@@ -102,9 +112,20 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 	const blobParameter = context.blobParameter ?? 'key';
 
 	if (err.name === 'AbortError') return error as Error;
-	if (err.name === 'AuthenticationError' || err.name === 'AuthenticationRequiredError' || err.name === 'CredentialUnavailableError') {
-		const description = (error as { errorResponse?: { errorDescription?: string } }).errorResponse?.errorDescription ?? err.message;
-		const first = redactSecrets(String(description ?? '').split('\n')[0].trim(), secrets).replace(/\.+$/, '');
+	if (
+		err.name === 'AuthenticationError' ||
+		err.name === 'AuthenticationRequiredError' ||
+		err.name === 'CredentialUnavailableError'
+	) {
+		const description =
+			(error as { errorResponse?: { errorDescription?: string } }).errorResponse
+				?.errorDescription ?? err.message;
+		const first = redactSecrets(
+			String(description ?? '')
+				.split('\n')[0]
+				.trim(),
+			secrets,
+		).replace(/\.+$/, '');
 		return new AuthError(
 			`Microsoft Entra ID did not issue a token for the service principal of the credential: ${first}. Check the tenant ID, client ID and client secret`,
 		);
@@ -120,7 +141,11 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 		if (code && /^E[A-Z_]+$|REQUEST_SEND_ERROR|CERT/.test(code)) {
 			// In words: n8n replaces a whole message that mentions ECONNREFUSED & co. with a generic one.
 			const detail = NETWORK_PROBLEMS[code] ?? 'the request could not be sent';
-			return new AzureServiceError(`Cannot reach the Azure Blob endpoint${where}: ${detail}`, undefined, code);
+			return new AzureServiceError(
+				`Cannot reach the Azure Blob endpoint${where}: ${detail}`,
+				undefined,
+				code,
+			);
 		}
 		const message = error instanceof Error ? error.message : String(error);
 		return new AzureServiceError(redactSecrets(message, secrets));
@@ -134,11 +159,15 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 	if (status === 401 || status === 403) {
 		if (AUTH_CODES.has(code) || status === 401) {
 			const hint = AUTH_HINTS[context.authentication ?? ''] ?? 'check the credential';
-			return new AuthError(`Azure refused the credential (${code || `HTTP ${status}`}): ${text} — ${hint}`);
+			return new AuthError(
+				`Azure refused the credential (${code || `HTTP ${status}`}): ${text} — ${hint}`,
+			);
 		}
 	}
 	if (status === 429 || code === 'ServerBusy' || code === 'OperationTimedOut') {
-		return new RateLimitedError(`Azure Blob Storage is busy (${code || `HTTP ${status}`}) and the retries ran out: ${text}`);
+		return new RateLimitedError(
+			`Azure Blob Storage is busy (${code || `HTTP ${status}`}) and the retries ran out: ${text}`,
+		);
 	}
 	switch (code) {
 		case 'ContainerNotFound':
@@ -147,7 +176,10 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 			return setParameter(new ContainerAlreadyExistsError(container), containerParameter);
 		case 'ContainerBeingDeleted':
 			return setParameter(
-				new StorageError('ContainerAlreadyExists', `Container "${container}" is being deleted; Azure frees its name after about 30 seconds`),
+				new StorageError(
+					'ContainerAlreadyExists',
+					`Container "${container}" is being deleted; Azure frees its name after about 30 seconds`,
+				),
 				containerParameter,
 			);
 		case 'BlobNotFound':
@@ -161,14 +193,27 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 					'sourceUrl',
 				);
 			}
-			return setParameter(new ObjectNotFoundError(source.container ?? '', source.blob ?? ''), source.blobParameter ?? 'sourceKey');
+			return setParameter(
+				new ObjectNotFoundError(source.container ?? '', source.blob ?? ''),
+				source.blobParameter ?? 'sourceKey',
+			);
 		}
 		case 'BlobAlreadyExists':
-			return new AzureServiceError(`Blob "${blob}" already exists in container "${container}"`, status, code);
+			return new AzureServiceError(
+				`Blob "${blob}" already exists in container "${container}"`,
+				status,
+				code,
+			);
 		case 'InvalidRange':
-			return new InvalidNameError('rangeStart', `The byte range starts beyond the end of blob "${blob}"`);
+			return new InvalidNameError(
+				'rangeStart',
+				`The byte range starts beyond the end of blob "${blob}"`,
+			);
 		case 'InvalidResourceName':
-			return new InvalidNameError(containerParameter, `Azure refused the name of container "${container}" or blob "${blob}": ${text}`);
+			return new InvalidNameError(
+				containerParameter,
+				`Azure refused the name of container "${container}" or blob "${blob}": ${text}`,
+			);
 		case 'BlobArchived':
 			return new AzureServiceError(
 				`Blob "${blob}" is in the Archive tier and cannot be read; set its tier to Hot, Cool or Cold and wait for the rehydration`,
@@ -182,9 +227,17 @@ export function toAzureError(error: unknown, context: AzureErrorContext = {}): E
 				code,
 			);
 		case 'ConditionNotMet':
-			return new AzureServiceError(`Blob "${blob}" already exists in container "${container}" (or changed meanwhile)`, status, code);
+			return new AzureServiceError(
+				`Blob "${blob}" already exists in container "${container}" (or changed meanwhile)`,
+				status,
+				code,
+			);
 	}
-	return new AzureServiceError(`Azure Blob Storage answered HTTP ${status}${code ? ` ${code}` : ''}: ${text}`, status, code);
+	return new AzureServiceError(
+		`Azure Blob Storage answered HTTP ${status}${code ? ` ${code}` : ''}: ${text}`,
+		status,
+		code,
+	);
 }
 
 /** Runs an SDK call and rethrows its failure mapped by toAzureError. */

@@ -14,9 +14,11 @@ const SPECIAL_CONTAINERS = ['$root', '$web', '$logs'];
 export function containerNameProblem(name: string): string | undefined {
 	if (name.length === 0) return 'it must not be empty';
 	if (SPECIAL_CONTAINERS.includes(name)) return undefined;
-	if (name.length < 3 || name.length > 63) return `it must be 3 to 63 characters long (it has ${name.length})`;
+	if (name.length < 3 || name.length > 63)
+		return `it must be 3 to 63 characters long (it has ${name.length})`;
 	if (!/^[a-z0-9-]+$/.test(name)) return 'use only lowercase letters, digits and hyphens';
-	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'it must start and end with a letter or a digit';
+	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+		return 'it must start and end with a letter or a digit';
 	if (name.includes('--')) return 'it must not contain two hyphens in a row';
 	return undefined;
 }
@@ -26,10 +28,12 @@ export function blobNameProblem(name: string): string | undefined {
 	if (name.length > 1024) return `it must be at most 1024 characters long (it has ${name.length})`;
 	if (name.includes('\0')) return 'it must not contain a NUL character';
 	const segments = name.split('/');
-	if (segments.length > 254) return `it must have at most 254 "/"-separated segments (it has ${segments.length})`;
+	if (segments.length > 254)
+		return `it must have at most 254 "/"-separated segments (it has ${segments.length})`;
 	// A segment "." or ".." is folded away by URL normalisation (the request would address
 	// another blob), and Azure advises against any segment ending with a dot.
-	if (segments.some((segment) => segment.endsWith('.'))) return 'no "/"-separated part of it may end with "."';
+	if (segments.some((segment) => segment.endsWith('.')))
+		return 'no "/"-separated part of it may end with "."';
 	if (name.endsWith('\\')) return 'it must not end with "\\"';
 	return undefined;
 }
@@ -42,13 +46,25 @@ export function assertContainerName(
 ): asserts name is string {
 	const text = typeof name === 'string' ? name : '';
 	const problem = containerNameProblem(text);
-	if (problem) throw new InvalidNameError(parameter, `Invalid ${label}${text ? ` "${text}"` : ''}: ${problem}`);
+	if (problem)
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${label}${text ? ` "${text}"` : ''}: ${problem}`,
+		);
 }
 
-export function assertBlobName(name: unknown, parameter = 'key', label = parameterLabel(parameter)): asserts name is string {
+export function assertBlobName(
+	name: unknown,
+	parameter = 'key',
+	label = parameterLabel(parameter),
+): asserts name is string {
 	const text = typeof name === 'string' ? name : '';
 	const problem = blobNameProblem(text);
-	if (problem) throw new InvalidNameError(parameter, `Invalid ${label}${text ? ` "${text}"` : ''}: ${problem}`);
+	if (problem)
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${label}${text ? ` "${text}"` : ''}: ${problem}`,
+		);
 }
 
 /**
@@ -88,20 +104,32 @@ export function checkMetadata(
 			);
 		}
 		if (seen.has(key.toLowerCase())) {
-			throw new InvalidNameError(parameter, `Invalid ${label}: the name "${key}" is given twice (names ignore case)`);
+			throw new InvalidNameError(
+				parameter,
+				`Invalid ${label}: the name "${key}" is given twice (names ignore case)`,
+			);
 		}
 		if (!/^[\x20-\x7e]*$/.test(text)) {
-			throw new InvalidNameError(parameter, `Invalid ${label}: the value of "${key}" must be printable ASCII characters`);
+			throw new InvalidNameError(
+				parameter,
+				`Invalid ${label}: the value of "${key}" must be printable ASCII characters`,
+			);
 		}
 		if (text !== text.trim()) {
-			throw new InvalidNameError(parameter, `Invalid ${label}: the value of "${key}" must not start or end with spaces`);
+			throw new InvalidNameError(
+				parameter,
+				`Invalid ${label}: the value of "${key}" must not start or end with spaces`,
+			);
 		}
 		bytes += key.length + text.length;
 		seen.add(key.toLowerCase());
 		metadata[key] = text;
 	}
 	if (bytes > METADATA_MAX_BYTES) {
-		throw new InvalidNameError(parameter, `Invalid ${label}: names and values together exceed 8 KiB (${bytes} bytes)`);
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${label}: names and values together exceed 8 KiB (${bytes} bytes)`,
+		);
 	}
 	return metadata;
 }
@@ -115,7 +143,11 @@ export function checkTags(
 	label = parameterLabel(parameter),
 ): Record<string, string> {
 	const tags: Record<string, string> = {};
-	if (entries.length > 10) throw new InvalidNameError(parameter, `Invalid ${label}: a blob has at most 10 tags (got ${entries.length})`);
+	if (entries.length > 10)
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${label}: a blob has at most 10 tags (got ${entries.length})`,
+		);
 	for (const { name, value } of entries) {
 		const key = String(name ?? '');
 		const text = String(value ?? '');
@@ -131,7 +163,8 @@ export function checkTags(
 				`Invalid ${label}: the value of tag "${key}" must be at most 256 letters, digits, spaces or + - . / : = _`,
 			);
 		}
-		if (key in tags) throw new InvalidNameError(parameter, `Invalid ${label}: the tag "${key}" is given twice`);
+		if (key in tags)
+			throw new InvalidNameError(parameter, `Invalid ${label}: the tag "${key}" is given twice`);
 		tags[key] = text;
 	}
 	return tags;
@@ -141,8 +174,15 @@ export function checkTags(
 export const ACCESS_TIERS = ['Hot', 'Cool', 'Cold', 'Archive'] as const;
 export type AccessTier = (typeof ACCESS_TIERS)[number];
 
-export function assertAccessTier(tier: unknown, parameter = 'tier', label = parameterLabel(parameter)): asserts tier is AccessTier {
+export function assertAccessTier(
+	tier: unknown,
+	parameter = 'tier',
+	label = parameterLabel(parameter),
+): asserts tier is AccessTier {
 	if (!ACCESS_TIERS.includes(tier as AccessTier)) {
-		throw new InvalidNameError(parameter, `Invalid ${label} "${String(tier)}": use one of ${ACCESS_TIERS.join(', ')}`);
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${label} "${String(tier)}": use one of ${ACCESS_TIERS.join(', ')}`,
+		);
 	}
 }

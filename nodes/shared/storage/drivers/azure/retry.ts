@@ -9,9 +9,19 @@
  *
  * Only types are imported from the SDK: the SDK itself stays lazily loaded.
  */
-import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
+import type {
+	PipelinePolicy,
+	PipelineRequest,
+	PipelineResponse,
+	SendRequest,
+} from '@azure/core-rest-pipeline';
 
-import { decideRetry, isRetryableNetworkError, parseRetryAfter, type RetryPolicy } from '../../../transport/retryPolicy';
+import {
+	decideRetry,
+	isRetryableNetworkError,
+	parseRetryAfter,
+	type RetryPolicy,
+} from '../../../transport/retryPolicy';
 
 export const CLOUD_PACK_RETRY_POLICY_NAME = 'cloudPackRetryPolicy';
 
@@ -28,7 +38,9 @@ export function isReplayableBody(body: unknown): boolean {
 	return false;
 }
 
-export function isReplayableRequest(request: Pick<PipelineRequest, 'body' | 'multipartBody'>): boolean {
+export function isReplayableRequest(
+	request: Pick<PipelineRequest, 'body' | 'multipartBody'>,
+): boolean {
 	if (!isReplayableBody(request.body)) return false;
 	return (request.multipartBody?.parts ?? []).every((part) => isReplayableBody(part.body));
 }
@@ -90,7 +102,12 @@ export function cloudPackRetryPolicy(policy: RetryPolicy): PipelinePolicy {
 					// The caller's own abort is final; so is anything that is not a transient network failure.
 					if (request.abortSignal?.aborted) throw error;
 					const decision = decideRetry(
-						{ attemptsMade, transientNetworkError: isRetryableNetworkError(error), replayable, elapsedMs: Date.now() - startedAt },
+						{
+							attemptsMade,
+							transientNetworkError: isRetryableNetworkError(error),
+							replayable,
+							elapsedMs: Date.now() - startedAt,
+						},
 						policy,
 					);
 					if (!decision.retry) throw error;
@@ -130,8 +147,13 @@ interface CorePipelineLike {
  * covers them all. A missing internal means the SDK changed: fail loudly rather than run unretried.
  */
 export function installRetryPolicy(service: object, policy: RetryPolicy): void {
-	const corePipeline = (service as { storageClientContext?: { pipeline?: Partial<CorePipelineLike> } }).storageClientContext?.pipeline;
-	if (typeof corePipeline?.removePolicy !== 'function' || typeof corePipeline.addPolicy !== 'function') {
+	const corePipeline = (
+		service as { storageClientContext?: { pipeline?: Partial<CorePipelineLike> } }
+	).storageClientContext?.pipeline;
+	if (
+		typeof corePipeline?.removePolicy !== 'function' ||
+		typeof corePipeline.addPolicy !== 'function'
+	) {
 		throw new Error(
 			'The installed @azure/storage-blob no longer exposes its request pipeline (storageClientContext.pipeline); the Azure retry policy cannot be installed',
 		);

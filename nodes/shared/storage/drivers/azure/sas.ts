@@ -6,7 +6,12 @@ import type { BlobNaming } from './blobs';
 
 /** Blob SAS permissions the nodes offer, in the order Azure wants them in `sp`. */
 export const SAS_PERMISSIONS = [
-	{ letter: 'r', name: 'Read', value: 'read', description: 'Read the content, properties and metadata' },
+	{
+		letter: 'r',
+		name: 'Read',
+		value: 'read',
+		description: 'Read the content, properties and metadata',
+	},
 	{ letter: 'a', name: 'Add', value: 'add', description: 'Add blocks to an append blob' },
 	{ letter: 'c', name: 'Create', value: 'create', description: 'Write a new blob' },
 	{ letter: 'w', name: 'Write', value: 'write', description: 'Create or overwrite the blob' },
@@ -62,10 +67,15 @@ export async function generateBlobSasUrl(
 	assertBlobName(blob, naming.blobParameter ?? 'key', naming.blobLabel);
 	const permissionsParameter = options.permissionsParameter ?? 'permissions';
 	const letters = SAS_PERMISSIONS.filter((permission) =>
-		options.permissions.some((wanted) => wanted === permission.value || wanted === permission.letter),
+		options.permissions.some(
+			(wanted) => wanted === permission.value || wanted === permission.letter,
+		),
 	).map((permission) => permission.letter);
 	const unknown = options.permissions.filter(
-		(wanted) => !SAS_PERMISSIONS.some((permission) => wanted === permission.value || wanted === permission.letter),
+		(wanted) =>
+			!SAS_PERMISSIONS.some(
+				(permission) => wanted === permission.value || wanted === permission.letter,
+			),
 	);
 	if (letters.length === 0 || unknown.length > 0) {
 		throw new InvalidNameError(
@@ -86,14 +96,20 @@ export async function generateBlobSasUrl(
 	const expiryLabel = options.expiryLabel ?? '"Expires In (Seconds)"';
 	const seconds = options.expiresInSeconds;
 	if (!Number.isInteger(seconds) || seconds < 1 || seconds > max) {
-		const why = connection.sharedKey ? '' : ' (Azure\'s limit for a user delegation SAS)';
-		throw new InvalidNameError(expiryParameter, `Invalid ${expiryLabel}: ${seconds} must be a whole number from 1 to ${max}${why}`);
+		const why = connection.sharedKey ? '' : " (Azure's limit for a user delegation SAS)";
+		throw new InvalidNameError(
+			expiryParameter,
+			`Invalid ${expiryLabel}: ${seconds} must be a whole number from 1 to ${max}${why}`,
+		);
 	}
 
-	const { BlobSASPermissions, SASProtocol, generateBlobSASQueryParameters } = await import('@azure/storage-blob');
+	const { BlobSASPermissions, SASProtocol, generateBlobSASQueryParameters } =
+		await import('@azure/storage-blob');
 	const now = Date.now();
 	const expiresOn = new Date(now + seconds * 1000);
-	const protocol = connection.endpoint.startsWith('http:') ? SASProtocol.HttpsAndHttp : SASProtocol.Https;
+	const protocol = connection.endpoint.startsWith('http:')
+		? SASProtocol.HttpsAndHttp
+		: SASProtocol.Https;
 	const values = {
 		containerName: container,
 		blobName: blob,
@@ -101,13 +117,36 @@ export async function generateBlobSasUrl(
 		expiresOn,
 		protocol,
 	};
-	const blobUrl = connection.service.getContainerClient(container).getBlobClient(blob).url.split('?')[0];
+	const blobUrl = connection.service
+		.getContainerClient(container)
+		.getBlobClient(blob)
+		.url.split('?')[0];
 	if (connection.sharedKey) {
 		const query = generateBlobSASQueryParameters(values, connection.sharedKey).toString();
-		return { url: `${blobUrl}?${query}`, expiresOn: expiresOn.toISOString(), permissions: letters.join(''), signedWith: 'accountKey' };
+		return {
+			url: `${blobUrl}?${query}`,
+			expiresOn: expiresOn.toISOString(),
+			permissions: letters.join(''),
+			signedWith: 'accountKey',
+		};
 	}
-	const context = { ...baseContext(connection), container, blob, containerParameter: naming.containerParameter, blobParameter: naming.blobParameter };
-	const key = await azureCall(context, async () => await connection.service.getUserDelegationKey(new Date(now - CLOCK_SKEW_MS), expiresOn));
+	const context = {
+		...baseContext(connection),
+		container,
+		blob,
+		containerParameter: naming.containerParameter,
+		blobParameter: naming.blobParameter,
+	};
+	const key = await azureCall(
+		context,
+		async () =>
+			await connection.service.getUserDelegationKey(new Date(now - CLOCK_SKEW_MS), expiresOn),
+	);
 	const query = generateBlobSASQueryParameters(values, key, connection.accountName).toString();
-	return { url: `${blobUrl}?${query}`, expiresOn: expiresOn.toISOString(), permissions: letters.join(''), signedWith: 'userDelegation' };
+	return {
+		url: `${blobUrl}?${query}`,
+		expiresOn: expiresOn.toISOString(),
+		permissions: letters.join(''),
+		signedWith: 'userDelegation',
+	};
 }

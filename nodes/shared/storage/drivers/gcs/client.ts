@@ -11,7 +11,12 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { AuthError } from '../../errors';
 import { fastCrc32cGenerator } from './crc32c';
 import { redactSecrets, secretsFromCredential } from '../../../transport/redact';
-import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, isRetryableNetworkError, type RetryPolicy } from '../../../transport/retryPolicy';
+import {
+	DEFAULT_RETRY_POLICY,
+	RETRYABLE_STATUSES,
+	isRetryableNetworkError,
+	type RetryPolicy,
+} from '../../../transport/retryPolicy';
 
 export const GCS_CREDENTIAL_TYPE = 'cloudPackGoogleCloudStorageApi';
 
@@ -46,18 +51,23 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 		key = raw as Record<string, unknown>;
 	} else {
 		const text = String(raw ?? '').trim();
-		if (!text) throw credentialError('the "Service Account Key" is empty; paste the whole JSON key file');
+		if (!text)
+			throw credentialError('the "Service Account Key" is empty; paste the whole JSON key file');
 		try {
 			key = JSON.parse(text) as Record<string, unknown>;
 		} catch {
-			throw credentialError('the "Service Account Key" is not valid JSON; paste the whole JSON key file as downloaded');
+			throw credentialError(
+				'the "Service Account Key" is not valid JSON; paste the whole JSON key file as downloaded',
+			);
 		}
 		if (!key || typeof key !== 'object' || Array.isArray(key)) {
 			throw credentialError('the "Service Account Key" must be a JSON object');
 		}
 	}
 	if (key.type !== undefined && key.type !== 'service_account') {
-		throw credentialError(`the key is of type "${String(key.type)}"; use a service-account key (type "service_account")`);
+		throw credentialError(
+			`the key is of type "${String(key.type)}"; use a service-account key (type "service_account")`,
+		);
 	}
 	const clientEmail = typeof key.client_email === 'string' ? key.client_email.trim() : '';
 	const privateKey = typeof key.private_key === 'string' ? key.private_key : '';
@@ -65,12 +75,16 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 	if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
 		throw credentialError('the key has no PEM "private_key"');
 	}
-	const projectId = String(data.projectId ?? '').trim() || (typeof key.project_id === 'string' ? key.project_id.trim() : '');
+	const projectId =
+		String(data.projectId ?? '').trim() ||
+		(typeof key.project_id === 'string' ? key.project_id.trim() : '');
 	if (!projectId) throw credentialError('set "Project ID": the key has no "project_id"');
 
 	let apiEndpoint: string | undefined;
 	if (data.useCustomEndpoint === true) {
-		const endpoint = String(data.apiEndpoint ?? '').trim().replace(/\/+$/, '');
+		const endpoint = String(data.apiEndpoint ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 		if (!endpoint) throw credentialError('"Custom API Endpoint" is on but no endpoint is set');
 		let url: URL;
 		try {
@@ -79,7 +93,9 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 			throw credentialError(`"API Endpoint" is not a URL: "${endpoint}"`);
 		}
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw credentialError(`"API Endpoint" must start with http:// or https://, not "${url.protocol}"`);
+			throw credentialError(
+				`"API Endpoint" must start with http:// or https://, not "${url.protocol}"`,
+			);
 		}
 		apiEndpoint = endpoint;
 	}
@@ -90,7 +106,11 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 		projectId,
 		apiEndpoint,
 		endpointType: data.endpointType === 'google' ? 'google' : 'emulator',
-		secrets: [...secrets, privateKey, ...privateKey.split('\n').filter((line) => line.length >= 16)],
+		secrets: [
+			...secrets,
+			privateKey,
+			...privateKey.split('\n').filter((line) => line.length >= 16),
+		],
 	};
 }
 
@@ -100,7 +120,9 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
  * its own (2^n seconds plus up to 1 s of jitter, capped at maxDelayMs); requests that are
  * not idempotent are retried only when a precondition makes that safe (RetryConditional).
  */
-export function gcsRetryOptions(policy: RetryPolicy = DEFAULT_RETRY_POLICY): NonNullable<StorageOptions['retryOptions']> {
+export function gcsRetryOptions(
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): NonNullable<StorageOptions['retryOptions']> {
 	return {
 		// the SDK reads maxRetries 0 as "use the default (3)": one attempt means no auto-retry
 		autoRetry: policy.maxAttempts > 1,
@@ -113,7 +135,11 @@ export function gcsRetryOptions(policy: RetryPolicy = DEFAULT_RETRY_POLICY): Non
 			if (RETRYABLE_STATUSES.includes(status)) return true;
 			if (isRetryableNetworkError(error)) return true;
 			// the SDK reports a dropped connection as a reason inside `errors`
-			return (error?.errors ?? []).some((inner) => /econnreset|epipe|unexpected connection closure|socket connection timeout/i.test(String(inner?.reason ?? '')));
+			return (error?.errors ?? []).some((inner) =>
+				/econnreset|epipe|unexpected connection closure|socket connection timeout/i.test(
+					String(inner?.reason ?? ''),
+				),
+			);
 		},
 	};
 }
@@ -121,7 +147,9 @@ export function gcsRetryOptions(policy: RetryPolicy = DEFAULT_RETRY_POLICY): Non
 /** The two classes of google-auth-library used here (it is the SDK's dependency, not ours). */
 interface AuthLibrary {
 	JWT: new (options: { email: string; key: string; keyId?: string; scopes: string[] }) => object;
-	GoogleAuth: new (options: { authClient: object; projectId: string; scopes: string[] }) => { jsonContent: unknown };
+	GoogleAuth: new (options: { authClient: object; projectId: string; scopes: string[] }) => {
+		jsonContent: unknown;
+	};
 }
 
 /** google-auth-library as the SDK itself resolves it, so that `instanceof JWT` holds inside the SDK. */
@@ -147,7 +175,10 @@ export interface GcsClient {
  *   STORAGE_EMULATOR_HOST, done for this client only by pointing its base URL at the root.
  * Signed URLs are always signed locally with the key; they never need the network.
  */
-export async function createGcsClient(config: GcsConfig, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<GcsClient> {
+export async function createGcsClient(
+	config: GcsConfig,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<GcsClient> {
 	const { Storage: StorageClass } = await import('@google-cloud/storage');
 	const auth = loadAuthLibrary();
 	const jwt = new auth.JWT({
@@ -156,7 +187,11 @@ export async function createGcsClient(config: GcsConfig, policy: RetryPolicy = D
 		keyId: config.privateKeyId,
 		scopes: SCOPES,
 	});
-	const googleAuth = new auth.GoogleAuth({ authClient: jwt, projectId: config.projectId, scopes: SCOPES });
+	const googleAuth = new auth.GoogleAuth({
+		authClient: jwt,
+		projectId: config.projectId,
+		scopes: SCOPES,
+	});
 	// The signer asks GoogleAuth for the account's e-mail; give it without the key (the JWT
 	// client holds that), instead of the deprecated `credentials` option that logs a warning.
 	googleAuth.jsonContent = { type: 'service_account', client_email: config.clientEmail };

@@ -18,7 +18,8 @@ const TABLES: Uint32Array[] = [];
 	TABLES.push(base);
 	for (let t = 1; t < 8; t++) {
 		const table = new Uint32Array(256);
-		for (let n = 0; n < 256; n++) table[n] = ((TABLES[t - 1][n] >>> 8) ^ base[TABLES[t - 1][n] & 0xff]) >>> 0;
+		for (let n = 0; n < 256; n++)
+			table[n] = ((TABLES[t - 1][n] >>> 8) ^ base[TABLES[t - 1][n] & 0xff]) >>> 0;
 		TABLES.push(table);
 	}
 }
@@ -30,8 +31,17 @@ export function crc32c(crc: number, data: Uint8Array): number {
 	let i = 0;
 	const end8 = data.length - (data.length % 8);
 	for (; i < end8; i += 8) {
-		const lo = (c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24))) >>> 0;
-		c = T7[lo & 0xff] ^ T6[(lo >>> 8) & 0xff] ^ T5[(lo >>> 16) & 0xff] ^ T4[lo >>> 24] ^ T3[data[i + 4]] ^ T2[data[i + 5]] ^ T1[data[i + 6]] ^ T0[data[i + 7]];
+		const lo =
+			(c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24))) >>> 0;
+		c =
+			T7[lo & 0xff] ^
+			T6[(lo >>> 8) & 0xff] ^
+			T5[(lo >>> 16) & 0xff] ^
+			T4[lo >>> 24] ^
+			T3[data[i + 4]] ^
+			T2[data[i + 5]] ^
+			T1[data[i + 6]] ^
+			T0[data[i + 7]];
 	}
 	for (; i < data.length; i++) c = T0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
 	return ~c >>> 0;

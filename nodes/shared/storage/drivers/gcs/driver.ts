@@ -1,4 +1,3 @@
-
 import type {
 	ByteRange,
 	ContainerInfo,
@@ -20,7 +19,10 @@ export class GcsStorageDriver implements StorageDriver {
 
 	constructor(
 		private readonly client: GcsClient,
-		private readonly uploadDefaults: Pick<gcs.GcsUploadOptions, 'resumableThreshold' | 'chunkSize'> = {},
+		private readonly uploadDefaults: Pick<
+			gcs.GcsUploadOptions,
+			'resumableThreshold' | 'chunkSize'
+		> = {},
 	) {}
 
 	async listContainers(): Promise<ContainerInfo[]> {
@@ -47,15 +49,26 @@ export class GcsStorageDriver implements StorageDriver {
 		return await gcs.getObject(this.client, container, key);
 	}
 
-	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
-		return await gcs.uploadObject(this.client, container, key, body, { ...this.uploadDefaults, ...options });
+	async upload(
+		container: string,
+		key: string,
+		body: UploadBody,
+		options: UploadOptions = {},
+	): Promise<ObjectInfo> {
+		return await gcs.uploadObject(this.client, container, key, body, {
+			...this.uploadDefaults,
+			...options,
+		});
 	}
 
 	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
 		return await gcs.downloadObject(this.client, container, key, range);
 	}
 
-	async copy(source: { container: string; key: string }, target: { container: string; key: string }): Promise<ObjectInfo> {
+	async copy(
+		source: { container: string; key: string },
+		target: { container: string; key: string },
+	): Promise<ObjectInfo> {
 		return await gcs.copyObject(this.client, source, target);
 	}
 

@@ -61,7 +61,10 @@ export function bucketNotFound(bucket: string, parameter = 'container'): Storage
 }
 
 export function objectNotFound(bucket: string, key: string, parameter = 'key'): StorageError {
-	const error = reword(new ObjectNotFoundError(bucket, key), `Object "${key}" does not exist in bucket "${bucket}"`);
+	const error = reword(
+		new ObjectNotFoundError(bucket, key),
+		`Object "${key}" does not exist in bucket "${bucket}"`,
+	);
 	return parameter === 'key' ? error : new StorageError(error.code, error.message, parameter);
 }
 
@@ -74,28 +77,49 @@ export function toGcsError(error: unknown, context: GcsErrorContext = {}): Error
 	const bucketParameter = context.bucketParameter ?? 'container';
 
 	if (sdk.code === 'FILE_NO_UPLOAD' || sdk.code === 'FILE_NO_UPLOAD_DELETE') {
-		return reword(new HashMismatchError(context.key ?? '', 'the sent data', 'other data on the server'), `Object "${context.key}": ${message}`);
+		return reword(
+			new HashMismatchError(context.key ?? '', 'the sent data', 'other data on the server'),
+			`Object "${context.key}": ${message}`,
+		);
 	}
 	if (status === 404) {
 		const aboutBucket = /bucket/i.test(message) && !/no such object/i.test(message);
-		if (context.key !== undefined && !aboutBucket) return objectNotFound(bucket, context.key, context.keyParameter);
+		if (context.key !== undefined && !aboutBucket)
+			return objectNotFound(bucket, context.key, context.keyParameter);
 		return bucketNotFound(bucket, bucketParameter);
 	}
 	if (status === 409) {
 		if (context.conflict === 'notEmpty' || /not empty/i.test(message)) {
-			return reword(new ContainerNotEmptyError(bucket), `Bucket "${bucket}" is not empty; turn on "Force" to delete it with its objects`);
+			return reword(
+				new ContainerNotEmptyError(bucket),
+				`Bucket "${bucket}" is not empty; turn on "Force" to delete it with its objects`,
+			);
 		}
 		if (context.conflict === 'exists') {
-			const exists = reword(new ContainerAlreadyExistsError(bucket), `Bucket "${bucket}" already exists (${message})`);
-			return bucketParameter === 'container' ? exists : new StorageError(exists.code, exists.message, bucketParameter);
+			const exists = reword(
+				new ContainerAlreadyExistsError(bucket),
+				`Bucket "${bucket}" already exists (${message})`,
+			);
+			return bucketParameter === 'container'
+				? exists
+				: new StorageError(exists.code, exists.message, bucketParameter);
 		}
 	}
-	if (status === 400 && context.key !== undefined && /(MD5|CRC32C).*(doesn't|does not) match/i.test(message)) {
+	if (
+		status === 400 &&
+		context.key !== undefined &&
+		/(MD5|CRC32C).*(doesn't|does not) match/i.test(message)
+	) {
 		// Google refused the upload: the declared hash (Expected MD5) is not that of the bytes
-		return reword(new HashMismatchError(context.key, 'the expected hash', 'the sent data'), `Object "${context.key}" was not stored: ${message}`);
+		return reword(
+			new HashMismatchError(context.key, 'the expected hash', 'the sent data'),
+			`Object "${context.key}" was not stored: ${message}`,
+		);
 	}
 	if (status === 412 && context.key !== undefined) {
-		return new Error(`Object "${context.key}" was changed by someone else during the upload, so it was not replaced (412: ${message})`);
+		return new Error(
+			`Object "${context.key}" was changed by someone else during the upload, so it was not replaced (412: ${message})`,
+		);
 	}
 	if (status === 400 && /bucket name/i.test(message)) {
 		return new InvalidNameError(bucketParameter, `Invalid bucket name "${bucket}": ${message}`);
@@ -103,11 +127,16 @@ export function toGcsError(error: unknown, context: GcsErrorContext = {}): Error
 	if (status === 401 || status === 403) {
 		return new AuthError(`Google Cloud Storage refused the request (${status}): ${message}`);
 	}
-	if (status === 429) return new RateLimitedError(`Google Cloud Storage is rate limiting requests (429): ${message}`);
+	if (status === 429)
+		return new RateLimitedError(`Google Cloud Storage is rate limiting requests (429): ${message}`);
 	const network = networkErrorCode(error);
 	if (status === undefined && network && /^E[A-Z_]+$/.test(network)) {
 		const where = context.config?.apiEndpoint ?? 'https://storage.googleapis.com';
 		return new Error(`Cannot reach Google Cloud Storage at ${where} (${network}): ${message}`);
 	}
-	return new Error(status ? `Google Cloud Storage answered ${status}: ${message}` : `Google Cloud Storage: ${message}`);
+	return new Error(
+		status
+			? `Google Cloud Storage answered ${status}: ${message}`
+			: `Google Cloud Storage: ${message}`,
+	);
 }

@@ -47,9 +47,11 @@ export function bucketNameProblem(name: string): string | undefined {
 	if (!BUCKET_CHARS.test(name)) {
 		return 'use only lowercase letters, digits, dashes (-), underscores (_) and dots (.)';
 	}
-	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'it must start and end with a letter or a digit';
+	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+		return 'it must start and end with a letter or a digit';
 	if (name.includes('.')) {
-		if (name.length > 222) return `names with dots are at most 222 characters (this one has ${name.length})`;
+		if (name.length > 222)
+			return `names with dots are at most 222 characters (this one has ${name.length})`;
 		const long = name.split('.').find((part) => part.length > 63 || part.length === 0);
 		if (long !== undefined) return 'each dot-separated part must be 1 to 63 characters';
 	} else if (name.length < 3 || name.length > 63) {
@@ -66,7 +68,10 @@ export function assertBucketName(name: unknown, parameter = 'container'): assert
 	const text = typeof name === 'string' ? name : '';
 	const problem = bucketNameProblem(text);
 	if (problem) {
-		throw new InvalidNameError(parameter, `Invalid ${gcsLabel(parameter)}${text ? ` "${text}"` : ''}: ${problem}`);
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${gcsLabel(parameter)}${text ? ` "${text}"` : ''}: ${problem}`,
+		);
 	}
 }
 
@@ -75,7 +80,8 @@ export function objectNameProblem(name: string): string | undefined {
 	if (Buffer.byteLength(name, 'utf8') > 1024) return 'it is longer than 1024 bytes (UTF-8)';
 	if (/[\r\n]/.test(name)) return 'it must not contain a carriage return or a line feed';
 	if (name === '.' || name === '..') return 'it must not be "." or ".."';
-	if (name.startsWith('.well-known/acme-challenge/')) return 'it must not start with ".well-known/acme-challenge/"';
+	if (name.startsWith('.well-known/acme-challenge/'))
+		return 'it must not start with ".well-known/acme-challenge/"';
 	return undefined;
 }
 
@@ -83,6 +89,9 @@ export function assertObjectName(name: unknown, parameter = 'key'): asserts name
 	const text = typeof name === 'string' ? name : '';
 	const problem = objectNameProblem(text);
 	if (problem) {
-		throw new InvalidNameError(parameter, `Invalid ${gcsLabel(parameter)}${text ? ` "${text}"` : ''}: ${problem}`);
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${gcsLabel(parameter)}${text ? ` "${text}"` : ''}: ${problem}`,
+		);
 	}
 }

@@ -7,7 +7,14 @@ import { PassThrough, Transform, type Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import type { Bucket, File, FileMetadata, BucketMetadata } from '@google-cloud/storage';
 
-import type { ByteRange, ContainerInfo, DownloadResult, ObjectInfo, ObjectPage, UploadBody } from '../../driver';
+import type {
+	ByteRange,
+	ContainerInfo,
+	DownloadResult,
+	ObjectInfo,
+	ObjectPage,
+	UploadBody,
+} from '../../driver';
 import { HashMismatchError, InvalidNameError, StorageError } from '../../errors';
 import { discardBody, uploadStream } from '../../parts';
 import type { GcsClient } from './client';
@@ -26,7 +33,9 @@ const DEFAULT_PAGE_SIZE = 1000;
 // ---- shapes --------------------------------------------------------------------------
 
 function hexFromBase64(value: unknown): string | undefined {
-	return typeof value === 'string' && value ? Buffer.from(value, 'base64').toString('hex') : undefined;
+	return typeof value === 'string' && value
+		? Buffer.from(value, 'base64').toString('hex')
+		: undefined;
 }
 
 function stringMap(value: unknown): Record<string, string> {
@@ -48,7 +57,8 @@ export function bucketInfo(metadata: BucketMetadata, fallbackName = ''): Contain
 		locationType: metadata.locationType,
 		storageClass: metadata.storageClass,
 		versioning: metadata.versioning?.enabled ?? false,
-		projectNumber: metadata.projectNumber === undefined ? undefined : String(metadata.projectNumber),
+		projectNumber:
+			metadata.projectNumber === undefined ? undefined : String(metadata.projectNumber),
 	};
 }
 
@@ -69,7 +79,8 @@ export function objectInfo(metadata: FileMetadata, bucket: string, key: string):
 		cacheControl: metadata.cacheControl || undefined,
 		metadata: stringMap(metadata.metadata),
 		generation: metadata.generation === undefined ? undefined : String(metadata.generation),
-		metageneration: metadata.metageneration === undefined ? undefined : String(metadata.metageneration),
+		metageneration:
+			metadata.metageneration === undefined ? undefined : String(metadata.metageneration),
 		storageClass: metadata.storageClass,
 	};
 }
@@ -87,7 +98,12 @@ function bucketOf(client: GcsClient, name: string, parameter = 'container'): Buc
 	return client.storage.bucket(name);
 }
 
-function fileOf(client: GcsClient, bucket: string, key: string, names: { bucket?: string; key?: string } = {}): File {
+function fileOf(
+	client: GcsClient,
+	bucket: string,
+	key: string,
+	names: { bucket?: string; key?: string } = {},
+): File {
 	const handle = bucketOf(client, bucket, names.bucket);
 	assertObjectName(key, names.key ?? 'key');
 	return handle.file(key);
@@ -104,24 +120,36 @@ export async function listBucketsPage(
 	client: GcsClient,
 	options: { pageSize?: number; pageToken?: string; prefix?: string } = {},
 ): Promise<BucketPage> {
-	return await call(async () => {
-		const [buckets, , response] = await client.storage.getBuckets({
-			autoPaginate: false,
-			maxResults: options.pageSize ?? DEFAULT_PAGE_SIZE,
-			pageToken: options.pageToken,
-			prefix: options.prefix || undefined,
-		});
-		const next = (response as { nextPageToken?: string } | undefined)?.nextPageToken;
-		return { buckets: buckets.map((bucket) => bucketInfo(bucket.metadata, bucket.name)), nextPageToken: next || undefined };
-	}, { config: client.config });
+	return await call(
+		async () => {
+			const [buckets, , response] = await client.storage.getBuckets({
+				autoPaginate: false,
+				maxResults: options.pageSize ?? DEFAULT_PAGE_SIZE,
+				pageToken: options.pageToken,
+				prefix: options.prefix || undefined,
+			});
+			const next = (response as { nextPageToken?: string } | undefined)?.nextPageToken;
+			return {
+				buckets: buckets.map((bucket) => bucketInfo(bucket.metadata, bucket.name)),
+				nextPageToken: next || undefined,
+			};
+		},
+		{ config: client.config },
+	);
 }
 
 /** Every bucket (or the first `limit`), following pages. */
-export async function listBuckets(client: GcsClient, options: { limit?: number; prefix?: string } = {}): Promise<ContainerInfo[]> {
+export async function listBuckets(
+	client: GcsClient,
+	options: { limit?: number; prefix?: string } = {},
+): Promise<ContainerInfo[]> {
 	const all: ContainerInfo[] = [];
 	let pageToken: string | undefined;
 	do {
-		const pageSize = options.limit === undefined ? DEFAULT_PAGE_SIZE : Math.min(DEFAULT_PAGE_SIZE, options.limit - all.length);
+		const pageSize =
+			options.limit === undefined
+				? DEFAULT_PAGE_SIZE
+				: Math.min(DEFAULT_PAGE_SIZE, options.limit - all.length);
 		const page = await listBucketsPage(client, { pageSize, pageToken, prefix: options.prefix });
 		all.push(...page.buckets);
 		pageToken = page.nextPageToken;
@@ -129,7 +157,11 @@ export async function listBuckets(client: GcsClient, options: { limit?: number; 
 	return options.limit === undefined ? all : all.slice(0, options.limit);
 }
 
-export async function getBucket(client: GcsClient, name: string, parameter = 'container'): Promise<ContainerInfo> {
+export async function getBucket(
+	client: GcsClient,
+	name: string,
+	parameter = 'container',
+): Promise<ContainerInfo> {
 	const bucket = bucketOf(client, name, parameter);
 	return await call(async () => bucketInfo((await bucket.getMetadata())[0], name), {
 		config: client.config,
@@ -147,7 +179,11 @@ export interface CreateBucketOptions {
 	parameter?: string;
 }
 
-export async function createBucket(client: GcsClient, name: string, options: CreateBucketOptions = {}) {
+export async function createBucket(
+	client: GcsClient,
+	name: string,
+	options: CreateBucketOptions = {},
+) {
 	const parameter = options.parameter ?? 'container';
 	assertBucketName(name, parameter);
 	const metadata: Record<string, string> = {};
@@ -157,22 +193,47 @@ export async function createBucket(client: GcsClient, name: string, options: Cre
 		const [bucket] = await client.storage.createBucket(name, metadata);
 		return { created: true, container: bucketInfo(bucket.metadata, name) };
 	} catch (error) {
-		const mapped = toGcsError(error, { config: client.config, bucket: name, bucketParameter: parameter, conflict: 'exists' });
-		if (!options.ifNotExists || !(mapped instanceof StorageError) || mapped.code !== 'ContainerAlreadyExists') throw mapped;
+		const mapped = toGcsError(error, {
+			config: client.config,
+			bucket: name,
+			bucketParameter: parameter,
+			conflict: 'exists',
+		});
+		if (
+			!options.ifNotExists ||
+			!(mapped instanceof StorageError) ||
+			mapped.code !== 'ContainerAlreadyExists'
+		)
+			throw mapped;
 		return { created: false, container: await getBucket(client, name, parameter) };
 	}
 }
 
 /** Deletes a bucket; a non-empty one only with `force`, which deletes every object (and version) first. */
-export async function deleteBucket(client: GcsClient, name: string, options: { force?: boolean; parameter?: string } = {}) {
+export async function deleteBucket(
+	client: GcsClient,
+	name: string,
+	options: { force?: boolean; parameter?: string } = {},
+) {
 	const parameter = options.parameter ?? 'container';
 	const bucket = bucketOf(client, name, parameter);
-	const context: GcsErrorContext = { config: client.config, bucket: name, bucketParameter: parameter, conflict: 'notEmpty' };
+	const context: GcsErrorContext = {
+		config: client.config,
+		bucket: name,
+		bucketParameter: parameter,
+		conflict: 'notEmpty',
+	};
 	if (options.force) {
 		let pageToken: string | undefined;
 		do {
 			const [files, , response] = await call(
-				() => bucket.getFiles({ autoPaginate: false, maxResults: DEFAULT_PAGE_SIZE, pageToken, versions: true }),
+				() =>
+					bucket.getFiles({
+						autoPaginate: false,
+						maxResults: DEFAULT_PAGE_SIZE,
+						pageToken,
+						versions: true,
+					}),
 				context,
 			);
 			for (const file of files) {
@@ -195,23 +256,30 @@ export interface ListObjectsPageOptions {
 	pageToken?: string;
 }
 
-export async function listObjectsPage(client: GcsClient, bucketName: string, options: ListObjectsPageOptions = {}): Promise<ObjectPage> {
+export async function listObjectsPage(
+	client: GcsClient,
+	bucketName: string,
+	options: ListObjectsPageOptions = {},
+): Promise<ObjectPage> {
 	const bucket = bucketOf(client, bucketName);
-	return await call(async () => {
-		const [files, , response] = await bucket.getFiles({
-			autoPaginate: false,
-			maxResults: options.pageSize ?? DEFAULT_PAGE_SIZE,
-			pageToken: options.pageToken || undefined,
-			prefix: options.prefix || undefined,
-			delimiter: options.delimiter || undefined,
-		});
-		const body = (response ?? {}) as { nextPageToken?: string; prefixes?: string[] };
-		return {
-			objects: files.map((file) => objectInfo(file.metadata, bucketName, file.name)),
-			prefixes: (body.prefixes ?? []).map((prefix) => ({ container: bucketName, prefix })),
-			nextPageToken: body.nextPageToken || undefined,
-		};
-	}, { config: client.config, bucket: bucketName });
+	return await call(
+		async () => {
+			const [files, , response] = await bucket.getFiles({
+				autoPaginate: false,
+				maxResults: options.pageSize ?? DEFAULT_PAGE_SIZE,
+				pageToken: options.pageToken || undefined,
+				prefix: options.prefix || undefined,
+				delimiter: options.delimiter || undefined,
+			});
+			const body = (response ?? {}) as { nextPageToken?: string; prefixes?: string[] };
+			return {
+				objects: files.map((file) => objectInfo(file.metadata, bucketName, file.name)),
+				prefixes: (body.prefixes ?? []).map((prefix) => ({ container: bucketName, prefix })),
+				nextPageToken: body.nextPageToken || undefined,
+			};
+		},
+		{ config: client.config, bucket: bucketName },
+	);
 }
 
 /** Objects and prefixes in listing order, following pages up to `limit` (all when undefined). */
@@ -223,7 +291,10 @@ export async function listObjects(
 	const results: Array<Record<string, unknown>> = [];
 	let pageToken: string | undefined;
 	do {
-		const pageSize = options.limit === undefined ? DEFAULT_PAGE_SIZE : Math.min(DEFAULT_PAGE_SIZE, options.limit - results.length);
+		const pageSize =
+			options.limit === undefined
+				? DEFAULT_PAGE_SIZE
+				: Math.min(DEFAULT_PAGE_SIZE, options.limit - results.length);
 		const page = await listObjectsPage(client, bucket, { ...options, pageSize, pageToken });
 		for (const prefix of page.prefixes) results.push({ type: 'prefix', ...prefix });
 		for (const object of page.objects) results.push({ type: 'object', ...object });
@@ -275,15 +346,22 @@ function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefin
 		contentDisposition: options.contentDisposition || undefined,
 		contentEncoding: options.contentEncoding || undefined,
 		contentLanguage: options.contentLanguage || undefined,
-		metadata: options.metadata && Object.keys(options.metadata).length ? options.metadata : undefined,
+		metadata:
+			options.metadata && Object.keys(options.metadata).length ? options.metadata : undefined,
 	};
 	if (expectedMd5) metadata.md5Hash = Buffer.from(expectedMd5, 'hex').toString('base64');
-	for (const field of Object.keys(metadata) as Array<keyof FileMetadata>) if (metadata[field] === undefined) delete metadata[field];
+	for (const field of Object.keys(metadata) as Array<keyof FileMetadata>)
+		if (metadata[field] === undefined) delete metadata[field];
 	return metadata;
 }
 
 /** A small upload in one request, through the SDK (which checks the CRC32C Google computed). */
-async function uploadInOneRequest(file: File, body: UploadBody, metadata: FileMetadata, expectedMd5: string | undefined): Promise<{ resource: FileMetadata; md5?: string }> {
+async function uploadInOneRequest(
+	file: File,
+	body: UploadBody,
+	metadata: FileMetadata,
+	expectedMd5: string | undefined,
+): Promise<{ resource: FileMetadata; md5?: string }> {
 	const source = uploadStream(body);
 	// MD5 of what is sent, only when the caller expects one (the SDK checks CRC32C anyway).
 	const md5 = expectedMd5 ? createHash('md5') : undefined;
@@ -315,13 +393,24 @@ async function uploadResumable(
 	options: GcsUploadOptions,
 	context: GcsErrorContext,
 ): Promise<{ resource: FileMetadata; md5?: string; crc32c: string; size: number }> {
-	const generation = await call(async () => (await file.getMetadata())[0].generation, context).catch((error: unknown) => {
+	const generation = await call(
+		async () => (await file.getMetadata())[0].generation,
+		context,
+	).catch((error: unknown) => {
 		if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
 		throw error;
 	});
-	const [uri] = await file.createResumableUpload({ metadata, preconditionOpts: { ifGenerationMatch: Number(generation ?? 0) } });
+	const [uri] = await file.createResumableUpload({
+		metadata,
+		preconditionOpts: { ifGenerationMatch: Number(generation ?? 0) },
+	});
 	try {
-		const sent = await sendResumable(uri, body, { size: options.size, chunkSize: options.chunkSize, md5: Boolean(options.expectedMd5), policy: client.policy });
+		const sent = await sendResumable(uri, body, {
+			size: options.size,
+			chunkSize: options.chunkSize,
+			md5: Boolean(options.expectedMd5),
+			policy: client.policy,
+		});
 		return { ...sent, resource: sent.resource as FileMetadata };
 	} catch (error) {
 		await cancelResumable(uri);
@@ -344,21 +433,37 @@ export async function uploadObject(
 	options: GcsUploadOptions = {},
 	names: { bucket?: string; key?: string } = {},
 ): Promise<ObjectInfo> {
-	const context: GcsErrorContext = { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key };
+	const context: GcsErrorContext = {
+		config: client.config,
+		bucket,
+		key,
+		bucketParameter: names.bucket,
+		keyParameter: names.key,
+	};
 	const expectedMd5 = options.expectedMd5?.toLowerCase();
 	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
 	let file: File;
 	try {
 		file = fileOf(client, bucket, key, names);
 		if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
-			throw new InvalidNameError('expectedMd5', `Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`);
+			throw new InvalidNameError(
+				'expectedMd5',
+				`Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`,
+			);
 		}
 		const chunkSize = options.chunkSize;
-		if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize % CHUNK_GRANULARITY !== 0)) {
-			throw new InvalidNameError('chunkSize', `Invalid ${gcsLabel('chunkSize')}: ${chunkSize} bytes is not a positive multiple of 256 KiB (262144 bytes)`);
+		if (
+			chunkSize !== undefined &&
+			(!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize % CHUNK_GRANULARITY !== 0)
+		) {
+			throw new InvalidNameError(
+				'chunkSize',
+				`Invalid ${gcsLabel('chunkSize')}: ${chunkSize} bytes is not a positive multiple of 256 KiB (262144 bytes)`,
+			);
 		}
 		const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD;
-		const resumable = chunkSize !== undefined || options.size === undefined || options.size > threshold;
+		const resumable =
+			chunkSize !== undefined || options.size === undefined || options.size > threshold;
 		const metadata = uploadMetadata(options, expectedMd5);
 		sent = resumable
 			? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
@@ -368,16 +473,35 @@ export async function uploadObject(
 		throw toGcsError(error, context);
 	}
 	const info = objectInfo(sent.resource, bucket, key);
-	const crcMismatch = sent.crc32c !== undefined && sent.resource.crc32c !== undefined && sent.resource.crc32c !== sent.crc32c;
+	const crcMismatch =
+		sent.crc32c !== undefined &&
+		sent.resource.crc32c !== undefined &&
+		sent.resource.crc32c !== sent.crc32c;
 	const sizeMismatch = sent.size !== undefined && info.size !== sent.size;
-	const md5Mismatch = expectedMd5 !== undefined && sent.md5 !== undefined && ((info.md5 ?? sent.md5) !== expectedMd5 || sent.md5 !== expectedMd5);
+	const md5Mismatch =
+		expectedMd5 !== undefined &&
+		sent.md5 !== undefined &&
+		((info.md5 ?? sent.md5) !== expectedMd5 || sent.md5 !== expectedMd5);
 	if (crcMismatch || sizeMismatch || md5Mismatch) {
 		// what Google stored is not what was sent: remove exactly that generation
 		const generation = info.generation === undefined ? undefined : Number(info.generation);
-		await call(() => file.delete({ ignoreNotFound: true, ...(generation ? { ifGenerationMatch: generation } : {}) }), context);
+		await call(
+			() =>
+				file.delete({
+					ignoreNotFound: true,
+					...(generation ? { ifGenerationMatch: generation } : {}),
+				}),
+			context,
+		);
 		if (md5Mismatch) throw new HashMismatchError(key, expectedMd5, sent.md5 ?? '');
-		const what = crcMismatch ? `CRC32C ${String(sent.resource.crc32c)}, sent ${sent.crc32c}` : `${info.size} bytes, sent ${sent.size}`;
-		throw new StorageError('HashMismatch', `Object "${key}" was not kept: Google Cloud Storage stored other data than was sent (${what})`, 'key');
+		const what = crcMismatch
+			? `CRC32C ${String(sent.resource.crc32c)}, sent ${sent.crc32c}`
+			: `${info.size} bytes, sent ${sent.size}`;
+		throw new StorageError(
+			'HashMismatch',
+			`Object "${key}" was not kept: Google Cloud Storage stored other data than was sent (${what})`,
+			'key',
+		);
 	}
 	return info;
 }
@@ -391,20 +515,40 @@ export async function downloadObject(
 	names: { bucket?: string; key?: string } = {},
 ): Promise<DownloadResult> {
 	const info = await getObject(client, bucket, key, names);
-	const context: GcsErrorContext = { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key };
+	const context: GcsErrorContext = {
+		config: client.config,
+		bucket,
+		key,
+		bucketParameter: names.bucket,
+		keyParameter: names.key,
+	};
 	// Read the generation just described, so that the bytes match the metadata returned.
 	const generation = info.generation === undefined ? undefined : Number(info.generation);
-	const file = client.storage.bucket(bucket).file(key, generation === undefined || Number.isNaN(generation) ? {} : { generation });
+	const file = client.storage
+		.bucket(bucket)
+		.file(key, generation === undefined || Number.isNaN(generation) ? {} : { generation });
 	let source: Readable;
 	let result = info;
 	if (range && !(info.size === 0 && range.start === 0)) {
 		const end = range.end ?? info.size - 1;
-		if (!Number.isInteger(range.start) || range.start < 0 || range.start >= info.size || end < range.start) {
-			throw new InvalidNameError('rangeStart', `The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`);
+		if (
+			!Number.isInteger(range.start) ||
+			range.start < 0 ||
+			range.start >= info.size ||
+			end < range.start
+		) {
+			throw new InvalidNameError(
+				'rangeStart',
+				`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
+			);
 		}
 		const last = Math.min(end, info.size - 1);
 		source = file.createReadStream({ start: range.start, end: last, validation: false });
-		result = { ...info, size: last - range.start + 1, range: `bytes ${range.start}-${last}/${info.size}` };
+		result = {
+			...info,
+			size: last - range.start + 1,
+			range: `bytes ${range.start}-${last}/${info.size}`,
+		};
 	} else {
 		source = file.createReadStream();
 	}
@@ -438,7 +582,10 @@ export async function updateObjectMetadata(
 	const body: Record<string, unknown> = {};
 	for (const [field, value] of Object.entries(patch)) if (value !== undefined) body[field] = value;
 	if (Object.keys(body).length === 0) {
-		throw new InvalidNameError('updateFields', `Invalid ${gcsLabel('updateFields')}: nothing to update; add at least one field or metadata entry`);
+		throw new InvalidNameError(
+			'updateFields',
+			`Invalid ${gcsLabel('updateFields')}: nothing to update; add at least one field or metadata entry`,
+		);
 	}
 	return await call(async () => objectInfo((await file.setMetadata(body))[0], bucket, key), {
 		config: client.config,
@@ -459,10 +606,21 @@ export async function copyObject(
 	client: GcsClient,
 	source: ObjectRef,
 	target: ObjectRef,
-	names: { sourceBucket?: string; sourceKey?: string; targetBucket?: string; targetKey?: string } = {},
+	names: {
+		sourceBucket?: string;
+		sourceKey?: string;
+		targetBucket?: string;
+		targetKey?: string;
+	} = {},
 ): Promise<ObjectInfo> {
-	const sourceNames = { bucket: names.sourceBucket ?? 'sourceContainer', key: names.sourceKey ?? 'sourceKey' };
-	const targetNames = { bucket: names.targetBucket ?? 'targetContainer', key: names.targetKey ?? 'targetKey' };
+	const sourceNames = {
+		bucket: names.sourceBucket ?? 'sourceContainer',
+		key: names.sourceKey ?? 'sourceKey',
+	};
+	const targetNames = {
+		bucket: names.targetBucket ?? 'targetContainer',
+		key: names.targetKey ?? 'targetKey',
+	};
 	const from = fileOf(client, source.container, source.key, sourceNames);
 	const to = fileOf(client, target.container, target.key, targetNames);
 	try {
@@ -470,19 +628,42 @@ export async function copyObject(
 		const resource = (response as { resource?: FileMetadata } | undefined)?.resource;
 		return objectInfo(resource ?? (await copied.getMetadata())[0], target.container, target.key);
 	} catch (error) {
-		const mapped = toGcsError(error, { config: client.config, bucket: source.container, key: source.key, bucketParameter: sourceNames.bucket, keyParameter: sourceNames.key });
+		const mapped = toGcsError(error, {
+			config: client.config,
+			bucket: source.container,
+			key: source.key,
+			bucketParameter: sourceNames.bucket,
+			keyParameter: sourceNames.key,
+		});
 		if (mapped instanceof StorageError && mapped.code === 'ContainerNotFound') {
 			// Which bucket is missing? Ask, rather than guess from the message.
-			const sourceExists = await client.storage.bucket(source.container).exists().then(([exists]) => exists, () => true);
+			const sourceExists = await client.storage
+				.bucket(source.container)
+				.exists()
+				.then(
+					([exists]) => exists,
+					() => true,
+				);
 			if (sourceExists) throw bucketNotFound(target.container, targetNames.bucket);
 		}
 		throw mapped;
 	}
 }
 
-export async function deleteObject(client: GcsClient, bucket: string, key: string, names: { bucket?: string; key?: string } = {}) {
+export async function deleteObject(
+	client: GcsClient,
+	bucket: string,
+	key: string,
+	names: { bucket?: string; key?: string } = {},
+) {
 	const file = fileOf(client, bucket, key, names);
-	await call(() => file.delete(), { config: client.config, bucket, key, bucketParameter: names.bucket, keyParameter: names.key });
+	await call(() => file.delete(), {
+		config: client.config,
+		bucket,
+		key,
+		bucketParameter: names.bucket,
+		keyParameter: names.key,
+	});
 }
 
 export async function deleteObjects(client: GcsClient, bucket: string, keys: string[]) {
@@ -492,7 +673,12 @@ export async function deleteObjects(client: GcsClient, bucket: string, keys: str
 			await deleteObject(client, bucket, key);
 			results.push({ key, deleted: true });
 		} catch (error) {
-			if (!(error instanceof StorageError) || error.code === 'Auth' || error.code === 'ContainerNotFound') throw error;
+			if (
+				!(error instanceof StorageError) ||
+				error.code === 'Auth' ||
+				error.code === 'ContainerNotFound'
+			)
+				throw error;
 			results.push({ key, deleted: false, error: error.message });
 		}
 	}
@@ -517,14 +703,22 @@ export async function signedUrl(
 ): Promise<{ url: string; expiresAt: string }> {
 	const file = fileOf(client, bucket, key, names);
 	const { expiresIn } = options;
-	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_SIGNED_URL_SECONDS) {
+	if (
+		typeof expiresIn !== 'number' ||
+		!Number.isInteger(expiresIn) ||
+		expiresIn < 1 ||
+		expiresIn > MAX_SIGNED_URL_SECONDS
+	) {
 		throw new InvalidNameError(
 			names.expiresIn ?? 'expiresIn',
 			`Invalid ${gcsLabel(names.expiresIn ?? 'expiresIn')} ${String(expiresIn)}: a v4 signed URL lasts from 1 second to 7 days (${MAX_SIGNED_URL_SECONDS} seconds)`,
 		);
 	}
 	if (options.method !== 'GET' && options.method !== 'PUT') {
-		throw new InvalidNameError('method', `Invalid ${gcsLabel('method')} "${String(options.method)}": use GET or PUT`);
+		throw new InvalidNameError(
+			'method',
+			`Invalid ${gcsLabel('method')} "${String(options.method)}": use GET or PUT`,
+		);
 	}
 	const expires = Date.now() + expiresIn * 1000;
 	const [url] = await call(
@@ -533,7 +727,9 @@ export async function signedUrl(
 				version: 'v4',
 				action: options.method === 'PUT' ? 'write' : 'read',
 				expires,
-				...(options.method === 'PUT' && options.contentType ? { contentType: options.contentType } : {}),
+				...(options.method === 'PUT' && options.contentType
+					? { contentType: options.contentType }
+					: {}),
 			}),
 		{ config: client.config, bucket, key },
 	);

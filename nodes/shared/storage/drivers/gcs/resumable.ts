@@ -28,7 +28,12 @@ import * as https from 'https';
 
 import type { UploadBody } from '../../driver';
 import { PartPump, isUploadFile, partReader, type Part, type PartReader } from '../../parts';
-import { decideRetry, isRetryableNetworkError, parseRetryAfter, type RetryPolicy } from '../../../transport/retryPolicy';
+import {
+	decideRetry,
+	isRetryableNetworkError,
+	parseRetryAfter,
+	type RetryPolicy,
+} from '../../../transport/retryPolicy';
 import { crc32c, crc32cBase64 } from './crc32c';
 
 /** Part buffers of a one-request upload: small, they only keep the socket fed. */
@@ -129,7 +134,9 @@ async function put(
 	let answered = false;
 	if (timeoutMs > 0) {
 		request.setTimeout(timeoutMs, () => {
-			request.destroy(Object.assign(new Error(`No data moved for ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+			request.destroy(
+				Object.assign(new Error(`No data moved for ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+			);
 		});
 	}
 	const answer = new Promise<Answer>((resolve, reject) => {
@@ -145,7 +152,11 @@ async function put(
 			});
 			response.on('error', reject);
 			response.once('end', () => {
-				resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
+				resolve({
+					status: response.statusCode ?? 0,
+					headers: response.headers,
+					text: Buffer.concat(chunks).toString('utf8'),
+				});
 			});
 		});
 	});
@@ -189,7 +200,9 @@ function refusal(answer: Answer): ResumableHttpError {
 	let message = answer.text.trim().slice(0, 2000) || `HTTP ${answer.status}`;
 	let errors: Array<{ reason?: string; message?: string }> | undefined;
 	try {
-		const parsed = JSON.parse(answer.text) as { error?: { message?: string; errors?: typeof errors } };
+		const parsed = JSON.parse(answer.text) as {
+			error?: { message?: string; errors?: typeof errors };
+		};
 		if (parsed.error?.message) message = parsed.error.message;
 		errors = parsed.error?.errors;
 	} catch {
@@ -197,9 +210,17 @@ function refusal(answer: Answer): ResumableHttpError {
 	}
 	if (answer.status === 404 || answer.status === 410) {
 		// the session, not the object: it expired or was cancelled
-		return new ResumableHttpError('UploadSessionGone', `The resumable upload session is gone (${answer.status}): ${message}`);
+		return new ResumableHttpError(
+			'UploadSessionGone',
+			`The resumable upload session is gone (${answer.status}): ${message}`,
+		);
 	}
-	return new ResumableHttpError(answer.status, message, parseRetryAfter(answer.headers['retry-after']), errors);
+	return new ResumableHttpError(
+		answer.status,
+		message,
+		parseRetryAfter(answer.headers['retry-after']),
+		errors,
+	);
 }
 
 function parseResource(answer: Answer): Record<string, unknown> {
@@ -209,7 +230,9 @@ function parseResource(answer: Answer): Record<string, unknown> {
 	} catch {
 		// fall through
 	}
-	throw new Error(`Google Cloud Storage finished the upload but answered no object resource (HTTP ${answer.status})`);
+	throw new Error(
+		`Google Cloud Storage finished the upload but answered no object resource (HTTP ${answer.status})`,
+	);
 }
 
 class ResumableUpload {
@@ -234,7 +257,9 @@ class ResumableUpload {
 	}
 
 	async run(): Promise<ResumableResult> {
-		const answer = this.options.chunkSize ? await this.sendChunks(this.options.chunkSize) : await this.sendStreamed();
+		const answer = this.options.chunkSize
+			? await this.sendChunks(this.options.chunkSize)
+			: await this.sendStreamed();
 		return {
 			resource: parseResource(answer),
 			size: this.hashedTo,
@@ -249,7 +274,8 @@ class ResumableUpload {
 
 	/** Hashes the bytes of `data` (at `offset`) not hashed yet. */
 	private hash(offset: number, data: Buffer): void {
-		if (offset > this.hashedTo) throw new Error(`Upload bytes out of order: ${offset} after ${this.hashedTo}`);
+		if (offset > this.hashedTo)
+			throw new Error(`Upload bytes out of order: ${offset} after ${this.hashedTo}`);
 		const fresh = data.subarray(this.hashedTo - offset);
 		if (fresh.length === 0) return;
 		this.crc = crc32c(this.crc, fresh);
@@ -260,7 +286,9 @@ class ResumableUpload {
 	private checkLength(end: number): void {
 		const size = this.options.size;
 		if (size !== undefined && end > size) {
-			throw sourceError(new Error(`The binary data is longer than its declared size of ${size} bytes`));
+			throw sourceError(
+				new Error(`The binary data is longer than its declared size of ${size} bytes`),
+			);
 		}
 	}
 
@@ -283,7 +311,10 @@ class ResumableUpload {
 			// start: a long upload that breaks after an hour still gets its retries
 			if (this.attempts === 0) this.since = Date.now();
 			this.attempts++;
-			const status = failure instanceof ResumableHttpError && typeof failure.code === 'number' ? failure.code : undefined;
+			const status =
+				failure instanceof ResumableHttpError && typeof failure.code === 'number'
+					? failure.code
+					: undefined;
 			const decision = decideRetry(
 				{
 					attemptsMade: this.attempts,
@@ -298,7 +329,11 @@ class ResumableUpload {
 			if (!decision.retry) throw failure;
 			await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
 			try {
-				const answer = await put(this.uri, { 'Content-Range': `bytes */${this.total}`, 'Content-Length': 0 }, this.options.policy.idleTimeoutMs);
+				const answer = await put(
+					this.uri,
+					{ 'Content-Range': `bytes */${this.total}`, 'Content-Length': 0 },
+					this.options.policy.idleTimeoutMs,
+				);
 				if (isDone(answer)) return answer;
 				if (answer.status !== 308) throw refusal(answer);
 				this.progress(keptBytes(answer));
@@ -321,7 +356,10 @@ class ResumableUpload {
 				if (answer.status !== 308) throw refusal(answer);
 				// the request ended but the server holds less than the whole: resend the rest
 				this.progress(keptBytes(answer));
-				failure = new ResumableHttpError(503, `The server kept ${keptBytes(answer)} of the bytes sent`);
+				failure = new ResumableHttpError(
+					503,
+					`The server kept ${keptBytes(answer)} of the bytes sent`,
+				);
 			} catch (error) {
 				failure = error;
 			}
@@ -332,22 +370,34 @@ class ResumableUpload {
 
 	private async streamFrom(from: number): Promise<Answer> {
 		const size = this.options.size;
-		const pump = new PartPump(fromSource(partReader(this.body, from)), { partSize: STREAMED_PART_SIZE, concurrency: STREAMED_CONCURRENCY });
+		const pump = new PartPump(fromSource(partReader(this.body, from)), {
+			partSize: STREAMED_PART_SIZE,
+			concurrency: STREAMED_CONCURRENCY,
+		});
 		const headers: http.OutgoingHttpHeaders = { 'Content-Range': `bytes ${from}-*/${this.total}` };
 		if (size !== undefined) headers['Content-Length'] = size - from;
 		try {
-			return await put(this.uri, headers, this.options.policy.idleTimeoutMs, async (request, answered) => {
-				await pump.sendAll(async (part: Part) => {
-					if (answered()) throw new Error('The server answered before the upload was sent');
-					const offset = from + part.offset;
-					this.checkLength(offset + part.data.length);
-					this.hash(offset, part.data);
-					await writeTo(request, part.data);
-				});
-				if (size !== undefined && from + pump.size !== size) {
-					throw sourceError(new Error(`The binary data is shorter than its declared size: ${from + pump.size} of ${size} bytes`));
-				}
-			});
+			return await put(
+				this.uri,
+				headers,
+				this.options.policy.idleTimeoutMs,
+				async (request, answered) => {
+					await pump.sendAll(async (part: Part) => {
+						if (answered()) throw new Error('The server answered before the upload was sent');
+						const offset = from + part.offset;
+						this.checkLength(offset + part.data.length);
+						this.hash(offset, part.data);
+						await writeTo(request, part.data);
+					});
+					if (size !== undefined && from + pump.size !== size) {
+						throw sourceError(
+							new Error(
+								`The binary data is shorter than its declared size: ${from + pump.size} of ${size} bytes`,
+							),
+						);
+					}
+				},
+			);
 		} finally {
 			await pump.close();
 		}
@@ -355,7 +405,10 @@ class ResumableUpload {
 
 	/** One request per chunk, the next chunk read while the current one is sent. */
 	private async sendChunks(chunkSize: number): Promise<Answer> {
-		const pump = new PartPump(fromSource(partReader(this.body)), { partSize: chunkSize, concurrency: 2 });
+		const pump = new PartPump(fromSource(partReader(this.body)), {
+			partSize: chunkSize,
+			concurrency: 2,
+		});
 		let queue: Promise<Answer | undefined> = Promise.resolve(undefined);
 		let final: Answer | undefined;
 		try {
@@ -366,7 +419,11 @@ class ResumableUpload {
 				if (answer) final = answer;
 			});
 			// unknown size, ending exactly on a chunk boundary: nothing told the server the total yet
-			final ??= await this.sendChunk({ number: 0, offset: pump.size, data: Buffer.alloc(0) }, chunkSize, true);
+			final ??= await this.sendChunk(
+				{ number: 0, offset: pump.size, data: Buffer.alloc(0) },
+				chunkSize,
+				true,
+			);
 			if (!final) throw new Error('The resumable upload ended without a final answer');
 			return final;
 		} finally {
@@ -375,7 +432,11 @@ class ResumableUpload {
 	}
 
 	/** Sends one chunk until the server holds it; the final answer for the last chunk. */
-	private async sendChunk(part: Part, chunkSize: number, last?: boolean): Promise<Answer | undefined> {
+	private async sendChunk(
+		part: Part,
+		chunkSize: number,
+		last?: boolean,
+	): Promise<Answer | undefined> {
 		const start = part.offset;
 		const end = start + part.data.length;
 		this.checkLength(end);
@@ -386,18 +447,31 @@ class ResumableUpload {
 			const from = Math.max(this.persisted, start);
 			let failure: unknown;
 			try {
-				if (from < start) throw new Error(`The server lost bytes it had confirmed (it holds ${from}, the chunk starts at ${start})`);
+				if (from < start)
+					throw new Error(
+						`The server lost bytes it had confirmed (it holds ${from}, the chunk starts at ${start})`,
+					);
 				const data = part.data.subarray(from - start);
 				const headers: http.OutgoingHttpHeaders = {
 					'Content-Length': data.length,
-					'Content-Range': data.length > 0 ? `bytes ${from}-${end - 1}/${isLast ? end : '*'}` : `bytes */${end}`,
+					'Content-Range':
+						data.length > 0 ? `bytes ${from}-${end - 1}/${isLast ? end : '*'}` : `bytes */${end}`,
 				};
 				if (isLast) headers['X-Goog-Hash'] = this.hashHeader();
-				const answer = await put(this.uri, headers, this.options.policy.idleTimeoutMs, data.length > 0 ? async (request) => await writeTo(request, data) : undefined);
+				const answer = await put(
+					this.uri,
+					headers,
+					this.options.policy.idleTimeoutMs,
+					data.length > 0 ? async (request) => await writeTo(request, data) : undefined,
+				);
 				if (isDone(answer)) return answer;
 				if (answer.status !== 308) throw refusal(answer);
 				const kept = keptBytes(answer);
-				if (kept <= from && data.length > 0) throw new ResumableHttpError(503, `The server kept none of the ${data.length} bytes sent`);
+				if (kept <= from && data.length > 0)
+					throw new ResumableHttpError(
+						503,
+						`The server kept none of the ${data.length} bytes sent`,
+					);
 				this.progress(kept);
 				if (!isLast && kept >= end) return undefined;
 				continue;
@@ -416,7 +490,11 @@ class ResumableUpload {
 }
 
 /** Sends `body` to an open resumable session and returns Google's final answer. */
-export async function sendResumable(uri: string, body: UploadBody, options: ResumableSendOptions): Promise<ResumableResult> {
+export async function sendResumable(
+	uri: string,
+	body: UploadBody,
+	options: ResumableSendOptions,
+): Promise<ResumableResult> {
 	return await new ResumableUpload(uri, body, options).run();
 }
 

@@ -46,19 +46,24 @@ export function policyRetryStrategy(policy: RetryPolicy = { ...DEFAULT_RETRY_POL
 			info: { error?: unknown; errorType: string; retryAfterHint?: Date },
 		) {
 			const current = previous as Token;
-			const error = (info.error ?? {}) as { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
+			const error = (info.error ?? {}) as {
+				$metadata?: { httpStatusCode?: number };
+				$response?: { headers?: Record<string, string> };
+			};
 			const status = error.$metadata?.httpStatusCode;
 			const sdkTransient = info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT';
 			const retryAfterHeader = error.$response?.headers?.['retry-after'];
 			const retryAfterMs =
-				parseRetryAfter(retryAfterHeader) ?? (info.retryAfterHint ? Math.max(0, info.retryAfterHint.getTime() - Date.now()) : undefined);
+				parseRetryAfter(retryAfterHeader) ??
+				(info.retryAfterHint ? Math.max(0, info.retryAfterHint.getTime() - Date.now()) : undefined);
 			const decision = decideRetry(
 				{
 					attemptsMade: current.count + 1,
 					// A transient failure the SDK recognised keeps its status only where the policy knows it.
 					status: sdkTransient && !isRetryableStatus(status) ? undefined : status,
 					retryAfterMs,
-					transientNetworkError: sdkTransient || (status === undefined && isRetryableNetworkError(info.error)),
+					transientNetworkError:
+						sdkTransient || (status === undefined && isRetryableNetworkError(info.error)),
 					replayable: true,
 					elapsedMs: Date.now() - current.startedAt,
 				},
@@ -95,7 +100,10 @@ const contentMd5Middleware =
 						.update(body as string | Uint8Array)
 						.digest('base64');
 				}
-				for (const name of [...checksumHeaders, ...names.filter((n) => n.toLowerCase() === 'x-amz-sdk-checksum-algorithm')]) {
+				for (const name of [
+					...checksumHeaders,
+					...names.filter((n) => n.toLowerCase() === 'x-amz-sdk-checksum-algorithm'),
+				]) {
 					delete headers[name];
 				}
 			}
@@ -108,7 +116,10 @@ export interface S3ClientOptions {
 }
 
 /** Builds the S3 client for a credential: checksums, retry, timeouts, TLS and addressing. */
-export async function createS3Client(config: S3ConnectionConfig, options: S3ClientOptions = {}): Promise<S3Client> {
+export async function createS3Client(
+	config: S3ConnectionConfig,
+	options: S3ClientOptions = {},
+): Promise<S3Client> {
 	const { S3Client } = await loadS3();
 	const policy = options.policy ?? { ...DEFAULT_RETRY_POLICY };
 	const agentOptions = { keepAlive: true, maxSockets: 64 };

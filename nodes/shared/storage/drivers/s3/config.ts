@@ -24,7 +24,11 @@ export interface S3ConnectionConfig {
 const REGION = /^[a-z0-9]([a-z0-9-]{0,62})$/i;
 
 function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+	return typeof value === 'string'
+		? value.trim()
+		: value === undefined || value === null
+			? ''
+			: String(value).trim();
 }
 
 function credentialError(message: string): StorageError {
@@ -34,20 +38,26 @@ function credentialError(message: string): StorageError {
 /** Reads and checks the credential's fields; throws a clear error naming the field. */
 export function readS3Config(data: Record<string, unknown>): S3ConnectionConfig {
 	const provider = (text(data.provider) || 'aws') as S3Provider;
-	if (!['aws', 'infomaniak', 'custom'].includes(provider)) throw credentialError(`unknown provider "${provider}"`);
+	if (!['aws', 'infomaniak', 'custom'].includes(provider))
+		throw credentialError(`unknown provider "${provider}"`);
 
 	let region: string;
 	let endpoint: string | undefined;
 	let forcePathStyle: boolean;
 	if (provider === 'infomaniak') {
-		const cluster = INFOMANIAK_CLUSTERS[(text(data.infomaniakCluster) || 'pub1') as keyof typeof INFOMANIAK_CLUSTERS];
-		if (!cluster) throw credentialError(`unknown Infomaniak cluster "${text(data.infomaniakCluster)}"`);
+		const cluster =
+			INFOMANIAK_CLUSTERS[
+				(text(data.infomaniakCluster) || 'pub1') as keyof typeof INFOMANIAK_CLUSTERS
+			];
+		if (!cluster)
+			throw credentialError(`unknown Infomaniak cluster "${text(data.infomaniakCluster)}"`);
 		({ endpoint, region } = cluster);
 		// Infomaniak's object storage is OpenStack Swift: its S3 API wants path-style addressing.
 		forcePathStyle = true;
 	} else {
 		region = text(data.region) || 'us-east-1';
-		if (!REGION.test(region)) throw credentialError(`"Region" is not a valid region name: "${region}"`);
+		if (!REGION.test(region))
+			throw credentialError(`"Region" is not a valid region name: "${region}"`);
 		if (provider === 'custom') {
 			endpoint = text(data.endpoint);
 			if (!endpoint) throw credentialError('"Endpoint" is required for an S3-compatible store');
@@ -58,7 +68,9 @@ export function readS3Config(data: Record<string, unknown>): S3ConnectionConfig 
 				throw credentialError(`"Endpoint" is not a URL: "${endpoint}"`);
 			}
 			if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-				throw credentialError(`"Endpoint" must start with http:// or https://, not "${url.protocol}"`);
+				throw credentialError(
+					`"Endpoint" must start with http:// or https://, not "${url.protocol}"`,
+				);
 			}
 			endpoint = endpoint.replace(/\/+$/, '');
 			forcePathStyle = data.forcePathStyle === undefined ? true : Boolean(data.forcePathStyle);
@@ -77,7 +89,14 @@ export function readS3Config(data: Record<string, unknown>): S3ConnectionConfig 
 		credentials = { accessKeyId, secretAccessKey, sessionToken };
 	}
 
-	return { provider, region, endpoint, forcePathStyle, credentials, verifyTls: !data.ignoreSslIssues };
+	return {
+		provider,
+		region,
+		endpoint,
+		forcePathStyle,
+		credentials,
+		verifyTls: !data.ignoreSslIssues,
+	};
 }
 
 /** The values that must never appear in an error, a log line or an output item. */

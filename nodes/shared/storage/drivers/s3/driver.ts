@@ -1,4 +1,3 @@
-
 import type {
 	ByteRange,
 	ContainerInfo,
@@ -51,7 +50,11 @@ export class S3StorageDriver implements StorageDriver {
 			continuationToken: options.pageToken,
 			maxKeys: options.pageSize,
 		});
-		return { objects: page.objects, prefixes: page.prefixes, nextPageToken: page.nextContinuationToken };
+		return {
+			objects: page.objects,
+			prefixes: page.prefixes,
+			nextPageToken: page.nextContinuationToken,
+		};
 	}
 
 	async headObject(container: string, key: string): Promise<ObjectInfo> {
@@ -60,7 +63,12 @@ export class S3StorageDriver implements StorageDriver {
 		return await this.service.headObject(container, key);
 	}
 
-	async upload(container: string, key: string, body: UploadBody, options: UploadOptions = {}): Promise<ObjectInfo> {
+	async upload(
+		container: string,
+		key: string,
+		body: UploadBody,
+		options: UploadOptions = {},
+	): Promise<ObjectInfo> {
 		try {
 			assertBucketName(container);
 			assertS3Key(key);
@@ -82,12 +90,18 @@ export class S3StorageDriver implements StorageDriver {
 		return await this.service.download(container, key, range);
 	}
 
-	async copy(source: { container: string; key: string }, target: { container: string; key: string }): Promise<ObjectInfo> {
+	async copy(
+		source: { container: string; key: string },
+		target: { container: string; key: string },
+	): Promise<ObjectInfo> {
 		assertBucketName(source.container, 'sourceContainer');
 		assertS3Key(source.key, 'sourceKey');
 		assertBucketName(target.container, 'targetContainer');
 		assertS3Key(target.key, 'targetKey');
-		return await this.service.copy({ bucket: source.container, key: source.key }, { bucket: target.container, key: target.key });
+		return await this.service.copy(
+			{ bucket: source.container, key: source.key },
+			{ bucket: target.container, key: target.key },
+		);
 	}
 
 	/** S3 deletes silently whatever the key; the interface wants to hear about a missing object. */
@@ -111,6 +125,9 @@ export class S3StorageDriver implements StorageDriver {
 	async getUrl(container: string, key: string, options: UrlOptions): Promise<string> {
 		assertBucketName(container);
 		assertS3Key(key);
-		return await this.service.presign(container, key, { method: options.method, expiresIn: options.expiresIn });
+		return await this.service.presign(container, key, {
+			method: options.method,
+			expiresIn: options.expiresIn,
+		});
 	}
 }

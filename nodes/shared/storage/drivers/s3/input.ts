@@ -3,18 +3,28 @@ import { parameterLabel } from '../../names';
 
 /** A bad value the user gave: the typed error names the parameter. */
 export function invalidInput(parameter: string, problem: string): StorageError {
-	return new StorageError('InvalidName', `Invalid ${parameterLabel(parameter)}: ${problem}`, parameter);
+	return new StorageError(
+		'InvalidName',
+		`Invalid ${parameterLabel(parameter)}: ${problem}`,
+		parameter,
+	);
 }
 
 /** 7 days: the longest a SigV4 presigned URL may live. */
 export const MAX_PRESIGN_SECONDS = 604_800;
 
-export function assertExpiry(expiresIn: unknown, parameter = 'expiresIn'): asserts expiresIn is number {
+export function assertExpiry(
+	expiresIn: unknown,
+	parameter = 'expiresIn',
+): asserts expiresIn is number {
 	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
 		throw invalidInput(parameter, `"${String(expiresIn)}" is not a whole number of seconds`);
 	}
 	if (expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
-		throw invalidInput(parameter, `${expiresIn} s is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} s)`);
+		throw invalidInput(
+			parameter,
+			`${expiresIn} s is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} s)`,
+		);
 	}
 }
 
@@ -26,11 +36,15 @@ function asObject(value: unknown, parameter: string, example: string): Record<st
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw invalidInput(parameter, `it is not valid JSON (${(error as Error).message}); expected e.g. ${example}`);
+			throw invalidInput(
+				parameter,
+				`it is not valid JSON (${(error as Error).message}); expected e.g. ${example}`,
+			);
 		}
 	}
 	if (parsed === undefined || parsed === null) return {};
-	if (typeof parsed !== 'object') throw invalidInput(parameter, `expected a JSON object such as ${example}`);
+	if (typeof parsed !== 'object')
+		throw invalidInput(parameter, `expected a JSON object such as ${example}`);
 	return parsed as Record<string, unknown>;
 }
 
@@ -41,22 +55,34 @@ const MAX_METADATA_BYTES = 2048;
 /** User metadata (x-amz-meta-*): names are HTTP tokens, values printable ASCII, 2 KB in all. */
 export function parseMetadata(value: unknown, parameter = 'metadata'): Record<string, string> {
 	const object = asObject(value, parameter, '{"project": "alpha"}');
-	if (Array.isArray(object)) throw invalidInput(parameter, 'expected a JSON object such as {"project": "alpha"}, not an array');
+	if (Array.isArray(object))
+		throw invalidInput(
+			parameter,
+			'expected a JSON object such as {"project": "alpha"}, not an array',
+		);
 	const metadata: Record<string, string> = {};
 	let bytes = 0;
 	for (const [name, raw] of Object.entries(object)) {
 		if (!HEADER_TOKEN.test(name)) {
-			throw invalidInput(parameter, `the name "${name}" may hold only letters, digits and !#$%&'*+.^_\`|~-`);
+			throw invalidInput(
+				parameter,
+				`the name "${name}" may hold only letters, digits and !#$%&'*+.^_\`|~-`,
+			);
 		}
-		if (raw !== null && typeof raw === 'object') throw invalidInput(parameter, `the value of "${name}" must be text, not an object`);
+		if (raw !== null && typeof raw === 'object')
+			throw invalidInput(parameter, `the value of "${name}" must be text, not an object`);
 		const text = raw === undefined || raw === null ? '' : String(raw);
 		if (!HEADER_VALUE.test(text)) {
-			throw invalidInput(parameter, `the value of "${name}" must be printable ASCII (S3 sends metadata as HTTP headers)`);
+			throw invalidInput(
+				parameter,
+				`the value of "${name}" must be printable ASCII (S3 sends metadata as HTTP headers)`,
+			);
 		}
 		bytes += Buffer.byteLength(name) + Buffer.byteLength(text);
 		metadata[name.toLowerCase()] = text;
 	}
-	if (bytes > MAX_METADATA_BYTES) throw invalidInput(parameter, `it is ${bytes} bytes; S3 allows ${MAX_METADATA_BYTES}`);
+	if (bytes > MAX_METADATA_BYTES)
+		throw invalidInput(parameter, `it is ${bytes} bytes; S3 allows ${MAX_METADATA_BYTES}`);
 	return metadata;
 }
 
@@ -70,22 +96,34 @@ export function parseTags(value: unknown, parameter = 'tags'): Record<string, st
 	const object = asObject(value, parameter, '{"team": "data"}');
 	const entries: Array<[string, unknown]> = Array.isArray(object)
 		? object.map((entry, index) => {
-				if (!entry || typeof entry !== 'object') throw invalidInput(parameter, `entry ${index + 1} is not an object with "key" and "value"`);
+				if (!entry || typeof entry !== 'object')
+					throw invalidInput(
+						parameter,
+						`entry ${index + 1} is not an object with "key" and "value"`,
+					);
 				const e = entry as Record<string, unknown>;
 				return [String(e.key ?? e.Key ?? ''), e.value ?? e.Value ?? ''];
 			})
 		: Object.entries(object);
-	if (entries.length > 10) throw invalidInput(parameter, `S3 allows at most 10 tags per object, not ${entries.length}`);
+	if (entries.length > 10)
+		throw invalidInput(parameter, `S3 allows at most 10 tags per object, not ${entries.length}`);
 	const tags: Record<string, string> = {};
 	for (const [key, raw] of entries) {
-		if (raw !== null && typeof raw === 'object') throw invalidInput(parameter, `the value of tag "${key}" must be text`);
+		if (raw !== null && typeof raw === 'object')
+			throw invalidInput(parameter, `the value of tag "${key}" must be text`);
 		const text = raw === undefined || raw === null ? '' : String(raw);
-		if (key.length < 1 || key.length > 128) throw invalidInput(parameter, `a tag key must be 1 to 128 characters ("${key}")`);
-		if (text.length > 256) throw invalidInput(parameter, `the value of tag "${key}" is longer than 256 characters`);
+		if (key.length < 1 || key.length > 128)
+			throw invalidInput(parameter, `a tag key must be 1 to 128 characters ("${key}")`);
+		if (text.length > 256)
+			throw invalidInput(parameter, `the value of tag "${key}" is longer than 256 characters`);
 		if (!TAG_CHARS.test(key) || !TAG_CHARS.test(text)) {
-			throw invalidInput(parameter, `tag "${key}" may hold only letters, digits, spaces and + - = . _ : / @`);
+			throw invalidInput(
+				parameter,
+				`tag "${key}" may hold only letters, digits, spaces and + - = . _ : / @`,
+			);
 		}
-		if (key.toLowerCase().startsWith('aws:')) throw invalidInput(parameter, `tag keys starting with "aws:" are reserved ("${key}")`);
+		if (key.toLowerCase().startsWith('aws:'))
+			throw invalidInput(parameter, `tag keys starting with "aws:" are reserved ("${key}")`);
 		if (key in tags) throw invalidInput(parameter, `the tag key "${key}" appears twice`);
 		tags[key] = text;
 	}

@@ -7,10 +7,13 @@ const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3
 
 /** Why `name` breaks S3's naming rules for new buckets, or undefined when it follows them. */
 export function bucketNameProblem(name: string): string | undefined {
-	if (name.length < 3 || name.length > 63) return `it must be 3 to 63 characters long (it has ${name.length})`;
+	if (name.length < 3 || name.length > 63)
+		return `it must be 3 to 63 characters long (it has ${name.length})`;
 	if (/[A-Z]/.test(name)) return 'it must be lower case';
-	if (!/^[a-z0-9.-]+$/.test(name)) return 'it may hold only lower-case letters, digits, "." and "-"';
-	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'it must begin and end with a letter or a digit';
+	if (!/^[a-z0-9.-]+$/.test(name))
+		return 'it may hold only lower-case letters, digits, "." and "-"';
+	if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+		return 'it must begin and end with a letter or a digit';
 	if (name.includes('..')) return 'it must not contain two adjacent periods';
 	if (name.includes('.-') || name.includes('-.')) return 'a period must not be next to a hyphen';
 	if (IPV4.test(name)) return 'it must not look like an IP address';
@@ -22,13 +25,19 @@ export function bucketNameProblem(name: string): string | undefined {
 }
 
 /** The rules S3 applies when a bucket is created. */
-export function assertNewBucketName(name: unknown, parameter = 'container'): asserts name is string {
+export function assertNewBucketName(
+	name: unknown,
+	parameter = 'container',
+): asserts name is string {
 	if (typeof name !== 'string' || name.trim() === '') {
 		throw new InvalidNameError(parameter, `The ${parameterLabel(parameter)} must not be empty`);
 	}
 	const problem = bucketNameProblem(name);
 	if (problem) {
-		throw new InvalidNameError(parameter, `Invalid ${parameterLabel(parameter)} "${name}": ${problem} (S3 bucket naming rules)`);
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${parameterLabel(parameter)} "${name}": ${problem} (S3 bucket naming rules)`,
+		);
 	}
 }
 

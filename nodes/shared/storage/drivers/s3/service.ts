@@ -105,7 +105,9 @@ const iso = (date: Date | undefined) => (date ? date.toISOString() : undefined);
 
 /** S3's ETag is the content's MD5 for single-part, non-KMS objects. */
 function md5FromEtag(etag: string | undefined, sse?: string): string | undefined {
-	return etag && /^[0-9a-f]{32}$/i.test(etag) && sse !== 'aws:kms' && sse !== 'aws:kms:dsse' ? etag.toLowerCase() : undefined;
+	return etag && /^[0-9a-f]{32}$/i.test(etag) && sse !== 'aws:kms' && sse !== 'aws:kms:dsse'
+		? etag.toLowerCase()
+		: undefined;
 }
 
 /** CopySource: "bucket/key", the key URL-encoded segment by segment. */
@@ -116,11 +118,16 @@ export function copySource(bucket: string, key: string): string {
 function writeParams(options: S3WriteOptions) {
 	return {
 		ContentType: options.contentType || undefined,
-		Metadata: options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
-		Tagging: options.tags && Object.keys(options.tags).length > 0 ? tagsToQuery(options.tags) : undefined,
+		Metadata:
+			options.metadata && Object.keys(options.metadata).length > 0 ? options.metadata : undefined,
+		Tagging:
+			options.tags && Object.keys(options.tags).length > 0 ? tagsToQuery(options.tags) : undefined,
 		StorageClass: (options.storageClass || undefined) as StorageClass | undefined,
-		ServerSideEncryption: (options.serverSideEncryption || undefined) as ServerSideEncryption | undefined,
-		SSEKMSKeyId: options.serverSideEncryption?.startsWith('aws:kms') ? options.kmsKeyId || undefined : undefined,
+		ServerSideEncryption: (options.serverSideEncryption || undefined) as
+			ServerSideEncryption | undefined,
+		SSEKMSKeyId: options.serverSideEncryption?.startsWith('aws:kms')
+			? options.kmsKeyId || undefined
+			: undefined,
 		ACL: (options.acl || undefined) as ObjectCannedACL | undefined,
 		CacheControl: options.cacheControl || undefined,
 		ContentDisposition: options.contentDisposition || undefined,
@@ -128,7 +135,11 @@ function writeParams(options: S3WriteOptions) {
 }
 
 /** Runs `worker` over `items` with at most `limit` running at once; stops at the first failure. */
-async function pool<T, R>(items: T[], limit: number, worker: (item: T) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+	items: T[],
+	limit: number,
+	worker: (item: T) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(items.length);
 	let next = 0;
 	let failed = false;
@@ -163,7 +174,10 @@ export class S3Service {
 	}
 
 	/** Builds the client from a `cloudPackS3Api` credential's data. */
-	static async fromCredential(data: Record<string, unknown>, options: S3ClientOptions = {}): Promise<S3Service> {
+	static async fromCredential(
+		data: Record<string, unknown>,
+		options: S3ClientOptions = {},
+	): Promise<S3Service> {
 		const config = readS3Config(data);
 		return new S3Service(await createS3Client(config, options), config);
 	}
@@ -198,9 +212,16 @@ export class S3Service {
 			}>(new ListBucketsCommand({ ContinuationToken: token }), this.context('ListBuckets'));
 			for (const bucket of page.Buckets ?? []) {
 				if (!bucket.Name) continue;
-				buckets.push({ name: bucket.Name, createdAt: iso(bucket.CreationDate), ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}) });
+				buckets.push({
+					name: bucket.Name,
+					createdAt: iso(bucket.CreationDate),
+					...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
+				});
 			}
-			token = page.ContinuationToken && page.ContinuationToken !== token ? page.ContinuationToken : undefined;
+			token =
+				page.ContinuationToken && page.ContinuationToken !== token
+					? page.ContinuationToken
+					: undefined;
 		} while (token);
 		return buckets;
 	}
@@ -218,13 +239,19 @@ export class S3Service {
 					Bucket: name,
 					ACL: (options.acl || undefined) as never,
 					// us-east-1 is S3's default location and must not be named.
-					CreateBucketConfiguration: region && region !== 'us-east-1' ? { LocationConstraint: region as never } : undefined,
+					CreateBucketConfiguration:
+						region && region !== 'us-east-1' ? { LocationConstraint: region as never } : undefined,
 				}),
 				this.context('CreateBucket', name),
 			);
 			return { created: true, container: { name, region } };
 		} catch (error) {
-			if (!(error instanceof StorageError) || error.code !== 'ContainerAlreadyExists' || !options.ifNotExists) throw error;
+			if (
+				!(error instanceof StorageError) ||
+				error.code !== 'ContainerAlreadyExists' ||
+				!options.ifNotExists
+			)
+				throw error;
 			// "Already exists" may also mean someone else's bucket: only one we can reach counts.
 			const existing = await this.getBucket(name);
 			return { created: false, container: existing };
@@ -234,18 +261,31 @@ export class S3Service {
 	/** HeadBucket: the bucket and its region; ContainerNotFoundError when it does not exist. */
 	async getBucket(name: string): Promise<ContainerInfo> {
 		const { HeadBucketCommand } = await loadS3();
-		const head = await this.send<{ BucketRegion?: string }>(new HeadBucketCommand({ Bucket: name }), this.context('HeadBucket', name));
-		return { name, region: head.BucketRegion ?? (await this.getBucketRegion(name).catch(() => undefined)) };
+		const head = await this.send<{ BucketRegion?: string }>(
+			new HeadBucketCommand({ Bucket: name }),
+			this.context('HeadBucket', name),
+		);
+		return {
+			name,
+			region: head.BucketRegion ?? (await this.getBucketRegion(name).catch(() => undefined)),
+		};
 	}
 
 	/** The seed's bucket_exists: true, false, or true with `accessible: false` for someone else's bucket. */
-	async bucketExists(name: string): Promise<{ bucket: string; exists: boolean; accessible: boolean }> {
+	async bucketExists(
+		name: string,
+	): Promise<{ bucket: string; exists: boolean; accessible: boolean }> {
 		try {
 			await this.getBucket(name);
 			return { bucket: name, exists: true, accessible: true };
 		} catch (error) {
-			if (error instanceof StorageError && error.code === 'ContainerNotFound') return { bucket: name, exists: false, accessible: false };
-			if (error instanceof StorageError && error.code === 'Auth' && /denied access/.test(error.message)) {
+			if (error instanceof StorageError && error.code === 'ContainerNotFound')
+				return { bucket: name, exists: false, accessible: false };
+			if (
+				error instanceof StorageError &&
+				error.code === 'Auth' &&
+				/denied access/.test(error.message)
+			) {
 				return { bucket: name, exists: true, accessible: false };
 			}
 			throw error;
@@ -264,18 +304,33 @@ export class S3Service {
 	}
 
 	/** DeleteBucket; with `force`, every object and unfinished multipart upload goes first. */
-	async deleteBucket(name: string, options: { force?: boolean } = {}): Promise<{ deletedObjects: number }> {
+	async deleteBucket(
+		name: string,
+		options: { force?: boolean } = {},
+	): Promise<{ deletedObjects: number }> {
 		const { DeleteBucketCommand } = await loadS3();
 		let deletedObjects = 0;
 		if (options.force) {
-			for (const upload of await this.listMultipartUploads(name)) await this.abortMultipartUpload(name, upload.key, upload.uploadId);
+			for (const upload of await this.listMultipartUploads(name))
+				await this.abortMultipartUpload(name, upload.key, upload.uploadId);
 			let token: string | undefined;
 			do {
-				const page = await this.listObjectsPage(name, { continuationToken: token, maxKeys: MAX_LIST_PAGE });
+				const page = await this.listObjectsPage(name, {
+					continuationToken: token,
+					maxKeys: MAX_LIST_PAGE,
+				});
 				if (page.objects.length > 0) {
-					const results = await this.deleteObjects(name, page.objects.map((object) => object.key));
+					const results = await this.deleteObjects(
+						name,
+						page.objects.map((object) => object.key),
+					);
 					const failed = results.find((result) => !result.deleted);
-					if (failed) throw new StorageError('ContainerNotEmpty', `Could not empty bucket "${name}": "${failed.key}": ${failed.error}`, 'container');
+					if (failed)
+						throw new StorageError(
+							'ContainerNotEmpty',
+							`Could not empty bucket "${name}": "${failed.key}": ${failed.error}`,
+							'container',
+						);
 					deletedObjects += results.length;
 				}
 				token = page.nextContinuationToken;
@@ -319,18 +374,32 @@ export class S3Service {
 				storageClass: object.StorageClass,
 			};
 		});
-		const prefixes = (page.CommonPrefixes ?? []).filter((p) => p.Prefix).map((p) => ({ container: bucket, prefix: p.Prefix! }));
-		return { objects, prefixes, nextContinuationToken: page.IsTruncated ? page.NextContinuationToken : undefined };
+		const prefixes = (page.CommonPrefixes ?? [])
+			.filter((p) => p.Prefix)
+			.map((p) => ({ container: bucket, prefix: p.Prefix! }));
+		return {
+			objects,
+			prefixes,
+			nextContinuationToken: page.IsTruncated ? page.NextContinuationToken : undefined,
+		};
 	}
 
 	/**
 	 * Objects (and common prefixes, in key order) over every page, up to `limit` entries. The
 	 * next page is requested as soon as a page arrives, while the caller works on this one.
 	 */
-	async *listObjects(bucket: string, options: Omit<S3ListOptions, 'continuationToken' | 'maxKeys'> = {}, limit?: number) {
+	async *listObjects(
+		bucket: string,
+		options: Omit<S3ListOptions, 'continuationToken' | 'maxKeys'> = {},
+		limit?: number,
+	) {
 		let remaining = limit ?? Infinity;
 		const fetchPage = (token: string | undefined) => {
-			const page = this.listObjectsPage(bucket, { ...options, continuationToken: token, maxKeys: Math.min(MAX_LIST_PAGE, remaining) });
+			const page = this.listObjectsPage(bucket, {
+				...options,
+				continuationToken: token,
+				maxKeys: Math.min(MAX_LIST_PAGE, remaining),
+			});
 			// Awaited below; a caller that stops early must not leave an unhandled rejection behind.
 			page.catch(() => undefined);
 			return page;
@@ -339,17 +408,25 @@ export class S3Service {
 		while (pending) {
 			const page: S3ListPage = await pending;
 			pending = undefined;
-			const entries: Array<({ type: 'object' } & S3ObjectInfo) | ({ type: 'prefix' } & PrefixInfo)> = [
+			const entries: Array<
+				({ type: 'object' } & S3ObjectInfo) | ({ type: 'prefix' } & PrefixInfo)
+			> = [
 				...page.prefixes.map((prefix) => ({ type: 'prefix' as const, ...prefix })),
 				...page.objects.map((object) => ({ type: 'object' as const, ...object })),
 			].slice(0, remaining);
 			remaining -= entries.length;
-			if (page.nextContinuationToken && remaining > 0) pending = fetchPage(page.nextContinuationToken);
+			if (page.nextContinuationToken && remaining > 0)
+				pending = fetchPage(page.nextContinuationToken);
 			for (const entry of entries) yield entry;
 		}
 	}
 
-	private describe(bucket: string, key: string, head: Partial<HeadObjectCommandOutput>, size?: number): S3ObjectInfo {
+	private describe(
+		bucket: string,
+		key: string,
+		head: Partial<HeadObjectCommandOutput>,
+		size?: number,
+	): S3ObjectInfo {
 		const etag = unquote(head.ETag);
 		return {
 			container: bucket,
@@ -371,7 +448,10 @@ export class S3Service {
 
 	async headObject(bucket: string, key: string): Promise<S3ObjectInfo> {
 		const { HeadObjectCommand } = await loadS3();
-		const head = await this.send<HeadObjectCommandOutput>(new HeadObjectCommand({ Bucket: bucket, Key: key }), this.context('HeadObject', bucket, key));
+		const head = await this.send<HeadObjectCommandOutput>(
+			new HeadObjectCommand({ Bucket: bucket, Key: key }),
+			this.context('HeadObject', bucket, key),
+		);
 		return this.describe(bucket, key, head);
 	}
 
@@ -384,7 +464,12 @@ export class S3Service {
 	 * On any failure — the input, a part, an MD5 mismatch — the multipart upload is aborted,
 	 * so nothing incomplete is left behind.
 	 */
-	async upload(bucket: string, key: string, body: UploadBody, options: S3UploadOptions = {}): Promise<S3ObjectInfo> {
+	async upload(
+		bucket: string,
+		key: string,
+		body: UploadBody,
+		options: S3UploadOptions = {},
+	): Promise<S3ObjectInfo> {
 		const requested = options.partSize ?? DEFAULT_PART_SIZE;
 		if (requested < MIN_PART_SIZE) {
 			discardBody(body);
@@ -392,13 +477,22 @@ export class S3Service {
 		}
 		const known = isUploadFile(body) ? body.size : options.size;
 		const partSize = Math.max(requested, known ? Math.ceil(known / MAX_PARTS / MIB) * MIB : 0);
-		const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)));
+		const concurrency = Math.max(
+			1,
+			Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)),
+		);
 		const expected = options.expectedMd5?.toLowerCase();
 		const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
 		const checkMd5 = () => {
-			if (expected && pump.md5 !== expected) throw new HashMismatchError(key, expected, pump.md5 ?? '');
+			if (expected && pump.md5 !== expected)
+				throw new HashMismatchError(key, expected, pump.md5 ?? '');
 		};
-		const { PutObjectCommand, CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand } = await loadS3();
+		const {
+			PutObjectCommand,
+			CreateMultipartUploadCommand,
+			UploadPartCommand,
+			CompleteMultipartUploadCommand,
+		} = await loadS3();
 		let uploadId: string | undefined;
 		try {
 			const first = await pump.first();
@@ -406,7 +500,13 @@ export class S3Service {
 			if (first.final) {
 				checkMd5();
 				result = await this.send(
-					new PutObjectCommand({ Bucket: bucket, Key: key, Body: first.data, ContentLength: first.data.length, ...writeParams(options) }),
+					new PutObjectCommand({
+						Bucket: bucket,
+						Key: key,
+						Body: first.data,
+						ContentLength: first.data.length,
+						...writeParams(options),
+					}),
 					this.context('PutObject', bucket, key),
 				);
 			} else {
@@ -418,7 +518,14 @@ export class S3Service {
 				if (!uploadId) throw new Error(`S3 started no multipart upload for "${key}" (no UploadId)`);
 				const parts = await pump.sendAll(async (part) => {
 					const answer = await this.send<{ ETag?: string }>(
-						new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part.number, Body: part.data, ContentLength: part.data.length }),
+						new UploadPartCommand({
+							Bucket: bucket,
+							Key: key,
+							UploadId: uploadId,
+							PartNumber: part.number,
+							Body: part.data,
+							ContentLength: part.data.length,
+						}),
 						this.context('UploadPart', bucket, key),
 					);
 					return { PartNumber: part.number, ETag: answer.ETag };
@@ -426,7 +533,12 @@ export class S3Service {
 				// Before completing: a mismatch aborts, and nothing is kept.
 				checkMd5();
 				result = await this.send(
-					new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+					new CompleteMultipartUploadCommand({
+						Bucket: bucket,
+						Key: key,
+						UploadId: uploadId,
+						MultipartUpload: { Parts: parts },
+					}),
 					this.context('CompleteMultipartUpload', bucket, key),
 				);
 			}
@@ -453,18 +565,32 @@ export class S3Service {
 	}
 
 	/** The seed's upload_data: text or bytes already in memory. */
-	async uploadData(bucket: string, key: string, data: string | Buffer, options: S3WriteOptions = {}): Promise<S3ObjectInfo> {
+	async uploadData(
+		bucket: string,
+		key: string,
+		data: string | Buffer,
+		options: S3WriteOptions = {},
+	): Promise<S3ObjectInfo> {
 		const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-		return await this.upload(bucket, key, Readable.from([buffer]), { ...options, size: buffer.length });
+		return await this.upload(bucket, key, Readable.from([buffer]), {
+			...options,
+			size: buffer.length,
+		});
 	}
 
 	/** GetObject, optionally a byte range; the body is a stream, never buffered. */
-	async download(bucket: string, key: string, range?: ByteRange): Promise<{ info: S3ObjectInfo; stream: Readable }> {
+	async download(
+		bucket: string,
+		key: string,
+		range?: ByteRange,
+	): Promise<{ info: S3ObjectInfo; stream: Readable }> {
 		const { GetObjectCommand } = await loadS3();
 		if (range && (range.start < 0 || (range.end !== undefined && range.end < range.start))) {
 			throw invalidInput('range', `${range.start}-${range.end ?? ''} is not a valid byte range`);
 		}
-		const answer = await this.send<HeadObjectCommandOutput & { Body?: unknown; ContentRange?: string }>(
+		const answer = await this.send<
+			HeadObjectCommandOutput & { Body?: unknown; ContentRange?: string }
+		>(
 			new GetObjectCommand({
 				Bucket: bucket,
 				Key: key,
@@ -473,7 +599,12 @@ export class S3Service {
 			this.context('GetObject', bucket, key),
 		);
 		const body = answer.Body;
-		const stream = body instanceof Readable ? body : body ? Readable.from(body as AsyncIterable<Uint8Array>) : Readable.from([]);
+		const stream =
+			body instanceof Readable
+				? body
+				: body
+					? Readable.from(body as AsyncIterable<Uint8Array>)
+					: Readable.from([]);
 		const info = this.describe(bucket, key, answer);
 		if (range) {
 			info.range = answer.ContentRange;
@@ -498,8 +629,22 @@ export class S3Service {
 		if (head.size > threshold) return await this.multipartCopy(source, target, head, options);
 		const { CopyObjectCommand } = await loadS3();
 		const replace = options.replaceMetadata === true;
-		const params = writeParams(replace ? options : { ...options, contentType: undefined, metadata: undefined, tags: undefined, cacheControl: undefined, contentDisposition: undefined });
-		const answer = await this.send<{ CopyObjectResult?: { ETag?: string; LastModified?: Date }; VersionId?: string }>(
+		const params = writeParams(
+			replace
+				? options
+				: {
+						...options,
+						contentType: undefined,
+						metadata: undefined,
+						tags: undefined,
+						cacheControl: undefined,
+						contentDisposition: undefined,
+					},
+		);
+		const answer = await this.send<{
+			CopyObjectResult?: { ETag?: string; LastModified?: Date };
+			VersionId?: string;
+		}>(
 			new CopyObjectCommand({
 				Bucket: target.bucket,
 				Key: target.key,
@@ -531,7 +676,8 @@ export class S3Service {
 		head: S3ObjectInfo,
 		options: S3CopyOptions,
 	): Promise<S3ObjectInfo> {
-		const { CreateMultipartUploadCommand, UploadPartCopyCommand, CompleteMultipartUploadCommand } = await loadS3();
+		const { CreateMultipartUploadCommand, UploadPartCopyCommand, CompleteMultipartUploadCommand } =
+			await loadS3();
 		const replace = options.replaceMetadata === true;
 		// A multipart upload copies nothing by itself: carry the source's properties over.
 		const properties: S3WriteOptions = replace
@@ -542,12 +688,22 @@ export class S3Service {
 					metadata: head.metadata,
 					cacheControl: head.cacheControl,
 					contentDisposition: head.contentDisposition,
-					storageClass: options.storageClass ?? (head.storageClass !== 'STANDARD' ? head.storageClass : undefined),
+					storageClass:
+						options.storageClass ??
+						(head.storageClass !== 'STANDARD' ? head.storageClass : undefined),
 				};
-		const partSize = Math.max(options.partSize ?? COPY_PART_SIZE, MIN_PART_SIZE, Math.ceil(head.size / MAX_PARTS));
+		const partSize = Math.max(
+			options.partSize ?? COPY_PART_SIZE,
+			MIN_PART_SIZE,
+			Math.ceil(head.size / MAX_PARTS),
+		);
 		const context = this.context('multipart copy', target.bucket, target.key);
 		const created = await this.send<{ UploadId?: string }>(
-			new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: target.key, ...writeParams(properties) }),
+			new CreateMultipartUploadCommand({
+				Bucket: target.bucket,
+				Key: target.key,
+				...writeParams(properties),
+			}),
 			context,
 		);
 		const uploadId = created.UploadId!;
@@ -556,22 +712,31 @@ export class S3Service {
 			for (let start = 0, partNumber = 1; start < head.size; start += partSize, partNumber++) {
 				ranges.push({ partNumber, start, end: Math.min(start + partSize, head.size) - 1 });
 			}
-			const parts: CompletedPart[] = await pool(ranges, options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY, async (range) => {
-				const answer = await this.send<{ CopyPartResult?: { ETag?: string } }>(
-					new UploadPartCopyCommand({
-						Bucket: target.bucket,
-						Key: target.key,
-						UploadId: uploadId,
-						PartNumber: range.partNumber,
-						CopySource: copySource(source.bucket, source.key),
-						CopySourceRange: `bytes=${range.start}-${range.end}`,
-					}),
-					context,
-				);
-				return { PartNumber: range.partNumber, ETag: answer.CopyPartResult?.ETag };
-			});
+			const parts: CompletedPart[] = await pool(
+				ranges,
+				options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+				async (range) => {
+					const answer = await this.send<{ CopyPartResult?: { ETag?: string } }>(
+						new UploadPartCopyCommand({
+							Bucket: target.bucket,
+							Key: target.key,
+							UploadId: uploadId,
+							PartNumber: range.partNumber,
+							CopySource: copySource(source.bucket, source.key),
+							CopySourceRange: `bytes=${range.start}-${range.end}`,
+						}),
+						context,
+					);
+					return { PartNumber: range.partNumber, ETag: answer.CopyPartResult?.ETag };
+				},
+			);
 			const done = await this.send<{ ETag?: string; VersionId?: string }>(
-				new CompleteMultipartUploadCommand({ Bucket: target.bucket, Key: target.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+				new CompleteMultipartUploadCommand({
+					Bucket: target.bucket,
+					Key: target.key,
+					UploadId: uploadId,
+					MultipartUpload: { Parts: parts },
+				}),
 				context,
 			);
 			return {
@@ -598,7 +763,10 @@ export class S3Service {
 	/** DeleteObject. S3 answers the same whether or not the key existed. */
 	async deleteObject(bucket: string, key: string, versionId?: string): Promise<void> {
 		const { DeleteObjectCommand } = await loadS3();
-		await this.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId || undefined }), this.context('DeleteObject', bucket, key));
+		await this.send(
+			new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId || undefined }),
+			this.context('DeleteObject', bucket, key),
+		);
 	}
 
 	/** DeleteObjects in batches of 1,000; every key gets a result, failures included. */
@@ -611,15 +779,28 @@ export class S3Service {
 				Deleted?: Array<{ Key?: string; VersionId?: string }>;
 				Errors?: Array<{ Key?: string; Code?: string; Message?: string }>;
 			}>(
-				new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: false } }),
+				new DeleteObjectsCommand({
+					Bucket: bucket,
+					Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: false },
+				}),
 				this.context('DeleteObjects', bucket),
 			);
 			const deleted = new Map((answer.Deleted ?? []).map((entry) => [entry.Key, entry]));
 			const errors = new Map((answer.Errors ?? []).map((entry) => [entry.Key, entry]));
 			for (const key of batch) {
 				const error = errors.get(key);
-				if (error) results.push({ key, deleted: false, error: `${error.Code ?? 'Error'}: ${error.Message ?? 'not deleted'}` });
-				else if (deleted.has(key)) results.push({ key, deleted: true, ...(deleted.get(key)?.VersionId ? { versionId: deleted.get(key)!.VersionId } : {}) });
+				if (error)
+					results.push({
+						key,
+						deleted: false,
+						error: `${error.Code ?? 'Error'}: ${error.Message ?? 'not deleted'}`,
+					});
+				else if (deleted.has(key))
+					results.push({
+						key,
+						deleted: true,
+						...(deleted.get(key)?.VersionId ? { versionId: deleted.get(key)!.VersionId } : {}),
+					});
 				else results.push({ key, deleted: false, error: 'The server did not report this key' });
 			}
 		}
@@ -640,13 +821,27 @@ export class S3Service {
 				NextKeyMarker?: string;
 				NextUploadIdMarker?: string;
 			}>(
-				new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
+				new ListMultipartUploadsCommand({
+					Bucket: bucket,
+					Prefix: prefix,
+					KeyMarker: keyMarker,
+					UploadIdMarker: uploadIdMarker,
+				}),
 				this.context('ListMultipartUploads', bucket),
 			);
 			for (const upload of page.Uploads ?? []) {
-				if (upload.Key && upload.UploadId) uploads.push({ key: upload.Key, uploadId: upload.UploadId, initiated: iso(upload.Initiated) });
+				if (upload.Key && upload.UploadId)
+					uploads.push({
+						key: upload.Key,
+						uploadId: upload.UploadId,
+						initiated: iso(upload.Initiated),
+					});
 			}
-			if (!page.IsTruncated || (page.NextKeyMarker === keyMarker && page.NextUploadIdMarker === uploadIdMarker)) return uploads;
+			if (
+				!page.IsTruncated ||
+				(page.NextKeyMarker === keyMarker && page.NextUploadIdMarker === uploadIdMarker)
+			)
+				return uploads;
 			keyMarker = page.NextKeyMarker;
 			uploadIdMarker = page.NextUploadIdMarker;
 		}
@@ -655,7 +850,10 @@ export class S3Service {
 	async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
 		const { AbortMultipartUploadCommand } = await loadS3();
 		try {
-			await this.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), this.context('AbortMultipartUpload', bucket, key));
+			await this.send(
+				new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
+				this.context('AbortMultipartUpload', bucket, key),
+			);
 		} catch (error) {
 			// Already gone (aborted before, or completed) is what we wanted.
 			if (error instanceof StorageError && error.code === 'ObjectNotFound') return;
@@ -673,16 +871,24 @@ export class S3Service {
 		options: { method: 'GET' | 'PUT'; expiresIn: number; contentType?: string },
 	): Promise<string> {
 		assertExpiry(options.expiresIn);
-		const [{ GetObjectCommand, PutObjectCommand }, { getSignedUrl }] = await Promise.all([loadS3(), loadPresigner()]);
+		const [{ GetObjectCommand, PutObjectCommand }, { getSignedUrl }] = await Promise.all([
+			loadS3(),
+			loadPresigner(),
+		]);
 		const command =
 			options.method === 'PUT'
-				? new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: options.contentType || undefined })
+				? new PutObjectCommand({
+						Bucket: bucket,
+						Key: key,
+						ContentType: options.contentType || undefined,
+					})
 				: new GetObjectCommand({ Bucket: bucket, Key: key });
 		try {
 			return await getSignedUrl(this.client, command as never, {
 				expiresIn: options.expiresIn,
 				// The presigner leaves Content-Type unsigned unless told: signed, the uploader must send it.
-				signableHeaders: options.method === 'PUT' && options.contentType ? new Set(['content-type']) : undefined,
+				signableHeaders:
+					options.method === 'PUT' && options.contentType ? new Set(['content-type']) : undefined,
 			});
 		} catch (error) {
 			throw mapS3Error(error, this.context('presign', bucket, key));
@@ -695,7 +901,9 @@ export class S3Service {
 			new GetObjectTaggingCommand({ Bucket: bucket, Key: key }),
 			this.context('GetObjectTagging', bucket, key),
 		);
-		return Object.fromEntries((answer.TagSet ?? []).filter((tag) => tag.Key).map((tag) => [tag.Key!, tag.Value ?? '']));
+		return Object.fromEntries(
+			(answer.TagSet ?? []).filter((tag) => tag.Key).map((tag) => [tag.Key!, tag.Value ?? '']),
+		);
 	}
 
 	/** PutObjectTagging: replaces the object's whole tag set. */
