@@ -3,6 +3,7 @@ import * as path from 'path';
 
 import { sessionOwner } from '../../nodes/CloudCix/session';
 import { startCloudCixFake, type CloudCixFake, type FakeUser } from '../fakes/cloudcix/server';
+import { sampleProjects } from '../fakes/cloudcix/services';
 import { N8nInstance, parseRun } from './harness/n8n';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 
@@ -76,15 +77,7 @@ async function storedCredential(id: string): Promise<Record<string, any>> {
 	return credential.data;
 }
 
-const seedProjects = (count: number) =>
-	fake.seed(
-		'iaas',
-		'project/',
-		Array.from({ length: count }, (_, i) => ({
-			name: `project-${String(i).padStart(3, '0')}`,
-			region_id: (i % 4) + 1,
-		})),
-	);
+const seedProjects = (count: number) => fake.seed('iaas', 'project/', sampleProjects(count));
 
 beforeAll(async () => {
 	fake = await startCloudCixFake();
@@ -118,7 +111,7 @@ describe('CloudCIX node in a real n8n', () => {
 		const projects = run.output('All Projects');
 		expect(projects).toHaveLength(250);
 		expect(projects.map((item) => item.json.name)).toEqual(
-			Array.from({ length: 250 }, (_, i) => `project-${String(i).padStart(3, '0')}`),
+			sampleProjects(250).map((project) => project.name),
 		);
 		expect(
 			fake

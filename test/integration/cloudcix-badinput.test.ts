@@ -1,5 +1,6 @@
 import { runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
-import { startCloudCixFake, type CloudCixFake } from '../fakes/cloudcix/server';
+import { useCloudCixFake } from '../fakes/cloudcix/jest';
+import type { CloudCixFake } from '../fakes/cloudcix/server';
 import { rl } from '../helpers/executeContext';
 
 /**
@@ -8,16 +9,7 @@ import { rl } from '../helpers/executeContext';
  */
 
 let fake: CloudCixFake;
-
-beforeAll(async () => {
-	fake = await startCloudCixFake();
-});
-
-afterAll(async () => {
-	await fake?.close();
-});
-
-beforeEach(() => fake.reset());
+useCloudCixFake((started) => (fake = started));
 
 const department = { application: 'membership', service: rl('department/', 'path') };
 const link = { application: 'membership', service: rl('address/{address_id}/link/', 'list') };

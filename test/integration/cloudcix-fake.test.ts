@@ -1,4 +1,5 @@
 import { verifyToken } from '../fakes/cloudcix/jwt';
+import { useCloudCixFake } from '../fakes/cloudcix/jest';
 import { startCloudCixFake, type CloudCixFake } from '../fakes/cloudcix/server';
 
 /**
@@ -9,16 +10,7 @@ import { startCloudCixFake, type CloudCixFake } from '../fakes/cloudcix/server';
  */
 
 let fake: CloudCixFake;
-
-beforeAll(async () => {
-	fake = await startCloudCixFake();
-});
-
-afterAll(async () => {
-	await fake?.close();
-});
-
-beforeEach(() => fake.reset());
+useCloudCixFake((started) => (fake = started));
 
 const url = (application: string, path: string) =>
 	fake.apiUrl.replace('{application}', application) + path;
@@ -558,8 +550,4 @@ describe('create, read, update, partial update, delete, head (views, exceptions.
 			).body.error_code,
 		).toBe('membership_address_link_create_001');
 	});
-});
-
-afterEach(() => {
-	expect(fake.violations).toEqual([]);
 });

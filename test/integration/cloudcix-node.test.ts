@@ -1,5 +1,7 @@
 import { runCloudCix, runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
-import { startCloudCixFake, type CloudCixFake } from '../fakes/cloudcix/server';
+import { useCloudCixFake } from '../fakes/cloudcix/jest';
+import type { CloudCixFake } from '../fakes/cloudcix/server';
+import { sampleProjects } from '../fakes/cloudcix/services';
 import { rl } from '../helpers/executeContext';
 
 /**
@@ -8,25 +10,14 @@ import { rl } from '../helpers/executeContext';
  */
 
 let fake: CloudCixFake;
-
-beforeAll(async () => {
-	fake = await startCloudCixFake();
-});
-
-afterAll(async () => {
-	await fake?.close();
-});
-
-beforeEach(() => fake.reset());
-
-afterEach(() => {
-	expect(fake.violations).toEqual([]);
-});
+useCloudCixFake((started) => (fake = started));
 
 const service = (path: string, mode = 'path') => rl(path, mode);
 const membership = (path: string) => ({ application: 'membership', service: service(path) });
 const iaas = { application: 'iaas', service: service('project/') };
 const items = (count: number) => Array.from({ length: count }, (_, i) => ({ json: { i } }));
+const seedProjects = (count: number) => fake.seed('iaas', 'project/', sampleProjects(count));
+const projectNames = (count: number) => sampleProjects(count).map((project) => project.name);
 
 describe('verbs', () => {
 	it('Create (JSON): POST, 201, the record without its content envelope', async () => {
@@ -139,18 +130,11 @@ describe('verbs', () => {
 	});
 
 	it('List: one page with page, limit and order; one item per record', async () => {
-		fake.seed(
-			'iaas',
-			'project/',
-			Array.from({ length: 30 }, (_, i) => ({
-				name: `p${String(i).padStart(2, '0')}`,
-				region_id: 1,
-			})),
-		);
+		seedProjects(30);
 		const run = await runCloudCix(fake, {
 			params: { operation: 'list', ...iaas, page: 1, limit: 10, order: '-name' },
 		});
-		expect(run.json.map((p) => p.name)).toEqual(Array.from({ length: 10 }, (_, i) => `p${19 - i}`));
+		expect(run.json.map((p) => p.name)).toEqual(projectNames(30).reverse().slice(10, 20));
 		expect(run.json[0]).not.toHaveProperty('_metadata');
 		const params = fake.serviceRequests()[0].params;
 		expect([params.get('page'), params.get('limit'), params.get('order')]).toEqual([
@@ -178,14 +162,7 @@ describe('verbs', () => {
 	});
 
 	it('Get All, Return All: pages of 100 from page 0 until total_records, one item per record', async () => {
-		fake.seed(
-			'iaas',
-			'project/',
-			Array.from({ length: 250 }, (_, i) => ({
-				name: `p${String(i).padStart(3, '0')}`,
-				region_id: i,
-			})),
-		);
+		seedProjects(250);
 		const run = await runCloudCix(fake, {
 			params: { operation: 'getAll', ...iaas, returnAll: true },
 		});
@@ -201,11 +178,7 @@ describe('verbs', () => {
 	});
 
 	it('Get All stops at total_records exactly (200 records: 2 pages, no empty third)', async () => {
-		fake.seed(
-			'iaas',
-			'project/',
-			Array.from({ length: 200 }, (_, i) => ({ name: `p${i}`, region_id: 1 })),
-		);
+		seedProjects(200);
 		const run = await runCloudCix(fake, {
 			params: { operation: 'getAll', ...iaas, returnAll: true },
 		});
@@ -214,14 +187,7 @@ describe('verbs', () => {
 	});
 
 	it('Get All with a Limit: as few pages as the limit needs', async () => {
-		fake.seed(
-			'iaas',
-			'project/',
-			Array.from({ length: 250 }, (_, i) => ({
-				name: `p${String(i).padStart(3, '0')}`,
-				region_id: 1,
-			})),
-		);
+		seedProjects(250);
 		const small = await runCloudCix(fake, {
 			params: { operation: 'getAll', ...iaas, returnAll: false, limit: 30 },
 		});
@@ -231,9 +197,7 @@ describe('verbs', () => {
 		const large = await runCloudCix(fake, {
 			params: { operation: 'getAll', ...iaas, returnAll: false, limit: 150 },
 		});
-		expect(large.json.map((p) => p.name)).toEqual(
-			Array.from({ length: 150 }, (_, i) => `p${String(i).padStart(3, '0')}`),
-		);
+		expect(large.json.map((p) => p.name)).toEqual(projectNames(150));
 		expect(fake.serviceRequests()).toHaveLength(2);
 	});
 
@@ -519,11 +483,7 @@ describe('the login token', () => {
 	});
 
 	it('a token that expires mid-run: the 401 makes n8n log in once more and resend; the run does not fail', async () => {
-		fake.seed(
-			'iaas',
-			'project/',
-			Array.from({ length: 250 }, (_, i) => ({ name: `p${i}`, region_id: 1 })),
-		);
+		seedProjects(250);
 		fake.expireTokensAfter(2);
 		const run = await runCloudCix(fake, {
 			params: { operation: 'getAll', ...iaas, returnAll: true },

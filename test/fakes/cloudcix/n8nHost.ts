@@ -1,5 +1,3 @@
-import axios, { type AxiosRequestConfig } from 'axios';
-import { Agent } from 'node:http';
 import { NodeApiError } from 'n8n-workflow';
 import type {
 	IAdditionalCredentialOptions,
@@ -14,6 +12,7 @@ import type {
 import { CloudPackCloudCixApi } from '../../../credentials/CloudPackCloudCixApi.credentials';
 import { CloudCix } from '../../../nodes/CloudCix/CloudCix.node';
 import { createExecuteContext, type Params } from '../../helpers/executeContext';
+import { sendLikeN8n as send } from '../../unit/transport/fakeContext';
 import type { CloudCixFake } from './server';
 
 /**
@@ -32,7 +31,6 @@ export const CREDENTIAL_TYPE = 'cloudPackCloudCixApi';
 const CREDENTIAL_REF = { id: 'cloudcix-cred-1', name: 'CloudCIX fake' };
 const credentialType = new CloudPackCloudCixApi();
 const description = new CloudCix().description;
-const NO_KEEP_ALIVE = new Agent({ keepAlive: false });
 
 export function fakeCredential(fake: CloudCixFake, extra: IDataObject = {}): IDataObject {
 	return {
@@ -44,31 +42,6 @@ export function fakeCredential(fake: CloudCixFake, extra: IDataObject = {}): IDa
 		token: '',
 		...extra,
 	};
-}
-
-/** n8n's httpRequest on axios: json, qs, returnFullResponse, status errors as AxiosError. */
-async function send(options: IHttpRequestOptions): Promise<unknown> {
-	const config: AxiosRequestConfig = {
-		url: options.url,
-		baseURL: options.baseURL,
-		method: options.method ?? 'GET',
-		headers: { ...(options.headers as Record<string, string>) },
-		params: options.qs,
-		data: options.body,
-		timeout: options.timeout,
-		httpAgent: NO_KEEP_ALIVE,
-		maxRedirects: options.disableFollowRedirect ? 0 : 5,
-	};
-	if (options.ignoreHttpStatusErrors) config.validateStatus = () => true;
-	const response = await axios.request(config);
-	if (options.returnFullResponse)
-		return {
-			body: response.data,
-			headers: response.headers,
-			statusCode: response.status,
-			statusMessage: response.statusText,
-		};
-	return response.data;
 }
 
 /** `={{$credentials.name}}` as n8n's expression engine resolves it in an authenticate block. */

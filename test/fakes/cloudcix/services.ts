@@ -139,6 +139,14 @@ export const SAMPLE_COUNTRIES = [
 	primary_level_name,
 }));
 
+/** `count` IAAS projects named project-000, project-001, … in regions 1 to 4. */
+export function sampleProjects(count: number): Array<Record<string, unknown>> {
+	return Array.from({ length: count }, (_, i) => ({
+		name: `project-${String(i).padStart(3, '0')}`,
+		region_id: (i % 4) + 1,
+	}));
+}
+
 /** The field types a list can filter on: declared fields plus id, created and updated. */
 export function fieldTypes(service: ServiceDef): Record<string, FieldType> {
 	const types: Record<string, FieldType> = {

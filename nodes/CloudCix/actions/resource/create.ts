@@ -2,10 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation, showFor } from '../../../shared/node/description';
 import { cloudCixRequest, type CloudCixClient } from '../../transport';
-import { bodyParameters, readBody } from '../body';
-import { optionsParameter, readQueryParameters } from '../listing';
-import { notFoundHint, readTarget } from '../target';
+import { bodyParameters } from '../body';
+import { optionsParameter } from '../listing';
 import { unwrapContent } from './output';
+import { recordCall } from './record';
 
 const displayOptions = showFor('resource', 'create');
 
@@ -16,16 +16,6 @@ export const description = forOperation(displayOptions, [
 
 /** POST to the service: 201 with the new record. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: CloudCixClient) {
-	const target = readTarget(this, itemIndex);
-	const body = readBody(this, itemIndex);
-	const qs = readQueryParameters(this, itemIndex);
-	const response = await cloudCixRequest(this, client, {
-		method: 'POST',
-		application: target.application,
-		path: target.path,
-		body,
-		qs,
-		notFoundHint: notFoundHint(undefined),
-	});
-	return unwrapContent(response);
+	const { call } = recordCall(this, itemIndex, 'POST', { id: 'none', body: true });
+	return unwrapContent(await cloudCixRequest(this, client, call));
 }

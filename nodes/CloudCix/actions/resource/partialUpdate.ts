@@ -1,11 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation, showFor } from '../../../shared/node/description';
-import type { CloudCixClient } from '../../transport';
+import { cloudCixRequest, type CloudCixClient } from '../../transport';
 import { bodyParameters } from '../body';
 import { optionsParameter } from '../listing';
 import { idParameters } from '../target';
-import { writeRecord } from './write';
+import { unwrapContent } from './output';
+import { recordCall } from './record';
 
 const displayOptions = showFor('resource', 'partialUpdate');
 
@@ -17,5 +18,6 @@ export const description = forOperation(displayOptions, [
 
 /** PATCH: only the given fields; CloudCIX leaves the others as they are. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: CloudCixClient) {
-	return await writeRecord(this, itemIndex, client, 'PATCH');
+	const { call } = recordCall(this, itemIndex, 'PATCH', { id: 'required', body: true });
+	return unwrapContent(await cloudCixRequest(this, client, call));
 }
