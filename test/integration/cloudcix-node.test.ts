@@ -1,4 +1,4 @@
-import { runCloudCix, runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
+import { fakeCredential, runCloudCix, runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
 import { useCloudCixFake } from '../fakes/cloudcix/jest';
 import type { CloudCixFake } from '../fakes/cloudcix/server';
 import { sampleProjects } from '../fakes/cloudcix/services';
@@ -419,13 +419,11 @@ describe('errors carry CloudCIX error codes and details', () => {
 			expired: true,
 		});
 		const expired = await runCloudCixFailing(fake, {
-			credential: {
+			credential: fakeCredential(fake, {
 				email: user.email,
 				password: user.password,
 				apiKey: user.memberApiKey,
-				apiUrl: fake.apiUrl,
-				token: '',
-			},
+			}),
 			params: { operation: 'list', ...membership('country/') },
 		});
 		expect(expired.error.message).toBe(
@@ -555,13 +553,7 @@ describe('the login token', () => {
 
 	it('a refused login: CloudCIX code and message, no retry, no service request', async () => {
 		const { error } = await runCloudCixFailing(fake, {
-			credential: {
-				email: fake.user.email,
-				password: 'wrong',
-				apiKey: fake.user.memberApiKey,
-				apiUrl: fake.apiUrl,
-				token: '',
-			},
+			credential: fakeCredential(fake, { password: 'wrong-password-123' }),
 			params: { operation: 'list', ...membership('department/') },
 		});
 		expect(error.message).toBe(
@@ -570,18 +562,12 @@ describe('the login token', () => {
 		expect(error.description).toBe('Check the E-mail and Password of the CloudCIX credential.');
 		expect(fake.requests).toHaveLength(1);
 		expect(fake.serviceRequests()).toEqual([]);
-		expect(JSON.stringify(error)).not.toContain('wrong');
+		expect(JSON.stringify(error)).not.toContain('wrong-password-123');
 	});
 
 	it("a user not in the API key's member: membership_token_create_003", async () => {
 		const { error } = await runCloudCixFailing(fake, {
-			credential: {
-				email: fake.user.email,
-				password: fake.user.password,
-				apiKey: 'not-my-member',
-				apiUrl: fake.apiUrl,
-				token: '',
-			},
+			credential: fakeCredential(fake, { apiKey: 'not-my-member' }),
 			params: { operation: 'list', ...membership('department/') },
 		});
 		expect(error.message).toContain(

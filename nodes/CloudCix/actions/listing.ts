@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { nameValueList } from '../../shared/node/description';
 import { parameterError } from '../../shared/node/errors';
 import type { ListMetadata } from '../transport';
+import { filterParameters, readFilters } from './filters';
 
 /**
  * What List and Get All share beyond the filters: the order, the options, and the output:
@@ -11,7 +12,7 @@ import type { ListMetadata } from '../transport';
  * as a hint in n8n's output pane, never dropped.
  */
 
-export const orderParameter: INodeProperties = {
+const orderParameter: INodeProperties = {
 	displayName: 'Order',
 	name: 'order',
 	type: 'string',
@@ -153,4 +154,25 @@ export function recordItems(
 		...(warnings.length > 0 ? { _warnings: warnings } : {}),
 		...(options.includeMetadata ? { _metadata: metadata } : {}),
 	}));
+}
+
+/** Order, Filters and Options: the parameters List and Get All share, after their paging. */
+export const listingParameters: INodeProperties[] = [
+	orderParameter,
+	...filterParameters,
+	optionsParameter(true),
+];
+
+/** The query of List and Get All beyond page and limit, and their options. */
+export function readListing(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { qs: IDataObject; options: ListOptions } {
+	const order = String(ctx.getNodeParameter('order', itemIndex, '')).trim();
+	const filters = readFilters(ctx, itemIndex);
+	const extra = readQueryParameters(ctx, itemIndex, ['page', 'limit', 'order']);
+	return {
+		qs: { ...extra, ...filters, ...(order ? { order } : {}) },
+		options: readListOptions(ctx, itemIndex),
+	};
 }

@@ -3,12 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
 import { getListLimit } from '../../../shared/node/parameters';
 import { cloudCixPages, MAX_PAGE_SIZE, type CloudCixClient } from '../../transport';
-import { filterParameters, readFilters } from '../filters';
 import {
-	optionsParameter,
-	orderParameter,
-	readListOptions,
-	readQueryParameters,
+	listingParameters,
+	readListing,
 	recordItems,
 	reportWarnings,
 	warningsOf,
@@ -19,9 +16,7 @@ const displayOptions = showFor('resource', 'getAll');
 
 export const description = forOperation(displayOptions, [
 	...returnAllAndLimit,
-	orderParameter,
-	...filterParameters,
-	optionsParameter(true),
+	...listingParameters,
 ]);
 
 /**
@@ -31,10 +26,7 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: CloudCixClient) {
 	const target = readTarget(this, itemIndex);
 	const limit = getListLimit(this, itemIndex);
-	const order = String(this.getNodeParameter('order', itemIndex, '')).trim();
-	const filters = readFilters(this, itemIndex);
-	const extra = readQueryParameters(this, itemIndex, ['page', 'limit', 'order']);
-	const options = readListOptions(this, itemIndex);
+	const { qs, options } = readListing(this, itemIndex);
 	const items: IDataObject[] = [];
 	const warnings = new Set<string>();
 	const pages = cloudCixPages(
@@ -44,7 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			method: 'GET',
 			application: target.application,
 			path: target.path,
-			qs: { ...extra, ...filters, ...(order ? { order } : {}) },
+			qs,
 			notFoundHint: notFoundHint(undefined),
 		},
 		Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE),

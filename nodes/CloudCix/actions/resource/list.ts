@@ -3,12 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation, showFor } from '../../../shared/node/description';
 import { getInteger } from '../../../shared/node/parameters';
 import { cloudCixPage, MAX_PAGE_SIZE, type CloudCixClient } from '../../transport';
-import { filterParameters, readFilters } from '../filters';
 import {
-	optionsParameter,
-	orderParameter,
-	readListOptions,
-	readQueryParameters,
+	listingParameters,
+	readListing,
 	recordItems,
 	reportWarnings,
 	warningsOf,
@@ -34,9 +31,7 @@ export const description = forOperation(displayOptions, [
 		default: 50,
 		description: 'Max number of results to return',
 	},
-	orderParameter,
-	...filterParameters,
-	optionsParameter(true),
+	...listingParameters,
 ] as INodeProperties[]);
 
 /** One page: `page` (0-based) of `limit` records (at most 100), one item per record. */
@@ -49,15 +44,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		fallback: 50,
 		label: 'Limit',
 	});
-	const order = String(this.getNodeParameter('order', itemIndex, '')).trim();
-	const filters = readFilters(this, itemIndex);
-	const extra = readQueryParameters(this, itemIndex, ['page', 'limit', 'order']);
-	const options = readListOptions(this, itemIndex);
+	const { qs, options } = readListing(this, itemIndex);
 	const result = await cloudCixPage(this, client, {
 		method: 'GET',
 		application: target.application,
 		path: target.path,
-		qs: { ...extra, ...filters, page, limit, ...(order ? { order } : {}) },
+		qs: { ...qs, page, limit },
 		notFoundHint: notFoundHint(undefined),
 	});
 	const warnings = warningsOf(result.metadata);
