@@ -551,30 +551,33 @@ describe('the login token', () => {
 		expect(uid).toBe(other.id);
 	});
 
-	it('a refused login: CloudCIX code and message, no retry, no service request', async () => {
-		const { error } = await runCloudCixFailing(fake, {
-			credential: fakeCredential(fake, { password: 'wrong-password-123' }),
-			params: { operation: 'list', ...membership('department/') },
-		});
-		expect(error.message).toBe(
+	it.each([
+		[
+			'a wrong password',
+			{ password: 'wrong-password-123' },
 			'CloudCIX refused the login (membership_token_create_002): The sent email and password combination is invalid. Please check both and try again.',
-		);
-		expect(error.description).toBe('Check the E-mail and Password of the CloudCIX credential.');
-		expect(fake.requests).toHaveLength(1);
-		expect(fake.serviceRequests()).toEqual([]);
-		expect(JSON.stringify(error)).not.toContain('wrong-password-123');
-	});
-
-	it("a user not in the API key's member: membership_token_create_003", async () => {
-		const { error } = await runCloudCixFailing(fake, {
-			credential: fakeCredential(fake, { apiKey: 'not-my-member' }),
-			params: { operation: 'list', ...membership('department/') },
-		});
-		expect(error.message).toContain(
-			'(membership_token_create_003): The sent "api_key" is invalid.',
-		);
-		expect(error.description).toContain('API Key');
-	});
+			'Check the E-mail and Password of the CloudCIX credential.',
+		],
+		[
+			"a user not in the API key's member",
+			{ apiKey: 'not-my-member' },
+			'CloudCIX refused the login (membership_token_create_003): The sent "api_key" is invalid. The authenticating User does not belong to a Member with that "api_key"',
+			'Check the API Key',
+		],
+	])(
+		'a refused login (%s): CloudCIX code and message, no retry, no service request',
+		async (_case, change, message, hint) => {
+			const { error } = await runCloudCixFailing(fake, {
+				credential: fakeCredential(fake, change),
+				params: { operation: 'list', ...membership('department/') },
+			});
+			expect(error.message).toBe(message);
+			expect(error.description).toContain(hint);
+			expect(fake.requests).toHaveLength(1);
+			expect(fake.serviceRequests()).toEqual([]);
+			expect(JSON.stringify(error)).not.toContain('wrong-password-123');
+		},
+	);
 
 	it('no token, password or API key in errors or outputs', async () => {
 		const run = await runCloudCix(fake, {
