@@ -9,50 +9,60 @@
 cd "$(dirname "$0")/../.." || exit 0
 prefix="${1:-}"
 
-descendants() {
-	local child
-	for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
-		descendants "$child"
-		echo "$child"
-	done
+# One snapshot of the process table: "pid ppid state" per line (zombies count as gone).
+snapshot() { ps -e -o pid=,ppid=,stat= 2>/dev/null; }
+
+# The recorded PIDs (still running) and all their descendants, children first.
+trees() {
+	# $1: snapshot; remaining: root PIDs
+	local table=$1
+	shift
+	awk -v roots="$*" '
+		{ state[$1] = substr($3, 1, 1); kids[$2] = kids[$2] " " $1 }
+		function walk(p,   n, i, list) {
+			n = split(kids[p], list, " ")
+			for (i = 1; i <= n; i++) walk(list[i])
+			if (state[p] != "" && state[p] != "Z") print p
+		}
+		END { n = split(roots, r, " "); for (i = 1; i <= n; i++) walk(r[i]) }
+	' <<<"$table"
 }
 
+# Which of the given PIDs still run.
 running() {
-	# Alive and not a zombie.
-	local stat
-	stat=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-	[ -n "$stat" ] && [ "${stat:0:1}" != "Z" ]
+	local table=$1
+	shift
+	awk -v pids="$*" '
+		BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) want[p[i]] = 1 }
+		($1 in want) && substr($3, 1, 1) != "Z" { print $1 }
+	' <<<"$table"
 }
 
-pids=()
+roots=()
 pidfiles=()
 for pidfile in .dev/servers/"$prefix"*.pid; do
 	[ -e "$pidfile" ] || continue
 	pidfiles+=("$pidfile")
 	pid=$(cat "$pidfile" 2>/dev/null)
 	case "$pid" in '' | *[!0-9]*) continue ;; esac
-	running "$pid" || continue
-	# shellcheck disable=SC2207
-	pids+=($(descendants "$pid") "$pid")
+	roots+=("$pid")
 done
 
-if [ ${#pids[@]} -gt 0 ]; then
-	for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-	for _ in $(seq 1 100); do
-		left=0
-		for pid in "${pids[@]}"; do running "$pid" && { left=1; break; }; done
-		[ $left = 0 ] && break
-		sleep 0.1
-	done
-	# Survivors, and any worker a parent started in the meantime.
-	survivors=()
-	for pid in "${pids[@]}"; do
-		if running "$pid"; then
-			# shellcheck disable=SC2207
-			survivors+=($(descendants "$pid") "$pid")
-		fi
-	done
-	for pid in "${survivors[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+if [ ${#roots[@]} -gt 0 ]; then
+	# shellcheck disable=SC2207
+	pids=($(trees "$(snapshot)" "${roots[@]}"))
+	if [ ${#pids[@]} -gt 0 ]; then
+		kill -TERM "${pids[@]}" 2>/dev/null
+		deadline=$((SECONDS + 10))
+		while [ $SECONDS -lt $deadline ] && [ -n "$(running "$(snapshot)" "${pids[@]}")" ]; do
+			sleep 0.2
+		done
+		# Survivors, and any worker a parent started in the meantime.
+		table=$(snapshot)
+		# shellcheck disable=SC2207
+		survivors=($(trees "$table" $(running "$table" "${pids[@]}")))
+		[ ${#survivors[@]} -eq 0 ] || kill -KILL "${survivors[@]}" 2>/dev/null
+	fi
 fi
 for pidfile in "${pidfiles[@]}"; do rm -f "$pidfile"; done
 exit 0

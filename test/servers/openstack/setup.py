@@ -88,9 +88,25 @@ def body(r):
     return r.json() if r.content else None
 
 
-def wait_http(name, url, seconds=180):
+def process_alive(name):
+    """The process of .dev/servers/openstack-NAME.pid runs (not a zombie)."""
+    try:
+        with open(os.path.join(E["SERVERS"], f"openstack-{name}.pid")) as f:
+            pid = int(f.read().strip())
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, ValueError):
+        return False
+
+
+def wait_http(name, url, seconds=180, processes=()):
     deadline = time.time() + seconds
     while True:
+        for process in processes:
+            if not process_alive(process):
+                log_file = os.path.join(E["LOGS"], f"{process}.log")
+                tail = open(log_file, errors="replace").read()[-3000:] if os.path.exists(log_file) else ""
+                raise SystemExit(f"{process} exited ({log_file}):\n{tail}")
         try:
             r = HTTP.get(url, timeout=5)
             if r.status_code < 500:
@@ -199,26 +215,28 @@ class Identity:
         return self.ensure("roles", "roles", {"name": name}, {"name": name})
 
     def user(self, name, password, project_id=None, domain_id="default"):
-        user = self.ensure("users", "users", {"name": name, "domain_id": domain_id},
+        return self.ensure("users", "users", {"name": name, "domain_id": domain_id},
                            {"name": name, "password": password, "domain_id": domain_id,
                             "default_project_id": project_id, "enabled": True})
-        # Keep the password the one this script knows.
-        try:
-            password_auth_id(user["id"], password)
-        except ApiError:
-            call("PATCH", f"{KS}/users/{user['id']}", self.t, json={"user": {"password": password}})
-        return user
 
-    def grant(self, user_id, role_id, project_id=None, domain_id=None):
+    def grant(self, user_id, role_ids, project_id=None, domain_id=None):
+        scope = {"scope.project.id": project_id} if project_id else {"scope.domain.id": domain_id}
+        have = {a["role"]["id"] for a in call("GET", f"{KS}/role_assignments", self.t, params={
+            "user.id": user_id, **scope}).json()["role_assignments"]}
         target = f"projects/{project_id}" if project_id else f"domains/{domain_id}"
-        call("PUT", f"{KS}/{target}/users/{user_id}/roles/{role_id}", self.t)
+        for role_id in role_ids:
+            if role_id not in have:
+                call("PUT", f"{KS}/{target}/users/{user_id}/roles/{role_id}", self.t)
 
     def service_endpoints(self, stype, name, endpoint_url):
-        svc = self.find("services", "services", type=stype)
+        if not hasattr(self, "_services"):
+            self._services = call("GET", f"{KS}/services", self.t).json()["services"]
+            self._endpoints = call("GET", f"{KS}/endpoints", self.t).json()["endpoints"]
+        svc = next((s for s in self._services if s["type"] == stype), None)
         if not svc:
             svc = call("POST", f"{KS}/services", self.t, json={"service": {
                 "type": stype, "name": name, "enabled": True}}, expect=(201,)).json()["service"]
-        existing = call("GET", f"{KS}/endpoints", self.t, params={"service_id": svc["id"]}).json()["endpoints"]
+        existing = [e for e in self._endpoints if e["service_id"] == svc["id"]]
         for interface in ("public", "internal"):
             found = [e for e in existing if e["interface"] == interface and e.get("region_id") == REGION]
             if found:
@@ -231,26 +249,37 @@ class Identity:
                     "url": endpoint_url, "enabled": True}})
 
 
-def password_auth_id(user_id, password):
-    auth = {"identity": {"methods": ["password"], "password": {"user": {"id": user_id, "password": password}}}}
-    call("POST", KS + "/auth/tokens", json={"auth": auth}, expect=(201,))
+def identity_inputs():
+    keys = sorted(k for k in E if k.endswith("_PORT") or k.endswith("_USER") or k.endswith("_PASSWORD")
+                  or k.endswith("_PROJECT") or k == "REGION")
+    return hashlib.sha256(json.dumps({k: E[k] for k in keys}).encode()).hexdigest()
 
 
 def identity():
+    inputs = identity_inputs()
+    done, cred = load_state("identity"), load_state("appcred")
+    if done and cred and done.get("inputs") == inputs:
+        # Set up by an earlier start on this database (the credential proves the database).
+        try:
+            appcred_auth(cred["id"], cred["secret"])
+            log("identity: already set up")
+            return
+        except ApiError:
+            pass
     token, _ = password_auth("admin", E["ADMIN_PASSWORD"], "admin")
     ks = Identity(token)
-    roles = {name: ks.role(name)["id"] for name in ROLES}
+    existing = {r["name"]: r["id"] for r in call("GET", f"{KS}/roles", token).json()["roles"]}
+    roles = {name: existing.get(name) or ks.role(name)["id"] for name in ROLES}
     default = "default"
     admin_project = ks.find("projects", "projects", name="admin", domain_id=default)
     service_project = ks.project("service")
     services = ks.user(E["SERVICE_USER"], E["SERVICE_PASSWORD"], service_project["id"])
-    for role in ("admin", "service"):
-        ks.grant(services["id"], roles[role], project_id=service_project["id"])
+    ks.grant(services["id"], [roles["admin"], roles["service"]], project_id=service_project["id"])
 
     # Heat's domain for the users it creates inside stacks.
     heat_domain = ks.domain("heat")
     heat_admin = ks.user("heat_domain_admin", E["SERVICE_PASSWORD"], domain_id=heat_domain["id"])
-    ks.grant(heat_admin["id"], roles["admin"], domain_id=heat_domain["id"])
+    ks.grant(heat_admin["id"], [roles["admin"]], domain_id=heat_domain["id"])
 
     for stype, (name, endpoint_url) in SERVICE_PORTS.items():
         ks.service_endpoints(stype, name, endpoint_url())
@@ -259,9 +288,8 @@ def identity():
     member = ks.user(E["MEMBER_USER"], E["MEMBER_PASSWORD"], project["id"])
     other_project = ks.project(E["OTHER_PROJECT"])
     other = ks.user(E["OTHER_USER"], E["OTHER_PASSWORD"], other_project["id"])
-    for role in MEMBER_ROLES:
-        ks.grant(member["id"], roles[role], project_id=project["id"])
-        ks.grant(other["id"], roles[role], project_id=other_project["id"])
+    ks.grant(member["id"], [roles[r] for r in MEMBER_ROLES], project_id=project["id"])
+    ks.grant(other["id"], [roles[r] for r in MEMBER_ROLES], project_id=other_project["id"])
 
     # An unrestricted application credential of the member (its secret is shown once).
     member_token, _ = password_auth(E["MEMBER_USER"], E["MEMBER_PASSWORD"], E["MEMBER_PROJECT"])
@@ -289,6 +317,7 @@ def identity():
         "member": {"userId": member["id"], "projectId": project["id"]},
         "other": {"userId": other["id"], "projectId": other_project["id"]},
         "heatDomainId": heat_domain["id"],
+        "inputs": inputs,
     })
     log("identity: projects, users, roles, catalog and application credential ready")
 
@@ -508,7 +537,7 @@ def main():
     if cmd == "render":
         render(sys.argv[2], sys.argv[3], sys.argv[4:])
     elif cmd == "wait-http":
-        wait_http(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 180)
+        wait_http(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 180, sys.argv[5:])
     elif cmd == "identity":
         identity()
     elif cmd == "resources":

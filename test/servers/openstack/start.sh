@@ -21,7 +21,7 @@ HERE="$PROJECT/test/servers/openstack"
 export SERVERS="$PROJECT/.dev/servers"
 export DIR="$SERVERS/openstack"
 export ETC="$DIR/etc" DATA="$DIR/data" LOGS="$DIR/logs" RUN="$DIR/run" BIN="$DIR/bin" PKG="$DIR/pkg"
-export STATE="$DIR/state"
+export STATE="$DIR/state" PKG_ROOT="$PKG/root"
 export JSON="$SERVERS/openstack.json"
 PY=/usr/bin/python3
 SETUP="$HERE/setup.py"
@@ -70,8 +70,7 @@ service_token_roles_required = true"
 
 # Which groups of services run (all by default).
 ALL_GROUPS="keystone placement glance nova cinder neutron octavia designate heat"
-# For now only Keystone (+ Swift behind it) by default; the other groups are being brought up.
-export GROUPS_ON="${OPENSTACK_SERVICES:-keystone}"
+export GROUPS_ON="${OPENSTACK_SERVICES:-$ALL_GROUPS}"
 on() { [[ " $GROUPS_ON " == *" $1 "* ]]; }
 
 declare -A PROCS=(
@@ -354,8 +353,8 @@ chain_keystone() {
 		--env OS_KEYSTONE_CONFIG_DIR="$ETC" --env OS_KEYSTONE_CONFIG_FILES=keystone.conf
 	uwsgi_app keystone-short "$KEYSTONE_SHORT_PORT" 1 "$BIN/keystone.wsgi" \
 		--env OS_KEYSTONE_CONFIG_DIR="$ETC/short" --env OS_KEYSTONE_CONFIG_FILES=keystone.conf
-	"$PY" "$SETUP" wait-http keystone "$KS" 120
-	"$PY" "$SETUP" wait-http keystone-short "http://127.0.0.1:$KEYSTONE_SHORT_PORT/v3" 120
+	"$PY" "$SETUP" wait-http keystone "$KS" 120 keystone
+	"$PY" "$SETUP" wait-http keystone-short "http://127.0.0.1:$KEYSTONE_SHORT_PORT/v3" 120 keystone-short
 	step "keystone: identity"
 	"$PY" "$SETUP" identity
 	touch "$RUN/identity.done"
@@ -379,7 +378,7 @@ chain_placement() {
 	fi
 	printf 'from placement.wsgi import init_application\napplication = init_application()\n' > "$BIN/placement.wsgi"
 	uwsgi_app placement "$PLACEMENT_PORT" 1 "$BIN/placement.wsgi" --env OS_PLACEMENT_CONFIG_DIR="$ETC"
-	"$PY" "$SETUP" wait-http placement "http://127.0.0.1:$PLACEMENT_PORT/" 120
+	"$PY" "$SETUP" wait-http placement "http://127.0.0.1:$PLACEMENT_PORT/" 120 placement
 	step "placement: up"
 }
 
@@ -394,7 +393,7 @@ chain_glance() {
 	fi
 	wait_file "$RUN/identity.done"
 	start_bg glance-api "$BIN/glance-api" --config-file "$ETC/glance-api.conf"
-	"$PY" "$SETUP" wait-http glance "http://127.0.0.1:$GLANCE_PORT/" 120
+	"$PY" "$SETUP" wait-http glance "http://127.0.0.1:$GLANCE_PORT/" 120 glance-api
 	step "glance: up"
 }
 
@@ -418,7 +417,7 @@ chain_nova() {
 	for name in api conductor scheduler compute; do
 		start_bg "nova-$name" "$BIN/nova-$name" --config-file "$ETC/nova.conf"
 	done
-	"$PY" "$SETUP" wait-http nova "http://127.0.0.1:$NOVA_PORT/" 120
+	"$PY" "$SETUP" wait-http nova "http://127.0.0.1:$NOVA_PORT/" 120 nova-api nova-conductor nova-scheduler nova-compute
 	step "nova: up"
 }
 
@@ -435,7 +434,7 @@ chain_cinder() {
 	for name in api scheduler volume; do
 		start_bg "cinder-$name" env PYTHONPATH="$HERE/shims" "$BIN/cinder-$name" --config-file "$ETC/cinder.conf"
 	done
-	"$PY" "$SETUP" wait-http cinder "http://127.0.0.1:$CINDER_PORT/" 120
+	"$PY" "$SETUP" wait-http cinder "http://127.0.0.1:$CINDER_PORT/" 120 cinder-api cinder-scheduler cinder-volume
 	step "cinder: up"
 }
 
@@ -450,7 +449,7 @@ chain_neutron() {
 	fi
 	wait_file "$RUN/identity.done"
 	start_bg neutron-server env PYTHONPATH="$HERE/shims" "$BIN/neutron-server" --config-file "$ETC/neutron.conf"
-	"$PY" "$SETUP" wait-http neutron "http://127.0.0.1:$NEUTRON_PORT/" 180
+	"$PY" "$SETUP" wait-http neutron "http://127.0.0.1:$NEUTRON_PORT/" 180 neutron-server
 	step "neutron: up"
 }
 
@@ -477,7 +476,7 @@ chain_octavia() {
 		"$ETC/octavia.conf" > "$BIN/octavia.wsgi"
 	uwsgi_app octavia-api "$OCTAVIA_PORT" 1 "$BIN/octavia.wsgi"
 	start_bg octavia-worker octavia-worker --config-file "$ETC/octavia.conf"
-	"$PY" "$SETUP" wait-http octavia "http://127.0.0.1:$OCTAVIA_PORT/" 120
+	"$PY" "$SETUP" wait-http octavia "http://127.0.0.1:$OCTAVIA_PORT/" 120 octavia-api octavia-worker
 	step "octavia: up"
 }
 
@@ -498,7 +497,7 @@ chain_designate() {
 		"$BIN/designate-manage" --config-file "$ETC/designate.conf" pool update --file "$ETC/pools.yaml"
 		cp "$ETC/pools.yaml" "$DATA/designate-pool"
 	fi
-	"$PY" "$SETUP" wait-http designate "http://127.0.0.1:$DESIGNATE_PORT/" 120
+	"$PY" "$SETUP" wait-http designate "http://127.0.0.1:$DESIGNATE_PORT/" 120 designate-central designate-api designate-mdns designate-worker designate-producer
 	step "designate: up"
 }
 
@@ -514,7 +513,7 @@ chain_heat() {
 	for name in api engine; do
 		start_bg "heat-$name" "$BIN/heat-$name" --config-file "$ETC/heat.conf"
 	done
-	"$PY" "$SETUP" wait-http heat "http://127.0.0.1:$HEAT_PORT/" 120
+	"$PY" "$SETUP" wait-http heat "http://127.0.0.1:$HEAT_PORT/" 120 heat-api heat-engine
 	step "heat: up"
 }
 
