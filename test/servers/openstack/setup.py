@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -485,10 +486,12 @@ def check():
             "placement": url(E["PLACEMENT_PORT"], "/"),
             "keystone": url(E["SWIFT_KEYSTONE_PORT"], f"/v1/AUTH_{pid}"),
         }
-        for group, probe in probes.items():
-            if group in E["GROUPS_ON"].split():
-                call("GET", probe, token, expect=(200, 204), timeout=10)
-        call("GET", KS_SHORT, expect=(200,), timeout=10)
+        wanted = [probe for group, probe in probes.items() if group in E["GROUPS_ON"].split()]
+        with ThreadPoolExecutor(len(wanted) + 1) as pool:
+            futures = [pool.submit(call, "GET", probe, token, expect=(200, 204), timeout=20) for probe in wanted]
+            futures.append(pool.submit(call, "GET", KS_SHORT, expect=(200,), timeout=20))
+            for future in futures:
+                future.result()
     except (ApiError, requests.RequestException, TypeError, KeyError) as e:
         log(f"check: {e}")
         sys.exit(1)

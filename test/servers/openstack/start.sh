@@ -90,20 +90,19 @@ for group in $GROUPS_ON; do NAMES="$NAMES ${PROCS[$group]}"; done
 elapsed() { echo $(( ($(now_ms) - T_START) / 1000 )); }
 log() { echo "[openstack +$(elapsed)s] $*" >&2; }
 pidfile() { echo "$SERVERS/openstack-$1.pid"; }
-alive() {
-	local f pid
-	f=$(pidfile "$1")
-	[ -f "$f" ] || return 1
-	pid=$(cat "$f")
-	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-	# A zombie is not alive.
-	[ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != "Z" ]
+pid_alive() {
+	# The process of PID file $1 runs and is not a zombie (no fork: fast on a busy machine).
+	local pid="" stat=""
+	[ -f "$1" ] && read -r pid < "$1" 2>/dev/null || return 1
+	[[ "$pid" =~ ^[0-9]+$ ]] && read -r stat < "/proc/$pid/stat" 2>/dev/null || return 1
+	stat=${stat##*) }
+	[ "${stat%% *}" != Z ]
 }
+alive() { pid_alive "$SERVERS/openstack-$1.pid"; }
 all_alive() {
 	local name
 	for name in $NAMES; do alive "$name" || return 1; done
-	alive_file="$SERVERS/swift-proxy-keystone.pid"
-	[ -f "$alive_file" ] && kill -0 "$(cat "$alive_file")" 2>/dev/null
+	pid_alive "$SERVERS/swift-proxy-keystone.pid"
 }
 
 mkdir -p "$SERVERS"
@@ -322,14 +321,16 @@ start_rabbitmq() {
 }
 
 uwsgi_app() {
-	# name port processes wsgi-file [--env K=V ...]
-	local name=$1 port=$2 processes=$3 wsgi=$4
+	# name port threads wsgi-file [--env K=V ...]: one worker process with THREADS threads.
+	local name=$1 port=$2 threads=$3 wsgi=$4
 	shift 4
 	# uwsgi does no keep-alive: without "Connection: close" the services' HTTP clients
-	# reuse the socket and fail with ConnectionResetError(104).
+	# reuse the socket and fail with ConnectionResetError(104). --lazy-apps: the app is
+	# loaded in the worker only (a master that holds a copy too would double the memory).
 	start_bg "$name" uwsgi --plugin python3 --http-socket "127.0.0.1:$port" --wsgi-file "$wsgi" \
-		--master --processes "$processes" --threads 2 --enable-threads --die-on-term --need-app \
-		--add-header "Connection: close" --buffer-size 65535 --procname-prefix-spaced "$name" "$@"
+		--master --lazy-apps --processes 1 --threads "$threads" --enable-threads --die-on-term \
+		--need-app --add-header "Connection: close" --buffer-size 65535 \
+		--procname-prefix-spaced "$name" "$@"
 }
 
 # ---- the service groups (each runs in the background: migrations, then processes) ---------------
@@ -349,9 +350,9 @@ chain_keystone() {
 	step "keystone: start"
 	printf 'from keystone.server.wsgi import initialize_public_application\napplication = initialize_public_application()\n' \
 		> "$BIN/keystone.wsgi"
-	uwsgi_app keystone "$KEYSTONE_PORT" 2 "$BIN/keystone.wsgi" \
+	uwsgi_app keystone "$KEYSTONE_PORT" 4 "$BIN/keystone.wsgi" \
 		--env OS_KEYSTONE_CONFIG_DIR="$ETC" --env OS_KEYSTONE_CONFIG_FILES=keystone.conf
-	uwsgi_app keystone-short "$KEYSTONE_SHORT_PORT" 1 "$BIN/keystone.wsgi" \
+	uwsgi_app keystone-short "$KEYSTONE_SHORT_PORT" 2 "$BIN/keystone.wsgi" \
 		--env OS_KEYSTONE_CONFIG_DIR="$ETC/short" --env OS_KEYSTONE_CONFIG_FILES=keystone.conf
 	"$PY" "$SETUP" wait-http keystone "$KS" 120 keystone
 	"$PY" "$SETUP" wait-http keystone-short "http://127.0.0.1:$KEYSTONE_SHORT_PORT/v3" 120 keystone-short
@@ -377,7 +378,7 @@ chain_placement() {
 		mark_migrated placement python3-placement
 	fi
 	printf 'from placement.wsgi import init_application\napplication = init_application()\n' > "$BIN/placement.wsgi"
-	uwsgi_app placement "$PLACEMENT_PORT" 1 "$BIN/placement.wsgi" --env OS_PLACEMENT_CONFIG_DIR="$ETC"
+	uwsgi_app placement "$PLACEMENT_PORT" 2 "$BIN/placement.wsgi" --env OS_PLACEMENT_CONFIG_DIR="$ETC"
 	"$PY" "$SETUP" wait-http placement "http://127.0.0.1:$PLACEMENT_PORT/" 120 placement
 	step "placement: up"
 }
@@ -391,7 +392,6 @@ chain_glance() {
 		"$BIN/glance-manage" --config-file "$ETC/glance-api.conf" db_sync
 		mark_migrated glance python3-glance
 	fi
-	wait_file "$RUN/identity.done"
 	start_bg glance-api "$BIN/glance-api" --config-file "$ETC/glance-api.conf"
 	"$PY" "$SETUP" wait-http glance "http://127.0.0.1:$GLANCE_PORT/" 120 glance-api
 	step "glance: up"
@@ -412,11 +412,13 @@ chain_nova() {
 		$manage db sync
 		mark_migrated nova python3-nova
 	fi
-	wait_file "$RUN/identity.done"
-	wait_file "$RUN/placement.done"
-	for name in api conductor scheduler compute; do
+	for name in api conductor scheduler; do
 		start_bg "nova-$name" "$BIN/nova-$name" --config-file "$ETC/nova.conf"
 	done
+	# nova-compute reports its resources to Placement as it starts: with the service user.
+	wait_file "$RUN/identity.done"
+	wait_file "$RUN/placement.done"
+	start_bg nova-compute "$BIN/nova-compute" --config-file "$ETC/nova.conf"
 	"$PY" "$SETUP" wait-http nova "http://127.0.0.1:$NOVA_PORT/" 120 nova-api nova-conductor nova-scheduler nova-compute
 	step "nova: up"
 }
@@ -430,7 +432,6 @@ chain_cinder() {
 		"$BIN/cinder-manage" --config-file "$ETC/cinder.conf" db sync
 		mark_migrated cinder python3-cinder
 	fi
-	wait_file "$RUN/identity.done"
 	for name in api scheduler volume; do
 		start_bg "cinder-$name" env PYTHONPATH="$HERE/shims" "$BIN/cinder-$name" --config-file "$ETC/cinder.conf"
 	done
@@ -447,7 +448,6 @@ chain_neutron() {
 		"$BIN/neutron-db-manage" --config-file "$ETC/neutron.conf" upgrade heads
 		mark_migrated neutron python3-neutron
 	fi
-	wait_file "$RUN/identity.done"
 	start_bg neutron-server env PYTHONPATH="$HERE/shims" "$BIN/neutron-server" --config-file "$ETC/neutron.conf"
 	"$PY" "$SETUP" wait-http neutron "http://127.0.0.1:$NEUTRON_PORT/" 180 neutron-server
 	step "neutron: up"
@@ -471,7 +471,6 @@ chain_octavia() {
 		octavia-db-manage --config-file "$ETC/octavia.conf" upgrade head
 		mark_migrated octavia python3-octavia
 	fi
-	wait_file "$RUN/identity.done"
 	printf 'from octavia.api.app import setup_app\napplication = setup_app(argv=["octavia-api", "--config-file", "%s"])\n' \
 		"$ETC/octavia.conf" > "$BIN/octavia.wsgi"
 	uwsgi_app octavia-api "$OCTAVIA_PORT" 1 "$BIN/octavia.wsgi"
@@ -488,7 +487,6 @@ chain_designate() {
 		"$BIN/designate-manage" --config-file "$ETC/designate.conf" database sync
 		mark_migrated designate python3-designate
 	fi
-	wait_file "$RUN/identity.done"
 	for name in central api mdns worker producer; do
 		start_bg "designate-$name" "$BIN/designate-$name" --config-file "$ETC/designate.conf"
 	done
@@ -509,7 +507,6 @@ chain_heat() {
 		"$BIN/heat-manage" --config-file "$ETC/heat.conf" db_sync
 		mark_migrated heat python3-heat
 	fi
-	wait_file "$RUN/identity.done"
 	for name in api engine; do
 		start_bg "heat-$name" "$BIN/heat-$name" --config-file "$ETC/heat.conf"
 	done
