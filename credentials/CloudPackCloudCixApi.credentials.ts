@@ -31,7 +31,8 @@ export class CloudPackCloudCixApi implements ICredentialType {
 			displayName: 'Token',
 			name: 'token',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// expirable: n8n's preAuthentication fills it; password: n8n never shows it in the editor
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 		{
@@ -81,6 +82,8 @@ export class CloudPackCloudCixApi implements ICredentialType {
 			description:
 				'Each application is reached at https://{application}.api.cloudcix.com/: its name goes in front of this host. For a private deployment or a gateway, put {application} where the name goes, e.g. https://cloudcix.example.com/{application}/.',
 		},
+		// A yes/no switch, not a secret: the rule only sees "auth" in its name.
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',

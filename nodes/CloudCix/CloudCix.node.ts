@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as resource from './actions/resource';
 import { listSearch } from './methods';
@@ -22,8 +23,8 @@ export class CloudCix implements INodeType {
 			'Create, read, change and list the records of any CloudCIX application and service',
 		defaults: { name: 'CloudCIX' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CLOUDCIX_CREDENTIAL, required: true }],
 		properties: [
 			{

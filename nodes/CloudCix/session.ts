@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the credential's preAuthentication
+   runs without a node: n8n wraps what it throws in a NodeApiError, and the shared transport passes
+   a UserError (a refused login, a wrong API URL) through unchanged and unretried, while network
+   errors, 429 and 5xx are rethrown as they are for its retries. */
 import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,

@@ -5,6 +5,9 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { NodeApiError } from 'n8n-workflow';
+
+import { toNodeError } from '../shared/node/errors';
 import { cloudRequest, cloudRequestPages, type CloudRequest } from '../shared/transport';
 import { toCloudCixError } from './errors';
 import { applicationUrl, CLOUDCIX_CREDENTIAL, isSessionDue, TOKEN_FIELD } from './session';
@@ -160,7 +163,7 @@ export async function cloudCixHead(
 			returnFullResponse: true,
 		});
 	} catch (error) {
-		if ((error as { httpCode?: unknown }).httpCode === '404') return undefined;
-		throw error;
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw toNodeError(ctx.getNode(), error);
 	}
 }
