@@ -184,13 +184,24 @@ fetch_service_files() {
 }
 
 # ---- helpers --------------------------------------------------------------------------------
+# Processes started while START_NICE=10 start niced (so that Keystone, the identity set-up and
+# nova-compute, which everything waits for, get the CPU first); renice_all puts them back.
+START_NICE=0
 start_bg() {
 	# A clean environment: nothing of the caller's (nor this script's exports) leaks in.
 	local name=$1
 	shift
-	setsid nohup env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+	setsid nohup nice -n "$START_NICE" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		HOME="${HOME:-/root}" LANG=C.UTF-8 "$@" >"$LOGS/$name.log" 2>&1 </dev/null 8>&- 9>&- &
 	echo $! > "$(pidfile "$name")"
+}
+
+renice_all() {
+	# Each service leads its own process group (setsid): its workers are in it too.
+	local name pid
+	for name in $NAMES; do
+		read -r pid < "$(pidfile "$name")" 2>/dev/null && renice -n 0 -g "$pid" >/dev/null 2>&1 || true
+	done
 }
 
 launcher() {
@@ -402,6 +413,7 @@ chain_placement() {
 }
 
 chain_glance() {
+	START_NICE=10
 	step "glance: database"
 	mkdir -p "$DATA/glance/images" "$DATA/glance/staging" "$DATA/glance/tasks"
 	launcher glance-api glance.cmd.api:main
@@ -426,9 +438,11 @@ chain_nova() {
 		nice -n 10 "$PY" "$HERE/nova_setup.py" "$ETC/nova.conf" "$DB/nova_cell0?charset=utf8"
 		mark_migrated nova python3-nova
 	fi
+	START_NICE=10
 	for name in api conductor scheduler; do
 		start_bg "nova-$name" "$BIN/nova-$name" --config-file "$ETC/nova.conf"
 	done
+	START_NICE=0
 	# nova-compute reports its resources to Placement as it starts: with the service user.
 	wait_file "$RUN/identity.done"
 	wait_file "$RUN/placement.done"
@@ -438,6 +452,7 @@ chain_nova() {
 }
 
 chain_cinder() {
+	START_NICE=10
 	step "cinder: database"
 	mkdir -p "$DATA/cinder"
 	local name
@@ -454,6 +469,7 @@ chain_cinder() {
 }
 
 chain_neutron() {
+	START_NICE=10
 	step "neutron: database"
 	mkdir -p "$DATA/neutron"
 	launcher neutron-server neutron.cmd.eventlet.server:main
@@ -468,6 +484,7 @@ chain_neutron() {
 }
 
 chain_octavia() {
+	START_NICE=10
 	step "octavia: certificates and database"
 	local ca="$DATA/octavia/ca"
 	mkdir -p "$ca" "$DATA/octavia/certs"
@@ -494,6 +511,7 @@ chain_octavia() {
 }
 
 chain_designate() {
+	START_NICE=10
 	step "designate: database"
 	local name
 	for name in api central mdns worker producer manage; do launcher "designate-$name" "designate.cmd.$name:main"; done
@@ -524,6 +542,7 @@ chain_designate() {
 }
 
 chain_heat() {
+	START_NICE=10
 	step "heat: database"
 	local name
 	for name in api engine manage; do launcher "heat-$name" "heat.cmd.$name:main"; done
@@ -570,6 +589,7 @@ else
 	touch "$RUN/placement.done"
 fi
 wait_chains
+renice_all
 wait_port "$RABBIT_PORT"
 log "all processes started; checking every service"
 
