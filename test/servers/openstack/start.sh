@@ -128,7 +128,9 @@ install_packages() {
 	local missing="" pkg t installed
 	# One dpkg-query for all (each run costs a fork and a read of dpkg's database).
 	# shellcheck disable=SC2086
-	installed=" $(dpkg-query -W -f='${Package}:${Status}\n' $PACKAGES 2>/dev/null | sed -n 's/:install ok installed$//p' | tr '\n' ' ') "
+	# (dpkg-query fails when a package is unknown to dpkg: that is the point here.)
+	installed=" $({ dpkg-query -W -f='${Package}:${Status}\n' $PACKAGES 2>/dev/null || true; } \
+		| sed -n 's/:install ok installed$//p' | tr '\n' ' ') "
 	for pkg in $PACKAGES; do
 		[[ "$installed" == *" $pkg "* ]] || missing="$missing $pkg"
 	done
