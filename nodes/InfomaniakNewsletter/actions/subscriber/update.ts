@@ -25,7 +25,11 @@ export const description = forOperation(showFor('subscriber', 'update'), [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ ...fieldsParameter, description: 'Field values to set, by field key; others are kept' },
+			{
+				...fieldsParameter,
+				description:
+					"The subscriber's field values, by field key. Infomaniak replaces them all: fields left out are cleared.",
+			},
 			{
 				displayName: GROUPS_LABEL,
 				name: 'groups',

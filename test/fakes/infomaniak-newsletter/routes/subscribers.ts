@@ -140,7 +140,18 @@ function upload(ctx: RouteContext) {
 	const content = ctx.body.content ?? ctx.body.file;
 	if (typeof content !== 'string' || content.trim() === '')
 		throw invalid({ content: 'The content field is required when file is not present.' });
-	const rows = parse(content, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+	// the separator comes with the import: the preview guesses it from the first line
+	const firstLine = content.split(/\r?\n/, 1)[0];
+	const delimiter = [',', ';', '\t', '|'].sort(
+		(a, b) => firstLine.split(b).length - firstLine.split(a).length,
+	)[0];
+	const rows = parse(content, {
+		delimiter,
+		relax_column_count: true,
+		relax_quotes: true,
+		skip_empty_lines: true,
+		bom: true,
+	}) as string[][];
 	const record = { id: ctx.store.id(), content };
 	ctx.store.uploads.push(record);
 	return ok({ upload_id: record.id, columns: rows[0] ?? [], rows: Math.max(0, rows.length - 1) });
