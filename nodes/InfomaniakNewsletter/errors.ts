@@ -85,7 +85,7 @@ export function toNewsletterError(
 		case 400:
 		case 422:
 			message = `Infomaniak refused the request as invalid (HTTP ${status})${suffix}`;
-			description.push(...fields.map((line) => `${line}.`));
+			description.push(...fields.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)));
 			if (call.invalid?.length) description.push(checkParameters(call.invalid));
 			break;
 		case 401:
