@@ -236,6 +236,11 @@ describe('Infomaniak Newsletter node in a real n8n', () => {
 					binaryPropertyName: 'data',
 					waitForCompletion: true,
 				}),
+				newsletter('Get Mia', {
+					resource: 'subscriber',
+					operation: 'get',
+					subscriberId: { __rl: true, mode: 'email', value: 'MIA@example.com' },
+				}),
 			]),
 		);
 		const run = await n8n.execute('e2eNewsletterCsv');
@@ -245,6 +250,13 @@ describe('Infomaniak Newsletter node in a real n8n', () => {
 			rows: 2,
 			task: { status: 'executed', response: { created: 2 } },
 		});
+		// found by e-mail, read with its groups (`with=groups` on a body-less GET)
+		expect(run.output('Get Mia')[0].json).toMatchObject({
+			email: 'mia@example.com',
+			source: 'import',
+			groups: [{ id: group, name: 'Imported' }],
+		});
+		expect(fake.requests.at(-1)!.query).toBe('with=groups');
 		expect(
 			fake.store.members.map((s) => [s.email, s.fields.get('firstname'), [...s.groups]]),
 		).toEqual([
