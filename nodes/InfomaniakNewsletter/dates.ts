@@ -43,6 +43,16 @@ function wallClockToEpochMs(match: RegExpExecArray, timeZone: string): number {
 		Number(second),
 		Number(fraction.padEnd(3, '0')),
 	);
+	const check = new Date(asUtc);
+	// no rolling over: 2026-02-30 or 25:00 are not dates
+	if (
+		check.getUTCMonth() !== Number(month) - 1 ||
+		check.getUTCDate() !== Number(day) ||
+		check.getUTCHours() !== Number(hour) ||
+		check.getUTCMinutes() !== Number(minute) ||
+		Number(second) > 59
+	)
+		return Number.NaN;
 	const firstGuess = asUtc - zoneOffsetMs(asUtc, timeZone);
 	const offset = zoneOffsetMs(firstGuess, timeZone);
 	return asUtc - offset;
