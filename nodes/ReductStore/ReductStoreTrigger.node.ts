@@ -4,10 +4,11 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { bucketLocator, entryLocator, whenParameter } from '../ReductStore/actions/common';
-import { listSearch } from '../ReductStore/methods';
-import { pollRecords } from './poll';
+import { bucketLocator, entryLocator, whenParameter } from './actions/common';
+import { listSearch } from './methods';
+import { pollRecords } from './trigger/poll';
 
 export class ReductStoreTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +25,7 @@ export class ReductStoreTrigger implements INodeType {
 		defaults: { name: 'ReductStore Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackReductStoreApi', required: true }],
 		properties: [
 			bucketLocator(),
