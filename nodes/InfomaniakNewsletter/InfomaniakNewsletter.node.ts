@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as campaign from './actions/campaign';
 import * as mailingList from './actions/mailingList';
@@ -27,8 +28,8 @@ export class InfomaniakNewsletter implements INodeType {
 			'Send campaigns and manage mailing lists and subscribers with Infomaniak Newsletter',
 		defaults: { name: 'Infomaniak Newsletter' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackInfomaniakNewsletterApi', required: true }],
 		properties: [
 			{

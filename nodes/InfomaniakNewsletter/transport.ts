@@ -13,6 +13,7 @@ import {
 	type CloudRequest,
 	type RetryPolicy,
 } from '../shared/transport';
+import { waitUnlessAborted } from '../shared/transport/wait';
 import { windowQuota } from '../shared/transport/rateLimit';
 import { toNewsletterError } from './errors';
 
@@ -264,10 +265,6 @@ export interface AsyncTask extends IDataObject {
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 300;
 const FINISHED = ['executed', 'failed'];
 
-export function pause(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** The task an "asynchronous" answer refers to (its `data` is the task's uuid), if any. */
 export function taskIdOf(response: NewsletterResponse<unknown>): string | undefined {
 	return typeof response.data === 'string' && response.data.trim() !== ''
@@ -322,7 +319,18 @@ export async function waitForTask(
 						'It goes on in the background: check it later with "Utility → Get Task", or raise "Wait Timeout (Seconds)".',
 				},
 			);
-		await pause(Math.min(delay, remaining));
+		const waited = await waitUnlessAborted(
+			Math.min(delay, remaining),
+			ctx.getExecutionCancelSignal?.(),
+		);
+		if (!waited)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Stopped waiting for task ${uuid}: the execution was cancelled`,
+				{
+					itemIndex,
+				},
+			);
 		delay = Math.min(delay * 2, 5_000);
 	}
 }
