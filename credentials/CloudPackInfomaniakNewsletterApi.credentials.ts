@@ -39,7 +39,7 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. 123456',
 			description:
-				"The number of the newsletter domain: it is in the Manager's address when the newsletter is open (…/newsletter/123456/…). Infomaniak's API has no call that lists an account's newsletter domains, so it is typed in.",
+				"The number of the newsletter domain: it is in the Manager's address when the newsletter is open (…/newsletter/123456/…). Infomaniak's newsletter API has no call that lists an account's newsletter domains, so it is typed in.",
 		},
 		{
 			displayName: 'Base URL',
