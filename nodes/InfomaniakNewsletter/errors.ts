@@ -1,21 +1,6 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { redactSecrets } from '../shared/transport';
-
-type Loose = Record<string, unknown>;
-
-function asObject(value: unknown): Loose | undefined {
-	if (Buffer.isBuffer(value) || typeof value === 'string') {
-		try {
-			return asObject(JSON.parse(value.toString()));
-		} catch {
-			return undefined;
-		}
-	}
-	return value && typeof value === 'object' && typeof (value as Loose).pipe !== 'function'
-		? (value as Loose)
-		: undefined;
-}
+import { providerBodyObject, redactSecrets, retrySummaryOf } from '../shared/transport';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -31,18 +16,18 @@ export function readNewsletterErrorBody(body: unknown): {
 	description?: string;
 	fields: string[];
 } {
-	const error = asObject(asObject(body)?.error);
+	const error = providerBodyObject(providerBodyObject(body)?.error);
 	const details = error?.errors ?? error?.fields ?? error?.validation;
 	const fields: string[] = [];
 	if (Array.isArray(details)) {
 		for (const entry of details) {
-			const object = asObject(entry);
+			const object = providerBodyObject(entry);
 			const message = text(object?.description) ?? text(object?.message) ?? text(entry);
-			const attribute = text(asObject(object?.context)?.attribute) ?? text(object?.field);
+			const attribute = text(providerBodyObject(object?.context)?.attribute) ?? text(object?.field);
 			if (message) fields.push(attribute ? `${attribute}: ${message}` : message);
 		}
-	} else if (asObject(details)) {
-		for (const [field, messages] of Object.entries(asObject(details)!)) {
+	} else if (details && typeof details === 'object') {
+		for (const [field, messages] of Object.entries(details)) {
 			const list = Array.isArray(messages) ? messages : [messages];
 			for (const message of list) if (text(message)) fields.push(`${field}: ${text(message)}`);
 		}
@@ -74,11 +59,7 @@ export function toNewsletterError(
 	const { code, description: said, fields } = readNewsletterErrorBody(body);
 	const detail = [code, said].filter(Boolean).join(': ');
 	const suffix = detail ? `: ${detail}` : '';
-	const transportDescription = (error.description ?? '').trim();
-	const retries =
-		Number.isInteger(status) && status > 0
-			? transportDescription.replace(/^[^.]*\.\s*/, '')
-			: transportDescription;
+	const retries = retrySummaryOf(error);
 	let message: string;
 	const description: string[] = [];
 	switch (status) {

@@ -187,3 +187,51 @@ export function readFields(
 	}
 	return fields;
 }
+
+/** The "Filters" collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
+/** A "Search" filter (Infomaniak's `filter[search]`). */
+export function searchFilter(description: string): INodeProperties {
+	return { displayName: 'Search', name: 'search', type: 'string', default: '', description };
+}
+
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A multi-select of the domain's mailing lists (or segments), IDs also by expression. */
+export function idsOption(
+	kind: 'groups' | 'segments',
+	displayName: string,
+	name: string,
+	purpose: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: kind === 'groups' ? 'getGroups' : 'getSegments' },
+		default: [],
+		description: `${purpose}. Choose from the list, or specify IDs using an ${EXPRESSION_LINK}.`,
+	};
+}
+
+/** Update operations refuse to send an empty change. */
+export function requireChanges(ctx: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
+	if (Object.keys(body).length === 0)
+		throw parameterError(
+			ctx.getNode(),
+			'updateFields',
+			'give at least one field to change',
+			itemIndex,
+			'Update Fields',
+		);
+}

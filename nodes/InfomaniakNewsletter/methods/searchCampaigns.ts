@@ -1,6 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiPath, bracketQuery, newsletterClient, newsletterPage } from '../transport';
+import { apiPath } from '../transport';
+import { searchPage } from './searchPage';
 
 /** Campaigns whose subject contains the filter, newest first, page by page. */
 export async function searchCampaigns(
@@ -8,22 +9,15 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const client = await newsletterClient(this);
-	const page = await newsletterPage<IDataObject>(
+	return await searchPage(
 		this,
-		client,
-		{
-			path: apiPath`/campaigns`,
-			qs: { ...bracketQuery('filter', { search: filter?.trim() }), order_by: 'id', order: 'desc' },
-		},
-		Number(paginationToken ?? 1),
-		50,
-	);
-	return {
-		results: page.items.map((campaign) => ({
+		apiPath`/campaigns`,
+		filter,
+		paginationToken,
+		(campaign) => ({
 			name: `${String(campaign.subject ?? '(no subject)')} (${String(campaign.status ?? '')}, ${String(campaign.id)})`,
 			value: String(campaign.id),
-		})),
-		paginationToken: page.nextPage === undefined ? undefined : String(page.nextPage),
-	};
+		}),
+		{ order_by: 'id', order: 'desc' },
+	);
 }

@@ -1,6 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiPath, bracketQuery, newsletterClient, newsletterPage } from '../transport';
+import { apiPath } from '../transport';
+import { searchPage } from './searchPage';
 
 /** Mailing lists (groups) whose name contains the filter, page by page. */
 export async function searchGroups(
@@ -8,19 +9,8 @@ export async function searchGroups(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const client = await newsletterClient(this);
-	const page = await newsletterPage<IDataObject>(
-		this,
-		client,
-		{ path: apiPath`/groups`, qs: bracketQuery('filter', { search: filter?.trim() }) },
-		Number(paginationToken ?? 1),
-		50,
-	);
-	return {
-		results: page.items.map((group) => ({
-			name: String(group.name ?? group.id),
-			value: String(group.id),
-		})),
-		paginationToken: page.nextPage === undefined ? undefined : String(page.nextPage),
-	};
+	return await searchPage(this, apiPath`/groups`, filter, paginationToken, (group) => ({
+		name: String(group.name ?? group.id),
+		value: String(group.id),
+	}));
 }

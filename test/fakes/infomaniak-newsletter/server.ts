@@ -270,31 +270,13 @@ export async function startNewsletterFake(
 		},
 		addSegment: (name, matches) => store.addSegment(name, matches).id,
 		addCampaign(values = {}) {
-			const campaign: Campaign = {
-				id: store.id(),
-				status: 'draft',
-				lang: 'en_GB',
+			const campaign = store.newCampaign({
 				subject: 'Seeded campaign',
-				preheader: '',
 				email_from_name: 'News',
 				email_from_addr: `news@${domainName}`,
-				tracking_link: true,
-				tracking_opening: true,
-				tracking_utm: null,
-				unsub_link: true,
 				content_html: '<p>Hello <a href="https://example.com/read">read more</a></p>',
-				recipients: {
-					all: false,
-					groups: { include: [], exclude: [] },
-					segments: { include: [], exclude: [] },
-					emails: [],
-				},
-				started_at: null,
-				created_at: nowSeconds(),
-				tests: [],
-				sentTo: [],
 				...values,
-			};
+			});
 			store.campaigns.push(campaign);
 			return campaign.id;
 		},

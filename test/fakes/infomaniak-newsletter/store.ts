@@ -200,6 +200,35 @@ export class Store {
 		return group;
 	}
 
+	/** A draft campaign with Infomaniak's defaults, overridden by `values` (not stored). */
+	newCampaign(values: Partial<Campaign> = {}): Campaign {
+		return {
+			id: this.id(),
+			status: 'draft',
+			lang: 'en_GB',
+			subject: '',
+			preheader: '',
+			email_from_name: '',
+			email_from_addr: '',
+			tracking_link: true,
+			tracking_opening: true,
+			tracking_utm: null,
+			unsub_link: true,
+			content_html: '',
+			recipients: {
+				all: false,
+				groups: { include: [], exclude: [] },
+				segments: { include: [], exclude: [] },
+				emails: [],
+			},
+			started_at: null,
+			created_at: nowSeconds(),
+			tests: [],
+			sentTo: [],
+			...values,
+		};
+	}
+
 	addSegment(name: string, matches: Segment['matches']): Segment {
 		const segment = { id: this.id(), name, updated_at: nowSeconds(), matches };
 		this.segments.push(segment);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parameterError } from '../../../shared/node/errors';
 import type { NewsletterClient } from '../../transport';
+import { idsOption } from '../common';
 import { checkEmail, checkLanguage, LANGUAGES, requireKnown, toIdList } from '../../validation';
 
 /** The parameters a campaign is built from, shared by Create and Update, and their request body. */
@@ -42,42 +43,30 @@ export const recipientsField: INodeProperties = {
 			default: false,
 			description: 'Whether to send to every active subscriber of the domain',
 		},
-		{
-			displayName: 'Excluded Mailing List Names or IDs',
-			name: 'excludeGroups',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getGroups' },
-			default: [],
-			description:
-				'Subscribers of these lists do not receive it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Excluded Segment Names or IDs',
-			name: 'excludeSegments',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getSegments' },
-			default: [],
-			description:
-				'Subscribers in these segments do not receive it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Mailing List Names or IDs',
-			name: 'groups',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getGroups' },
-			default: [],
-			description:
-				'Send to the subscribers of these lists. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Segment Names or IDs',
-			name: 'segments',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getSegments' },
-			default: [],
-			description:
-				'Send to the subscribers in these segments. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		idsOption(
+			'groups',
+			'Excluded Mailing List Names or IDs',
+			'excludeGroups',
+			'Subscribers of these lists do not receive it',
+		),
+		idsOption(
+			'segments',
+			'Excluded Segment Names or IDs',
+			'excludeSegments',
+			'Subscribers in these segments do not receive it',
+		),
+		idsOption(
+			'groups',
+			'Mailing List Names or IDs',
+			'groups',
+			'Send to the subscribers of these lists',
+		),
+		idsOption(
+			'segments',
+			'Segment Names or IDs',
+			'segments',
+			'Send to the subscribers in these segments',
+		),
 	],
 };
 

@@ -11,10 +11,12 @@ import {
 } from '../../transport';
 import {
 	campaignLocator,
+	filtersCollection,
 	forOperation,
 	getOptions,
 	locatorId,
 	returnAllAndLimit,
+	searchFilter,
 	showFor,
 } from '../common';
 
@@ -100,30 +102,17 @@ export const description = forOperation(showFor('campaign', 'getStatistics'), [
 	...forReports(
 		['activity'],
 		[
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Action',
-						name: 'action',
-						type: 'options',
-						options: ACTIVITY_ACTIONS,
-						default: 'open',
-						description: 'Only recipients who did this',
-					},
-					{
-						displayName: 'Search',
-						name: 'search',
-						type: 'string',
-						default: '',
-						description: 'Only recipients whose address contains this text',
-					},
-				],
-			},
+			filtersCollection([
+				{
+					displayName: 'Action',
+					name: 'action',
+					type: 'options',
+					options: ACTIVITY_ACTIONS,
+					default: 'open',
+					description: 'Only recipients who did this',
+				},
+				searchFilter('Only recipients whose address contains this text'),
+			]),
 		],
 	),
 ]);

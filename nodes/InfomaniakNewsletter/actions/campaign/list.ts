@@ -9,7 +9,14 @@ import {
 	newsletterRequestAll,
 	type NewsletterClient,
 } from '../../transport';
-import { forOperation, getOptions, returnAllAndLimit, showFor } from '../common';
+import {
+	filtersCollection,
+	forOperation,
+	getOptions,
+	returnAllAndLimit,
+	searchFilter,
+	showFor,
+} from '../common';
 import { CAMPAIGN_STATUSES } from './fields';
 
 const label = (status: string) =>
@@ -20,44 +27,31 @@ const label = (status: string) =>
 
 export const description = forOperation(showFor('campaign', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'From Date',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: "Only campaigns from this date on (workflow's time zone)",
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only campaigns whose subject contains this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: CAMPAIGN_STATUSES.map((status) => ({ name: label(status), value: status })),
-				default: [],
-				description: 'Only campaigns in one of these states',
-			},
-			{
-				displayName: 'To Date',
-				name: 'dateTo',
-				type: 'dateTime',
-				default: '',
-				description: "Only campaigns up to this date (workflow's time zone)",
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'From Date',
+			name: 'dateFrom',
+			type: 'dateTime',
+			default: '',
+			description: "Only campaigns from this date on (workflow's time zone)",
+		},
+		searchFilter('Only campaigns whose subject contains this text'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'multiOptions',
+			options: CAMPAIGN_STATUSES.map((status) => ({ name: label(status), value: status })),
+			default: [],
+			description: 'Only campaigns in one of these states',
+		},
+		{
+			displayName: 'To Date',
+			name: 'dateTo',
+			type: 'dateTime',
+			default: '',
+			description: "Only campaigns up to this date (workflow's time zone)",
+		},
+	]),
 ]);
 
 function dateFilter(

@@ -3,7 +3,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parameterError } from '../../../shared/node/errors';
 import { withIsoDates } from '../../dates';
 import { apiPath, newsletterData, type NewsletterClient } from '../../transport';
-import { campaignLocator, forOperation, getOptions, locatorId, showFor } from '../common';
+import {
+	campaignLocator,
+	forOperation,
+	getOptions,
+	locatorId,
+	requireChanges,
+	showFor,
+} from '../common';
 import {
 	CAMPAIGN_PARAMETERS,
 	campaignOptionFields,
@@ -78,14 +85,7 @@ export async function execute(
 	const recipients = getOptions(this, itemIndex, 'recipients');
 	if (Object.keys(recipients).length > 0)
 		body.recipients = await recipientsBody(this, client, recipients, itemIndex);
-	if (Object.keys(body).length === 0)
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'give at least one field to change',
-			itemIndex,
-			'Update Fields',
-		);
+	requireChanges(this, body, itemIndex);
 	const campaign = await newsletterData<IDataObject>(this, client, {
 		method: 'PUT',
 		path: apiPath`/campaigns/${campaignId}`,

@@ -9,11 +9,13 @@ import {
 	type NewsletterClient,
 } from '../../transport';
 import {
+	filtersCollection,
 	forOperation,
 	getOptions,
 	groupLocator,
 	locatorId,
 	returnAllAndLimit,
+	searchFilter,
 	showFor,
 } from '../common';
 import { SUBSCRIBER_STATUSES } from '../subscriber/list';
@@ -21,29 +23,16 @@ import { SUBSCRIBER_STATUSES } from '../subscriber/list';
 export const description = forOperation(showFor('mailingList', 'getSubscribers'), [
 	groupLocator(),
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only subscribers whose address or fields contain this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: SUBSCRIBER_STATUSES.filter((status) => status.value !== 'all'),
-				default: 'active',
-			},
-		],
-	},
+	filtersCollection([
+		searchFilter('Only subscribers whose address or fields contain this text'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: SUBSCRIBER_STATUSES.filter((status) => status.value !== 'all'),
+			default: 'active',
+		},
+	]),
 ]);
 
 export async function execute(

@@ -8,26 +8,18 @@ import {
 	newsletterRequestAll,
 	type NewsletterClient,
 } from '../../transport';
-import { forOperation, getOptions, returnAllAndLimit, showFor } from '../common';
+import {
+	filtersCollection,
+	forOperation,
+	getOptions,
+	returnAllAndLimit,
+	searchFilter,
+	showFor,
+} from '../common';
 
 export const description = forOperation(showFor('mailingList', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only mailing lists whose name contains this text',
-			},
-		],
-	},
+	filtersCollection([searchFilter('Only mailing lists whose name contains this text')]),
 ]);
 
 export async function execute(

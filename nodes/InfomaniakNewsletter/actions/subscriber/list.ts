@@ -10,7 +10,15 @@ import {
 	type NewsletterClient,
 } from '../../transport';
 import { requireKnown, toIdList } from '../../validation';
-import { forOperation, getOptions, returnAllAndLimit, showFor } from '../common';
+import {
+	filtersCollection,
+	forOperation,
+	getOptions,
+	idsOption,
+	returnAllAndLimit,
+	searchFilter,
+	showFor,
+} from '../common';
 
 const GROUPS_LABEL = 'Mailing List Names or IDs';
 const SEGMENT_LABEL = 'Segment Name or ID';
@@ -27,47 +35,26 @@ export const SUBSCRIBER_STATUSES = [
 
 export const description = forOperation(showFor('subscriber', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: GROUPS_LABEL,
-				name: 'groups',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getGroups' },
-				default: [],
-				description:
-					'Only subscribers of these lists. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only subscribers whose address or fields contain this text',
-			},
-			{
-				displayName: SEGMENT_LABEL,
-				name: 'segment',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSegments' },
-				default: '',
-				description:
-					'Only subscribers in this segment. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: SUBSCRIBER_STATUSES,
-				default: 'active',
-			},
-		],
-	},
+	filtersCollection([
+		idsOption('groups', GROUPS_LABEL, 'groups', 'Only subscribers of these lists'),
+		searchFilter('Only subscribers whose address or fields contain this text'),
+		{
+			displayName: SEGMENT_LABEL,
+			name: 'segment',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSegments' },
+			default: '',
+			description:
+				'Only subscribers in this segment. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: SUBSCRIBER_STATUSES,
+			default: 'active',
+		},
+	]),
 ]);
 
 export async function execute(

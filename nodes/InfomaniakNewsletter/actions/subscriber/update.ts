@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/node/errors';
 import { withIsoDates } from '../../dates';
 import { fieldsParameter, STATUS_OPTIONS } from '../../subscribers';
 import { apiPath, newsletterData, type NewsletterClient } from '../../transport';
@@ -8,7 +7,9 @@ import { requireKnown, toIdList } from '../../validation';
 import {
 	forOperation,
 	getOptions,
+	idsOption,
 	readFields,
+	requireChanges,
 	showFor,
 	subscriberIdOf,
 	subscriberLocator,
@@ -30,15 +31,7 @@ export const description = forOperation(showFor('subscriber', 'update'), [
 				description:
 					"The subscriber's field values, by field key. Infomaniak replaces them all: fields left out are cleared.",
 			},
-			{
-				displayName: GROUPS_LABEL,
-				name: 'groups',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getGroups' },
-				default: [],
-				description:
-					'Add the subscriber to these lists. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			idsOption('groups', GROUPS_LABEL, 'groups', 'Add the subscriber to these lists'),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -79,14 +72,7 @@ export async function execute(
 		body.groups = groups;
 	}
 	if (changes.status !== undefined) body.status = changes.status;
-	if (Object.keys(body).length === 0)
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'give at least one field to change',
-			itemIndex,
-			'Update Fields',
-		);
+	requireChanges(this, body, itemIndex);
 	const subscriberId = await subscriberIdOf(this, client, itemIndex);
 	const subscriber = await newsletterData<IDataObject>(this, client, {
 		method: 'PUT',

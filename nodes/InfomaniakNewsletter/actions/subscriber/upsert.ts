@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { fieldsParameter, STATUS_OPTIONS, upsertSubscriber } from '../../subscribers';
 import type { NewsletterClient } from '../../transport';
 import { readEmail, requireKnown, toIdList } from '../../validation';
-import { forOperation, readFields, showFor } from '../common';
+import { forOperation, idsOption, readFields, showFor } from '../common';
 
 export const description = forOperation(showFor('subscriber', 'upsert'), [
 	{
@@ -15,15 +15,12 @@ export const description = forOperation(showFor('subscriber', 'upsert'), [
 		required: true,
 		description: 'The subscriber is found by this address: updated when it exists, else created',
 	},
-	{
-		displayName: 'Mailing List Names or IDs',
-		name: 'groups',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		default: [],
-		description:
-			'Add the subscriber to these lists (it stays in the others). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	idsOption(
+		'groups',
+		'Mailing List Names or IDs',
+		'groups',
+		'Add the subscriber to these lists (it stays in the others)',
+	),
 	fieldsParameter,
 	{
 		displayName: 'Status',

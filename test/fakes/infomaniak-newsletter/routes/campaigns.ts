@@ -65,30 +65,7 @@ function create(ctx: RouteContext) {
 	const { body, store } = ctx;
 	for (const field of ['subject', 'email_from_addr', 'email_from_name', 'lang'])
 		if (body[field] === undefined) throw invalid({ [field]: `The ${field} field is required.` });
-	const campaign: Campaign = {
-		id: store.id(),
-		status: 'draft',
-		lang: 'en_GB',
-		subject: '',
-		preheader: '',
-		email_from_name: '',
-		email_from_addr: '',
-		tracking_link: true,
-		tracking_opening: true,
-		tracking_utm: null,
-		unsub_link: true,
-		content_html: '',
-		recipients: {
-			all: false,
-			groups: { include: [], exclude: [] },
-			segments: { include: [], exclude: [] },
-			emails: [],
-		},
-		started_at: null,
-		created_at: nowSeconds(),
-		tests: [],
-		sentTo: [],
-	};
+	const campaign = store.newCampaign();
 	applyBody(ctx, campaign, body);
 	store.campaigns.push(campaign);
 	return ok(ctx.present.campaign(campaign), 201);
