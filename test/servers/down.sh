@@ -5,7 +5,7 @@
 #   down.sh PREFIX     only the PID files whose name starts with PREFIX (e.g. openstack-)
 # Each process tree gets TERM (children first, the recorded PID right after, so that a
 # parent that is shutting down does not respawn its workers); whatever is still there
-# after 10 s gets KILL (designate's services often need it).
+# after 5 s gets KILL (designate's services often need it).
 cd "$(dirname "$0")/../.." || exit 0
 prefix="${1:-}"
 
@@ -53,7 +53,7 @@ if [ ${#roots[@]} -gt 0 ]; then
 	pids=($(trees "$(snapshot)" "${roots[@]}"))
 	if [ ${#pids[@]} -gt 0 ]; then
 		kill -TERM "${pids[@]}" 2>/dev/null
-		deadline=$((SECONDS + 10))
+		deadline=$((SECONDS + 5))
 		while [ $SECONDS -lt $deadline ] && [ -n "$(running "$(snapshot)" "${pids[@]}")" ]; do
 			sleep 0.2
 		done
