@@ -15,6 +15,7 @@ import {
 	type CloudRequest,
 	type RetryPolicy,
 } from '../shared/transport';
+import type { RateLimit } from '../shared/transport/rateLimit';
 import { toCodaError, type CodaResourceKind } from './errors';
 
 /**
@@ -32,6 +33,27 @@ export const DEFAULT_BASE_URL = 'https://coda.io/apis/v1';
  * attempts and a longer budget than the shared defaults, the same backoff rules.
  */
 export const CODA_RETRY_POLICY: Partial<RetryPolicy> = { maxAttempts: 12, maxTotalMs: 300_000 };
+
+/**
+ * Coda's published per-user quotas (https://coda.io/developers/apis/v1#section/Rate-Limiting),
+ * paced by the shared transport with one token bucket per quota: a burst of the published count,
+ * refilled at the published rate. Coda counts in sliding windows and answers a 429 with a
+ * Retry-After, so the rare 429 at the edge of a burst costs only that wait.
+ */
+export const CODA_RATE_LIMITS = {
+	read: { quota: 'read', requests: 100, intervalMs: 6_000 },
+	write: { quota: 'write', requests: 10, intervalMs: 6_000 },
+	writeDocContent: { quota: 'writeDocContent', requests: 5, intervalMs: 10_000 },
+	listDocs: { quota: 'listDocs', requests: 4, intervalMs: 6_000 },
+} satisfies Record<string, RateLimit>;
+
+const DOC_CONTENT_PATH = /^\/docs\/[^/]+\/pages(\/[^/]+(\/content)?)?$/;
+
+/** The quota a request counts against: listing docs and writing page content have their own. */
+export function codaRateLimit(method: string, path: string): RateLimit {
+	if (method === 'GET') return path === '/docs' ? CODA_RATE_LIMITS.listDocs : CODA_RATE_LIMITS.read;
+	return DOC_CONTENT_PATH.test(path) ? CODA_RATE_LIMITS.writeDocContent : CODA_RATE_LIMITS.write;
+}
 
 /** The largest page Coda serves (rows, page content); the spec caps columns at 100 per page. */
 export const CODA_MAX_PAGE_SIZE = 500;
@@ -141,6 +163,7 @@ async function toRequest(ctx: CodaContext, call: CodaCall): Promise<CloudRequest
 		returnFullResponse: call.returnFullResponse,
 		// A 429 is always retried by the transport; 'always' also allows retries after a 5xx or reset.
 		retrySafe: call.replay === 'always',
+		rateLimit: codaRateLimit(method, call.path),
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 }

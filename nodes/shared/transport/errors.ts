@@ -181,6 +181,35 @@ function statusHint(status: number): string {
 	return 'The service could not process the request.';
 }
 
+/**
+ * A provider's error body (as kept in a NodeApiError's `context.providerBody`) as an object: JSON
+ * text or bytes are parsed; anything else (a stream, plain text) gives undefined.
+ */
+export function providerBodyObject(body: unknown): LooseObject | undefined {
+	if (Buffer.isBuffer(body) || typeof body === 'string') {
+		try {
+			return providerBodyObject(JSON.parse(body.toString()));
+		} catch {
+			return undefined;
+		}
+	}
+	return asObject(body) && typeof (body as LooseObject).pipe !== 'function'
+		? (body as LooseObject)
+		: undefined;
+}
+
+/**
+ * The retry summary in the description of an error built by `toNodeApiError` (it follows the
+ * status hint), for nodes that rewrite the message and hint in the provider's terms.
+ */
+export function retrySummaryOf(error: { httpCode: string | null; description?: string | null }) {
+	const description = (error.description ?? '').trim();
+	const status = Number(error.httpCode);
+	return Number.isInteger(status) && status > 0
+		? description.replace(/^[^.]*\.\s*/, '')
+		: description;
+}
+
 /** Retry bookkeeping of the request that failed, for the error description. */
 export interface RetrySummary {
 	attempts?: number;

@@ -17,6 +17,7 @@ import { Readable } from 'stream';
 import { readHttpFailure, toNodeApiError } from './errors';
 import { waitUnlessAborted } from './wait';
 import type { HttpFailure } from './errors';
+import { requestPacer, type RateLimit } from './rateLimit';
 import { secretsFromCredential, secretsFromRequest } from './redact';
 import {
 	decideRetry,
@@ -44,6 +45,8 @@ export interface CloudRequest extends IHttpRequestOptions {
 	retrySafe?: boolean;
 	/** Extra values to redact from errors, on top of those found in headers, query and credential. */
 	secrets?: string[];
+	/** The provider's request quota: each attempt first waits for a token of the credential's bucket (rateLimit.ts). */
+	rateLimit?: RateLimit;
 	/**
 	 * For a credential whose token n8n renews through `preAuthentication` (a hidden field with
 	 * `typeOptions.expirable`). n8n renews it only when the field is empty or after a 401; when
@@ -200,7 +203,7 @@ export async function cloudRequest<T = any>(
 	deps: CloudRequestDeps = {},
 ): Promise<T> {
 	const resolvedPolicy = resolveRetryPolicy(policy);
-	const { retrySafe, secrets, expirableToken, ...request } = options;
+	const { retrySafe, secrets, rateLimit, expirableToken, ...request } = options;
 	const signal = cancelSignal(ctx, request);
 	const now = deps.now ?? Date.now;
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
@@ -209,10 +212,13 @@ export async function cloudRequest<T = any>(
 	if (request.body !== undefined)
 		request.body = sendableBody(request.body) as IHttpRequestOptions['body'];
 	const requestedTimeout = request.timeout ?? resolvedPolicy.idleTimeoutMs;
+	const pacer = rateLimit && requestPacer(ctx, credentialType, request, rateLimit, { now, sleep });
+	await pacer?.(); // the first attempt's turn does not count against the retry budget
 	const startedAt = now();
 	let previous: { failure: HttpFailure; retryAfterMs?: number } | undefined;
 
 	for (let attemptsMade = 1; ; attemptsMade++) {
+		if (attemptsMade > 1) await pacer?.();
 		// The last attempt only gets what is left of the budget, so the total stays bounded.
 		const remainingMs = resolvedPolicy.maxTotalMs - (now() - startedAt);
 		const timeout = Math.max(

@@ -1,0 +1,3 @@
+import { membershipOperation } from './membership';
+
+export const { description, execute } = membershipOperation('addSubscribers', 'assign');

@@ -1,0 +1,80 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as del from './delete';
+import * as forget from './forget';
+import * as get from './get';
+import * as list from './list';
+import * as resubscribe from './resubscribe';
+import * as unsubscribe from './unsubscribe';
+import * as update from './update';
+import * as upsert from './upsert';
+
+export const operations = {
+	delete: del,
+	forget,
+	get,
+	list,
+	resubscribe,
+	unsubscribe,
+	update,
+	upsert,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subscriber'] } },
+		options: [
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a subscriber',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a subscriber',
+				description: 'Remove a subscriber; Infomaniak keeps their data should they come back',
+			},
+			{
+				name: 'Forget (GDPR)',
+				value: 'forget',
+				action: 'Forget a subscriber',
+				description: 'Erase a subscriber and all their data for good',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a subscriber',
+				description: 'Get a subscriber by ID or e-mail address',
+			},
+			{ name: 'Get Many', value: 'list', action: 'Get many subscribers' },
+			{
+				name: 'Resubscribe',
+				value: 'resubscribe',
+				action: 'Resubscribe a subscriber',
+				description: 'Make an unsubscribed subscriber active again',
+			},
+			{
+				name: 'Unsubscribe',
+				value: 'unsubscribe',
+				action: 'Unsubscribe a subscriber',
+				description: 'Stop sending anything to the subscriber (their lists are kept)',
+			},
+			{ name: 'Update', value: 'update', action: 'Update a subscriber' },
+		],
+		default: 'upsert',
+	},
+	...del.description,
+	...forget.description,
+	...get.description,
+	...list.description,
+	...resubscribe.description,
+	...unsubscribe.description,
+	...update.description,
+	...upsert.description,
+];

@@ -1,0 +1,3 @@
+import { statusOperation } from './setStatus';
+
+export const { description, execute } = statusOperation('resubscribe', 'active');

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getCreditMovements from './getCreditMovements';
+import * as getCredits from './getCredits';
+import * as getTask from './getTask';
+
+export const operations = { getCreditMovements, getCredits, getTask };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['utility'] } },
+		options: [
+			{
+				name: 'Get Credit Balance',
+				value: 'getCredits',
+				action: 'Get the credit balance',
+				description: 'How many e-mails the domain can still send',
+			},
+			{
+				name: 'Get Credit Movements',
+				value: 'getCreditMovements',
+				action: 'Get the credit movements',
+				description: 'Credits bought and spent',
+			},
+			{
+				name: 'Get Task',
+				value: 'getTask',
+				action: 'Get an asynchronous task',
+				description: 'The status of a background task (an import), optionally waiting for its end',
+			},
+		],
+		default: 'getCredits',
+	},
+	...getCreditMovements.description,
+	...getCredits.description,
+	...getTask.description,
+];
