@@ -49,6 +49,15 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 			required: true,
 			description: 'The Infomaniak API endpoint. Change it only to reach a proxy or a test server.',
 		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 2, maxValue: 100000 },
+			default: 60,
+			description:
+				"The account's request quota. The nodes pace their requests to stay under it, so that long workflows meet no 429. Infomaniak allows 60 a minute unless it raised the quota of the account; set it lower to leave room for other clients of the same account.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

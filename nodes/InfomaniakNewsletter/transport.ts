@@ -30,9 +30,15 @@ export const DEFAULT_BASE_URL = 'https://api.infomaniak.com';
  * Infomaniak allows 60 requests per minute per account on its whole API. The bucket (a burst of
  * 5, refilled at 55 a minute) never sends more than 60 in any minute however Infomaniak counts,
  * so a long workflow is paced rather than refused; a 429 caused by another client of the account
- * is still retried.
+ * is still retried. The credential's "Requests per Minute" changes the 60 (an account whose quota
+ * Infomaniak raised, or room left for other clients of the same account).
  */
-export const NEWSLETTER_RATE_LIMIT = windowQuota(60, 60_000, 5);
+export const DEFAULT_REQUESTS_PER_MINUTE = 60;
+export const NEWSLETTER_RATE_LIMIT = newsletterRateLimit(DEFAULT_REQUESTS_PER_MINUTE);
+
+export function newsletterRateLimit(requestsPerMinute: number) {
+	return windowQuota(requestsPerMinute, 60_000, Math.min(5, Math.max(1, requestsPerMinute - 1)));
+}
 
 /**
  * Whether Infomaniak's 429 carries a Retry-After is not documented: without one, the backoff must
@@ -56,6 +62,8 @@ export interface NewsletterClient {
 	domainId: number;
 	/** Group and segment ids of the domain, read once per run when a parameter must be checked. */
 	known?: Partial<Record<'groups' | 'segments', Promise<Set<number>>>>;
+	/** The account's quota, as the credential declares it (default 60 a minute). */
+	rateLimit?: ReturnType<typeof newsletterRateLimit>;
 }
 
 /** The envelope of every answer. Lists add the pagination fields when `page` was asked for. */
@@ -111,7 +119,19 @@ export async function newsletterClient(ctx: NewsletterContext): Promise<Newslett
 			"It is the number in the Manager's address when the newsletter domain is open (…/newsletter/<ID>/…).",
 		);
 	}
-	return { baseUrl: raw.replace(/\/+$/, ''), domainId: Number(domain) };
+	const perMinute = Number(credentials.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+	if (!Number.isInteger(perMinute) || perMinute < 2 || perMinute > 100_000) {
+		throw credentialProblem(
+			ctx,
+			`The Infomaniak Newsletter credential's Requests per Minute "${String(credentials.requestsPerMinute)}" is not a whole number from 2 to 100000`,
+			`Infomaniak's quota is ${DEFAULT_REQUESTS_PER_MINUTE} a minute unless Infomaniak raised it for the account.`,
+		);
+	}
+	return {
+		baseUrl: raw.replace(/\/+$/, ''),
+		domainId: Number(domain),
+		rateLimit: newsletterRateLimit(perMinute),
+	};
 }
 
 /** A path with every interpolated value URL-encoded: apiPath`/campaigns/${id}`. */
@@ -137,7 +157,7 @@ function toRequest(client: NewsletterClient, call: NewsletterCall): CloudRequest
 		...(call.body !== undefined ? { body: call.body } : {}),
 		json: true,
 		retrySafe: call.idempotent === true,
-		rateLimit: NEWSLETTER_RATE_LIMIT,
+		rateLimit: client.rateLimit ?? NEWSLETTER_RATE_LIMIT,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 }

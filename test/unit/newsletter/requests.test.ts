@@ -151,16 +151,34 @@ describe('newsletterClient', () => {
 		}) as unknown as IExecuteFunctions;
 
 	it('reads the base URL (default, trailing slashes) and the domain id', async () => {
-		expect(await newsletterClient(context({ domainId: ' 12 ' }))).toEqual({
+		expect(await newsletterClient(context({ domainId: ' 12 ' }))).toMatchObject({
 			baseUrl: 'https://api.infomaniak.com',
 			domainId: 12,
 		});
 		expect(
 			await newsletterClient(context({ domainId: 3, baseUrl: 'http://127.0.0.1:9/' })),
-		).toEqual({
+		).toMatchObject({
 			baseUrl: 'http://127.0.0.1:9',
 			domainId: 3,
 		});
+	});
+
+	it("paces at the credential's Requests per Minute: 60 unless set, never more in any minute", async () => {
+		// a burst of 5 and 55 a minute after it: 60 in any window of a minute
+		expect((await newsletterClient(context({ domainId: 1 }))).rateLimit).toEqual({
+			requests: 55,
+			intervalMs: 60_000,
+			burst: 5,
+		});
+		expect(
+			(await newsletterClient(context({ domainId: 1, requestsPerMinute: 600 }))).rateLimit,
+		).toEqual({ requests: 595, intervalMs: 60_000, burst: 5 });
+		expect(
+			(await newsletterClient(context({ domainId: 1, requestsPerMinute: 2 }))).rateLimit,
+		).toEqual({ requests: 1, intervalMs: 60_000, burst: 1 });
+		await expect(
+			newsletterClient(context({ domainId: 1, requestsPerMinute: 0.5 })),
+		).rejects.toThrow(/Requests per Minute "0.5" is not a whole number from 2 to 100000/);
 	});
 
 	it('refuses a base URL that is not http(s) and a domain that is not a number', async () => {
