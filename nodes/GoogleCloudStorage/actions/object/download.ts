@@ -4,7 +4,7 @@ import { downloadOutputAndRange } from '../../../shared/node/description';
 import { getInteger } from '../../../shared/node/parameters';
 import type { ByteRange } from '../../../shared/storage/driver';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { downloadObject } from '../../../shared/storage/drivers/gcs/operations';
+import { downloadObject } from '../../../shared/storage/drivers/gcs/download';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
 import { invalid, locator } from '../params';
 

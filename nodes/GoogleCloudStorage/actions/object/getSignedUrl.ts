@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { MAX_SIGNED_URL_SECONDS, signedUrl } from '../../../shared/storage/drivers/gcs/operations';
+import { MAX_SIGNED_URL_SECONDS, signedUrl } from '../../../shared/storage/drivers/gcs/signedUrl';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
 import { invalid, locator } from '../params';
 

@@ -4,7 +4,7 @@ import { openBinaryInput } from '../../../shared/node/binary';
 import { discardBody } from '../../../shared/storage/parts';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName, assertObjectName } from '../../../shared/storage/drivers/gcs/names';
-import { uploadObject } from '../../../shared/storage/drivers/gcs/operations';
+import { uploadObject } from '../../../shared/storage/drivers/gcs/upload';
 import { bucketLocator, forOperation, metadataEntries, showFor } from '../common';
 import { invalid, locator, mebibytes, readMetadata } from '../params';
 
