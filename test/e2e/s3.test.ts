@@ -9,7 +9,7 @@ import * as path from 'path';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { N8nInstance } from './harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from './harness/workflow';
-import { swiftCredential } from '../integration/s3Support';
+import { bucketsOfThisRun, swiftCredential } from '../integration/s3Support';
 
 jest.setTimeout(10 * 60_000);
 
@@ -220,11 +220,11 @@ describe('S3 inside a real n8n', () => {
 				s3Node('Create', { resource: 'bucket', operation: 'create', bucketName: 'Not_Valid' }),
 			]),
 		);
-		const before = (await s3.listBuckets()).map((b) => b.name);
+		const before = await bucketsOfThisRun(s3);
 		const failure = await n8n.executeExpectingFailure('e2eS3BadBucket');
 		expect(failure).toMatch(
 			/Invalid "Bucket Name" "Not_Valid": it must be lower case \(S3 bucket naming rules\)/,
 		);
-		expect((await s3.listBuckets()).map((b) => b.name)).toEqual(before);
+		expect(await bucketsOfThisRun(s3)).toEqual(before);
 	});
 });

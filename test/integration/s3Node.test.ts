@@ -8,6 +8,7 @@ import type { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { S3 } from '../../nodes/S3/S3.node';
 import { binaryItem, keyRl, rl, runS3Node } from './s3NodeContext';
 import {
+	bucketsOfThisRun,
 	bytes,
 	md5,
 	readAll,
@@ -28,7 +29,7 @@ async function snapshot(): Promise<{ buckets: string[]; objects: string[]; uploa
 	for await (const entry of s3.listObjects(bucket))
 		if (entry.type === 'object') objects.push(`${entry.key}:${entry.etag}`);
 	return {
-		buckets: (await s3.listBuckets()).map((b) => b.name).sort(),
+		buckets: await bucketsOfThisRun(s3),
 		objects,
 		uploads: (await s3.listMultipartUploads(bucket)).length,
 	};
