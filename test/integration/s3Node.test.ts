@@ -378,9 +378,24 @@ describe('the S3 node', () => {
 		});
 		expect(many.map((i) => i.json)).toEqual([
 			{ bucket: target, key: 'dst/one.txt', deleted: true },
-			{ bucket: target, key: 'never/was.txt', deleted: true },
+			{
+				bucket: target,
+				key: 'never/was.txt',
+				deleted: false,
+				error: `Object "never/was.txt" does not exist in bucket "${target}"`,
+			},
 		]);
 		expect((await s3.listObjectsPage(target)).objects).toEqual([]);
+		const gone = await failure(
+			runS3Node({
+				resource: 'object',
+				operation: 'delete',
+				bucket: rl(target),
+				key: keyRl('put.txt'),
+			}),
+		);
+		expect(gone.message).toBe(`Object "put.txt" does not exist in bucket "${target}"`);
+		expect(gone.description).toBe('Check the parameter "Key"');
 	});
 
 	it('runs once per item with pairedItem, and with Continue On Fail turns a failed item into an error item', async () => {

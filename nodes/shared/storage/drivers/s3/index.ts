@@ -9,6 +9,7 @@ export { MAX_LIST_PAGE, type S3ListEntry, type S3ListOptions, type S3ListPage } 
 export { DEFAULT_PART_SIZE, type S3UploadOptions } from './upload';
 export { MAX_SINGLE_COPY_BYTES, type S3CopyOptions } from './copy';
 export { DELETE_BATCH_SIZE, type DeleteResult } from './delete';
+export { EXISTENCE_CHECK_CONCURRENCY, listedKeys } from './existence';
 export { DEFAULT_UPLOAD_CONCURRENCY, MIN_PART_SIZE, type MultipartUploadInfo } from './multipart';
 export * from './service';
 export * from './driver';

@@ -109,14 +109,16 @@ export async function* listObjects(
 	}
 }
 
+/** HeadObject (of one version, with `versionId`); ObjectNotFoundError when there is none. */
 export async function headObject(
 	s3: S3Connection,
 	bucket: string,
 	key: string,
+	versionId?: string,
 ): Promise<S3ObjectInfo> {
 	const { HeadObjectCommand } = await loadS3();
 	const head = await s3.send<HeadObjectCommandOutput>(
-		new HeadObjectCommand({ Bucket: bucket, Key: key }),
+		new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId || undefined }),
 		s3.context('HeadObject', bucket, key),
 	);
 	return describeObject(bucket, key, head);

@@ -72,8 +72,8 @@ export class S3Service extends S3Connection {
 		return objects.listObjects(this, bucket, options, limit);
 	}
 
-	headObject(bucket: string, key: string): Promise<S3ObjectInfo> {
-		return objects.headObject(this, bucket, key);
+	headObject(bucket: string, key: string, versionId?: string): Promise<S3ObjectInfo> {
+		return objects.headObject(this, bucket, key, versionId);
 	}
 
 	download(
@@ -116,12 +116,14 @@ export class S3Service extends S3Connection {
 		return copying.copy(this, source, target, options);
 	}
 
+	/** ObjectNotFoundError when there is no such object: S3 itself would answer the same. */
 	deleteObject(bucket: string, key: string, versionId?: string): Promise<void> {
 		return deleting.deleteObject(this, bucket, key, versionId);
 	}
 
+	/** `deleted: true` only for the keys that existed; the others are reported missing. */
 	deleteObjects(bucket: string, keys: string[]): Promise<deleting.DeleteResult[]> {
-		return deleting.deleteBatch(this, bucket, keys);
+		return deleting.deleteObjects(this, bucket, keys);
 	}
 
 	// ---- multipart uploads (multipart.ts) and presigned URLs (presign.ts) ------------
