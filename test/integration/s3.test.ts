@@ -6,7 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+	CopyObjectCommand,
+	DeleteObjectsCommand,
+	PutObjectCommand,
+	S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
 import { deleteBatch } from '../../nodes/shared/storage/drivers/s3/delete';
@@ -548,6 +553,124 @@ describe('objects', () => {
 			sha256(data),
 		);
 		expect(await s3.listMultipartUploads(other)).toEqual([]);
+	});
+
+	it('copies an object onto itself, keeping its metadata and content type (S3 refuses a plain self-copy)', async () => {
+		await s3.uploadData(bucket, 'self/a.txt', 'itself', {
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+			cacheControl: 'max-age=60',
+		});
+		const server = swiftServer();
+		const plain = new S3Client({
+			region: server.region,
+			endpoint: server.s3Endpoint,
+			forcePathStyle: true,
+			credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+		});
+		try {
+			await expect(
+				plain.send(
+					new CopyObjectCommand({
+						Bucket: bucket,
+						Key: 'self/a.txt',
+						CopySource: `${bucket}/self/a.txt`,
+					}),
+				),
+			).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
+		} finally {
+			plain.destroy();
+		}
+		const copied = await s3.copy(
+			{ bucket, key: 'self/a.txt' },
+			{ bucket, key: 'self/a.txt' },
+			{ storageClass: 'STANDARD' },
+		);
+		expect(copied).toMatchObject({
+			container: bucket,
+			key: 'self/a.txt',
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+		});
+		expect(await s3.headObject(bucket, 'self/a.txt')).toMatchObject({
+			size: 6,
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+			cacheControl: 'max-age=60',
+		});
+		// Part by part (the path of objects over 5 GiB), onto itself too.
+		const data = bytes(6 * MIB, 21);
+		await s3.upload(bucket, 'self/large.bin', Readable.from([data]), {
+			partSize: 5 * MIB,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
+		expect(
+			await s3.copy(
+				{ bucket, key: 'self/large.bin' },
+				{ bucket, key: 'self/large.bin' },
+				{ multipartThreshold: 5 * MIB, partSize: 5 * MIB },
+			),
+		).toMatchObject({ multipart: true, parts: 2, metadata: { size: 'large' } });
+		expect(await s3.headObject(bucket, 'self/large.bin')).toMatchObject({
+			size: data.length,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
+		expect(sha256(await readAll((await s3.download(bucket, 'self/large.bin')).stream))).toBe(
+			sha256(data),
+		);
+		// Replacing the metadata of an object in place, as before.
+		expect(
+			await s3.copy(
+				{ bucket, key: 'self/a.txt' },
+				{ bucket, key: 'self/a.txt' },
+				{ replaceMetadata: true, contentType: 'text/x-new', metadata: { origin: 'new' } },
+			),
+		).toMatchObject({ contentType: 'text/x-new', metadata: { origin: 'new' } });
+	});
+
+	it('checks user metadata in the driver, whichever node it comes from: a clear error, nothing written, the input released', async () => {
+		const message =
+			'Invalid "Metadata": the value of "city" must be printable ASCII (S3 sends metadata as HTTP headers)';
+		const body = Readable.from([Buffer.from('never stored')]);
+		const refused = await storageError(
+			s3.upload(bucket, 'meta/zurich.txt', body, { metadata: { city: 'Zürich' } }),
+		);
+		expect(refused).toMatchObject({ code: 'InvalidName', parameter: 'metadata', message });
+		expect(body.destroyed).toBe(true);
+		const driverBody = Readable.from([Buffer.from('never stored')]);
+		const viaDriver = await storageError(
+			new S3StorageDriver(s3).upload(bucket, 'meta/zurich.txt', driverBody, {
+				metadata: { city: 'Zürich' },
+			}),
+		);
+		expect(viaDriver).toMatchObject({ parameter: 'metadata', message });
+		expect(driverBody.destroyed).toBe(true);
+		expect(
+			(
+				await storageError(
+					s3.uploadData(bucket, 'meta/bad-name.txt', 'x', { metadata: { 'a b': '1' } }),
+				)
+			).message,
+		).toMatch(/^Invalid "Metadata": the name "a b" may hold only letters/);
+		await s3.uploadData(bucket, 'meta/src.txt', 'source');
+		expect(
+			await storageError(
+				s3.copy(
+					{ bucket, key: 'meta/src.txt' },
+					{ bucket, key: 'meta/copy.txt' },
+					{ replaceMetadata: true, metadata: { city: 'Zürich' } },
+				),
+			),
+		).toMatchObject({ parameter: 'metadata', message });
+		expect(
+			(await keysOf(bucket)).filter((key) => /^meta\/(zurich|bad-name|copy)/.test(key)),
+		).toEqual([]);
+		// Names are stored lower-cased by S3: the result says so too.
+		expect(
+			await s3.uploadData(bucket, 'meta/case.txt', 'x', { metadata: { Project: 'alpha' } }),
+		).toMatchObject({ metadata: { project: 'alpha' } });
 	});
 
 	it('deletes one object, and reports one that is not there as missing (S3 itself would not say)', async () => {

@@ -313,6 +313,21 @@ describe('the S3 node', () => {
 			metadata: { m: '1' },
 		});
 
+		// Onto itself (no destination bucket: the source's): kept as it is, not S3's 400.
+		const [self] = await runS3Node({
+			resource: 'object',
+			operation: 'copy',
+			sourceBucket: rl(target),
+			sourceKey: keyRl('dst/one.txt'),
+			destinationKey: 'dst/one.txt',
+		});
+		expect(self.json).toMatchObject({ bucket: target, key: 'dst/one.txt', metadata: { m: '1' } });
+		expect(await s3.headObject(target, 'dst/one.txt')).toMatchObject({
+			size: 3,
+			metadata: { m: '1' },
+			contentType: 'application/octet-stream',
+		});
+
 		const [get] = await runS3Node({
 			resource: 'object',
 			operation: 'presign',

@@ -1,7 +1,8 @@
-import type { CompletedPart } from '@aws-sdk/client-s3';
+import type { CompletedPart, HeadObjectCommandOutput } from '@aws-sdk/client-s3';
 
 import type { S3Connection } from './connection';
 import { mapS3Error } from './errors';
+import { checkMetadata } from './input';
 import {
 	abortMultipartUpload,
 	completeMultipartUpload,
@@ -10,11 +11,12 @@ import {
 	MAX_PARTS,
 	MIN_PART_SIZE,
 } from './multipart';
-import { headObject } from './objects';
+import { headObjectAnswer } from './objects';
 import { pool } from './pool';
 import { loadS3 } from './sdk';
 import {
 	copySource,
+	describeObject,
 	iso,
 	md5FromEtag,
 	unquote,
@@ -44,15 +46,18 @@ export async function copy(
 	s3: S3Connection,
 	source: ObjectRef,
 	target: ObjectRef,
-	options: S3CopyOptions = {},
+	given: S3CopyOptions = {},
 ): Promise<S3ObjectInfo> {
-	const head = await headObject(s3, source.bucket, source.key).catch((error) => {
+	const options = { ...given, metadata: given.metadata && checkMetadata(given.metadata) };
+	const answer = await headObjectAnswer(s3, source.bucket, source.key).catch((error) => {
 		throw mapS3Error(error, s3.context('CopyObject', source.bucket, source.key));
 	});
+	const head = describeObject(source.bucket, source.key, answer);
 	const threshold = options.multipartThreshold ?? MAX_SINGLE_COPY_BYTES;
 	if (head.size > threshold) return await multipartCopy(s3, source, target, head, options);
 	const { CopyObjectCommand } = await loadS3();
 	const replace = options.replaceMetadata === true;
+	const onItself = source.bucket === target.bucket && source.key === target.key;
 	const params = writeParams(
 		replace
 			? options
@@ -65,7 +70,7 @@ export async function copy(
 					contentDisposition: undefined,
 				},
 	);
-	const answer = await s3.send<{
+	const copied = await s3.send<{
 		CopyObjectResult?: { ETag?: string; LastModified?: Date };
 		VersionId?: string;
 	}>(
@@ -73,25 +78,54 @@ export async function copy(
 			Bucket: target.bucket,
 			Key: target.key,
 			CopySource: copySource(source.bucket, source.key),
-			MetadataDirective: replace ? 'REPLACE' : 'COPY',
+			MetadataDirective: replace || onItself ? 'REPLACE' : 'COPY',
 			TaggingDirective: replace && options.tags ? 'REPLACE' : undefined,
-			...params,
+			...(onItself && !replace ? { ...ownProperties(answer), ...defined(params) } : params),
 		}),
 		s3.context('CopyObject', target.bucket, target.key),
 	);
-	const etag = unquote(answer.CopyObjectResult?.ETag) ?? head.etag;
+	const etag = unquote(copied.CopyObjectResult?.ETag) ?? head.etag;
 	return {
 		...head,
 		container: target.bucket,
 		key: target.key,
 		etag,
 		md5: md5FromEtag(etag, options.serverSideEncryption ?? head.serverSideEncryption) ?? head.md5,
-		lastModified: iso(answer.CopyObjectResult?.LastModified) ?? head.lastModified,
-		versionId: answer.VersionId,
+		lastModified: iso(copied.CopyObjectResult?.LastModified) ?? head.lastModified,
+		versionId: copied.VersionId,
 		contentType: replace ? (options.contentType ?? head.contentType) : head.contentType,
 		metadata: replace ? (options.metadata ?? {}) : head.metadata,
 		source: { bucket: source.bucket, key: source.key },
 	};
+}
+
+/**
+ * What a copy of an object onto itself keeps. S3 refuses such a copy when it changes nothing
+ * (400 InvalidRequest, "copy an object to itself without changing the object's metadata"):
+ * with the metadata directive REPLACE and the object's own properties sent again, it is
+ * allowed and keeps them (its tags are copied as with any copy).
+ */
+function ownProperties(head: HeadObjectCommandOutput) {
+	return defined({
+		ContentType: head.ContentType,
+		ContentEncoding: head.ContentEncoding,
+		ContentLanguage: head.ContentLanguage,
+		ContentDisposition: head.ContentDisposition,
+		CacheControl: head.CacheControl,
+		Expires: head.Expires,
+		Metadata: head.Metadata,
+		StorageClass: head.StorageClass,
+		ServerSideEncryption: head.ServerSideEncryption,
+		SSEKMSKeyId: head.SSEKMSKeyId,
+		WebsiteRedirectLocation: head.WebsiteRedirectLocation,
+	});
+}
+
+/** The fields that have a value. */
+function defined<T extends object>(fields: T): Partial<T> {
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined),
+	) as Partial<T>;
 }
 
 /** A copy above CopyObject's limit: UploadPartCopy of byte ranges, `concurrency` at a time. */

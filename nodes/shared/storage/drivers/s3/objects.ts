@@ -116,12 +116,21 @@ export async function headObject(
 	key: string,
 	versionId?: string,
 ): Promise<S3ObjectInfo> {
+	return describeObject(bucket, key, await headObjectAnswer(s3, bucket, key, versionId));
+}
+
+/** HeadObject's answer as S3 gave it, every header included. */
+export async function headObjectAnswer(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	versionId?: string,
+): Promise<HeadObjectCommandOutput> {
 	const { HeadObjectCommand } = await loadS3();
-	const head = await s3.send<HeadObjectCommandOutput>(
+	return await s3.send<HeadObjectCommandOutput>(
 		new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId || undefined }),
 		s3.context('HeadObject', bucket, key),
 	);
-	return describeObject(bucket, key, head);
 }
 
 /** GetObject, optionally a byte range; the body is a stream, never buffered. */

@@ -5,7 +5,7 @@ import { HashMismatchError } from '../../errors';
 import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 import type { S3Connection } from './connection';
 import { mapS3Error } from './errors';
-import { invalidInput } from './input';
+import { checkMetadata, invalidInput } from './input';
 import {
 	abortMultipartUpload,
 	completeMultipartUpload,
@@ -50,12 +50,18 @@ export async function upload(
 	bucket: string,
 	key: string,
 	body: UploadBody,
-	options: S3UploadOptions = {},
+	given: S3UploadOptions = {},
 ): Promise<S3ObjectInfo> {
-	const requested = options.partSize ?? DEFAULT_PART_SIZE;
-	if (requested < MIN_PART_SIZE) {
+	const requested = given.partSize ?? DEFAULT_PART_SIZE;
+	let options: S3UploadOptions;
+	try {
+		if (requested < MIN_PART_SIZE)
+			throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
+		options = { ...given, metadata: given.metadata && checkMetadata(given.metadata) };
+	} catch (error) {
+		// Refused before reading: release n8n's file or stream.
 		discardBody(body);
-		throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
+		throw error;
 	}
 	const known = isUploadFile(body) ? body.size : options.size;
 	const partSize = Math.max(requested, known ? Math.ceil(known / MAX_PARTS / MIB) * MIB : 0);
