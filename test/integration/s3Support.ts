@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { PassThrough, type Readable } from 'stream';
+import { Readable } from 'stream';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
@@ -92,27 +92,27 @@ export function bytes(size: number, seed = 1): Buffer {
 	return buffer;
 }
 
-/** A stream that sends `size` bytes and then fails, like an input that breaks half-way. */
+/**
+ * A stream that sends `size` bytes and then fails, like an input that breaks half-way: it
+ * breaks when asked for more after `size` bytes (a byte count, never a delay).
+ */
 export function failingStream(
 	size: number,
 	error = new Error('the input broke half-way'),
 ): Readable {
-	const stream = new PassThrough();
 	const chunk = bytes(1024 * 1024, 3);
 	let sent = 0;
-	const pump = () => {
-		while (sent < size) {
-			const length = Math.min(chunk.length, size - sent);
-			sent += length;
-			if (!stream.write(chunk.subarray(0, length))) {
-				stream.once('drain', pump);
+	return new Readable({
+		read() {
+			if (sent >= size) {
+				this.destroy(error);
 				return;
 			}
-		}
-		setTimeout(() => stream.destroy(error), 50);
-	};
-	pump();
-	return stream;
+			const length = Math.min(chunk.length, size - sent);
+			sent += length;
+			this.push(chunk.subarray(0, length));
+		},
+	});
 }
 
 /** Empties and deletes the buckets a test made, whatever state they were left in. */
