@@ -100,10 +100,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const bucket = locator(this, 'bucket', itemIndex);
 	assertBucketName(bucket, 'bucket');
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	// Its form (32 hexadecimal characters) is checked by uploadObject, before anything is sent.
 	const expectedMd5 = options.expectedMd5?.trim() || undefined;
-	if (expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(expectedMd5)) {
-		throw invalid(this, 'expectedMd5', 'it must be 32 hexadecimal characters', itemIndex);
-	}
 	const metadata = readMetadata(this, options.metadata, 'metadata', itemIndex);
 	const chunkSize = mebibytes(this, options.chunkSize, 'chunkSize', itemIndex);
 	const threshold =

@@ -4,7 +4,7 @@ import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
 import { bucketOf, gcsCall } from './handles';
 import { assertBucketName } from './names';
-import { bucketInfo, DEFAULT_PAGE_SIZE } from './shapes';
+import { bucketInfo, DEFAULT_PAGE_SIZE, followPages } from './shapes';
 
 export interface BucketPage {
 	buckets: ContainerInfo[];
@@ -38,18 +38,10 @@ export async function listBuckets(
 	client: GcsClient,
 	options: { limit?: number; prefix?: string } = {},
 ): Promise<ContainerInfo[]> {
-	const all: ContainerInfo[] = [];
-	let pageToken: string | undefined;
-	do {
-		const pageSize =
-			options.limit === undefined
-				? DEFAULT_PAGE_SIZE
-				: Math.min(DEFAULT_PAGE_SIZE, options.limit - all.length);
+	return await followPages(async (pageSize, pageToken) => {
 		const page = await listBucketsPage(client, { pageSize, pageToken, prefix: options.prefix });
-		all.push(...page.buckets);
-		pageToken = page.nextPageToken;
-	} while (pageToken && (options.limit === undefined || all.length < options.limit));
-	return options.limit === undefined ? all : all.slice(0, options.limit);
+		return { entries: page.buckets, nextPageToken: page.nextPageToken };
+	}, options.limit);
 }
 
 export async function getBucket(

@@ -3,7 +3,9 @@ import { PassThrough, type Readable } from 'stream';
 import type { ByteRange, DownloadResult } from '../../driver';
 import { InvalidNameError } from '../../errors';
 import type { GcsClient } from './client';
-import { toGcsError, type GcsErrorContext } from './errors';
+import { toGcsError } from './errors';
+import { objectContext } from './handles';
+import { gcsLabel } from './names';
 import { getObject } from './objects';
 
 /** Streams an object (or a byte range of it); the range is checked against the object's size first. */
@@ -14,14 +16,14 @@ export async function downloadObject(
 	range?: ByteRange,
 	names: { bucket?: string; key?: string } = {},
 ): Promise<DownloadResult> {
+	if (range?.end !== undefined && range.end < range.start) {
+		throw new InvalidNameError(
+			'rangeEnd',
+			`Invalid ${gcsLabel('rangeEnd')}: ${range.end} is before "Range Start" (${range.start})`,
+		);
+	}
 	const info = await getObject(client, bucket, key, names);
-	const context: GcsErrorContext = {
-		config: client.config,
-		bucket,
-		key,
-		bucketParameter: names.bucket,
-		keyParameter: names.key,
-	};
+	const context = objectContext(client, bucket, key, names);
 	// Read the generation just described, so that the bytes match the metadata returned.
 	const generation = info.generation === undefined ? undefined : Number(info.generation);
 	const file = client.storage

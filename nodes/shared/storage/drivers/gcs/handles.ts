@@ -29,3 +29,19 @@ export function fileOf(
 	assertObjectName(key, names.key ?? 'key');
 	return handle.file(key);
 }
+
+/** What a call about one object is about, for its errors, in the caller's parameter names. */
+export function objectContext(
+	client: GcsClient,
+	bucket: string,
+	key: string,
+	names: { bucket?: string; key?: string } = {},
+): GcsErrorContext {
+	return {
+		config: client.config,
+		bucket,
+		key,
+		bucketParameter: names.bucket,
+		keyParameter: names.key,
+	};
+}

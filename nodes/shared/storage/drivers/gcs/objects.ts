@@ -4,9 +4,9 @@ import type { ObjectInfo, ObjectPage } from '../../driver';
 import { InvalidNameError, StorageError } from '../../errors';
 import type { GcsClient } from './client';
 import { bucketNotFound, toGcsError } from './errors';
-import { bucketOf, fileOf, gcsCall } from './handles';
+import { bucketOf, fileOf, gcsCall, objectContext } from './handles';
 import { gcsLabel } from './names';
-import { DEFAULT_PAGE_SIZE, objectInfo } from './shapes';
+import { DEFAULT_PAGE_SIZE, followPages, objectInfo } from './shapes';
 
 export interface ListObjectsPageOptions {
 	prefix?: string;
@@ -47,19 +47,14 @@ export async function listObjects(
 	bucket: string,
 	options: { prefix?: string; delimiter?: string; limit?: number } = {},
 ): Promise<Array<Record<string, unknown>>> {
-	const results: Array<Record<string, unknown>> = [];
-	let pageToken: string | undefined;
-	do {
-		const pageSize =
-			options.limit === undefined
-				? DEFAULT_PAGE_SIZE
-				: Math.min(DEFAULT_PAGE_SIZE, options.limit - results.length);
+	return await followPages(async (pageSize, pageToken) => {
 		const page = await listObjectsPage(client, bucket, { ...options, pageSize, pageToken });
-		for (const prefix of page.prefixes) results.push({ type: 'prefix', ...prefix });
-		for (const object of page.objects) results.push({ type: 'object', ...object });
-		pageToken = page.nextPageToken;
-	} while (pageToken && (options.limit === undefined || results.length < options.limit));
-	return options.limit === undefined ? results : results.slice(0, options.limit);
+		const entries: Array<Record<string, unknown>> = [
+			...page.prefixes.map((prefix) => ({ type: 'prefix', ...prefix })),
+			...page.objects.map((object) => ({ type: 'object', ...object })),
+		];
+		return { entries, nextPageToken: page.nextPageToken };
+	}, options.limit);
 }
 
 export async function getObject(
@@ -69,13 +64,10 @@ export async function getObject(
 	names: { bucket?: string; key?: string } = {},
 ): Promise<ObjectInfo> {
 	const file = fileOf(client, bucket, key, names);
-	return await gcsCall(async () => objectInfo((await file.getMetadata())[0], bucket, key), {
-		config: client.config,
-		bucket,
-		key,
-		bucketParameter: names.bucket,
-		keyParameter: names.key,
-	});
+	return await gcsCall(
+		async () => objectInfo((await file.getMetadata())[0], bucket, key),
+		objectContext(client, bucket, key, names),
+	);
 }
 
 export interface MetadataPatch {
@@ -104,13 +96,10 @@ export async function updateObjectMetadata(
 			`Invalid ${gcsLabel('updateFields')}: nothing to update; add at least one field or metadata entry`,
 		);
 	}
-	return await gcsCall(async () => objectInfo((await file.setMetadata(body))[0], bucket, key), {
-		config: client.config,
-		bucket,
-		key,
-		bucketParameter: names.bucket,
-		keyParameter: names.key,
-	});
+	return await gcsCall(
+		async () => objectInfo((await file.setMetadata(body))[0], bucket, key),
+		objectContext(client, bucket, key, names),
+	);
 }
 
 export interface ObjectRef {
@@ -174,13 +163,7 @@ export async function deleteObject(
 	names: { bucket?: string; key?: string } = {},
 ) {
 	const file = fileOf(client, bucket, key, names);
-	await gcsCall(() => file.delete(), {
-		config: client.config,
-		bucket,
-		key,
-		bucketParameter: names.bucket,
-		keyParameter: names.key,
-	});
+	await gcsCall(() => file.delete(), objectContext(client, bucket, key, names));
 }
 
 export async function deleteObjects(client: GcsClient, bucket: string, keys: string[]) {

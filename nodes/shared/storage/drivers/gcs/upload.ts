@@ -8,7 +8,7 @@ import { HashMismatchError, InvalidNameError, StorageError } from '../../errors'
 import { discardBody, uploadStream } from '../../parts';
 import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
-import { fileOf, gcsCall } from './handles';
+import { fileOf, gcsCall, objectContext } from './handles';
 import { gcsLabel } from './names';
 import { cancelResumable, sendResumable } from './resumable';
 import { objectInfo } from './shapes';
@@ -132,13 +132,7 @@ export async function uploadObject(
 	options: GcsUploadOptions = {},
 	names: { bucket?: string; key?: string } = {},
 ): Promise<ObjectInfo> {
-	const context: GcsErrorContext = {
-		config: client.config,
-		bucket,
-		key,
-		bucketParameter: names.bucket,
-		keyParameter: names.key,
-	};
+	const context = objectContext(client, bucket, key, names);
 	const expectedMd5 = options.expectedMd5?.toLowerCase();
 	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
 	let file: File;

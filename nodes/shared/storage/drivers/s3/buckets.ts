@@ -1,9 +1,9 @@
 import type { ContainerInfo } from '../../driver';
 import { StorageError } from '../../errors';
 import type { S3Connection } from './connection';
-import { deleteBatch } from './delete';
+import { DELETE_BATCH_SIZE, deleteBatch } from './delete';
 import { abortMultipartUpload, listMultipartUploads } from './multipart';
-import { listObjectsPage, MAX_LIST_PAGE } from './objects';
+import { listObjects } from './objects';
 import { loadS3 } from './sdk';
 import { iso } from './shapes';
 
@@ -122,29 +122,25 @@ export async function deleteBucket(
 	if (options.force) {
 		for (const upload of await listMultipartUploads(s3, name))
 			await abortMultipartUpload(s3, name, upload.key, upload.uploadId);
-		let token: string | undefined;
-		do {
-			const page = await listObjectsPage(s3, name, {
-				continuationToken: token,
-				maxKeys: MAX_LIST_PAGE,
-			});
-			if (page.objects.length > 0) {
-				const results = await deleteBatch(
-					s3,
-					name,
-					page.objects.map((object) => object.key),
+		// Deleted as listed, a batch at a time (a continuation token is a position in key order).
+		let batch: string[] = [];
+		const deleteListed = async () => {
+			const results = await deleteBatch(s3, name, batch);
+			batch = [];
+			const failed = results.find((result) => !result.deleted);
+			if (failed)
+				throw new StorageError(
+					'ContainerNotEmpty',
+					`Could not empty bucket "${name}": "${failed.key}": ${failed.error}`,
+					'container',
 				);
-				const failed = results.find((result) => !result.deleted);
-				if (failed)
-					throw new StorageError(
-						'ContainerNotEmpty',
-						`Could not empty bucket "${name}": "${failed.key}": ${failed.error}`,
-						'container',
-					);
-				deletedObjects += results.length;
-			}
-			token = page.nextContinuationToken;
-		} while (token);
+			deletedObjects += results.length;
+		};
+		for await (const entry of listObjects(s3, name)) {
+			if (entry.type === 'object') batch.push(entry.key);
+			if (batch.length === DELETE_BATCH_SIZE) await deleteListed();
+		}
+		if (batch.length > 0) await deleteListed();
 	}
 	await s3.send(new DeleteBucketCommand({ Bucket: name }), s3.context('DeleteBucket', name));
 	return { deletedObjects };

@@ -141,9 +141,10 @@ export async function download(
 	range?: ByteRange,
 ): Promise<{ info: S3ObjectInfo; stream: Readable }> {
 	const { GetObjectCommand } = await loadS3();
-	if (range && (range.start < 0 || (range.end !== undefined && range.end < range.start))) {
-		throw invalidInput('range', `${range.start}-${range.end ?? ''} is not a valid byte range`);
-	}
+	if (range && (!Number.isInteger(range.start) || range.start < 0))
+		throw invalidInput('rangeStart', `${range.start} is not a byte position (0 or more)`);
+	if (range?.end !== undefined && !(Number.isInteger(range.end) && range.end >= range.start))
+		throw invalidInput('rangeEnd', `${range.end} is before "Range Start" (${range.start})`);
 	const answer = await s3.send<HeadObjectCommandOutput & { Body?: unknown; ContentRange?: string }>(
 		new GetObjectCommand({
 			Bucket: bucket,

@@ -57,6 +57,8 @@ export async function upload(
 	try {
 		if (requested < MIN_PART_SIZE)
 			throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
+		if (given.expectedMd5 !== undefined && !/^[0-9a-f]{32}$/i.test(given.expectedMd5))
+			throw invalidInput('expectedMd5', 'it must be 32 hexadecimal characters');
 		options = { ...given, metadata: given.metadata && checkMetadata(given.metadata) };
 	} catch (error) {
 		// Refused before reading: release n8n's file or stream.
