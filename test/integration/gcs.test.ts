@@ -26,6 +26,7 @@ import {
 } from '../../nodes/GoogleCloudStorage/methods/searchObjects';
 import { testGcsCredential } from '../../nodes/GoogleCloudStorage/methods/testGcsCredential';
 import { gcsCredentialData, gcsEmulator, throwawayServiceAccount } from '../helpers/gcs';
+import { breakingSource } from '../helpers/streams';
 
 jest.setTimeout(60_000);
 
@@ -234,17 +235,7 @@ describe('GCS driver on the emulator', () => {
 	it('keeps nothing when the upload fails midway or does not match the expected MD5', async () => {
 		const key = `${RUN}failed/broken.bin`;
 		// Breaks after a byte count (well under the declared size), never after a delay.
-		let sent = 0;
-		const broken = new Readable({
-			read() {
-				if (sent >= 256 * 1024) {
-					this.destroy(new Error('the source broke off'));
-					return;
-				}
-				sent += 64 * 1024;
-				this.push(randomBytes(64 * 1024));
-			},
-		});
+		const broken = breakingSource(256 * 1024, new Error('the source broke off'));
 		await expect(driver.upload(BUCKET, key, broken, { size: 10 * 1024 * 1024 })).rejects.toThrow(
 			/broke off/,
 		);

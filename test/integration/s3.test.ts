@@ -59,6 +59,17 @@ async function storageError(promise: Promise<unknown>): Promise<StorageError> {
 	return error as StorageError;
 }
 
+/** The SDK with its defaults, against Swift: what the pack's configuration is compared with. */
+function plainClient(): S3Client {
+	const server = swiftServer();
+	return new S3Client({
+		region: server.region,
+		endpoint: server.s3Endpoint,
+		forcePathStyle: true,
+		credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+	});
+}
+
 /** Counts the commands a service sends, by name. */
 function countRequests(service: S3Service): Record<string, number> {
 	const counts: Record<string, number> = {};
@@ -230,15 +241,9 @@ describe('checksums against a non-AWS server', () => {
 	});
 
 	it('SDK defaults fail on Swift where the pack succeeds: streamed PUT (aws-chunked) and DeleteObjects (no Content-MD5)', async () => {
-		const server = swiftServer();
 		const bucket = newBucket('checksums');
 		await s3.createBucket(bucket);
-		const plain = new S3Client({
-			region: server.region,
-			endpoint: server.s3Endpoint,
-			forcePathStyle: true,
-			credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-		});
+		const plain = plainClient();
 		try {
 			const streamed = plain.send(
 				new PutObjectCommand({
@@ -561,13 +566,7 @@ describe('objects', () => {
 			metadata: { origin: 'self' },
 			cacheControl: 'max-age=60',
 		});
-		const server = swiftServer();
-		const plain = new S3Client({
-			region: server.region,
-			endpoint: server.s3Endpoint,
-			forcePathStyle: true,
-			credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-		});
+		const plain = plainClient();
 		try {
 			await expect(
 				plain.send(

@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { forwardRequest } from '../helpers/forward';
+import { breakingSource } from '../helpers/streams';
 
 /** Connection details written by test/servers/swift/start.sh; a test that needs them fails without them. */
 export interface SwiftServer {
@@ -92,27 +93,12 @@ export function bytes(size: number, seed = 1): Buffer {
 	return buffer;
 }
 
-/**
- * A stream that sends `size` bytes and then fails, like an input that breaks half-way: it
- * breaks when asked for more after `size` bytes (a byte count, never a delay).
- */
+/** A stream that sends `size` bytes and then fails, like an input that breaks half-way. */
 export function failingStream(
 	size: number,
 	error = new Error('the input broke half-way'),
 ): Readable {
-	const chunk = bytes(1024 * 1024, 3);
-	let sent = 0;
-	return new Readable({
-		read() {
-			if (sent >= size) {
-				this.destroy(error);
-				return;
-			}
-			const length = Math.min(chunk.length, size - sent);
-			sent += length;
-			this.push(chunk.subarray(0, length));
-		},
-	});
+	return breakingSource(size, error, bytes(1024 * 1024, 3));
 }
 
 /** Empties and deletes the buckets a test made, whatever state they were left in. */
