@@ -1,15 +1,14 @@
-import { randomBytes } from 'crypto';
 import { Readable } from 'stream';
 
 /**
- * A source that gives `size` bytes (random, or copies of `chunk`) and then fails, like an
- * input that breaks half-way: it breaks when asked for more after `size` bytes — a byte
- * count, never a delay, so the test does not depend on timing.
+ * A source that delivers exactly `size` bytes (from `chunk`, repeated) and then fails on the
+ * consumer's next read — an input that breaks half-way, at a byte count rather than after a
+ * delay, so the outcome does not depend on how fast the consumer reads.
  */
-export function breakingSource(
+export function brokenAfter(
 	size: number,
-	error: Error,
-	chunk: Buffer = randomBytes(64 * 1024),
+	error: Error = new Error('the source broke off'),
+	chunk: Buffer = Buffer.alloc(64 * 1024, 7),
 ): Readable {
 	let sent = 0;
 	return new Readable({

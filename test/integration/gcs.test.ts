@@ -26,7 +26,7 @@ import {
 } from '../../nodes/GoogleCloudStorage/methods/searchObjects';
 import { testGcsCredential } from '../../nodes/GoogleCloudStorage/methods/testGcsCredential';
 import { gcsCredentialData, gcsEmulator, throwawayServiceAccount } from '../helpers/gcs';
-import { breakingSource } from '../helpers/streams';
+import { brokenAfter } from '../helpers/streams';
 
 jest.setTimeout(60_000);
 
@@ -234,8 +234,12 @@ describe('GCS driver on the emulator', () => {
 
 	it('keeps nothing when the upload fails midway or does not match the expected MD5', async () => {
 		const key = `${RUN}failed/broken.bin`;
-		// Breaks after a byte count (well under the declared size), never after a delay.
-		const broken = breakingSource(256 * 1024, new Error('the source broke off'));
+		// 3 MiB of the declared 10 MiB arrive, then the source fails
+		const broken = brokenAfter(
+			3 * 1024 * 1024,
+			new Error('the source broke off'),
+			randomBytes(64 * 1024),
+		);
 		await expect(driver.upload(BUCKET, key, broken, { size: 10 * 1024 * 1024 })).rejects.toThrow(
 			/broke off/,
 		);

@@ -1,12 +1,12 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { Readable } from 'stream';
+import type { Readable } from 'stream';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { forwardRequest } from '../helpers/forward';
-import { breakingSource } from '../helpers/streams';
+import { brokenAfter } from '../helpers/streams';
 
 /** Connection details written by test/servers/swift/start.sh; a test that needs them fails without them. */
 export interface SwiftServer {
@@ -98,7 +98,7 @@ export function failingStream(
 	size: number,
 	error = new Error('the input broke half-way'),
 ): Readable {
-	return breakingSource(size, error, bytes(1024 * 1024, 3));
+	return brokenAfter(size, error, bytes(1024 * 1024, 3));
 }
 
 /** Empties and deletes the buckets a test made, whatever state they were left in. */
@@ -145,7 +145,7 @@ export async function startProxy(
 	};
 	let server: import('http').Server;
 	if (options.tls) {
-		const dir = mkdtempSync(require('path').join(os.tmpdir(), 's3-tls-'));
+		const dir = mkdtempSync(path.join(os.tmpdir(), 's3-tls-'));
 		execFileSync(
 			'openssl',
 			[

@@ -2,17 +2,26 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from './errors';
 
-/** Reads a whole-number parameter and refuses anything else, naming the parameter. */
+/**
+ * Reads a whole-number parameter and refuses anything else, naming the parameter (by `label`,
+ * its display name, when the pack's label table does not know it).
+ */
 export function getInteger(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
-	bounds: { min?: number; max?: number; fallback?: number } = {},
+	bounds: { min?: number; max?: number; fallback?: number; label?: string } = {},
 ): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, bounds.fallback) as unknown;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
-		throw parameterError(ctx.getNode(), name, `"${String(raw)}" is not a whole number`, itemIndex);
+		throw parameterError(
+			ctx.getNode(),
+			name,
+			`"${String(raw)}" is not a whole number`,
+			itemIndex,
+			bounds.label,
+		);
 	}
 	if (bounds.min !== undefined && value < bounds.min) {
 		throw parameterError(
@@ -20,6 +29,7 @@ export function getInteger(
 			name,
 			`${value} is below the minimum of ${bounds.min}`,
 			itemIndex,
+			bounds.label,
 		);
 	}
 	if (bounds.max !== undefined && value > bounds.max) {
@@ -28,6 +38,7 @@ export function getInteger(
 			name,
 			`${value} is above the maximum of ${bounds.max}`,
 			itemIndex,
+			bounds.label,
 		);
 	}
 	return value;

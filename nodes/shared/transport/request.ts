@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHookFunctions,
@@ -8,10 +10,12 @@ import type {
 	ITriggerFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
 
 import { Readable } from 'stream';
 
 import { readHttpFailure, toNodeApiError } from './errors';
+import { waitUnlessAborted } from './wait';
 import type { HttpFailure } from './errors';
 import { secretsFromCredential, secretsFromRequest } from './redact';
 import {
@@ -40,6 +44,20 @@ export interface CloudRequest extends IHttpRequestOptions {
 	retrySafe?: boolean;
 	/** Extra values to redact from errors, on top of those found in headers, query and credential. */
 	secrets?: string[];
+	/**
+	 * For a credential whose token n8n renews through `preAuthentication` (a hidden field with
+	 * `typeOptions.expirable`). n8n renews it only when the field is empty or after a 401; when
+	 * `due` says, from the stored credential data, that the token runs out soon, the credential is
+	 * handed to n8n with that field emptied, so n8n logs in (and stores the new token) before
+	 * this request instead of after a 401.
+	 */
+	expirableToken?: ExpirableToken;
+}
+
+export interface ExpirableToken {
+	/** The credential's hidden `expirable` field holding the token. */
+	field: string;
+	due: (credentials: ICredentialDataDecryptedObject) => boolean;
 }
 
 /** Injectable clock and timers, so tests can assert exact delays without waiting. */
@@ -52,18 +70,8 @@ export interface CloudRequestDeps {
 type CancelSignal = IHttpRequestOptions['abortSignal'];
 
 /** Waits `ms`, or less when the execution is cancelled meanwhile. */
-function sleepUnlessCancelled(ms: number, signal: CancelSignal): Promise<void> {
-	return new Promise((resolve) => {
-		const onAbort = () => {
-			clearTimeout(timer);
-			resolve();
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener?.('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener?.('abort', onAbort);
-	});
+async function sleepUnlessCancelled(ms: number, signal: CancelSignal): Promise<void> {
+	await waitUnlessAborted(ms, signal);
 }
 
 /** A body that is consumed while being sent (stream, form-data) cannot be sent a second time. */
@@ -145,6 +153,30 @@ async function collectSecrets(
 }
 
 /**
+ * The credential options that make n8n renew an expirable token before the request, when the
+ * stored token is due; undefined (n8n's usual path) otherwise.
+ */
+async function renewalOptions(
+	ctx: CloudRequestContext,
+	credentialType: string,
+	token: ExpirableToken | undefined,
+): Promise<IAdditionalCredentialOptions | undefined> {
+	if (!token) return undefined;
+	const stored = ctx.getNode().credentials?.[credentialType];
+	if (!stored?.id) return undefined;
+	const credentials = await ctx.getCredentials(credentialType);
+	if (!token.due(credentials)) return undefined;
+	return {
+		credentialsDecrypted: {
+			id: stored.id,
+			name: stored.name,
+			type: credentialType,
+			data: { ...credentials, [token.field]: '' },
+		},
+	};
+}
+
+/**
  * The one authenticated request of the pack, with bounded retries.
  *
  * - Idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) are retried on 429/502/503/504 and on
@@ -158,6 +190,7 @@ async function collectSecrets(
  * - `timeout` defaults to `policy.idleTimeoutMs`. n8n's helper has a single timeout, which also
  *   covers the connect phase; `connectTimeoutMs` is for SDK-based providers.
  * - The final failure is a redacted NodeApiError (see errors.ts).
+ * - With `expirableToken`, a token about to run out is renewed by n8n before the request.
  */
 export async function cloudRequest<T = any>(
 	ctx: CloudRequestContext,
@@ -167,7 +200,7 @@ export async function cloudRequest<T = any>(
 	deps: CloudRequestDeps = {},
 ): Promise<T> {
 	const resolvedPolicy = resolveRetryPolicy(policy);
-	const { retrySafe, secrets, ...request } = options;
+	const { retrySafe, secrets, expirableToken, ...request } = options;
 	const signal = cancelSignal(ctx, request);
 	const now = deps.now ?? Date.now;
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
@@ -187,14 +220,19 @@ export async function cloudRequest<T = any>(
 			requestedTimeout > 0 ? Math.min(requestedTimeout, remainingMs) : remainingMs,
 		);
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...request,
-				// fresh copies: the helper and the credential's authenticate() may mutate them
-				headers: request.headers ? { ...request.headers } : undefined,
-				qs: request.qs ? { ...request.qs } : undefined,
-				timeout,
-				ignoreHttpStatusErrors: false,
-			})) as T;
+			return (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{
+					...request,
+					// fresh copies: the helper and the credential's authenticate() may mutate them
+					headers: request.headers ? { ...request.headers } : undefined,
+					qs: request.qs ? { ...request.qs } : undefined,
+					timeout,
+					ignoreHttpStatusErrors: false,
+				},
+				await renewalOptions(ctx, credentialType, expirableToken),
+			)) as T;
 		} catch (error) {
 			const failure = await readFailure(error);
 			if (failure.status === undefined && failure.networkCode === undefined && raisedByN8n(error)) {
@@ -243,10 +281,16 @@ export async function cloudRequest<T = any>(
 
 const N8N_PRE_REQUEST_ERRORS = ['NodeOperationError', 'ApplicationError', 'UserError'];
 
-/** n8n raised it before any request was sent (n8n 2.x wraps it in a NodeApiError `cause`). */
+/**
+ * n8n raised it before any request was sent (n8n 2.x wraps it in a NodeApiError `cause`), or a
+ * credential did, as a UserError (e.g. its `preAuthentication` refusing a login): a problem for
+ * the user to fix, not a transport failure. UserError has no `name` of its own, hence instanceof.
+ */
 function raisedByN8n(error: unknown): boolean {
 	return errorChain(error).some(
-		(link) => typeof link.name === 'string' && N8N_PRE_REQUEST_ERRORS.includes(link.name),
+		(link) =>
+			link instanceof UserError ||
+			(typeof link.name === 'string' && N8N_PRE_REQUEST_ERRORS.includes(link.name)),
 	);
 }
 

@@ -3,12 +3,7 @@
  * listing of the keys' range, against a stub client that answers ListObjectsV2 the way S3
  * does (keys in UTF-8 order, 1,000 a page, StartAfter exclusive, continuation tokens).
  */
-import {
-	S3Connection,
-	listedKeys,
-	readS3Config,
-	type S3ErrorContext,
-} from '../../../nodes/shared/storage/drivers/s3';
+import { S3Connection, listedKeys, readS3Config } from '../../../nodes/shared/storage/drivers/s3';
 import { AuthError, ContainerNotFoundError } from '../../../nodes/shared/storage/errors';
 
 const config = readS3Config({
@@ -55,8 +50,7 @@ function bucketOf(stored: string[], fail?: Error) {
 	};
 	const connection = new S3Connection(client as never, config);
 	// Errors as the real client maps them (the stub throws typed errors already).
-	connection.send = async <T>(command: unknown, _context: S3ErrorContext) =>
-		(await client.send(command as never)) as T;
+	connection.send = async <T>(command: unknown) => (await client.send(command as never)) as T;
 	return { connection, requests };
 }
 

@@ -63,6 +63,20 @@ function toAxiosConfig(options: IHttpRequestOptions): AxiosRequestConfig {
 	return config;
 }
 
+/** What n8n's `httpRequest` does with the options: axios, and n8n's full-response shape. */
+export async function sendLikeN8n(options: IHttpRequestOptions): Promise<unknown> {
+	const response = await axios.request(toAxiosConfig(options));
+	if (options.returnFullResponse) {
+		return {
+			body: response.data,
+			headers: response.headers,
+			statusCode: response.status,
+			statusMessage: response.statusText,
+		};
+	}
+	return response.data;
+}
+
 /** A minimal execute context whose `httpRequestWithAuthentication` really sends the request. */
 export function createFakeContext(options: FakeContextOptions = {}): FakeContext {
 	const credentials = options.credentials ?? { apiToken: 'cred-token-XYZ-123456' };
@@ -85,16 +99,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
 			authenticated.headers!.Authorization = `Bearer ${String(credentials.apiToken)}`;
 		}
 		try {
-			const response = await axios.request(toAxiosConfig(authenticated));
-			if (requestOptions.returnFullResponse) {
-				return {
-					body: response.data,
-					headers: response.headers,
-					statusCode: response.status,
-					statusMessage: response.statusText,
-				};
-			}
-			return response.data;
+			return await sendLikeN8n(authenticated);
 		} catch (error) {
 			if (options.errorShape === 'axios') throw error;
 			throw new NodeApiError(FAKE_NODE, error as never);

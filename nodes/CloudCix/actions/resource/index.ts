@@ -1,0 +1,93 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { applicationParameters } from '../target';
+import * as create from './create';
+import * as del from './delete';
+import * as getAll from './getAll';
+import * as head from './head';
+import * as list from './list';
+import * as partialUpdate from './partialUpdate';
+import * as read from './read';
+import * as update from './update';
+
+/** The verbs of CloudCIX's Python client, on any service of any application. */
+export const operations = { create, delete: del, getAll, head, list, partialUpdate, read, update };
+
+const showForResource = { show: { resource: ['resource'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: showForResource,
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a record',
+				description: 'Create a record in the service (POST)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a record',
+				description: 'Delete a record by ID (DELETE)',
+			},
+			{
+				// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the verb of CloudCIX's client (get_all), beside its one-page List
+				name: 'Get All',
+				value: 'getAll',
+				action: 'Get many records',
+				description: 'Get the records of every page, up to a limit',
+			},
+			{
+				name: 'Head',
+				value: 'head',
+				action: 'Check whether a record exists',
+				description: 'Whether a record (or the service) exists, and its headers (HEAD)',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List one page of records',
+				description: 'One page of records, with page, limit, order and filters',
+			},
+			{
+				name: 'Partial Update',
+				value: 'partialUpdate',
+				action: 'Update some fields of a record',
+				description: 'Change only the given fields of a record (PATCH)',
+			},
+			{
+				name: 'Read',
+				value: 'read',
+				action: 'Read a record',
+				description: 'Get a record by ID (GET)',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Replace a record',
+				description: 'Replace a record with the given fields (PUT)',
+			},
+		],
+		default: 'read',
+	},
+	...applicationParameters.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...showForResource.show, ...property.displayOptions?.show },
+		},
+	})),
+	...create.description,
+	...del.description,
+	...getAll.description,
+	...head.description,
+	...list.description,
+	...partialUpdate.description,
+	...read.description,
+	...update.description,
+];

@@ -1,0 +1,3 @@
+import { searchServices } from './searchServices';
+
+export const listSearch = { searchServices };

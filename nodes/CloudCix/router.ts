@@ -1,0 +1,8 @@
+import { buildRouter } from '../shared/node/router';
+import * as resource from './actions/resource';
+import { connect, type CloudCixClient } from './transport';
+
+export const router = buildRouter<CloudCixClient>({
+	operations: { resource: resource.operations },
+	setup: connect,
+});

@@ -1,0 +1,125 @@
+import { UserError } from 'n8n-workflow';
+
+import {
+	applicationUrl,
+	isSessionDue,
+	loginRefused,
+	renewalTime,
+	RENEW_MARGIN_MS,
+	sessionOwner,
+	tokenExpiry,
+} from '../../../nodes/CloudCix/session';
+
+const jwt = (payload: object) =>
+	['{"alg":"RS256"}', JSON.stringify(payload)]
+		.map((part) => Buffer.from(part).toString('base64url'))
+		.concat('signature')
+		.join('.');
+
+describe('applicationUrl', () => {
+	it.each([
+		['https://api.cloudcix.com/', 'membership', 'https://membership.api.cloudcix.com/'],
+		['https://api.cloudcix.com', 'iaas', 'https://iaas.api.cloudcix.com/'],
+		['', 'membership', 'https://membership.api.cloudcix.com/'],
+		[undefined, 'compute', 'https://compute.api.cloudcix.com/'],
+		['https://api.example.com:8443/v2/', 'iaas', 'https://iaas.api.example.com:8443/v2/'],
+		['http://127.0.0.1:4010/{application}/', 'membership', 'http://127.0.0.1:4010/membership/'],
+		['https://{application}.cix.example.com', 'vault', 'https://vault.cix.example.com/'],
+		['https://api.cloudcix.com/?x=1#y', 'membership', 'https://membership.api.cloudcix.com/'],
+	])('%s + %s → %s', (apiUrl, application, expected) => {
+		expect(applicationUrl(apiUrl, application)).toBe(expected);
+	});
+
+	it('refuses what is not an http(s) URL, with a UserError naming the credential field', () => {
+		expect(() => applicationUrl('api.cloudcix.com', 'membership')).toThrow(
+			'The API URL of the CloudCIX credential is not a URL: "api.cloudcix.com"',
+		);
+		expect(() => applicationUrl('ftp://api.cloudcix.com/', 'membership')).toThrow(UserError);
+	});
+});
+
+describe('the token lifetime', () => {
+	const now = Date.parse('2026-03-01T10:00:00Z');
+
+	it('reads exp from the JWT payload; anything else has none', () => {
+		expect(tokenExpiry(jwt({ uid: 1, exp: 1772364000 }))).toBe(1772364000);
+		expect(tokenExpiry('opaque-token')).toBeUndefined();
+		expect(tokenExpiry(jwt({ uid: 1 }))).toBeUndefined();
+		expect(tokenExpiry('a.!!!.c')).toBeUndefined();
+	});
+
+	it('renews 5 minutes before exp, measured on the server clock (the login Date header)', () => {
+		const token = jwt({ uid: 1, exp: now / 1000 + 7200 });
+		expect(renewalTime(token, new Date(now).toUTCString(), now)).toBe(
+			new Date(now + 7200_000 - RENEW_MARGIN_MS).toISOString(),
+		);
+		// the server clock is 1 h ahead: the token still lives 2 h from now on ours
+		const ahead = jwt({ uid: 1, exp: now / 1000 + 3600 + 7200 });
+		expect(renewalTime(ahead, new Date(now + 3600_000).toUTCString(), now)).toBe(
+			new Date(now + 7200_000 - RENEW_MARGIN_MS).toISOString(),
+		);
+	});
+
+	it('a token shorter than twice the margin is renewed at half its life; without a Date header the local clock counts', () => {
+		const short = jwt({ uid: 1, exp: now / 1000 + 240 });
+		expect(renewalTime(short, undefined, now)).toBe(new Date(now + 120_000).toISOString());
+	});
+
+	it('no expiry, or one already past: no renewal time (a 401 renews it)', () => {
+		expect(renewalTime('opaque', undefined, now)).toBe('');
+		expect(renewalTime(jwt({ uid: 1, exp: now / 1000 - 1 }), undefined, now)).toBe('');
+	});
+});
+
+describe('isSessionDue', () => {
+	const base = { email: 'a@b.c', apiKey: 'key', apiUrl: 'https://api.cloudcix.com/', token: 't' };
+	const owned = { ...base, sessionOwner: sessionOwner(base) };
+	const now = Date.parse('2026-03-01T10:00:00Z');
+
+	it('no token: due', () => expect(isSessionDue({ ...owned, token: '' }, now)).toBe(true));
+	it('a token to renew later: not due', () =>
+		expect(
+			isSessionDue({ ...owned, sessionRenewAfter: new Date(now + 1).toISOString() }, now),
+		).toBe(false));
+	it('past its renewal time: due', () =>
+		expect(isSessionDue({ ...owned, sessionRenewAfter: new Date(now).toISOString() }, now)).toBe(
+			true,
+		));
+	it('no renewal time (an opaque token): not due', () =>
+		expect(isSessionDue({ ...owned, sessionRenewAfter: '' }, now)).toBe(false));
+	it.each(['email', 'apiKey', 'apiUrl'])('issued before %s changed: due', (field) =>
+		expect(isSessionDue({ ...owned, [field]: 'changed' }, now)).toBe(true),
+	);
+	it('the owner is a hash: neither the API key nor the e-mail can be read from it', () => {
+		expect(owned.sessionOwner).toMatch(/^[0-9a-f]{16}$/);
+	});
+});
+
+describe('loginRefused', () => {
+	it('CloudCIX code and detail, and what to check', () => {
+		const error = loginRefused(400, {
+			error_code: 'membership_token_create_003',
+			detail: 'The sent "api_key" is invalid.',
+		});
+		expect(error).toBeInstanceOf(UserError);
+		expect(error.message).toBe(
+			'CloudCIX refused the login (membership_token_create_003): The sent "api_key" is invalid.',
+		);
+		expect(error.description).toContain('API Key');
+	});
+
+	it('one-time-password codes say that such users cannot be used', () => {
+		const error = loginRefused(
+			400,
+			'{"error_code":"membership_token_create_007","detail":"otp required"}',
+		);
+		expect(error.description).toContain('one-time password');
+	});
+
+	it('a body that is not CloudCIX JSON still gives the status', () => {
+		expect(loginRefused(404, '<h1>Not Found</h1>').message).toBe(
+			'CloudCIX refused the login: <h1>Not Found</h1>',
+		);
+		expect(loginRefused(403, undefined).message).toBe('CloudCIX refused the login: HTTP 403');
+	});
+});
