@@ -5,12 +5,14 @@
  * price of each way to check beside the bare DeleteObjects (the baseline: what the pack sent
  * before, and what the SDK alone does):
  * - DeleteObjects of 1,000 keys, alone;
- * - HeadObject of 1,000 keys at 1, 4, 16 and 32 in flight (checking by HEAD alone);
+ * - HeadObject of 1,000 keys at 1, 16 and 32 in flight (checking by HEAD alone);
  * - ListObjectsV2 of the 1,000 keys' range (checking by listing);
  * - the pack's Delete Many (the keys' range listed, HEAD for what the listing did not show,
  *   DeleteObjects of what exists) on 1,000 existing keys, on 1,000 keys of which every
  *   other one is missing, and on 1,000 missing ones;
  * - one Delete: DeleteObject alone beside the pack's HEAD + DeleteObject, 100 keys in a row.
+ * Each case runs in 3 rounds (the machine is shared: the median is printed, with every run)
+ * and prints the requests it sent, which do not vary.
  */
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
@@ -18,11 +20,13 @@ import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 
 import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { deleteBatch } from '../nodes/shared/storage/drivers/s3/delete';
+import { listedKeys } from '../nodes/shared/storage/drivers/s3/existence';
 import { pool } from '../nodes/shared/storage/drivers/s3/pool';
 import { measure, printTable, type Measurement } from './lib/measure';
 
 const KEYS = 1000;
 const SINGLE = 100;
+const ROUNDS = 3;
 
 function swiftCredential(): Record<string, unknown> {
 	const file = [
@@ -41,100 +45,105 @@ function swiftCredential(): Record<string, unknown> {
 	};
 }
 
+interface Case {
+	label: string;
+	/** Brings the bucket into the state the case starts from (not timed). */
+	prepare?: () => Promise<unknown>;
+	run: () => Promise<unknown>;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 async function main() {
 	const s3 = await S3Service.fromCredential(swiftCredential());
 	const bucket = `bench-deletes-${process.pid}-${Date.now().toString(36)}`;
 	await s3.createBucket(bucket);
 	const keys = Array.from({ length: KEYS }, (_, i) => `k/${String(i).padStart(4, '0')}`);
-	const fill = () => pool(keys, 16, (key) => s3.uploadData(bucket, key, key));
-	const heads = (concurrency: number) => async () => {
-		await pool(keys, concurrency, (key) =>
-			s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
-		);
+	const few = keys.slice(0, SINGLE);
+	const store = (some: string[]) => pool(some, 16, (key) => s3.uploadData(bucket, key, key));
+	const requests: Record<string, number> = {};
+	s3.client.middlewareStack.add(
+		(next, context) => async (args) => {
+			const name = (context.commandName ?? 'unknown').replace(/Command$/, '');
+			requests[name] = (requests[name] ?? 0) + 1;
+			return await next(args);
+		},
+		{ step: 'initialize' },
+	);
+	const deleteMany = (existing: number) => async () => {
+		const deleted = (await s3.deleteObjects(bucket, keys)).filter((r) => r.deleted).length;
+		if (deleted !== existing) throw new Error(`${deleted} reported deleted, ${existing} existed`);
 	};
-	const rows: Measurement[] = [];
-	try {
-		await fill();
-		rows.push(
-			await measure(
-				'DeleteObjects, 1,000 existing keys (no check)',
-				() => deleteBatch(s3, bucket, keys),
-				'baseline: 1 request',
-			),
-		);
-		await fill();
-		for (const concurrency of [1, 4, 16, 32])
-			rows.push(await measure(`HeadObject × 1,000, ${concurrency} in flight`, heads(concurrency)));
-		rows.push(
-			await measure(
-				"ListObjectsV2 over the keys' prefix",
-				async () => {
-					let count = 0;
-					for await (const entry of s3.listObjects(bucket, { prefix: 'k/' }))
-						if (entry.type === 'object') count++;
-					if (count !== KEYS) throw new Error(`listed ${count}`);
-				},
-				'keys side by side: 1 page',
-			),
-		);
-		const deleteMany = (label: string, note: string, existing: number) =>
-			measure(
-				label,
-				async () => {
-					const answer = await s3.deleteObjects(bucket, keys);
-					const deleted = answer.filter((result) => result.deleted).length;
-					if (deleted !== existing) throw new Error(`${deleted} deleted, ${existing} existed`);
-				},
-				note,
-			);
-		rows.push(
-			await deleteMany(
-				'Delete Many (pack): 1,000 existing keys',
-				'1 listing + 1 DeleteObjects',
-				KEYS,
-			),
-		);
-		await pool(
-			keys.filter((_, index) => index % 2 === 0),
-			16,
-			(key) => s3.uploadData(bucket, key, key),
-		);
-		rows.push(
-			await deleteMany(
-				'Delete Many (pack): 500 existing, 500 missing',
-				'1 listing + 500 HEAD + 1 DeleteObjects',
-				KEYS / 2,
-			),
-		);
-		rows.push(
-			await deleteMany(
-				'Delete Many (pack): 1,000 missing keys',
-				'1 listing + 1,000 HEAD, nothing deleted',
-				0,
-			),
-		);
-		const few = keys.slice(0, SINGLE);
-		await pool(few, 16, (key) => s3.uploadData(bucket, key, key));
-		rows.push(
-			await measure(`DeleteObject alone × ${SINGLE}, one after another`, async () => {
+	const cases: Case[] = [
+		{
+			label: 'DeleteObjects alone, 1,000 existing keys (no check: the baseline)',
+			prepare: () => store(keys),
+			run: () => deleteBatch(s3, bucket, keys),
+		},
+		...[1, 16, 32].map((concurrency, index) => ({
+			label: `Check by HEAD: HeadObject × 1,000, ${concurrency} in flight`,
+			prepare: index === 0 ? () => store(keys) : undefined,
+			run: () =>
+				pool(keys, concurrency, (key) =>
+					s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+				),
+		})),
+		{
+			label: "Check by listing: ListObjectsV2 of the keys' range",
+			run: async () => {
+				const listed = await listedKeys(s3, bucket, keys);
+				if (listed.size !== KEYS) throw new Error(`listed ${listed.size}`);
+			},
+		},
+		{ label: 'Delete Many (pack): 1,000 existing keys', run: deleteMany(KEYS) },
+		{
+			label: 'Delete Many (pack): 500 existing, 500 missing',
+			prepare: () => store(keys.filter((_, index) => index % 2 === 0)),
+			run: deleteMany(KEYS / 2),
+		},
+		{ label: 'Delete Many (pack): 1,000 missing keys', run: deleteMany(0) },
+		{
+			label: `DeleteObject alone × ${SINGLE}, one after another`,
+			prepare: () => store(few),
+			run: async () => {
 				for (const key of few)
 					await s3.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-			}),
-		);
-		await pool(few, 16, (key) => s3.uploadData(bucket, key, key));
-		rows.push(
-			await measure(
-				`Delete (pack): HEAD + DeleteObject × ${SINGLE}, one after another`,
-				async () => {
-					for (const key of few) await s3.deleteObject(bucket, key);
-				},
-			),
-		);
+			},
+		},
+		{
+			label: `Delete (pack) × ${SINGLE}: HEAD + DeleteObject, one after another`,
+			prepare: () => store(few),
+			run: async () => {
+				for (const key of few) await s3.deleteObject(bucket, key);
+			},
+		},
+	];
+	const seconds = cases.map(() => [] as number[]);
+	const sent = cases.map(() => '');
+	try {
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const [index, item] of cases.entries()) {
+				await item.prepare?.();
+				for (const name of Object.keys(requests)) delete requests[name];
+				seconds[index].push((await measure(item.label, item.run)).seconds);
+				sent[index] = Object.entries(requests)
+					.map(([name, count]) => `${name} × ${count.toLocaleString('en')}`)
+					.join(', ');
+			}
+		}
 	} finally {
 		await s3.deleteBucket(bucket, { force: true }).catch(() => undefined);
 		s3.destroy();
 	}
-	printTable(`S3 deletes on ${KEYS.toLocaleString('en')} keys against Swift's s3api`, rows);
+	const rows: Measurement[] = cases.map((item, index) => ({
+		label: item.label,
+		seconds: median(seconds[index]),
+		note: `${sent[index]} (runs: ${seconds[index].map((value) => value.toFixed(1)).join(' / ')} s)`,
+	}));
+	printTable(
+		`S3 deletes on ${KEYS.toLocaleString('en')} keys against Swift's s3api (median of ${ROUNDS} rounds; requests sent)`,
+		rows,
+	);
 }
 
 main().catch((error) => {
