@@ -12,6 +12,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { CloudStorage } from '../../nodes/CloudStorage/CloudStorage.node';
 import type { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { createExecuteContext, rl, type Params } from '../helpers/executeContext';
+import { failure } from './s3NodeContext';
 import { removeBuckets, swiftCredential, swiftService, uniqueBucket } from './s3Support';
 
 jest.setTimeout(120_000);
@@ -41,15 +42,6 @@ async function run(
 		};
 	const [output] = await node.execute.call(helper.ctx);
 	return output;
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { description?: string }> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(Error);
-	return error as Error & { description?: string };
 }
 
 beforeAll(async () => {

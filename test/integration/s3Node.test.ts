@@ -6,7 +6,7 @@
 
 import type { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { S3 } from '../../nodes/S3/S3.node';
-import { binaryItem, keyRl, rl, runS3Node } from './s3NodeContext';
+import { binaryItem, failure, keyRl, rl, runS3Node } from './s3NodeContext';
 import {
 	bucketsOfThisRun,
 	bytes,
@@ -33,15 +33,6 @@ async function snapshot(): Promise<{ buckets: string[]; objects: string[]; uploa
 		objects,
 		uploads: (await s3.listMultipartUploads(bucket)).length,
 	};
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { description?: string }> {
-	const error = await promise.then(
-		() => undefined,
-		(e) => e,
-	);
-	expect(error).toBeInstanceOf(Error);
-	return error as Error & { description?: string };
 }
 
 beforeAll(async () => {
