@@ -9,7 +9,7 @@ import * as path from 'path';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { N8nInstance } from './harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from './harness/workflow';
-import { swiftCredential } from '../integration/s3Support';
+import { bucketsOfThisRun, swiftCredential } from '../integration/s3Support';
 
 jest.setTimeout(10 * 60_000);
 
@@ -213,6 +213,144 @@ describe('S3 inside a real n8n', () => {
 		expect(await (await fetch(url)).text()).toBe('cloud storage on s3');
 	});
 
+	it('deletes truthfully, checks metadata clearly and copies onto itself, in both nodes', async () => {
+		for (const key of ['gone/s3.txt', 'gone/cs.txt']) await s3.uploadData(bucket, key, 'to delete');
+		for (const key of ['self/s3.txt', 'self/cs.txt'])
+			await s3.uploadData(bucket, key, 'itself', {
+				contentType: 'text/x-self',
+				metadata: { origin: 'self' },
+			});
+		const tolerant = { onError: 'continueRegularOutput' };
+		const code = `return [{ json: {}, binary: { data: await this.helpers.prepareBinaryData(Buffer.from('never stored'), 'zurich.txt', 'text/plain') } }];`;
+		await n8n.importWorkflow(
+			workflow(
+				'e2eS3Truthful',
+				[
+					manualTrigger,
+					{
+						...s3Node('S3 Delete Missing', {
+							resource: 'object',
+							operation: 'delete',
+							bucket: locator(bucket),
+							key: keyLocator('never/was.txt'),
+						}),
+						...tolerant,
+					},
+					s3Node('S3 Delete Many', {
+						resource: 'object',
+						operation: 'deleteMany',
+						bucket: locator(bucket),
+						keys: 'gone/s3.txt, never/was.txt',
+					}),
+					{
+						...storage('CS Delete Missing', {
+							resource: 'object',
+							operation: 'delete',
+							container: locator(bucket),
+							key: keyLocator('never/was.txt'),
+						}),
+						...tolerant,
+					},
+					storage('CS Delete Many', {
+						resource: 'object',
+						operation: 'deleteMany',
+						container: locator(bucket),
+						keys: 'gone/cs.txt, never/was.txt',
+					}),
+					{
+						name: 'Make',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: code },
+					},
+					{
+						...s3Node('S3 Upload Zurich', {
+							resource: 'object',
+							operation: 'upload',
+							bucket: locator(bucket),
+							key: 'zurich/s3.txt',
+							options: { metadata: '{"city": "Zürich"}' },
+						}),
+						...tolerant,
+					},
+					{
+						...storage('CS Upload Zurich', {
+							resource: 'object',
+							operation: 'upload',
+							container: locator(bucket),
+							key: 'zurich/cs.txt',
+							options: { metadata: { entry: [{ name: 'city', value: 'Zürich' }] } },
+						}),
+						...tolerant,
+					},
+					s3Node('S3 Copy Self', {
+						resource: 'object',
+						operation: 'copy',
+						sourceBucket: locator(bucket),
+						sourceKey: keyLocator('self/s3.txt'),
+						destinationKey: 'self/s3.txt',
+					}),
+					storage('CS Copy Self', {
+						resource: 'object',
+						operation: 'copy',
+						sourceContainer: locator(bucket),
+						sourceKey: keyLocator('self/cs.txt'),
+						targetKey: 'self/cs.txt',
+					}),
+				],
+				[
+					['Start', 'S3 Delete Missing'],
+					['Start', 'S3 Delete Many'],
+					['Start', 'CS Delete Missing'],
+					['Start', 'CS Delete Many'],
+					['Start', 'Make', 'S3 Upload Zurich'],
+					['Make', 'CS Upload Zurich'],
+					['Start', 'S3 Copy Self'],
+					['Start', 'CS Copy Self'],
+				],
+			),
+		);
+		const run = await n8n.execute('e2eS3Truthful');
+		const missing = (where: string) =>
+			`Object "never/was.txt" does not exist in ${where} "${bucket}"`;
+
+		expect(run.output('S3 Delete Missing')[0].json.error).toBe(missing('bucket'));
+		expect(run.output('CS Delete Missing')[0].json.error).toBe(missing('container'));
+		expect(run.output('S3 Delete Many').map((item) => item.json)).toEqual([
+			{ bucket, key: 'gone/s3.txt', deleted: true },
+			{ bucket, key: 'never/was.txt', deleted: false, error: missing('bucket') },
+		]);
+		expect(run.output('CS Delete Many').map((item) => item.json)).toEqual([
+			{ container: bucket, key: 'gone/cs.txt', deleted: true },
+			{ container: bucket, key: 'never/was.txt', deleted: false, error: missing('container') },
+		]);
+
+		const metadataError =
+			'Invalid "Metadata": the value of "city" must be printable ASCII (S3 sends metadata as HTTP headers)';
+		expect(run.output('S3 Upload Zurich')[0].json.error).toBe(metadataError);
+		expect(run.output('CS Upload Zurich')[0].json.error).toBe(metadataError);
+
+		for (const [node, key] of [
+			['S3 Copy Self', 'self/s3.txt'],
+			['CS Copy Self', 'self/cs.txt'],
+		]) {
+			expect(run.output(node)[0].json).toMatchObject({
+				key,
+				contentType: 'text/x-self',
+				metadata: { origin: 'self' },
+			});
+			expect(await s3.headObject(bucket, key)).toMatchObject({
+				size: 6,
+				contentType: 'text/x-self',
+				metadata: { origin: 'self' },
+			});
+		}
+		const left: string[] = [];
+		for await (const entry of s3.listObjects(bucket, { prefix: '' }))
+			if (entry.type === 'object') left.push(entry.key);
+		expect(left.filter((key) => /^(gone|zurich|never)\//.test(key))).toEqual([]);
+	});
+
 	it('stops on an invalid bucket name with an error naming the parameter, creating nothing', async () => {
 		await n8n.importWorkflow(
 			workflow('e2eS3BadBucket', [
@@ -220,11 +358,11 @@ describe('S3 inside a real n8n', () => {
 				s3Node('Create', { resource: 'bucket', operation: 'create', bucketName: 'Not_Valid' }),
 			]),
 		);
-		const before = (await s3.listBuckets()).map((b) => b.name);
+		const before = await bucketsOfThisRun(s3);
 		const failure = await n8n.executeExpectingFailure('e2eS3BadBucket');
 		expect(failure).toMatch(
 			/Invalid "Bucket Name" "Not_Valid": it must be lower case \(S3 bucket naming rules\)/,
 		);
-		expect((await s3.listBuckets()).map((b) => b.name)).toEqual(before);
+		expect(await bucketsOfThisRun(s3)).toEqual(before);
 	});
 });

@@ -20,6 +20,7 @@ import * as gcs from '../../nodes/shared/storage/drivers/gcs/operations';
 import { resolveRetryPolicy } from '../../nodes/shared/transport/retryPolicy';
 import { startGcsFake, type GcsFake } from '../fakes/gcs/server';
 import { gcsCredentialData } from '../helpers/gcs';
+import { brokenAfter } from '../helpers/streams';
 
 jest.setTimeout(60_000);
 
@@ -223,17 +224,11 @@ describe('resumable uploads in chunks (the emulator takes only one request)', ()
 	});
 
 	it('leaves no object and no open session when the source fails midway', async () => {
-		let sent = 0;
-		const source = new Readable({
-			read() {
-				if (sent >= 700 * 1024) {
-					this.destroy(new Error('the n8n binary stream broke'));
-					return;
-				}
-				sent += 64 * 1024;
-				this.push(randomBytes(64 * 1024));
-			},
-		});
+		const source = brokenAfter(
+			700 * 1024,
+			new Error('the n8n binary stream broke'),
+			randomBytes(64 * 1024),
+		);
 		const error = await failure(
 			gcs.uploadObject(client, 'driver-chunks', 'big/broken.bin', source, {
 				size: 4 * 1024 * 1024,

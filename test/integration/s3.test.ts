@@ -6,9 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+	CopyObjectCommand,
+	DeleteObjectsCommand,
+	PutObjectCommand,
+	S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
+import { deleteBatch } from '../../nodes/shared/storage/drivers/s3/delete';
 import {
 	S3Service,
 	S3StorageDriver,
@@ -51,6 +57,31 @@ async function storageError(promise: Promise<unknown>): Promise<StorageError> {
 	);
 	expect(error).toBeInstanceOf(StorageError);
 	return error as StorageError;
+}
+
+/** The SDK with its defaults, against Swift: what the pack's configuration is compared with. */
+function plainClient(): S3Client {
+	const server = swiftServer();
+	return new S3Client({
+		region: server.region,
+		endpoint: server.s3Endpoint,
+		forcePathStyle: true,
+		credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+	});
+}
+
+/** Counts the commands a service sends, by name. */
+function countRequests(service: S3Service): Record<string, number> {
+	const counts: Record<string, number> = {};
+	service.client.middlewareStack.add(
+		(next, context) => async (args) => {
+			const name = context.commandName ?? 'unknown';
+			counts[name] = (counts[name] ?? 0) + 1;
+			return await next(args);
+		},
+		{ step: 'initialize' },
+	);
+	return counts;
 }
 
 async function keysOf(bucket: string): Promise<string[]> {
@@ -210,15 +241,9 @@ describe('checksums against a non-AWS server', () => {
 	});
 
 	it('SDK defaults fail on Swift where the pack succeeds: streamed PUT (aws-chunked) and DeleteObjects (no Content-MD5)', async () => {
-		const server = swiftServer();
 		const bucket = newBucket('checksums');
 		await s3.createBucket(bucket);
-		const plain = new S3Client({
-			region: server.region,
-			endpoint: server.s3Endpoint,
-			forcePathStyle: true,
-			credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-		});
+		const plain = plainClient();
 		try {
 			const streamed = plain.send(
 				new PutObjectCommand({
@@ -535,32 +560,224 @@ describe('objects', () => {
 		expect(await s3.listMultipartUploads(other)).toEqual([]);
 	});
 
-	it('deletes one object, and many in batches of 1,000 with a result for every key', async () => {
+	it('copies an object onto itself, keeping its metadata and content type (S3 refuses a plain self-copy)', async () => {
+		await s3.uploadData(bucket, 'self/a.txt', 'itself', {
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+			cacheControl: 'max-age=60',
+		});
+		const plain = plainClient();
+		try {
+			await expect(
+				plain.send(
+					new CopyObjectCommand({
+						Bucket: bucket,
+						Key: 'self/a.txt',
+						CopySource: `${bucket}/self/a.txt`,
+					}),
+				),
+			).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
+		} finally {
+			plain.destroy();
+		}
+		const copied = await s3.copy(
+			{ bucket, key: 'self/a.txt' },
+			{ bucket, key: 'self/a.txt' },
+			{ storageClass: 'STANDARD' },
+		);
+		expect(copied).toMatchObject({
+			container: bucket,
+			key: 'self/a.txt',
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+		});
+		expect(await s3.headObject(bucket, 'self/a.txt')).toMatchObject({
+			size: 6,
+			contentType: 'text/x-self',
+			metadata: { origin: 'self' },
+			cacheControl: 'max-age=60',
+		});
+		// Part by part (the path of objects over 5 GiB), onto itself too.
+		const data = bytes(6 * MIB, 21);
+		await s3.upload(bucket, 'self/large.bin', Readable.from([data]), {
+			partSize: 5 * MIB,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
+		expect(
+			await s3.copy(
+				{ bucket, key: 'self/large.bin' },
+				{ bucket, key: 'self/large.bin' },
+				{ multipartThreshold: 5 * MIB, partSize: 5 * MIB },
+			),
+		).toMatchObject({ multipart: true, parts: 2, metadata: { size: 'large' } });
+		expect(await s3.headObject(bucket, 'self/large.bin')).toMatchObject({
+			size: data.length,
+			contentType: 'application/x-large',
+			metadata: { size: 'large' },
+		});
+		expect(sha256(await readAll((await s3.download(bucket, 'self/large.bin')).stream))).toBe(
+			sha256(data),
+		);
+		// Replacing the metadata of an object in place, as before.
+		expect(
+			await s3.copy(
+				{ bucket, key: 'self/a.txt' },
+				{ bucket, key: 'self/a.txt' },
+				{ replaceMetadata: true, contentType: 'text/x-new', metadata: { origin: 'new' } },
+			),
+		).toMatchObject({ contentType: 'text/x-new', metadata: { origin: 'new' } });
+	});
+
+	it('checks user metadata in the driver, whichever node it comes from: a clear error, nothing written, the input released', async () => {
+		const message =
+			'Invalid "Metadata": the value of "city" must be printable ASCII (S3 sends metadata as HTTP headers)';
+		const body = Readable.from([Buffer.from('never stored')]);
+		const refused = await storageError(
+			s3.upload(bucket, 'meta/zurich.txt', body, { metadata: { city: 'Zürich' } }),
+		);
+		expect(refused).toMatchObject({ code: 'InvalidName', parameter: 'metadata', message });
+		expect(body.destroyed).toBe(true);
+		const driverBody = Readable.from([Buffer.from('never stored')]);
+		const viaDriver = await storageError(
+			new S3StorageDriver(s3).upload(bucket, 'meta/zurich.txt', driverBody, {
+				metadata: { city: 'Zürich' },
+			}),
+		);
+		expect(viaDriver).toMatchObject({ parameter: 'metadata', message });
+		expect(driverBody.destroyed).toBe(true);
+		expect(
+			(
+				await storageError(
+					s3.uploadData(bucket, 'meta/bad-name.txt', 'x', { metadata: { 'a b': '1' } }),
+				)
+			).message,
+		).toMatch(/^Invalid "Metadata": the name "a b" may hold only letters/);
+		await s3.uploadData(bucket, 'meta/src.txt', 'source');
+		expect(
+			await storageError(
+				s3.copy(
+					{ bucket, key: 'meta/src.txt' },
+					{ bucket, key: 'meta/copy.txt' },
+					{ replaceMetadata: true, metadata: { city: 'Zürich' } },
+				),
+			),
+		).toMatchObject({ parameter: 'metadata', message });
+		expect(
+			(await keysOf(bucket)).filter((key) => /^meta\/(zurich|bad-name|copy)/.test(key)),
+		).toEqual([]);
+		// Names are stored lower-cased by S3: the result says so too.
+		expect(
+			await s3.uploadData(bucket, 'meta/case.txt', 'x', { metadata: { Project: 'alpha' } }),
+		).toMatchObject({ metadata: { project: 'alpha' } });
+	});
+
+	it('deletes one object, and reports one that is not there as missing (S3 itself would not say)', async () => {
+		const one = newBucket('one');
+		await s3.createBucket(one);
+		await s3.uploadData(one, 'k/0', 'k/0');
+		await s3.deleteObject(one, 'k/0');
+		expect(await keysOf(one)).toEqual([]);
+		const again = await storageError(s3.deleteObject(one, 'k/0'));
+		expect(again.code).toBe('ObjectNotFound');
+		expect(again.message).toBe(`Object "k/0" does not exist in container "${one}"`);
+		const noBucket = await storageError(s3.deleteObject(`${one}-gone`, 'k/0'));
+		expect(noBucket.code).toBe('ContainerNotFound');
+	});
+
+	it('sends DeleteObjects in batches of 1,000, with a result for every key', async () => {
 		const many = newBucket('many');
 		await s3.createBucket(many);
 		const stored = Array.from({ length: 30 }, (_, i) => `k/${i}`);
 		await Promise.all(stored.map((key) => s3.uploadData(many, key, key)));
-		await s3.deleteObject(many, 'k/0');
-		await s3.deleteObject(many, 'k/0'); // S3: deleting what is gone is not an error
-		expect(await keysOf(many)).toHaveLength(29);
-		// 1,030 keys (the 29 stored ones among them): two DeleteObjects requests.
+		// 1,030 keys (the 30 stored ones among them), as sent for keys known to exist: two requests.
 		const counted = await swiftService();
-		let requests = 0;
+		const requests = countRequests(counted);
+		const keys = [...stored, ...Array.from({ length: 1000 }, (_, i) => `absent/${i}`)];
+		const results = await deleteBatch(counted, many, keys);
+		counted.destroy();
+		expect(requests.DeleteObjectsCommand).toBe(2);
+		expect(results.map((r) => r.key)).toEqual(keys);
+		expect(results.every((r) => r.deleted)).toBe(true);
+		expect(await keysOf(many)).toEqual([]);
+	});
+
+	it('Delete Many reports deleted only what existed: the range listed once, HEAD only for keys the listing did not show, nothing sent for missing keys', async () => {
+		const many = newBucket('truthful');
+		await s3.createBucket(many);
+		const stored = Array.from({ length: 30 }, (_, i) => `dir/${String(i).padStart(2, '0')}`);
+		await Promise.all([...stored, 'other/kept'].map((key) => s3.uploadData(many, key, key)));
+		const counted = await swiftService();
+		const requests = countRequests(counted);
+		const sent: string[] = [];
 		counted.client.middlewareStack.add(
 			(next, context) => async (args) => {
-				if (context.commandName === 'DeleteObjectsCommand') requests++;
+				if (context.commandName === 'DeleteObjectsCommand')
+					sent.push(
+						...(args.input as { Delete: { Objects: Array<{ Key: string }> } }).Delete.Objects.map(
+							(o) => o.Key,
+						),
+					);
 				return await next(args);
 			},
 			{ step: 'initialize' },
 		);
-		const keys = [...stored.slice(1), ...Array.from({ length: 1001 }, (_, i) => `absent/${i}`)];
+		const keys = ['dir/05', 'dir/never', ...stored.filter((key) => key !== 'dir/05'), 'dir/05'];
 		const results = await counted.deleteObjects(many, keys);
 		counted.destroy();
-		expect(requests).toBe(2);
-		expect(results).toHaveLength(1030);
 		expect(results.map((r) => r.key)).toEqual(keys);
-		expect(results.every((r) => r.deleted)).toBe(true);
-		expect(await keysOf(many)).toEqual([]);
+		expect(results[1]).toEqual({
+			key: 'dir/never',
+			deleted: false,
+			error: `Object "dir/never" does not exist in container "${many}"`,
+		});
+		expect(results.filter((r) => r.deleted)).toHaveLength(keys.length - 1);
+		expect(requests).toEqual({
+			ListObjectsV2Command: 1,
+			HeadObjectCommand: 1,
+			HeadBucketCommand: 1,
+			DeleteObjectsCommand: 1,
+		});
+		expect(sent.sort()).toEqual([...stored].sort());
+		expect(await keysOf(many)).toEqual(['other/kept']);
+
+		// Nothing left: every key is missing, none is sent.
+		const again = await s3.deleteObjects(many, ['dir/00', 'dir/01']);
+		expect(again.map((r) => r.deleted)).toEqual([false, false]);
+		expect((await storageError(s3.deleteObjects(`${many}-gone`, ['a']))).code).toBe(
+			'ContainerNotFound',
+		);
+	});
+
+	it('Delete Many checks every key by HEAD when the credential may not list the bucket', async () => {
+		const bucket = newBucket('nolist');
+		await s3.createBucket(bucket);
+		await s3.uploadData(bucket, 'a.txt', 'a');
+		const refused = await swiftService();
+		const requests = countRequests(refused);
+		refused.client.middlewareStack.add(
+			(next, context) => async (args) => {
+				if (context.commandName === 'ListObjectsV2Command')
+					throw Object.assign(new Error('Access Denied'), {
+						name: 'AccessDenied',
+						$metadata: { httpStatusCode: 403 },
+					});
+				return await next(args);
+			},
+			{ step: 'initialize', priority: 'low' },
+		);
+		const results = await refused.deleteObjects(bucket, ['a.txt', 'b.txt']);
+		refused.destroy();
+		expect(results).toEqual([
+			{ key: 'a.txt', deleted: true },
+			{
+				key: 'b.txt',
+				deleted: false,
+				error: `Object "b.txt" does not exist in container "${bucket}"`,
+			},
+		]);
+		expect(requests.HeadObjectCommand).toBe(2);
+		expect(await keysOf(bucket)).toEqual([]);
 	});
 
 	it('presigns GET and PUT URLs that work with plain HTTP, and refuses a tampered one', async () => {
@@ -769,8 +986,13 @@ describe('the Cloud Storage driver', () => {
 			code: 'ObjectNotFound',
 		});
 		await driver.deleteObject(name, 'c.bin');
-		expect(await driver.deleteObjects(name, ['a/b.bin'])).toEqual([
+		expect(await driver.deleteObjects(name, ['a/b.bin', 'c.bin'])).toEqual([
 			{ key: 'a/b.bin', deleted: true },
+			{
+				key: 'c.bin',
+				deleted: false,
+				error: `Object "c.bin" does not exist in container "${name}"`,
+			},
 		]);
 		await expect(driver.deleteContainer(name)).resolves.toBeUndefined();
 		await expect(driver.getContainer(name)).rejects.toMatchObject({ code: 'ContainerNotFound' });

@@ -6,8 +6,9 @@
 
 import type { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { S3 } from '../../nodes/S3/S3.node';
-import { binaryItem, keyRl, rl, runS3Node } from './s3NodeContext';
+import { binaryItem, failure, keyRl, rl, runS3Node } from './s3NodeContext';
 import {
+	bucketsOfThisRun,
 	bytes,
 	md5,
 	readAll,
@@ -28,19 +29,10 @@ async function snapshot(): Promise<{ buckets: string[]; objects: string[]; uploa
 	for await (const entry of s3.listObjects(bucket))
 		if (entry.type === 'object') objects.push(`${entry.key}:${entry.etag}`);
 	return {
-		buckets: (await s3.listBuckets()).map((b) => b.name).sort(),
+		buckets: await bucketsOfThisRun(s3),
 		objects,
 		uploads: (await s3.listMultipartUploads(bucket)).length,
 	};
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { description?: string }> {
-	const error = await promise.then(
-		() => undefined,
-		(e) => e,
-	);
-	expect(error).toBeInstanceOf(Error);
-	return error as Error & { description?: string };
 }
 
 beforeAll(async () => {
@@ -312,6 +304,21 @@ describe('the S3 node', () => {
 			metadata: { m: '1' },
 		});
 
+		// Onto itself (no destination bucket: the source's): kept as it is, not S3's 400.
+		const [self] = await runS3Node({
+			resource: 'object',
+			operation: 'copy',
+			sourceBucket: rl(target),
+			sourceKey: keyRl('dst/one.txt'),
+			destinationKey: 'dst/one.txt',
+		});
+		expect(self.json).toMatchObject({ bucket: target, key: 'dst/one.txt', metadata: { m: '1' } });
+		expect(await s3.headObject(target, 'dst/one.txt')).toMatchObject({
+			size: 3,
+			metadata: { m: '1' },
+			contentType: 'application/octet-stream',
+		});
+
 		const [get] = await runS3Node({
 			resource: 'object',
 			operation: 'presign',
@@ -377,9 +384,24 @@ describe('the S3 node', () => {
 		});
 		expect(many.map((i) => i.json)).toEqual([
 			{ bucket: target, key: 'dst/one.txt', deleted: true },
-			{ bucket: target, key: 'never/was.txt', deleted: true },
+			{
+				bucket: target,
+				key: 'never/was.txt',
+				deleted: false,
+				error: `Object "never/was.txt" does not exist in bucket "${target}"`,
+			},
 		]);
 		expect((await s3.listObjectsPage(target)).objects).toEqual([]);
+		const gone = await failure(
+			runS3Node({
+				resource: 'object',
+				operation: 'delete',
+				bucket: rl(target),
+				key: keyRl('put.txt'),
+			}),
+		);
+		expect(gone.message).toBe(`Object "put.txt" does not exist in bucket "${target}"`);
+		expect(gone.description).toBe('Check the parameter "Key"');
 	});
 
 	it('runs once per item with pairedItem, and with Continue On Fail turns a failed item into an error item', async () => {

@@ -104,3 +104,15 @@ export function binaryItem(
 
 export const rl = (value: string) => ({ __rl: true, mode: 'name', value });
 export const keyRl = (value: string) => ({ __rl: true, mode: 'key', value });
+
+/** The error a node run fails with (n8n's errors carry a description naming the parameter). */
+export async function failure(
+	promise: Promise<unknown>,
+): Promise<Error & { description?: string }> {
+	const error = await promise.then(
+		() => undefined,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(Error);
+	return error as Error & { description?: string };
+}

@@ -57,6 +57,20 @@ export function uniqueBucket(label: string): string {
 	return `${label}-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`.toLowerCase();
 }
 
+/**
+ * The buckets a "nothing written" check compares: other test files (and other people's runs)
+ * create run-unique buckets ("label-<pid>-<time>…") in the same account meanwhile, so only
+ * this process's run-unique buckets and every other name count.
+ */
+export async function bucketsOfThisRun(service: S3Service): Promise<string[]> {
+	const foreign = (name: string) =>
+		/-\d+-[0-9a-z]+/.test(name) && !name.includes(`-${process.pid}-`);
+	return (await service.listBuckets())
+		.map((bucket) => bucket.name)
+		.filter((name) => !foreign(name))
+		.sort();
+}
+
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 export const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 

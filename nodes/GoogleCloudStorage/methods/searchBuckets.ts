@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listBucketsPage } from '../../shared/storage/drivers/gcs/operations';
+import { listBucketsPage } from '../../shared/storage/drivers/gcs/buckets';
 import { loadClient } from '../client';
 
 /** The bucket picker: one page of the project's buckets, filtered by what the user typed. */

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listObjectsPage } from '../../shared/storage/drivers/gcs/operations';
+import { listObjectsPage } from '../../shared/storage/drivers/gcs/objects';
 import { loadClient } from '../client';
 
 const PAGE_SIZE = 100;

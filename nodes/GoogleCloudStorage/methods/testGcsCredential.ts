@@ -10,7 +10,7 @@ import {
 	redactFor,
 	type GcsConfig,
 } from '../../shared/storage/drivers/gcs/client';
-import { listBucketsPage } from '../../shared/storage/drivers/gcs/operations';
+import { listBucketsPage } from '../../shared/storage/drivers/gcs/buckets';
 
 /**
  * The credential is a service-account key the SDK signs requests with, which n8n's

@@ -106,15 +106,18 @@ export function invalid(
 	);
 }
 
+/** A message of the shared S3 code (container, key) in the S3 node's words (bucket). */
+export function inBucketWords(message: string): string {
+	return message.replace(/\bContainer "/g, 'Bucket "').replace(/\bcontainer "/g, 'bucket "');
+}
+
 /**
  * The shared S3 code speaks the storage interface's words (container, key); the S3 node's
  * user sees "Bucket". Typed errors keep their code, in the node's words.
  */
 export function inBucketTerms(error: unknown): unknown {
 	if (!(error instanceof StorageError)) return error;
-	const message = error.message
-		.replace(/\bContainer "/g, 'Bucket "')
-		.replace(/\bcontainer "/g, 'bucket "');
+	const message = inBucketWords(error.message);
 	const parameter =
 		error.parameter === 'container'
 			? LABEL.bucket

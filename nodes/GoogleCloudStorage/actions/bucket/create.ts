@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { createBucket } from '../../../shared/storage/drivers/gcs/operations';
+import { createBucket } from '../../../shared/storage/drivers/gcs/buckets';
 import { forOperation, showFor } from '../common';
 
 export const description = forOperation(showFor('bucket', 'create'), [

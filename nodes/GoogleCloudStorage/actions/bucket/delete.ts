@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { deleteBucket } from '../../../shared/storage/drivers/gcs/operations';
+import { deleteBucket } from '../../../shared/storage/drivers/gcs/buckets';
 import { bucketLocator, forOperation, showFor } from '../common';
 import { locator } from '../params';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { listBuckets } from '../../../shared/storage/drivers/gcs/operations';
+import { listBuckets } from '../../../shared/storage/drivers/gcs/buckets';
 import { forOperation, returnAllAndLimit, showFor } from '../common';
 
 export const description = forOperation(showFor('bucket', 'list'), [

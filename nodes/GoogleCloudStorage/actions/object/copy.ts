@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { copyObject } from '../../../shared/storage/drivers/gcs/operations';
+import { copyObject } from '../../../shared/storage/drivers/gcs/objects';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
 import { locator } from '../params';
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
-import { MAX_SIGNED_URL_SECONDS, signedUrl } from '../../../shared/storage/drivers/gcs/operations';
+import { MAX_SIGNED_URL_SECONDS, signedUrl } from '../../../shared/storage/drivers/gcs/signedUrl';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
-import { invalid, locator } from '../params';
+import { locator } from '../params';
 
 export const description = forOperation(showFor('object', 'getSignedUrl'), [
 	bucketLocator(),
@@ -44,15 +44,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const objectName = locator(this, 'objectName', itemIndex);
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
 	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
-	const expiresIn = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
-		throw invalid(
-			this,
-			'expiresIn',
-			`"${String(raw)}" is not a whole number of seconds`,
-			itemIndex,
-		);
-	}
+	// A number written as text (from an expression) counts; signedUrl checks the rest.
+	const expiresIn = (
+		typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw
+	) as number;
 	const contentType =
 		method === 'PUT'
 			? String(this.getNodeParameter('contentType', itemIndex, '')).trim() || undefined

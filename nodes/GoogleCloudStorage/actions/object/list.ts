@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { getListLimit } from '../../../shared/node/parameters';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName } from '../../../shared/storage/drivers/gcs/names';
-import { listObjects } from '../../../shared/storage/drivers/gcs/operations';
+import { listObjects } from '../../../shared/storage/drivers/gcs/objects';
 import { bucketLocator, forOperation, returnAllAndLimit, showFor } from '../common';
 import { locator } from '../params';
 

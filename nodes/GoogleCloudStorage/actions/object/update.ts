@@ -4,7 +4,7 @@ import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import {
 	updateObjectMetadata,
 	type MetadataPatch,
-} from '../../../shared/storage/drivers/gcs/operations';
+} from '../../../shared/storage/drivers/gcs/objects';
 import { bucketLocator, forOperation, metadataEntries, objectLocator, showFor } from '../common';
 import { invalid, locator, readMetadata } from '../params';
 

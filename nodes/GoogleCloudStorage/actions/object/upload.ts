@@ -4,7 +4,7 @@ import { openBinaryInput } from '../../../shared/node/binary';
 import { discardBody } from '../../../shared/storage/parts';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName, assertObjectName } from '../../../shared/storage/drivers/gcs/names';
-import { uploadObject } from '../../../shared/storage/drivers/gcs/operations';
+import { uploadObject } from '../../../shared/storage/drivers/gcs/upload';
 import { bucketLocator, forOperation, metadataEntries, showFor } from '../common';
 import { invalid, locator, mebibytes, readMetadata } from '../params';
 
@@ -100,10 +100,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const bucket = locator(this, 'bucket', itemIndex);
 	assertBucketName(bucket, 'bucket');
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	// Its form (32 hexadecimal characters) is checked by uploadObject, before anything is sent.
 	const expectedMd5 = options.expectedMd5?.trim() || undefined;
-	if (expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(expectedMd5)) {
-		throw invalid(this, 'expectedMd5', 'it must be 32 hexadecimal characters', itemIndex);
-	}
 	const metadata = readMetadata(this, options.metadata, 'metadata', itemIndex);
 	const chunkSize = mebibytes(this, options.chunkSize, 'chunkSize', itemIndex);
 	const threshold =

@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertS3Key, type S3Service } from '../../../shared/storage/drivers/s3';
-import { bucketLocator, forOperation, getBucket, invalid, LABEL, showFor } from '../common';
+import {
+	bucketLocator,
+	forOperation,
+	getBucket,
+	inBucketWords,
+	invalid,
+	LABEL,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('object', 'deleteMany');
 
@@ -16,7 +24,7 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 		required: true,
 		placeholder: 'e.g. a.txt, reports/b.pdf',
 		description:
-			'Keys to delete, separated by commas or new lines, or an array from an expression. Sent 1,000 per request; each key gets its own result.',
+			'Keys to delete, separated by commas or new lines, or an array from an expression. Sent 1,000 per request; each key gets its own result, and a key that does not exist is reported as not deleted.',
 	},
 ]);
 
@@ -34,5 +42,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const bucket = getBucket(this, itemIndex);
 	const keys = readKeys(this, itemIndex);
 	const results = await s3.deleteObjects(bucket, keys);
-	return results.map((result) => ({ bucket, ...result }));
+	// A key that did not exist is reported as missing (deleted: false), never as deleted.
+	return results.map(({ error, ...result }) => ({
+		bucket,
+		...result,
+		...(error ? { error: inBucketWords(error) } : {}),
+	}));
 }

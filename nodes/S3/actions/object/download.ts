@@ -23,12 +23,11 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 	...downloadOutputAndRange('object'),
 ]);
 
+/** The byte range asked for; the driver checks that it is one (end not before start). */
 function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {
 	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
 	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
 	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-	if (end !== -1 && end < start)
-		throw invalid(ctx, 'Range End', `${end} is before "Range Start" (${start})`, itemIndex);
 	return { start, end: end === -1 ? undefined : end };
 }
 

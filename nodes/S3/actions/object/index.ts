@@ -44,13 +44,15 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete an object',
-				description: 'Delete an object',
+				description:
+					'Delete an object; one that does not exist is an error, never reported deleted',
 			},
 			{
 				name: 'Delete Many',
 				value: 'deleteMany',
 				action: 'Delete many objects',
-				description: 'Delete up to thousands of objects, 1,000 per request, reporting each key',
+				description:
+					'Delete up to thousands of objects, 1,000 per request, reporting each key (a missing one as not deleted)',
 			},
 			{
 				name: 'Download',

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_PRESIGN_SECONDS, type S3Service } from '../../../shared/storage/drivers/s3';
+import {
+	isPresignExpiry,
+	MAX_PRESIGN_SECONDS,
+	type S3Service,
+} from '../../../shared/storage/drivers/s3';
 import {
 	bucketLocator,
 	forOperation,
@@ -53,12 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
 	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
 	const expiresIn = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (
-		typeof expiresIn !== 'number' ||
-		!Number.isInteger(expiresIn) ||
-		expiresIn < 1 ||
-		expiresIn > MAX_PRESIGN_SECONDS
-	) {
+	if (!isPresignExpiry(expiresIn)) {
 		throw invalid(
 			this,
 			'expiresIn',

@@ -86,9 +86,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const bucket = getBucket(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const write = readWriteOptions(options);
-	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5.trim())) {
-		throw invalid(this, 'Expected MD5', 'it must be 32 hexadecimal characters', itemIndex);
-	}
 	const partSizeMiB =
 		options.partSizeMiB === undefined
 			? 5

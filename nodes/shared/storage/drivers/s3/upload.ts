@@ -1,0 +1,152 @@
+import { Readable } from 'stream';
+
+import type { UploadBody } from '../../driver';
+import { HashMismatchError } from '../../errors';
+import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
+import type { S3Connection } from './connection';
+import { mapS3Error } from './errors';
+import { checkMetadata, invalidInput } from './input';
+import {
+	abortMultipartUpload,
+	completeMultipartUpload,
+	createMultipartUpload,
+	DEFAULT_UPLOAD_CONCURRENCY,
+	MAX_PARTS,
+	MIN_PART_SIZE,
+} from './multipart';
+import { loadS3 } from './sdk';
+import {
+	md5FromEtag,
+	unquote,
+	writeParams,
+	type S3ObjectInfo,
+	type S3WriteOptions,
+} from './shapes';
+
+const MIB = 1024 * 1024;
+/** Parts of a streamed upload; an upload no larger than one part is a single PUT. */
+export const DEFAULT_PART_SIZE = 5 * MIB;
+
+export interface S3UploadOptions extends S3WriteOptions {
+	/** Bytes, when known: large inputs get parts big enough to stay within 10,000 parts. */
+	size?: number;
+	/** Bytes per part (at least 5 MiB); also the single-PUT threshold. */
+	partSize?: number;
+	/** Parts in flight at once. */
+	concurrency?: number;
+	/** hex MD5 the content must have: a mismatch is detected before the upload is completed. */
+	expectedMd5?: string;
+}
+
+/**
+ * Uploads `body` (a stream, or n8n's file read by position): one PutObject when it fits
+ * in a part, else a multipart upload with `concurrency` parts in flight, from a fixed pool
+ * of `concurrency + 1` part buffers (see storage/parts.ts for why not lib-storage).
+ * On any failure — the input, a part, an MD5 mismatch — the multipart upload is aborted,
+ * so nothing incomplete is left behind.
+ */
+export async function upload(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	body: UploadBody,
+	given: S3UploadOptions = {},
+): Promise<S3ObjectInfo> {
+	const requested = given.partSize ?? DEFAULT_PART_SIZE;
+	let options: S3UploadOptions;
+	try {
+		if (requested < MIN_PART_SIZE)
+			throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
+		if (given.expectedMd5 !== undefined && !/^[0-9a-f]{32}$/i.test(given.expectedMd5))
+			throw invalidInput('expectedMd5', 'it must be 32 hexadecimal characters');
+		options = { ...given, metadata: given.metadata && checkMetadata(given.metadata) };
+	} catch (error) {
+		// Refused before reading: release n8n's file or stream.
+		discardBody(body);
+		throw error;
+	}
+	const known = isUploadFile(body) ? body.size : options.size;
+	const partSize = Math.max(requested, known ? Math.ceil(known / MAX_PARTS / MIB) * MIB : 0);
+	const concurrency = Math.max(
+		1,
+		Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)),
+	);
+	const expected = options.expectedMd5?.toLowerCase();
+	const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
+	const checkMd5 = () => {
+		if (expected && pump.md5 !== expected)
+			throw new HashMismatchError(key, expected, pump.md5 ?? '');
+	};
+	const { PutObjectCommand, UploadPartCommand } = await loadS3();
+	let uploadId: string | undefined;
+	try {
+		const first = await pump.first();
+		let result: { ETag?: string; VersionId?: string };
+		if (first.final) {
+			checkMd5();
+			result = await s3.send(
+				new PutObjectCommand({
+					Bucket: bucket,
+					Key: key,
+					Body: first.data,
+					ContentLength: first.data.length,
+					...writeParams(options),
+				}),
+				s3.context('PutObject', bucket, key),
+			);
+		} else {
+			uploadId = await createMultipartUpload(s3, bucket, key, options);
+			const parts = await pump.sendAll(async (part) => {
+				const answer = await s3.send<{ ETag?: string }>(
+					new UploadPartCommand({
+						Bucket: bucket,
+						Key: key,
+						UploadId: uploadId,
+						PartNumber: part.number,
+						Body: part.data,
+						ContentLength: part.data.length,
+					}),
+					s3.context('UploadPart', bucket, key),
+				);
+				return { PartNumber: part.number, ETag: answer.ETag };
+			});
+			// Before completing: a mismatch aborts, and nothing is kept.
+			checkMd5();
+			result = await completeMultipartUpload(s3, bucket, key, uploadId, parts);
+		}
+		const etag = unquote(result.ETag);
+		return {
+			container: bucket,
+			key,
+			size: pump.size,
+			etag,
+			md5: expected ?? md5FromEtag(etag, options.serverSideEncryption),
+			contentType: options.contentType,
+			metadata: options.metadata ?? {},
+			versionId: result.VersionId,
+			storageClass: options.storageClass || 'STANDARD',
+			serverSideEncryption: options.serverSideEncryption,
+			multipart: etag?.includes('-') ?? false,
+		};
+	} catch (error) {
+		if (uploadId) await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
+		throw mapS3Error(error, s3.context('upload', bucket, key));
+	} finally {
+		await pump.close();
+	}
+}
+
+/** The seed's upload_data: text or bytes already in memory. */
+export async function uploadData(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	data: string | Buffer,
+	options: S3WriteOptions = {},
+): Promise<S3ObjectInfo> {
+	const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+	return await upload(s3, bucket, key, Readable.from([buffer]), {
+		...options,
+		size: buffer.length,
+	});
+}
