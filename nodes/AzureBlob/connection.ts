@@ -2,6 +2,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
 import {
+	closeAzureConnection,
 	createAzureConnection,
 	type AzureBlobCredentialData,
 	type AzureConnection,
@@ -18,5 +19,18 @@ export async function loadConnection(
 		return await createAzureConnection(credentials as AzureBlobCredentialData);
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+/** The connection for one picker search, closed afterwards. */
+export async function withConnection<T>(
+	ctx: ILoadOptionsFunctions,
+	use: (azure: AzureConnection) => Promise<T>,
+): Promise<T> {
+	const azure = await loadConnection(ctx);
+	try {
+		return await use(azure);
+	} finally {
+		await closeAzureConnection(azure);
 	}
 }

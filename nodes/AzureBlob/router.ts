@@ -1,12 +1,14 @@
 import { buildRouter } from '../shared/node/router';
-import type { AzureConnection } from '../shared/storage/drivers/azure/client';
+import { closeAzureConnection, type AzureConnection } from '../shared/storage/drivers/azure/client';
 import * as blob from './actions/blob';
 import { relabel } from './actions/common';
 import * as container from './actions/container';
 import { loadConnection } from './connection';
 
 export const router = buildRouter<AzureConnection>({
+	properties: [...container.description, ...blob.description],
 	operations: { container: container.operations, blob: blob.operations },
 	setup: loadConnection,
+	release: closeAzureConnection,
 	mapError: (ctx, error, itemIndex) => relabel(ctx.getNode(), error, itemIndex),
 });

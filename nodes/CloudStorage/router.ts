@@ -5,6 +5,8 @@ import * as container from './actions/container';
 import * as object from './actions/object';
 
 export const router = buildRouter<StorageDriver>({
+	properties: [...container.description, ...object.description],
 	operations: { container: container.operations, object: object.operations },
 	setup: async (ctx) => await loadDriver(ctx, ctx.getNodeParameter('backend', 0)),
+	release: async (driver) => await driver.close(),
 });

@@ -9,6 +9,16 @@ import * as row from './actions/row';
 import * as table from './actions/table';
 
 export const router = buildRouter({
+	properties: [
+		...column.description,
+		...control.description,
+		...doc.description,
+		...formula.description,
+		...mutationStatus.description,
+		...page.description,
+		...row.description,
+		...table.description,
+	],
 	operations: {
 		column: column.operations,
 		control: control.operations,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { toNodeError } from '../shared/node/errors';
 import {
 	GCS_CREDENTIAL_TYPE,
+	closeGcsClient,
 	createGcsClient,
 	parseGcsCredential,
 	type GcsClient,
@@ -17,5 +18,18 @@ export async function loadClient(
 		return await createGcsClient(parseGcsCredential(credentials));
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+/** The client for one picker search, closed afterwards. */
+export async function withClient<T>(
+	ctx: ILoadOptionsFunctions,
+	use: (client: GcsClient) => Promise<T>,
+): Promise<T> {
+	const client = await loadClient(ctx);
+	try {
+		return await use(client);
+	} finally {
+		await closeGcsClient(client);
 	}
 }

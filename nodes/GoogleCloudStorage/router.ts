@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { buildRouter } from '../shared/node/router';
 import { StorageError } from '../shared/storage/errors';
 import { gcsLabel } from '../shared/storage/drivers/gcs/names';
-import type { GcsClient } from '../shared/storage/drivers/gcs/client';
+import { closeGcsClient, type GcsClient } from '../shared/storage/drivers/gcs/client';
 import * as bucket from './actions/bucket';
 import * as object from './actions/object';
 import { loadClient } from './client';
@@ -19,7 +19,9 @@ function relabel(ctx: IExecuteFunctions, error: unknown, itemIndex: number): unk
 }
 
 export const router = buildRouter<GcsClient>({
+	properties: [...bucket.description, ...object.description],
 	operations: { bucket: bucket.operations, object: object.operations },
 	setup: loadClient,
+	release: closeGcsClient,
 	mapError: relabel,
 });

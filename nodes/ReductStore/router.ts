@@ -7,6 +7,14 @@ import * as server from './actions/server';
 import * as token from './actions/token';
 
 export const router = buildRouter({
+	properties: [
+		...bucket.description,
+		...entry.description,
+		...record.description,
+		...replication.description,
+		...server.description,
+		...token.description,
+	],
 	operations: {
 		bucket: bucket.operations,
 		entry: entry.operations,

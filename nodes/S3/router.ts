@@ -7,6 +7,7 @@ import * as object from './actions/object';
 import { s3ServiceFor } from './methods/service';
 
 export const router = buildRouter<S3Service>({
+	properties: [...bucket.description, ...object.description],
 	operations: { bucket: bucket.operations, object: object.operations },
 	setup: s3ServiceFor,
 	release: (s3) => s3.destroy(),

@@ -14,6 +14,9 @@ export type StorageErrorCode =
 	| 'NotSupported';
 
 export class StorageError extends Error {
+	/** What the user can do about it, shown under the message (instead of "Check the parameter …"). */
+	hint?: string;
+
 	constructor(
 		readonly code: StorageErrorCode,
 		message: string,
@@ -68,6 +71,18 @@ export class InvalidNameError extends StorageError {
 export class AuthError extends StorageError {
 	constructor(message: string) {
 		super('Auth', message);
+	}
+}
+
+/**
+ * n8n's file-access rules forbid the path (N8N_RESTRICT_FILE_ACCESS_TO, n8n's own files,
+ * N8N_BLOCK_FILE_PATTERNS). The message names what the user gave, never a path of the server.
+ */
+export class FileAccessDeniedError extends StorageError {
+	constructor(message: string, parameter?: string) {
+		super('Auth', message, parameter);
+		this.hint =
+			"n8n's file-access rules forbid it: the folders of N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files), never n8n's own files (~/.n8n, its binary data), nothing matching N8N_BLOCK_FILE_PATTERNS (default: .git folders)";
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
+import { keyBinary } from '../../../shared/node/fileName';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
@@ -27,11 +28,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		range = { start, end: end === -1 ? undefined : end };
 	}
 	const { info, stream } = await downloadBlob(azure, container, blob, range, NAMING);
-	const fileName = blob.split('/').pop();
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
-	);
+	const binary = await keyBinary(this, stream, blob, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

@@ -11,6 +11,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { AuthError } from '../../errors';
 import { fastCrc32cGenerator } from './crc32c';
 import { redactSecrets, secretsFromCredential } from '../../../transport/redact';
+import { createTimedAgents, type TimedAgents } from '../../../transport/agents';
+import { endpointProblem } from '../../../transport/endpoint';
 import {
 	DEFAULT_RETRY_POLICY,
 	RETRYABLE_STATUSES,
@@ -86,17 +88,12 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 			.trim()
 			.replace(/\/+$/, '');
 		if (!endpoint) throw credentialError('"Custom API Endpoint" is on but no endpoint is set');
-		let url: URL;
-		try {
-			url = new URL(endpoint);
-		} catch {
-			throw credentialError(`"API Endpoint" is not a URL: "${endpoint}"`);
-		}
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw credentialError(
-				`"API Endpoint" must start with http:// or https://, not "${url.protocol}"`,
-			);
-		}
+		// An emulator endpoint gets no access token; a Google-compatible one gets the bearer token.
+		const problem = endpointProblem(endpoint, {
+			label: '"API Endpoint"',
+			sendsSecret: data.endpointType === 'google',
+		});
+		if (problem) throw credentialError(problem);
 		apiEndpoint = endpoint;
 	}
 	return {
@@ -144,9 +141,24 @@ export function gcsRetryOptions(
 	};
 }
 
+/**
+ * The SDK's per-request timeout: from sending until the answer starts. It stands for both of
+ * the policy's timeouts (its agents add the connect and idle timeouts on the sockets).
+ */
+function requestTimeout(policy: RetryPolicy): number {
+	const timeouts = [policy.connectTimeoutMs, policy.idleTimeoutMs].filter((ms) => ms > 0);
+	return timeouts.length > 0 ? Math.max(...timeouts) : 0;
+}
+
 /** The two classes of google-auth-library used here (it is the SDK's dependency, not ours). */
 interface AuthLibrary {
-	JWT: new (options: { email: string; key: string; keyId?: string; scopes: string[] }) => object;
+	JWT: new (options: {
+		email: string;
+		key: string;
+		keyId?: string;
+		scopes: string[];
+		transporterOptions?: { timeout?: number };
+	}) => object;
 	GoogleAuth: new (options: { authClient: object; projectId: string; scopes: string[] }) => {
 		jsonContent: unknown;
 	};
@@ -165,6 +177,40 @@ export interface GcsClient {
 	policy: RetryPolicy;
 }
 
+/** The pool of keep-alive agents the SDK's request library (teeny-request) keeps per process. */
+interface TeenyAgentPool {
+	pool: Map<string, unknown>;
+}
+
+let sdkAgents: TimedAgents | undefined;
+
+/**
+ * The SDK sends its requests through teeny-request, whose keep-alive agents live in one pool
+ * per process ("http:forever", "https:forever") and cannot be given per client. The pack puts
+ * its own agents there, once, before the first request: every socket then has the policy's
+ * connect and idle timeouts (a proxy from HTTP(S)_PROXY keeps teeny-request's proxy agent).
+ */
+function installSdkAgents(): TimedAgents {
+	if (sdkAgents) return sdkAgents;
+	const sdkRequire = createRequire(require.resolve('@google-cloud/storage'));
+	const teeny = sdkRequire('teeny-request/build/src/agents') as Partial<TeenyAgentPool>;
+	const agents = createTimedAgents(DEFAULT_RETRY_POLICY, { maxSockets: Infinity });
+	if (teeny.pool instanceof Map) {
+		teeny.pool.set('http:forever', agents.http);
+		teeny.pool.set('https:forever', agents.https);
+	}
+	sdkAgents = agents;
+	return agents;
+}
+
+/**
+ * Releases what a client holds: the kept-alive sockets of the SDK's agents go (the agents are
+ * shared by the process's clients, so requests other runs have in flight go on).
+ */
+export async function closeGcsClient(_client: GcsClient | undefined): Promise<void> {
+	sdkAgents?.releaseIdle();
+}
+
 /**
  * A Storage client for one credential. Everything is per client (no STORAGE_EMULATOR_HOST):
  * - Google Cloud Storage: the SDK's defaults.
@@ -180,12 +226,15 @@ export async function createGcsClient(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<GcsClient> {
 	const { Storage: StorageClass } = await import('@google-cloud/storage');
+	installSdkAgents();
 	const auth = loadAuthLibrary();
 	const jwt = new auth.JWT({
 		email: config.clientEmail,
 		key: config.privateKey,
 		keyId: config.privateKeyId,
 		scopes: SCOPES,
+		// the token request, bounded like every other request
+		transporterOptions: { timeout: requestTimeout(policy) },
 	});
 	const googleAuth = new auth.GoogleAuth({
 		authClient: jwt,
@@ -201,6 +250,8 @@ export async function createGcsClient(
 		authClient: googleAuth as StorageOptions['authClient'],
 		retryOptions: gcsRetryOptions(policy),
 		userAgent: 'n8n-nodes-cloud-pack',
+		// per request, until the answer starts: covers a connection that is never accepted
+		timeout: requestTimeout(policy),
 		// integrity checks of uploads and downloads stay on (CRC32C), at 8× the SDK's speed
 		crc32cGenerator: fastCrc32cGenerator,
 	};
