@@ -35,13 +35,12 @@ describe('errors name a parameter as n8n shows it', () => {
 			getNode: () => upload,
 			getNodeParameter: (name: string) => (name === 'options.partSizeMiB' ? 2 : undefined),
 		} as never;
-		const error = (() => {
-			try {
-				getInteger(ctx, 'options.partSizeMiB', 0, { min: 5 });
-			} catch (caught) {
-				return caught as NodeOperationError;
-			}
-		})();
+		let error: NodeOperationError | undefined;
+		try {
+			getInteger(ctx, 'options.partSizeMiB', 0, { min: 5 });
+		} catch (caught) {
+			error = caught as NodeOperationError;
+		}
 		expect(error?.message).toBe('Invalid "Part Size (MiB)": 2 is below the minimum of 5');
 		expect(error?.description).toBe('Check the parameter "Part Size (MiB)"');
 		expect(parameterError(upload, 'options.concurrency', 'x').message).toBe(
