@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 
 import { fileAccessRulesOf } from '../../shared/host/contextRules';
 import { LocalStorageDriver } from '../../shared/storage/drivers/local';
+import { StorageError } from '../../shared/storage/errors';
 
 /**
  * The Local credential has no HTTP endpoint: its test checks that n8n's file-access rules
@@ -24,11 +25,9 @@ export async function testLocalCredential(
 		await driver.open();
 		await fs.access(root, fs.constants.R_OK | fs.constants.W_OK);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			status: 'Error',
-			message: code ? `Cannot use "${root}": ${code}` : (error as Error).message,
-		};
+		if (error instanceof StorageError) return { status: 'Error', message: error.message };
+		const code = (error as NodeJS.ErrnoException).code ?? 'not accessible';
+		return { status: 'Error', message: `Cannot use "${root}": ${code}` };
 	} finally {
 		await driver.close();
 	}
