@@ -459,7 +459,7 @@ describe('credential', () => {
 			expect(request.baseURL).toBe('={{$credentials.baseUrl}}');
 			const signed = await credential.authenticate(
 				{ apiToken: fake.token, baseUrl },
-				{ baseURL: baseUrl, url: request.url ?? "" },
+				{ baseURL: baseUrl, url: request.url ?? '' },
 			);
 			const header = String(signed.headers?.Authorization);
 			expect(header).toBe(`Bearer ${fake.token}`);

@@ -44,8 +44,7 @@ export async function pollObjects(this: IPollFunctions): Promise<INodeExecutionD
 			const container = this.getNodeParameter('container', '', { extractValue: true }) as string;
 			const prefix = this.getNodeParameter('prefix', '') as string;
 			const settleMs =
-				1000 *
-				Number((this.getNodeParameter('options', {}) as IDataObject).settleSeconds ?? 3600);
+				1000 * Number((this.getNodeParameter('options', {}) as IDataObject).settleSeconds ?? 3600);
 			const objects = await listAll(driver, container, prefix);
 			const staticData = this.getWorkflowStaticData('node') as { state?: PollState };
 

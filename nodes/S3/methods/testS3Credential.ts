@@ -19,7 +19,9 @@ export async function testS3Credential(
 	let s3: S3Service | undefined;
 	try {
 		// A credential test answers within seconds, whatever the address does.
-		s3 = await S3Service.fromCredential(credential.data ?? {}, { policy: { ...CREDENTIAL_TEST_POLICY } });
+		s3 = await S3Service.fromCredential(credential.data ?? {}, {
+			policy: { ...CREDENTIAL_TEST_POLICY },
+		});
 		const buckets = await s3.listBuckets();
 		return {
 			status: 'OK',

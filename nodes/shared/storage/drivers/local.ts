@@ -27,11 +27,7 @@ import {
 	StorageError,
 } from '../errors';
 import { assertContainerName, assertObjectKey, parameterLabel } from '../names';
-import {
-	n8nFileAccessRules,
-	resolveLikeN8n,
-	type FileAccessRules,
-} from '../../host/fileAccess';
+import { n8nFileAccessRules, resolveLikeN8n, type FileAccessRules } from '../../host/fileAccess';
 
 /** Folder (under the root) holding per-object metadata; never a valid container name. */
 const META_DIR = '.cloudpack-meta';

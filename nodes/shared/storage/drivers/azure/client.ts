@@ -189,7 +189,10 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 				);
 			}
 			const endpoint = stripQuery(service.url);
-			assertAzureEndpoint(endpoint, 'The blob endpoint of the "Connection String" of the Azure credential');
+			assertAzureEndpoint(
+				endpoint,
+				'The blob endpoint of the "Connection String" of the Azure credential',
+			);
 			const sharedKey =
 				service.credential instanceof StorageSharedKeyCredential ? service.credential : undefined;
 			return {
@@ -226,7 +229,10 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 			let accountName = field(data, 'accountName');
 			if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token)) {
 				// A whole SAS URL was pasted: it carries the endpoint too.
-				assertAzureEndpoint(stripQuery(token), 'The SAS URL in "SAS Token" of the Azure credential');
+				assertAzureEndpoint(
+					stripQuery(token),
+					'The SAS URL in "SAS Token" of the Azure credential',
+				);
 				const url = new URL(token);
 				token = url.search;
 				endpoint = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
