@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
+import { using } from '../shared/node/using';
 import {
 	closeAzureConnection,
 	createAzureConnection,
@@ -27,10 +28,5 @@ export async function withConnection<T>(
 	ctx: ILoadOptionsFunctions,
 	use: (azure: AzureConnection) => Promise<T>,
 ): Promise<T> {
-	const azure = await loadConnection(ctx);
-	try {
-		return await use(azure);
-	} finally {
-		await closeAzureConnection(azure);
-	}
+	return await using(async () => await loadConnection(ctx), closeAzureConnection, use);
 }

@@ -5,11 +5,9 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as container from './actions/container';
-import * as object from './actions/object';
 import { backendCredentials, backendParameter } from './backendParameter';
 import { credentialTest, listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class CloudStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,8 +40,7 @@ export class CloudStorage implements INodeType {
 				],
 				default: 'object',
 			},
-			...container.description,
-			...object.description,
+			...resourceProperties,
 		],
 	};
 

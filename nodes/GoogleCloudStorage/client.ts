@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
+import { using } from '../shared/node/using';
 import {
 	GCS_CREDENTIAL_TYPE,
 	closeGcsClient,
@@ -26,10 +27,5 @@ export async function withClient<T>(
 	ctx: ILoadOptionsFunctions,
 	use: (client: GcsClient) => Promise<T>,
 ): Promise<T> {
-	const client = await loadClient(ctx);
-	try {
-		return await use(client);
-	} finally {
-		await closeGcsClient(client);
-	}
+	return await using(async () => await loadClient(ctx), closeGcsClient, use);
 }

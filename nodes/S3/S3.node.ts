@@ -5,10 +5,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as bucket from './actions/bucket';
-import * as object from './actions/object';
 import { credentialTest, listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class S3 implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,8 +34,7 @@ export class S3 implements INodeType {
 				],
 				default: 'object',
 			},
-			...bucket.description,
-			...object.description,
+			...resourceProperties,
 		],
 	};
 

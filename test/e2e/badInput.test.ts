@@ -1,12 +1,4 @@
-import {
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	realpathSync,
-	rmSync,
-	writeFileSync,
-} from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
 import { createHash } from 'crypto';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -19,6 +11,7 @@ import { startReductFake, type ReductFake } from '../fakes/reductstore/server';
 import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
 import { azuriteCredential, azuriteServer } from '../integration/azureSupport';
 import { swiftCredential } from '../integration/s3Support';
+import { listFiles } from './harness/wait';
 import { N8nInstance } from './harness/n8n';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 import { CATALOGUE, type Group } from './badInput/catalogue';
@@ -239,14 +232,6 @@ function rowsCode(name: string, group: ReturnType<Group['build']>): WorkflowNode
 		: '';
 	const code = `const rows = ${rows};\nconst out = [];\nfor (const row of rows) out.push({ json: row${binary} });\nreturn out;`;
 	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: code } };
-}
-
-function listFiles(dir: string, base = ''): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory()
-			? listFiles(path.join(dir, entry.name), `${base}${entry.name}/`)
-			: [`${base}${entry.name}`],
-	);
 }
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');

@@ -1,9 +1,7 @@
 import { execFile } from 'child_process';
 import {
-	existsSync,
 	mkdirSync,
 	mkdtempSync,
-	readdirSync,
 	readFileSync,
 	realpathSync,
 	rmSync,
@@ -14,6 +12,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 
+import { listFiles, sleep, waitFor } from './harness/wait';
 import { N8nInstance, PROJECT, ensureN8n } from './harness/n8n';
 import { N8nRest } from './harness/rest';
 import { PACK, keyLocator, locator, makeFiles, manualTrigger, workflow } from './harness/workflow';
@@ -48,15 +47,6 @@ const storage = (name: string, credentialId: string, parameters: Record<string, 
 	credentials: uses(credentialId),
 	...TOLERANT,
 });
-
-function listFiles(dir: string, base = ''): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory()
-			? listFiles(path.join(dir, entry.name), `${base}${entry.name}/`)
-			: [`${base}${entry.name}`],
-	);
-}
 
 describe("n8n's file-access rules for the Local backend, inside a real n8n", () => {
 	let n8n: N8nInstance;
@@ -437,20 +427,4 @@ describe("n8n's file-access rules for the Local backend, inside a real n8n", () 
 function names(search: Awaited<ReturnType<N8nRest['listSearch']>>): string[] {
 	if (!search.ok) throw new Error(`search failed: ${search.message}`);
 	return search.result.results.map((result) => result.value).sort();
-}
-
-function sleep(ms: number) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(
-	condition: () => boolean,
-	timeoutMs: number,
-	context: () => string = () => '',
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting\n${context()}`);
-		await sleep(250);
-	}
 }

@@ -29,6 +29,15 @@ interface Case {
 	cause: RegExp;
 }
 
+const S3_WITH_USER = {
+	provider: 'custom',
+	endpoint: `https://AKIA:${SECRET}@s3.example.com`,
+	accessKeyId: 'AKIA',
+	secretAccessKey: SECRET,
+};
+const S3_CAUSE = /^S3 credential: "Endpoint" must not contain a user name or password/;
+const AZURE_CAUSE = /^The "Connection String" of the Azure credential is not valid/;
+
 const CASES: Case[] = [
 	{
 		node: 'Cloud Storage Local',
@@ -56,7 +65,7 @@ const CASES: Case[] = [
 			container: locator('box'),
 			key: 'x.txt',
 		},
-		cause: /^The "Connection String" of the Azure credential is not valid/,
+		cause: AZURE_CAUSE,
 	},
 	{
 		node: 'Cloud Storage GCS',
@@ -76,12 +85,7 @@ const CASES: Case[] = [
 		node: 'Cloud Storage S3',
 		type: 'cloudStorage',
 		credentialType: 'cloudPackS3Api',
-		data: {
-			provider: 'custom',
-			endpoint: `https://AKIA:${SECRET}@s3.example.com`,
-			accessKeyId: 'AKIA',
-			secretAccessKey: SECRET,
-		},
+		data: S3_WITH_USER,
 		parameters: {
 			backend: 's3',
 			resource: 'object',
@@ -89,25 +93,20 @@ const CASES: Case[] = [
 			container: locator('bucket'),
 			key: 'x.txt',
 		},
-		cause: /^S3 credential: "Endpoint" must not contain a user name or password/,
+		cause: S3_CAUSE,
 	},
 	{
 		node: 'S3',
 		type: 's3',
 		credentialType: 'cloudPackS3Api',
-		data: {
-			provider: 'custom',
-			endpoint: `https://AKIA:${SECRET}@s3.example.com`,
-			accessKeyId: 'AKIA',
-			secretAccessKey: SECRET,
-		},
+		data: S3_WITH_USER,
 		parameters: {
 			resource: 'object',
 			operation: 'upload',
 			bucket: locator('bucket'),
 			key: 'x.txt',
 		},
-		cause: /^S3 credential: "Endpoint" must not contain a user name or password/,
+		cause: S3_CAUSE,
 	},
 	{
 		node: 'Azure',
@@ -123,7 +122,7 @@ const CASES: Case[] = [
 			container: locator('box'),
 			blobName: 'x.txt',
 		},
-		cause: /^The "Connection String" of the Azure credential is not valid/,
+		cause: AZURE_CAUSE,
 	},
 	{
 		node: 'GCS',

@@ -5,6 +5,7 @@ import { BACKEND_OPTIONS, findBackend, type DriverHost } from './backends';
 import type { StorageDriver } from './driver';
 import { toNodeError } from '../node/errors';
 import { fileAccessRulesOf } from '../host/contextRules';
+import { using } from '../node/using';
 
 type DriverContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -46,19 +47,9 @@ export async function withDriver<T>(
 	backendValue: unknown,
 	use: (driver: StorageDriver) => Promise<T>,
 ): Promise<T> {
-	const driver = await loadDriver(ctx, backendValue);
-	try {
-		return await use(driver);
-	} finally {
-		await closeQuietly(driver);
-	}
-}
-
-/** Closes a driver; a failure to close never hides the result or the error of the work. */
-export async function closeQuietly(driver: StorageDriver): Promise<void> {
-	try {
-		await driver.close();
-	} catch {
-		// sockets that cannot be closed are closed by their timeouts
-	}
+	return await using(
+		async () => await loadDriver(ctx, backendValue),
+		async (driver) => await driver.close(),
+		use,
+	);
 }

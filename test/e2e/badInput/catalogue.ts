@@ -93,6 +93,21 @@ function group(
 	};
 }
 
+/** A group of one row whose bad input is its credential. */
+function badCredential(
+	covers: string,
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	[credentialType, id]: [string, string],
+	data: Record<string, unknown>,
+	bad: Row,
+): Group {
+	return group(covers, name, type, uses(credentialType, id), () => parameters, [bad], {
+		credential: { id, name, type: credentialType, data },
+	});
+}
+
 const TOO_LONG_SEGMENT = 'x'.repeat(300);
 const KEY_1025 = 'k'.repeat(1025);
 
@@ -988,122 +1003,78 @@ export const CATALOGUE: Group[] = [
 	),
 
 	// ---- credentials that are the bad input --------------------------------------------------
-	group(
+	badCredential(
 		'S3',
 		'S3 Plain HTTP Endpoint',
 		's3',
-		uses('cloudPackS3Api', 'catBadS3Http01'),
-		() => ({ resource: 'bucket', operation: 'list', returnAll: true }),
-		[row({}, 'Endpoint', 'a key over plain http:// to another machine', /https:\/\//)],
+		{ resource: 'bucket', operation: 'list', returnAll: true },
+		['cloudPackS3Api', 'catBadS3Http01'],
 		{
-			credential: {
-				id: 'catBadS3Http01',
-				name: 'S3 plain http',
-				type: 'cloudPackS3Api',
-				data: {
-					provider: 'custom',
-					endpoint: 'http://s3.example.com',
-					accessKeyId: 'a',
-					secretAccessKey: 'b',
-				},
-			},
+			provider: 'custom',
+			endpoint: 'http://s3.example.com',
+			accessKeyId: 'a',
+			secretAccessKey: 'b',
 		},
+		row({}, 'Endpoint', 'a key over plain http:// to another machine', /https:\/\//),
 	),
-	group(
+	badCredential(
 		'S3',
 		'S3 Host Chain',
 		's3',
-		uses('cloudPackS3Api', 'catBadS3Chain1'),
-		() => ({ resource: 'bucket', operation: 'list', returnAll: true }),
-		[
-			row(
-				{},
-				'AWS Default Credential Chain of the n8n Host',
-				'not enabled on this server',
-				/N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED/,
-			),
-		],
-		{
-			credential: {
-				id: 'catBadS3Chain1',
-				name: 'S3 host chain',
-				type: 'cloudPackS3Api',
-				data: { provider: 'aws', region: 'eu-west-1', authentication: 'defaultChain' },
-			},
-		},
+		{ resource: 'bucket', operation: 'list', returnAll: true },
+		['cloudPackS3Api', 'catBadS3Chain1'],
+		{ provider: 'aws', region: 'eu-west-1', authentication: 'defaultChain' },
+		row(
+			{},
+			'AWS Default Credential Chain of the n8n Host',
+			'not enabled on this server',
+			/N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED/,
+		),
 	),
-	group(
+	badCredential(
 		'Cloud Storage (GCS)',
 		'GCS Plain HTTP Endpoint',
 		'cloudStorage',
-		uses('cloudPackGoogleCloudStorageApi', 'catBadGcsHttp1'),
-		() => ({ backend: 'gcs', resource: 'container', operation: 'list', returnAll: true }),
-		[row({}, 'API Endpoint', 'a token over plain http:// to another machine', /https:\/\//)],
+		{ backend: 'gcs', resource: 'container', operation: 'list', returnAll: true },
+		['cloudPackGoogleCloudStorageApi', 'catBadGcsHttp1'],
 		{
-			credential: {
-				id: 'catBadGcsHttp1',
-				name: 'GCS plain http',
-				type: 'cloudPackGoogleCloudStorageApi',
-				data: {
-					serviceAccountKey: JSON.stringify({
-						type: 'service_account',
-						client_email: 'a@b.iam.gserviceaccount.com',
-						private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
-						project_id: 'p',
-					}),
-					useCustomEndpoint: true,
-					apiEndpoint: 'http://gcs.example.com',
-					endpointType: 'google',
-				},
-			},
+			serviceAccountKey: JSON.stringify({
+				type: 'service_account',
+				client_email: 'a@b.iam.gserviceaccount.com',
+				private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+				project_id: 'p',
+			}),
+			useCustomEndpoint: true,
+			apiEndpoint: 'http://gcs.example.com',
+			endpointType: 'google',
 		},
+		row({}, 'API Endpoint', 'a token over plain http:// to another machine', /https:\/\//),
 	),
-	group(
+	badCredential(
 		'Azure Blob Storage',
 		'Azure Bad Key',
 		'azureBlob',
-		uses('cloudPackAzureBlobApi', 'catBadAzureKey'),
-		() => ({ resource: 'container', operation: 'list', returnAll: true }),
-		[row({}, 'Account Key', 'not base64', /base64/)],
-		{
-			credential: {
-				id: 'catBadAzureKey',
-				name: 'Azure bad key',
-				type: 'cloudPackAzureBlobApi',
-				data: { authentication: 'sharedKey', accountName: 'acct', accountKey: 'not base64!' },
-			},
-		},
+		{ resource: 'container', operation: 'list', returnAll: true },
+		['cloudPackAzureBlobApi', 'catBadAzureKey'],
+		{ authentication: 'sharedKey', accountName: 'acct', accountKey: 'not base64!' },
+		row({}, 'Account Key', 'not base64', /base64/),
 	),
-	group(
+	badCredential(
 		'Coda',
 		'Coda FTP Base URL',
 		'coda',
-		uses('cloudPackCodaApi', 'catBadCodaFtp1'),
-		() => ({ resource: 'doc', operation: 'list', returnAll: true }),
-		[row({}, 'Base URL', 'not http(s)', /https:\/\//)],
-		{
-			credential: {
-				id: 'catBadCodaFtp1',
-				name: 'Coda ftp',
-				type: 'cloudPackCodaApi',
-				data: { apiToken: 't', baseUrl: 'ftp://coda.io/apis/v1' },
-			},
-		},
+		{ resource: 'doc', operation: 'list', returnAll: true },
+		['cloudPackCodaApi', 'catBadCodaFtp1'],
+		{ apiToken: 't', baseUrl: 'ftp://coda.io/apis/v1' },
+		row({}, 'Base URL', 'not http(s)', /https:\/\//),
 	),
-	group(
+	badCredential(
 		'ReductStore',
 		'ReductStore Bad URL',
 		'reductStore',
-		uses('cloudPackReductStoreApi', 'catBadReduct01'),
-		() => ({ resource: 'server', operation: 'info' }),
-		[row({}, 'Server URL', 'not a URL', /not a URL/)],
-		{
-			credential: {
-				id: 'catBadReduct01',
-				name: 'ReductStore bad URL',
-				type: 'cloudPackReductStoreApi',
-				data: { url: 'reduct server', apiToken: '' },
-			},
-		},
+		{ resource: 'server', operation: 'info' },
+		['cloudPackReductStoreApi', 'catBadReduct01'],
+		{ url: 'reduct server', apiToken: '' },
+		row({}, 'Server URL', 'not a URL', /not a URL/),
 	),
 ];
