@@ -55,6 +55,7 @@ function credentialLinks(): Array<[string, string]> {
 	return readdirSync(path.join(ROOT, 'credentials'))
 		.filter((name) => name.endsWith('.credentials.ts'))
 		.flatMap((name) => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports -- every credential file, by name
 			const module = require(path.join(ROOT, 'credentials', name)) as Record<
 				string,
 				new () => ICredentialType

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { homedir } from 'os';
 import * as path from 'path';
 
-import { readN8nString } from './n8nSettings';
+import { readN8nString, serverEnvironment } from './n8nSettings';
 
 /**
  * n8n's rules for the files a node may touch, as n8n 2.x applies them in its file-system
@@ -36,6 +36,7 @@ export const DEFAULT_BLOCK_FILE_PATTERNS = '^(?:[^/]*/)*\\.git(?:/.*)?$';
 
 /** The folder n8n keeps its home in: N8N_USER_FOLDER, else $HOME, else the working folder. */
 function userHome(env: NodeJS.ProcessEnv): string {
+	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- n8n's own last resort
 	return env.N8N_USER_FOLDER ?? env.HOME ?? process.cwd();
 }
 
@@ -86,7 +87,7 @@ function isPatternBlocked(patterns: string, resolvedPath: string): boolean {
 }
 
 /** The rules of the n8n server this process belongs to, read from its settings. */
-export function n8nFileAccessRules(env: NodeJS.ProcessEnv = process.env): FileAccessRules {
+export function n8nFileAccessRules(env: NodeJS.ProcessEnv = serverEnvironment()): FileAccessRules {
 	const restrict = readN8nString(
 		'N8N_RESTRICT_FILE_ACCESS_TO',
 		DEFAULT_RESTRICT_FILE_ACCESS_TO,

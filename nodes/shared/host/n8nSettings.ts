@@ -1,5 +1,11 @@
 import { readFileSync } from 'fs';
 
+/** The environment of the n8n process (or worker) the pack runs in: where n8n's settings live. */
+export function serverEnvironment(): NodeJS.ProcessEnv {
+	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- n8n's settings are this process's environment: reading them is the point
+	return process.env;
+}
+
 /**
  * A setting of the n8n server, read the way n8n's own configuration (`@n8n/config`, n8n 2.40)
  * reads it: the environment variable when it is set (even to an empty string), else the
@@ -14,7 +20,10 @@ export interface N8nSetting {
 	unreadable?: boolean;
 }
 
-export function readN8nSetting(name: string, env: NodeJS.ProcessEnv = process.env): N8nSetting {
+export function readN8nSetting(
+	name: string,
+	env: NodeJS.ProcessEnv = serverEnvironment(),
+): N8nSetting {
 	if (name in env) return { value: env[name] };
 	const file = env[`${name}_FILE`];
 	if (!file) return {};
@@ -32,7 +41,7 @@ export function readN8nSetting(name: string, env: NodeJS.ProcessEnv = process.en
 export function readN8nString(
 	name: string,
 	fallback: string,
-	env: NodeJS.ProcessEnv = process.env,
+	env: NodeJS.ProcessEnv = serverEnvironment(),
 ): string | undefined {
 	const setting = readN8nSetting(name, env);
 	if (setting.unreadable) return undefined;
@@ -48,7 +57,7 @@ export function readN8nString(
 export function readN8nBoolean(
 	name: string,
 	fallback: boolean,
-	env: NodeJS.ProcessEnv = process.env,
+	env: NodeJS.ProcessEnv = serverEnvironment(),
 ): boolean | undefined {
 	const setting = readN8nSetting(name, env);
 	if (setting.unreadable) return undefined;
@@ -65,6 +74,6 @@ export const AWS_SYSTEM_CREDENTIALS_SETTING = 'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS
  * Whether this n8n server lets credentials use the AWS credentials of the machine it runs on
  * (environment, shared files, instance or container role), as n8n's own AWS credentials ask.
  */
-export function awsSystemCredentialsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function awsSystemCredentialsEnabled(env: NodeJS.ProcessEnv = serverEnvironment()): boolean {
 	return readN8nBoolean(AWS_SYSTEM_CREDENTIALS_SETTING, false, env) === true;
 }

@@ -30,24 +30,28 @@ function timeoutError(message: string): NodeJS.ErrnoException {
 	return Object.assign(new Error(message), { code: 'ETIMEDOUT' });
 }
 
-/** Arms the connect and idle timers on a socket an agent just created. */
+/**
+ * Arms the two timeouts on a socket an agent just created, with the socket's own inactivity
+ * timer: the connect timeout until the socket is connected (and through its TLS handshake),
+ * then the idle timeout. When either runs out the socket is destroyed with ETIMEDOUT.
+ */
 export function armSocketTimeouts(socket: Socket, timeouts: SocketTimeouts, tls: boolean): Socket {
 	const { connectTimeoutMs, idleTimeoutMs } = timeouts;
-	if (connectTimeoutMs > 0 && socket.connecting) {
-		const timer = setTimeout(
-			() => socket.destroy(timeoutError(`Could not connect within ${connectTimeoutMs} ms`)),
-			connectTimeoutMs,
-		);
-		const clear = () => clearTimeout(timer);
-		socket.once(tls ? 'secureConnect' : 'connect', clear);
-		socket.once('close', clear);
-	}
-	if (idleTimeoutMs > 0) {
+	let connected = !socket.connecting && !tls;
+	socket.on('timeout', () =>
+		socket.destroy(
+			timeoutError(
+				connected
+					? `No data moved for ${idleTimeoutMs} ms`
+					: `Could not connect within ${connectTimeoutMs || idleTimeoutMs} ms`,
+			),
+		),
+	);
+	socket.setTimeout(connected ? idleTimeoutMs : connectTimeoutMs || idleTimeoutMs);
+	socket.once(tls ? 'secureConnect' : 'connect', () => {
+		connected = true;
 		socket.setTimeout(idleTimeoutMs);
-		socket.on('timeout', () =>
-			socket.destroy(timeoutError(`No data moved for ${idleTimeoutMs} ms`)),
-		);
-	}
+	});
 	return socket;
 }
 
