@@ -162,11 +162,13 @@ describe('the bad-input catalogue, in a real n8n', () => {
 						(candidate as { pairedItem?: { item: number } }).pairedItem?.item === index,
 				);
 				const error = String(item?.json.error ?? '');
+				// n8n shows both: the message, and under it the description
+				const shown = `${error}\n${String(item?.json.description ?? '')}`;
 				const described = `${group.name} #${index} (${row.why})`;
 				if (!item) failures.push(`${described}: no item paired to it`);
 				else if (!error)
 					failures.push(`${described}: no error, got ${JSON.stringify(item.json).slice(0, 200)}`);
-				else if (!error.includes(`"${row.parameter}"`))
+				else if (!shown.includes(`"${row.parameter}"`))
 					failures.push(`${described}: "${error}" does not name "${row.parameter}"`);
 				else if (row.problem && !row.problem.test(error))
 					failures.push(`${described}: "${error}" does not say ${row.problem}`);

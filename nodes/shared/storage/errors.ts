@@ -35,8 +35,8 @@ export class ContainerAlreadyExistsError extends StorageError {
 }
 
 export class ContainerNotFoundError extends StorageError {
-	constructor(container: string) {
-		super('ContainerNotFound', `Container "${container}" does not exist`, 'container');
+	constructor(container: string, parameter = 'container') {
+		super('ContainerNotFound', `Container "${container}" does not exist`, parameter);
 	}
 }
 
@@ -51,14 +51,19 @@ export class ContainerNotEmptyError extends StorageError {
 }
 
 export class ObjectNotFoundError extends StorageError {
-	constructor(container: string, key: string) {
-		super('ObjectNotFound', `Object "${key}" does not exist in container "${container}"`, 'key');
+	constructor(container: string, key: string, parameter = 'key') {
+		super(
+			'ObjectNotFound',
+			`Object "${key}" does not exist in container "${container}"`,
+			parameter,
+		);
 	}
 }
 
+/** The bytes are not those the user declared ("Expected MD5", unless `parameter` says otherwise). */
 export class HashMismatchError extends StorageError {
-	constructor(key: string, expected: string, actual: string) {
-		super('HashMismatch', `Object "${key}": expected MD5 ${expected}, got ${actual}`, 'key');
+	constructor(key: string, expected: string, actual: string, parameter = 'expectedMd5') {
+		super('HashMismatch', `Object "${key}": expected MD5 ${expected}, got ${actual}`, parameter);
 	}
 }
 

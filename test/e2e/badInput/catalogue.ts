@@ -778,7 +778,7 @@ export const CATALOGUE: Group[] = [
 			operation: 'insert',
 			docId: rl(doc.id, 'id'),
 			tableId: rl(expr('table'), 'id'),
-			dataMode: 'defineBelow',
+			dataMode: 'define',
 			cellsUi: { cellValues: [{ column: expr('column', 'Name'), value: 'x' }] },
 		}),
 		[
@@ -802,7 +802,7 @@ export const CATALOGUE: Group[] = [
 			docId: rl(doc.id, 'id'),
 			tableId: rl('Tasks', 'id'),
 			keyColumns: expr('keys'),
-			dataMode: 'defineBelow',
+			dataMode: 'define',
 			cellsUi: { cellValues: [{ column: 'Name', value: 'x' }] },
 		}),
 		[

@@ -231,7 +231,7 @@ describe('upload, head and download', () => {
 		const error = await expectStorageError(
 			driver.upload('c1', 'new/deep/dir/file.bin', body('content'), { expectedMd5: md5('other') }),
 			HashMismatchError,
-			'key',
+			'expectedMd5',
 		);
 		expect(error.message).toContain(md5('content'));
 		expect(await userTree(root)).toEqual(before);

@@ -240,6 +240,9 @@ export class LocalStorageDriver implements StorageDriver {
 		source: { container: string; key: string },
 		target: { container: string; key: string },
 	) {
+		// the target's names first, so that a bad one is named as the user knows it
+		await this.objectPath(target.container, target.key, 'targetKey', 'targetContainer');
+		await this.existingContainerPath(target.container, 'targetContainer');
 		const from = await this.existingObjectPath(
 			source.container,
 			source.key,
@@ -357,7 +360,7 @@ export class LocalStorageDriver implements StorageDriver {
 	private async existingContainerPath(name: string, parameter = 'container'): Promise<string> {
 		const dir = await this.containerPath(name, parameter);
 		const stat = await fs.lstat(dir).catch(() => undefined);
-		if (!stat?.isDirectory()) throw new ContainerNotFoundError(name);
+		if (!stat?.isDirectory()) throw new ContainerNotFoundError(name, parameter);
 		return dir;
 	}
 
@@ -397,7 +400,7 @@ export class LocalStorageDriver implements StorageDriver {
 		const file = await this.objectPath(container, key, parameter, containerParameter);
 		await this.existingContainerPath(container, containerParameter);
 		const stat = await fs.stat(file).catch(() => undefined);
-		if (!stat?.isFile()) throw new ObjectNotFoundError(container, key);
+		if (!stat?.isFile()) throw new ObjectNotFoundError(container, key, parameter);
 		return file;
 	}
 
