@@ -476,7 +476,7 @@ describe('credential', () => {
 	});
 
 	it.each([
-		['https://user:secret@coda.io/apis/v1', /must not contain a user name or password/],
+		['https://user:pw-0815@coda.io/apis/v1', /must not contain a user name or password/],
 		['http://coda.example.com/apis/v1', /must use https:\/\//],
 	])('refuses to send the token to %s', async (baseUrl, problem) => {
 		const credential = new CloudPackCodaApi();
@@ -485,7 +485,7 @@ describe('credential', () => {
 			{ baseURL: baseUrl, url: '/whoami' },
 		);
 		await expect(attempt).rejects.toThrow(problem);
-		await expect(attempt).rejects.not.toThrow(/secret/);
+		await expect(attempt).rejects.not.toThrow(/pw-0815/);
 	});
 });
 

@@ -434,7 +434,7 @@ describe('the credential', () => {
 		],
 		[
 			{ serviceAccountKey: account.json, useCustomEndpoint: true, apiEndpoint: 'ftp://x' },
-			/http:\/\/ or https:\/\//,
+			/"API Endpoint" must start with https:\/\//,
 		],
 		[
 			{ serviceAccountKey: account.json, useCustomEndpoint: true, apiEndpoint: '' },
