@@ -184,7 +184,7 @@ export const CATALOGUE: Group[] = [
 			row({ md5: 'xyz' }, 'Expected MD5', 'not a hex MD5', /32 hexadecimal/),
 			row(
 				{ md5: '0123456789abcdef0123456789abcdef' },
-				'Key',
+				'Expected MD5',
 				'a wrong MD5: nothing kept',
 				/expected MD5/,
 			),
