@@ -66,8 +66,9 @@ describe('credential tests inside a real n8n', () => {
 		name: string,
 		credential: { type: string; data: Record<string, unknown> },
 	): Promise<CredentialTestResult & { elapsedMs: number; name: string }> {
+		const id = await rest.createCredential({ name, ...credential });
 		const started = Date.now();
-		const result = await rest.testCredential({ id: name, name, ...credential });
+		const result = await rest.testCredential({ id, name, ...credential });
 		return { ...result, elapsedMs: Date.now() - started, name };
 	}
 

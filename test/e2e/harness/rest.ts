@@ -77,7 +77,19 @@ export class N8nRest {
 		return { status: response.status, data: raw?.data as T, raw };
 	}
 
-	/** The editor's "Test" of a credential (stored or not: its data is sent whole). */
+	/** Saves a credential, as the editor's credential dialog does; resolves with its id. */
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<string> {
+		const { status, data, raw } = await this.post<{ id: string }>('/credentials', credential);
+		if (status !== 200)
+			throw new Error(`credential creation answered ${status}: ${JSON.stringify(raw)}`);
+		return data.id;
+	}
+
+	/** The editor's "Test" of a saved credential, with the data it is given (sent whole). */
 	async testCredential(credential: {
 		id: string;
 		name: string;
