@@ -1,4 +1,6 @@
+import '../helpers/gcsJest';
 import { generateKeyPairSync } from 'crypto';
+import { createRequire } from 'module';
 
 import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
@@ -10,10 +12,13 @@ import { listContainersPage } from '../../nodes/shared/storage/drivers/azure/con
 import {
 	closeGcsClient,
 	createGcsClient,
+	gcsRetryBudgetSeconds,
 	parseGcsCredential,
 } from '../../nodes/shared/storage/drivers/gcs/client';
 import { listBucketsPage } from '../../nodes/shared/storage/drivers/gcs/operations';
 import { startBlackholes, type Blackholes } from '../helpers/blackhole';
+import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
+import { azuriteCredential } from './azureSupport';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +35,10 @@ const POLICY: RetryPolicy = {
 	connectTimeoutMs: 400,
 	idleTimeoutMs: 600,
 };
-const BOUND_MS = POLICY.maxTotalMs + POLICY.connectTimeoutMs + POLICY.idleTimeoutMs + 2_000;
+/** The longest the policy lets a call take (its budget, every attempt at its longest), plus slack. */
+const BOUND_MS = gcsRetryBudgetSeconds(POLICY) * 1000 + 2_000;
+
+const TIMED_OUT = /ETIMEDOUT|timed? ?out|Could not connect within|No data moved/i;
 
 const AZURE_KEY = Buffer.from('k'.repeat(32)).toString('base64');
 const GCS_KEY = JSON.stringify({
@@ -51,6 +59,8 @@ async function failsWithinBudget(call: () => Promise<unknown>): Promise<Error> {
 	);
 	expect(error).toBeInstanceOf(Error);
 	expect(Date.now() - started).toBeLessThan(BOUND_MS);
+	// it gave up on time, rather than failing for another reason
+	expect((error as Error).message).toMatch(TIMED_OUT);
 	return error as Error;
 }
 
@@ -115,3 +125,36 @@ describe.each([
 		}
 	});
 });
+
+describe('closing a client releases its sockets', () => {
+	const openSockets = (agent: { sockets: object; freeSockets: object }) =>
+		[...Object.values(agent.sockets), ...Object.values(agent.freeSockets)].flat().length;
+
+	it('Azure: the connection owns its sockets, and close() ends them', async () => {
+		const azure = await createAzureConnection(azuriteCredential());
+		await listContainersPage(azure, { pageSize: 1 });
+		const agents = azure.agents!;
+		expect(openSockets(agents.http) + openSockets(agents.https)).toBeGreaterThan(0);
+		await closeAzureConnection(azure);
+		expect(openSockets(agents.http) + openSockets(agents.https)).toBe(0);
+	});
+
+	it("GCS: close() ends the kept-alive sockets of the SDK's agents", async () => {
+		const emulator = gcsEmulator();
+		const client = await createGcsClient(
+			parseGcsCredential(gcsCredentialData(emulator.emulatorHost, 'emulator', emulator.projectId)),
+		);
+		await listBucketsPage(client, { pageSize: 1 });
+		const pool = sdkAgentPool();
+		const kept = () => [...pool.values()].reduce((sum, agent) => sum + openSockets(agent), 0);
+		expect(kept()).toBeGreaterThan(0);
+		await closeGcsClient(client);
+		expect(kept()).toBe(0);
+	});
+});
+
+/** The request library's agent pool, where the GCS client installs the pack's agents. */
+function sdkAgentPool(): Map<string, { sockets: object; freeSockets: object }> {
+	const sdkRequire = createRequire(require.resolve('@google-cloud/storage'));
+	return (sdkRequire('teeny-request/build/src/agents') as { pool: Map<string, any> }).pool;
+}

@@ -20,10 +20,10 @@ export type SocketTimeouts = Pick<RetryPolicy, 'connectTimeoutMs' | 'idleTimeout
 export interface TimedAgents {
 	http: http.Agent;
 	https: https.Agent;
-	/** Closes every socket of both agents, in use or idle. */
-	destroy(): void;
-	/** Closes the idle (kept-alive) sockets only; requests in flight go on. */
-	releaseIdle(): void;
+	/** Closes every socket of both agents, in use or idle; resolves once they are closed. */
+	destroy(): Promise<void>;
+	/** Closes the idle (kept-alive) sockets only, resolving once they are closed; requests in flight go on. */
+	releaseIdle(): Promise<void>;
 }
 
 function timeoutError(message: string): NodeJS.ErrnoException {
@@ -60,33 +60,52 @@ type CreateConnection = (
 	callback?: (error: Error | null, socket: Socket) => void,
 ) => Socket;
 
-function timed<T extends http.Agent>(agent: T, timeouts: SocketTimeouts, tls: boolean): T {
+/** Fixed timeouts, or the timeouts for the host a new socket connects to. */
+export type TimeoutsFor = SocketTimeouts | ((host: string) => SocketTimeouts);
+
+function timed<T extends http.Agent>(agent: T, timeouts: TimeoutsFor, tls: boolean): T {
 	const create = (agent as unknown as { createConnection: CreateConnection }).createConnection;
 	(agent as unknown as { createConnection: CreateConnection }).createConnection = function (
 		options,
 		callback,
 	) {
-		return armSocketTimeouts(create.call(this, options, callback), timeouts, tls);
+		const host = String(options.hostname ?? options.host ?? '');
+		const resolved = typeof timeouts === 'function' ? timeouts(host) : timeouts;
+		return armSocketTimeouts(create.call(this, options, callback), resolved, tls);
 	};
 	return agent;
 }
 
-function destroyIdle(agent: http.Agent): void {
-	for (const sockets of Object.values(agent.freeSockets)) {
-		for (const socket of sockets ?? []) socket.destroy();
-	}
+function openSockets(agent: http.Agent): Socket[] {
+	return [...Object.values(agent.sockets), ...Object.values(agent.freeSockets)].flatMap(
+		(sockets) => (sockets ?? []) as Socket[],
+	);
 }
 
-/** A pair of keep-alive agents with the policy's timeouts, owned by one client. */
+function closed(socket: Socket): Promise<void> {
+	return socket.closed || socket.destroyed
+		? Promise.resolve()
+		: new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+async function destroyIdle(agent: http.Agent): Promise<void> {
+	const idle = Object.values(agent.freeSockets).flatMap((sockets) => (sockets ?? []) as Socket[]);
+	const closing = idle.map(closed);
+	for (const socket of idle) socket.destroy();
+	await Promise.all(closing);
+}
+
+/** A pair of keep-alive agents with the policy's timeouts (fixed, or per host). */
 export function createTimedAgents(
-	timeouts: SocketTimeouts,
+	timeouts: TimeoutsFor,
 	options: { rejectUnauthorized?: boolean; maxSockets?: number } = {},
 ): TimedAgents {
+	const idleMs = (typeof timeouts === 'function' ? timeouts('') : timeouts).idleTimeoutMs;
 	const base = {
 		keepAlive: true,
 		maxSockets: options.maxSockets ?? 64,
 		// Node closes kept-alive sockets left idle this long.
-		timeout: timeouts.idleTimeoutMs > 0 ? timeouts.idleTimeoutMs : undefined,
+		timeout: idleMs > 0 ? idleMs : undefined,
 	};
 	const httpAgent = timed(new http.Agent(base), timeouts, false);
 	const httpsAgent = timed(
@@ -97,13 +116,14 @@ export function createTimedAgents(
 	return {
 		http: httpAgent,
 		https: httpsAgent,
-		destroy() {
+		async destroy() {
+			const closing = [httpAgent, httpsAgent].flatMap(openSockets).map(closed);
 			httpAgent.destroy();
 			httpsAgent.destroy();
+			await Promise.all(closing);
 		},
-		releaseIdle() {
-			destroyIdle(httpAgent);
-			destroyIdle(httpsAgent);
+		async releaseIdle() {
+			await Promise.all([destroyIdle(httpAgent), destroyIdle(httpsAgent)]);
 		},
 	};
 }

@@ -33,7 +33,7 @@ describe('agents with the policy timeouts', () => {
 				message: 'Could not connect within 300 ms',
 			});
 		} finally {
-			agents.destroy();
+			await agents.destroy();
 		}
 	});
 
@@ -45,7 +45,7 @@ describe('agents with the policy timeouts', () => {
 				message: 'No data moved for 300 ms',
 			});
 		} finally {
-			agents.destroy();
+			await agents.destroy();
 		}
 	});
 
@@ -64,14 +64,15 @@ describe('agents with the policy timeouts', () => {
 			expect(await get(port, agents.http)).toBe(200);
 			expect(await get(port, agents.http)).toBe(200);
 			expect(open).toBe(1);
-			agents.releaseIdle();
+			await agents.releaseIdle();
+			expect(Object.keys(agents.http.freeSockets)).toEqual([]);
 			await new Promise<void>((resolve) => {
 				const check = () => (closed === 1 ? resolve() : setImmediate(check));
 				check();
 			});
 			expect(closed).toBe(1);
 		} finally {
-			agents.destroy();
+			await agents.destroy();
 			await new Promise((resolve) => server.close(resolve));
 		}
 	});

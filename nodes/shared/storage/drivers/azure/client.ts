@@ -165,7 +165,7 @@ export async function createAzureConnection(
 
 /** Closes the sockets of a connection; it is not used afterwards. */
 export async function closeAzureConnection(connection: AzureConnection | undefined): Promise<void> {
-	connection?.agents?.destroy();
+	await connection?.agents?.destroy();
 }
 
 async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> {

@@ -11,7 +11,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { AuthError } from '../../errors';
 import { fastCrc32cGenerator } from './crc32c';
 import { redactSecrets, secretsFromCredential } from '../../../transport/redact';
-import { createTimedAgents, type TimedAgents } from '../../../transport/agents';
+import {
+	createTimedAgents,
+	type SocketTimeouts,
+	type TimedAgents,
+} from '../../../transport/agents';
 import { endpointProblem } from '../../../transport/endpoint';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -112,11 +116,22 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 }
 
 /**
- * The SDK's retry settings from the pack's policy: the same attempts, the same time budget,
- * the same retryable statuses (429, 502, 503, 504) and network errors. The SDK's backoff is
- * its own (2^n seconds plus up to 1 s of jitter, capped at maxDelayMs); requests that are
- * not idempotent are retried only when a precondition makes that safe (RetryConditional).
+ * The SDK's retry settings from the pack's policy: the same attempts, the same retryable
+ * statuses (429, 502, 503, 504) and network errors. The SDK's backoff is its own (2^n seconds
+ * plus up to 1 s of jitter, capped at maxDelayMs); requests that are not idempotent are
+ * retried only when a precondition makes that safe (RetryConditional).
+ *
+ * The time budget is not the policy's: when retry-request (9.x, the SDK's retry loop) finds
+ * its total timeout spent before a retry, it stops without ever answering — the call hangs.
+ * So its budget covers every attempt at its longest (the connect and idle timeouts the SDK's
+ * agents enforce, and the longest wait), and the attempts bound the total instead.
  */
+export function gcsRetryBudgetSeconds(policy: RetryPolicy): number {
+	const attemptMs = policy.connectTimeoutMs + policy.idleTimeoutMs + policy.maxDelayMs;
+	return Math.ceil((policy.maxTotalMs + policy.maxAttempts * attemptMs) / 1000);
+}
+
+/** The SDK's retry settings from the pack's policy (see above). */
 export function gcsRetryOptions(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): NonNullable<StorageOptions['retryOptions']> {
@@ -125,7 +140,7 @@ export function gcsRetryOptions(
 		autoRetry: policy.maxAttempts > 1,
 		maxRetries: Math.max(1, policy.maxAttempts - 1),
 		retryDelayMultiplier: 2,
-		totalTimeout: Math.ceil(policy.maxTotalMs / 1000),
+		totalTimeout: gcsRetryBudgetSeconds(policy),
 		maxRetryDelay: Math.ceil(policy.maxDelayMs / 1000),
 		retryableErrorFn: (error) => {
 			const status = typeof error?.code === 'number' ? error.code : Number(error?.code);
@@ -183,18 +198,42 @@ interface TeenyAgentPool {
 }
 
 let sdkAgents: TimedAgents | undefined;
+/** The host each open client sends to, and its policy's timeouts (see installSdkAgents). */
+const openClients = new Map<GcsClient, { host: string; timeouts: SocketTimeouts }>();
+
+/** The shortest timeouts of the open clients that send to `host`; the pack's defaults otherwise. */
+function timeoutsFor(host: string): SocketTimeouts {
+	const shortest = (values: number[], fallback: number) =>
+		values.filter((ms) => ms > 0).reduce((min, ms) => Math.min(min, ms), fallback);
+	const matching = [...openClients.values()]
+		.filter((client) => client.host === host)
+		.map((client) => client.timeouts);
+	return {
+		connectTimeoutMs: shortest(
+			matching.map((t) => t.connectTimeoutMs),
+			DEFAULT_RETRY_POLICY.connectTimeoutMs,
+		),
+		idleTimeoutMs: shortest(
+			matching.map((t) => t.idleTimeoutMs),
+			DEFAULT_RETRY_POLICY.idleTimeoutMs,
+		),
+	};
+}
 
 /**
  * The SDK sends its requests through teeny-request, whose keep-alive agents live in one pool
- * per process ("http:forever", "https:forever") and cannot be given per client. The pack puts
- * its own agents there, once, before the first request: every socket then has the policy's
- * connect and idle timeouts (a proxy from HTTP(S)_PROXY keeps teeny-request's proxy agent).
+ * per process ("http:forever", "https:forever") and cannot be given per client; and the SDK's
+ * own `timeout` option is lost on the way (teeny-request hands it to node-fetch 3, which has no
+ * such option). The pack puts its own agents in that pool, once, before the first request:
+ * every socket gets the connect and idle timeouts of the policy of the client that sends to
+ * its host (the shortest, when several do at once). A proxy from HTTP(S)_PROXY keeps
+ * teeny-request's proxy agent.
  */
 function installSdkAgents(): TimedAgents {
 	if (sdkAgents) return sdkAgents;
 	const sdkRequire = createRequire(require.resolve('@google-cloud/storage'));
 	const teeny = sdkRequire('teeny-request/build/src/agents') as Partial<TeenyAgentPool>;
-	const agents = createTimedAgents(DEFAULT_RETRY_POLICY, { maxSockets: Infinity });
+	const agents = createTimedAgents(timeoutsFor, { maxSockets: Infinity });
 	if (teeny.pool instanceof Map) {
 		teeny.pool.set('http:forever', agents.http);
 		teeny.pool.set('https:forever', agents.https);
@@ -203,12 +242,18 @@ function installSdkAgents(): TimedAgents {
 	return agents;
 }
 
+function hostOf(config: GcsConfig): string {
+	return config.apiEndpoint ? new URL(config.apiEndpoint).hostname : 'storage.googleapis.com';
+}
+
 /**
- * Releases what a client holds: the kept-alive sockets of the SDK's agents go (the agents are
- * shared by the process's clients, so requests other runs have in flight go on).
+ * Releases what a client holds: its timeouts stop applying, and the kept-alive sockets of the
+ * SDK's agents go (the agents are shared by the process's clients, so requests other runs have
+ * in flight go on).
  */
-export async function closeGcsClient(_client: GcsClient | undefined): Promise<void> {
-	sdkAgents?.releaseIdle();
+export async function closeGcsClient(client: GcsClient | undefined): Promise<void> {
+	if (client) openClients.delete(client);
+	await sdkAgents?.releaseIdle();
 }
 
 /**
@@ -250,7 +295,7 @@ export async function createGcsClient(
 		authClient: googleAuth as StorageOptions['authClient'],
 		retryOptions: gcsRetryOptions(policy),
 		userAgent: 'n8n-nodes-cloud-pack',
-		// per request, until the answer starts: covers a connection that is never accepted
+		// per request (where the SDK's request library honours it; the agents enforce the policy)
 		timeout: requestTimeout(policy),
 		// integrity checks of uploads and downloads stay on (CRC32C), at 8× the SDK's speed
 		crc32cGenerator: fastCrc32cGenerator,
@@ -263,7 +308,9 @@ export async function createGcsClient(
 	if (config.apiEndpoint && config.endpointType === 'emulator') {
 		(storage as unknown as { baseUrl: string }).baseUrl = config.apiEndpoint;
 	}
-	return { storage, config, policy };
+	const client: GcsClient = { storage, config, policy };
+	openClients.set(client, { host: hostOf(config), timeouts: policy });
+	return client;
 }
 
 /** Redacts the credential's secrets (and generic credential patterns) from a text. */
