@@ -80,7 +80,11 @@ module.exports = tseslint.config(
 		},
 	},
 	{
-		files: ['nodes/shared/storage/**/*.ts', 'nodes/shared/transport/**/*.ts'],
+		files: [
+			'nodes/shared/storage/**/*.ts',
+			'nodes/shared/transport/**/*.ts',
+			'nodes/shared/host/**/*.ts',
+		],
 		rules: {
 			// The shared layer has no node to attach an n8n error to: it throws typed errors
 			// (StorageError and its kinds, transport failures) that the one router maps to

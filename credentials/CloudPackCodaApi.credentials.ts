@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackCodaApi implements ICredentialType {
 	name = 'cloudPackCodaApi';
@@ -35,11 +38,22 @@ export class CloudPackCodaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
-		},
+	/** The Bearer token, only to an https:// address (or http:// on this machine), never to user:password@. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		assertRequestEndpoint(requestOptions, {
+			label: 'The "Base URL" of the Coda credential',
+			sendsSecret: true,
+		});
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${credentials.apiToken}`,
+			},
+		};
 	};
 
 	test: ICredentialTestRequest = {
@@ -47,6 +61,8 @@ export class CloudPackCodaApi implements ICredentialType {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/whoami',
+			// an address that never answers fails the test in seconds
+			timeout: 10_000,
 		},
 	};
 }

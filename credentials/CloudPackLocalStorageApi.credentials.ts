@@ -7,7 +7,8 @@ export class CloudPackLocalStorageApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/local.svg', dark: 'file:../icons/local.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-cloud-pack#local-backend-what-n8n-allows';
 
 	properties: INodeProperties[] = [
 		{
@@ -18,7 +19,7 @@ export class CloudPackLocalStorageApi implements ICredentialType {
 			required: true,
 			placeholder: '/home/node/.n8n-files/storage',
 			description:
-				'Absolute path of a folder on the n8n server. Each sub-folder is a container; nothing outside it is read or written. n8n must be allowed to access it (N8N_RESTRICT_FILE_ACCESS_TO).',
+				"Absolute path of a folder on the n8n server. Each sub-folder is a container; nothing outside it is read or written. n8n must be allowed to access it (N8N_RESTRICT_FILE_ACCESS_TO, default ~/.n8n-files), and n8n's own files below it stay out of reach.",
 		},
 	];
 }

@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
+
 export class CloudPackReductStoreApi implements ICredentialType {
 	name = 'cloudPackReductStoreApi';
 
@@ -50,13 +52,20 @@ export class CloudPackReductStoreApi implements ICredentialType {
 		},
 	];
 
-	/** The Bearer header only when a token is set; TLS verification as the credential says. */
+	/**
+	 * The Bearer header only when a token is set, and then only to an https:// address (or
+	 * http:// on this machine); TLS verification as the credential says.
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
 		const token = typeof credentials.apiToken === 'string' ? credentials.apiToken.trim() : '';
 		const headers = { ...(requestOptions.headers ?? {}) };
+		assertRequestEndpoint(requestOptions, {
+			label: 'The "Server URL" of the ReductStore credential',
+			sendsSecret: token !== '',
+		});
 		if (token) headers.Authorization = `Bearer ${token}`;
 		return {
 			...requestOptions,
@@ -72,6 +81,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 			method: 'GET',
 			url: '={{$credentials.url.replace(/\\/+$/, "")}}/api/v1/info',
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			// an address that never answers fails the test in seconds
+			timeout: 10_000,
 		},
 		rules: [
 			{

@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as blob from './actions/blob';
-import * as container from './actions/container';
 import { credentialTest, listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class AzureBlob implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,8 +38,7 @@ export class AzureBlob implements INodeType {
 				],
 				default: 'blob',
 			},
-			...container.description,
-			...blob.description,
+			...resourceProperties,
 		],
 	};
 

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
+import { using } from '../shared/node/using';
 import {
+	closeAzureConnection,
 	createAzureConnection,
 	type AzureBlobCredentialData,
 	type AzureConnection,
@@ -19,4 +21,12 @@ export async function loadConnection(
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
 	}
+}
+
+/** The connection for one picker search, closed afterwards. */
+export async function withConnection<T>(
+	ctx: ILoadOptionsFunctions,
+	use: (azure: AzureConnection) => Promise<T>,
+): Promise<T> {
+	return await using(async () => await loadConnection(ctx), closeAzureConnection, use);
 }

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as container from './actions/container';
-import * as object from './actions/object';
 import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { credentialTest, listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class CloudStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,8 +49,7 @@ export class CloudStorage implements INodeType {
 				],
 				default: 'object',
 			},
-			...container.description,
-			...object.description,
+			...resourceProperties,
 		],
 	};
 

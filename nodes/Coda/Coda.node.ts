@@ -6,16 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as column from './actions/column';
-import * as control from './actions/control';
-import * as doc from './actions/doc';
-import * as formula from './actions/formula';
-import * as mutationStatus from './actions/mutationStatus';
-import * as page from './actions/page';
-import * as row from './actions/row';
-import * as table from './actions/table';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class Coda implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,14 +41,7 @@ export class Coda implements INodeType {
 				],
 				default: 'row',
 			},
-			...column.description,
-			...control.description,
-			...doc.description,
-			...formula.description,
-			...mutationStatus.description,
-			...page.description,
-			...row.description,
-			...table.description,
+			...resourceProperties,
 		],
 	};
 

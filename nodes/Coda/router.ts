@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { buildRouter } from '../shared/node/router';
 import * as column from './actions/column';
 import * as control from './actions/control';
@@ -8,7 +10,20 @@ import * as page from './actions/page';
 import * as row from './actions/row';
 import * as table from './actions/table';
 
+/** The parameters of every resource and operation (the node's description lists them too). */
+export const resourceProperties: INodeProperties[] = [
+	...column.description,
+	...control.description,
+	...doc.description,
+	...formula.description,
+	...mutationStatus.description,
+	...page.description,
+	...row.description,
+	...table.description,
+];
+
 export const router = buildRouter({
+	properties: resourceProperties,
 	operations: {
 		column: column.operations,
 		control: control.operations,

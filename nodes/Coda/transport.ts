@@ -16,6 +16,7 @@ import {
 	type RetryPolicy,
 } from '../shared/transport';
 import type { RateLimit } from '../shared/transport/rateLimit';
+import { endpointProblem } from '../shared/transport/endpoint';
 import { toCodaError, type CodaResourceKind } from './errors';
 
 /**
@@ -94,23 +95,14 @@ export function codaPath(strings: TemplateStringsArray, ...values: Array<string 
 export async function codaBaseUrl(ctx: CodaContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CODA_CREDENTIAL);
 	const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The Coda credential's Base URL "${raw}" is not a URL`,
-			{
-				description: `Set it to ${DEFAULT_BASE_URL}`,
-			},
-		);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The Coda credential's Base URL must start with https://`,
-		);
+	const problem = endpointProblem(raw, {
+		label: 'The "Base URL" of the Coda credential',
+		sendsSecret: true,
+	});
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			description: `Set it to ${DEFAULT_BASE_URL} (or the https:// address of a proxy)`,
+		});
 	}
 	return raw.replace(/\/+$/, '');
 }

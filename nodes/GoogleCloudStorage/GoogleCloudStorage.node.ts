@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as bucket from './actions/bucket';
-import * as object from './actions/object';
 import { credentialTest, listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class GoogleCloudStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,8 +41,7 @@ export class GoogleCloudStorage implements INodeType {
 				],
 				default: 'object',
 			},
-			...bucket.description,
-			...object.description,
+			...resourceProperties,
 		],
 	};
 

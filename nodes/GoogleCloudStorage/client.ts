@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node/errors';
+import { using } from '../shared/node/using';
 import {
 	GCS_CREDENTIAL_TYPE,
+	closeGcsClient,
 	createGcsClient,
 	parseGcsCredential,
 	type GcsClient,
@@ -18,4 +20,12 @@ export async function loadClient(
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
 	}
+}
+
+/** The client for one picker search, closed afterwards. */
+export async function withClient<T>(
+	ctx: ILoadOptionsFunctions,
+	use: (client: GcsClient) => Promise<T>,
+): Promise<T> {
+	return await using(async () => await loadClient(ctx), closeGcsClient, use);
 }

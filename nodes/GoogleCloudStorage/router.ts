@@ -1,10 +1,10 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildRouter } from '../shared/node/router';
 import { StorageError } from '../shared/storage/errors';
 import { gcsLabel } from '../shared/storage/drivers/gcs/names';
-import type { GcsClient } from '../shared/storage/drivers/gcs/client';
+import { closeGcsClient, type GcsClient } from '../shared/storage/drivers/gcs/client';
 import * as bucket from './actions/bucket';
 import * as object from './actions/object';
 import { loadClient } from './client';
@@ -18,8 +18,13 @@ function relabel(ctx: IExecuteFunctions, error: unknown, itemIndex: number): unk
 	});
 }
 
+/** The parameters of every resource and operation (the node's description lists them too). */
+export const resourceProperties: INodeProperties[] = [...bucket.description, ...object.description];
+
 export const router = buildRouter<GcsClient>({
+	properties: resourceProperties,
 	operations: { bucket: bucket.operations, object: object.operations },
 	setup: loadClient,
+	release: closeGcsClient,
 	mapError: relabel,
 });

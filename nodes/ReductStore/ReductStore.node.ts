@@ -6,14 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as bucket from './actions/bucket';
-import * as entry from './actions/entry';
-import * as record from './actions/record';
-import * as replication from './actions/replication';
-import * as server from './actions/server';
-import * as token from './actions/token';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class ReductStore implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,12 +43,7 @@ export class ReductStore implements INodeType {
 				],
 				default: 'record',
 			},
-			...bucket.description,
-			...entry.description,
-			...record.description,
-			...replication.description,
-			...server.description,
-			...token.description,
+			...resourceProperties,
 		],
 	};
 

@@ -1,8 +1,9 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { Readable } from 'stream';
 
 import { cloudRequest, type CloudRequestContext } from '../shared/transport';
+import { endpointProblem } from '../shared/transport/endpoint';
 
 /**
  * The ReductStore node's thin layer over the shared transport: URLs below the credential's
@@ -37,6 +38,16 @@ async function serverUrl(ctx: CloudRequestContext): Promise<{ base: string; inse
 		.trim()
 		.replace(/\/+$/, '')
 		.replace(/\/api\/v1$/, '');
+	const token = typeof credentials.apiToken === 'string' ? credentials.apiToken.trim() : '';
+	const problem = endpointProblem(base, {
+		label: 'The "Server URL" of the ReductStore credential',
+		sendsSecret: token !== '',
+	});
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			description: 'Correct the ReductStore credential',
+		});
+	}
 	return { base, insecure: credentials.allowUnauthorizedCerts === true };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'os';
 import * as path from 'path';
 
+import { listFiles, sleep, waitFor } from './harness/wait';
 import { N8nInstance } from './harness/n8n';
 import { PACK, keyLocator, locator, makeFiles, manualTrigger, workflow } from './harness/workflow';
 
@@ -263,27 +264,3 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 		}
 	});
 });
-
-function sleep(ms: number) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(
-	condition: () => boolean,
-	timeoutMs: number,
-	context: () => string = () => '',
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting\n${context()}`);
-		await sleep(250);
-	}
-}
-
-function listFiles(dir: string, base = ''): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory()
-			? listFiles(path.join(dir, entry.name), `${base}${entry.name}/`)
-			: [`${base}${entry.name}`],
-	);
-}

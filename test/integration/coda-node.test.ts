@@ -454,13 +454,15 @@ describe('credential', () => {
 		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
 			'https://coda.io/apis/v1',
 		);
-		const header = String(credential.authenticate.properties.headers?.Authorization)
-			.replace('{{$credentials.apiToken}}', fake.token)
-			.replace(/^=/, '');
-		expect(header).toBe(`Bearer ${fake.token}`);
 		for (const baseUrl of [fake.url, `${fake.url}/`]) {
 			const { request } = credential.test;
 			expect(request.baseURL).toBe('={{$credentials.baseUrl}}');
+			const signed = await credential.authenticate(
+				{ apiToken: fake.token, baseUrl },
+				{ baseURL: baseUrl, url: request.url ?? '' },
+			);
+			const header = String(signed.headers?.Authorization);
+			expect(header).toBe(`Bearer ${fake.token}`);
 			const response = await axios.request({
 				baseURL: baseUrl,
 				url: request.url,
@@ -471,6 +473,19 @@ describe('credential', () => {
 			expect(response.data).toMatchObject({ type: 'user', loginId: 'fake.user@example.com' });
 		}
 		expect(fake.requests.map((r) => r.path)).toEqual(['/apis/v1/whoami', '/apis/v1/whoami']);
+	});
+
+	it.each([
+		['https://user:pw-0815@coda.io/apis/v1', /must not contain a user name or password/],
+		['http://coda.example.com/apis/v1', /must use https:\/\//],
+	])('refuses to send the token to %s', async (baseUrl, problem) => {
+		const credential = new CloudPackCodaApi();
+		const attempt = credential.authenticate(
+			{ apiToken: 'tok', baseUrl },
+			{ baseURL: baseUrl, url: '/whoami' },
+		);
+		await expect(attempt).rejects.toThrow(problem);
+		await expect(attempt).rejects.not.toThrow(/pw-0815/);
 	});
 });
 

@@ -434,7 +434,7 @@ describe('the credential', () => {
 		],
 		[
 			{ serviceAccountKey: account.json, useCustomEndpoint: true, apiEndpoint: 'ftp://x' },
-			/http:\/\/ or https:\/\//,
+			/"API Endpoint" must start with https:\/\//,
 		],
 		[
 			{ serviceAccountKey: account.json, useCustomEndpoint: true, apiEndpoint: '' },
@@ -502,7 +502,7 @@ describe('the credential', () => {
 		});
 		expect(google.storage.retryOptions).toMatchObject({
 			maxRetries: 4,
-			totalTimeout: 120,
+			totalTimeout: 720, // see gcsRetryBudgetSeconds: 120 s + 5 × (30 + 60 + 30) s
 			maxRetryDelay: 30,
 			autoRetry: true,
 		});

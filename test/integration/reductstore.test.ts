@@ -1110,7 +1110,7 @@ describe('replication', () => {
 			dstBucket: 'd',
 		});
 		expect(bad.error.message).toBe(
-			'Invalid "Destination Server URL": "ftp://x" is not an http(s) URL',
+			'Invalid "Destination Server URL": the address must start with https:// (or http:// for a server on this machine), not "ftp:"',
 		);
 		const refused = await failure({
 			resource: 'replication',

@@ -121,9 +121,30 @@ describe('credential', () => {
 		expect(error.message).toMatch(/S3 refused the credential/);
 	});
 
-	it('uses the AWS default credential chain of the host (environment) when chosen', async () => {
+	it('refuses the AWS default credential chain unless n8n enables it', async () => {
+		const saved = { ...process.env };
+		delete process.env.N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED;
+		try {
+			const refused = await swiftService({
+				authentication: 'defaultChain',
+				accessKeyId: '',
+				secretAccessKey: '',
+			}).then(
+				() => undefined,
+				(error: Error) => error,
+			);
+			expect(refused?.message).toMatch(
+				/disabled on this n8n server.*N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true/,
+			);
+		} finally {
+			process.env = saved;
+		}
+	});
+
+	it('uses the AWS default credential chain of the host (environment) when n8n enables it', async () => {
 		const server = swiftServer();
 		const saved = { ...process.env };
+		process.env.N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED = 'true';
 		process.env.AWS_ACCESS_KEY_ID = server.accessKeyId;
 		process.env.AWS_SECRET_ACCESS_KEY = server.secretAccessKey;
 		delete process.env.AWS_PROFILE;

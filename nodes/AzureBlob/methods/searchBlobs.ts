@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { listBlobsPage } from '../../shared/storage/drivers/azure/blobs';
 import { containerNameProblem } from '../../shared/storage/drivers/azure/names';
-import { loadConnection } from '../connection';
+import { withConnection } from '../connection';
 
 const PAGE_SIZE = 100;
 
@@ -16,13 +16,16 @@ async function searchIn(
 		ctx.getCurrentNodeParameter(containerParameter, { extractValue: true }) ?? '',
 	).trim();
 	if (!container || containerNameProblem(container)) return { results: [] };
-	const azure = await loadConnection(ctx);
 	// The filter is a name prefix: the search stays one page, however large the container.
-	const page = await listBlobsPage(azure, container, {
-		prefix: filter || undefined,
-		pageSize: PAGE_SIZE,
-		pageToken: paginationToken,
-	});
+	const page = await withConnection(
+		ctx,
+		async (azure) =>
+			await listBlobsPage(azure, container, {
+				prefix: filter || undefined,
+				pageSize: PAGE_SIZE,
+				pageToken: paginationToken,
+			}),
+	);
 	return {
 		results: page.blobs.map((blob) => ({ name: blob.name, value: blob.name })),
 		paginationToken: page.nextPageToken,

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listContainersPage } from '../../shared/storage/drivers/azure/containers';
-import { loadConnection } from '../connection';
+import { withConnection } from '../connection';
 
 const PAGE_SIZE = 100;
 
@@ -11,12 +11,15 @@ export async function searchContainers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const azure = await loadConnection(this);
-	const page = await listContainersPage(azure, {
-		prefix: filter?.trim().toLowerCase() || undefined,
-		pageSize: PAGE_SIZE,
-		pageToken: paginationToken,
-	});
+	const page = await withConnection(
+		this,
+		async (azure) =>
+			await listContainersPage(azure, {
+				prefix: filter?.trim().toLowerCase() || undefined,
+				pageSize: PAGE_SIZE,
+				pageToken: paginationToken,
+			}),
+	);
 	return {
 		results: page.containers.map((container) => ({ name: container.name, value: container.name })),
 		paginationToken: page.nextPageToken,

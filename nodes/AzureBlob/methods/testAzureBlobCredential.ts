@@ -5,9 +5,12 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	closeAzureConnection,
 	createAzureConnection,
 	type AzureBlobCredentialData,
+	type AzureConnection,
 } from '../../shared/storage/drivers/azure/client';
+import { CREDENTIAL_TEST_POLICY } from '../../shared/transport/retryPolicy';
 import { listContainersPage } from '../../shared/storage/drivers/azure/containers';
 
 /**
@@ -18,16 +21,13 @@ export async function testAzureBlobCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
+	let azure: AzureConnection | undefined;
 	try {
-		const azure = await createAzureConnection((credential.data ?? {}) as AzureBlobCredentialData, {
-			// A credential test should answer quickly, not retry for minutes.
-			maxAttempts: 2,
-			baseDelayMs: 500,
-			maxDelayMs: 2000,
-			maxTotalMs: 10_000,
-			connectTimeoutMs: 10_000,
-			idleTimeoutMs: 10_000,
-		});
+		// A credential test should answer quickly, not retry for minutes.
+		azure = await createAzureConnection(
+			(credential.data ?? {}) as AzureBlobCredentialData,
+			CREDENTIAL_TEST_POLICY,
+		);
 		const page = await listContainersPage(azure, { pageSize: 1 });
 		const first = page.containers[0]?.name;
 		return {
@@ -38,5 +38,7 @@ export async function testAzureBlobCredential(
 		};
 	} catch (error) {
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	} finally {
+		await closeAzureConnection(azure);
 	}
 }

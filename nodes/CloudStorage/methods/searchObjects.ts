@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { loadDriver } from '../../shared/storage/loadDriver';
+import { withDriver } from '../../shared/storage/loadDriver';
 
 const PAGE_SIZE = 100;
 
@@ -14,13 +14,17 @@ async function searchIn(
 		extractValue: true,
 	}) as string;
 	if (!container) return { results: [] };
-	const driver = await loadDriver(ctx, ctx.getCurrentNodeParameter('backend'));
 	// The filter is a key prefix: listing stays one page, however large the container.
-	const page = await driver.listObjects(container, {
-		prefix: filter || undefined,
-		pageSize: PAGE_SIZE,
-		pageToken: paginationToken,
-	});
+	const page = await withDriver(
+		ctx,
+		ctx.getCurrentNodeParameter('backend'),
+		async (driver) =>
+			await driver.listObjects(container, {
+				prefix: filter || undefined,
+				pageSize: PAGE_SIZE,
+				pageToken: paginationToken,
+			}),
+	);
 	return {
 		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
 		paginationToken: page.nextPageToken,

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listBucketsPage } from '../../shared/storage/drivers/gcs/buckets';
-import { loadClient } from '../client';
+import { withClient } from '../client';
 
 /** The bucket picker: one page of the project's buckets, filtered by what the user typed. */
 export async function searchBuckets(
@@ -9,8 +9,10 @@ export async function searchBuckets(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const client = await loadClient(this);
-	const page = await listBucketsPage(client, { pageSize: 1000, pageToken: paginationToken });
+	const page = await withClient(
+		this,
+		async (client) => await listBucketsPage(client, { pageSize: 1000, pageToken: paginationToken }),
+	);
 	const needle = (filter ?? '').toLowerCase();
 	return {
 		results: page.buckets

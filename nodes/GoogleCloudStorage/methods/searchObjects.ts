@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listObjectsPage } from '../../shared/storage/drivers/gcs/objects';
-import { loadClient } from '../client';
+import { withClient } from '../client';
 
 const PAGE_SIZE = 100;
 
@@ -13,13 +13,16 @@ async function searchIn(
 ): Promise<INodeListSearchResult> {
 	const bucket = ctx.getCurrentNodeParameter(bucketParameter, { extractValue: true }) as string;
 	if (!bucket) return { results: [] };
-	const client = await loadClient(ctx);
 	// The filter is a name prefix: the picker stays one page, however large the bucket.
-	const page = await listObjectsPage(client, bucket, {
-		prefix: filter || undefined,
-		pageSize: PAGE_SIZE,
-		pageToken: paginationToken,
-	});
+	const page = await withClient(
+		ctx,
+		async (client) =>
+			await listObjectsPage(client, bucket, {
+				prefix: filter || undefined,
+				pageSize: PAGE_SIZE,
+				pageToken: paginationToken,
+			}),
+	);
 	return {
 		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
 		paginationToken: page.nextPageToken,

@@ -5,11 +5,14 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	closeGcsClient,
 	createGcsClient,
 	parseGcsCredential,
 	redactFor,
+	type GcsClient,
 	type GcsConfig,
 } from '../../shared/storage/drivers/gcs/client';
+import { CREDENTIAL_TEST_POLICY } from '../../shared/transport/retryPolicy';
 import { listBucketsPage } from '../../shared/storage/drivers/gcs/buckets';
 
 /**
@@ -21,9 +24,11 @@ export async function testGcsCredential(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	let config: GcsConfig | undefined;
+	let client: GcsClient | undefined;
 	try {
 		config = parseGcsCredential(credential.data ?? {});
-		const client = await createGcsClient(config);
+		// A credential test should answer quickly, not retry for minutes.
+		client = await createGcsClient(config, CREDENTIAL_TEST_POLICY);
 		const page = await listBucketsPage(client, { pageSize: 1 });
 		const seen = page.buckets.length
 			? ` (first bucket: ${page.buckets[0].name})`
@@ -34,5 +39,7 @@ export async function testGcsCredential(
 			status: 'Error',
 			message: redactFor(config, error instanceof Error ? error.message : String(error)),
 		};
+	} finally {
+		await closeGcsClient(client);
 	}
 }

@@ -6,6 +6,7 @@ import type {
 
 import { StorageError } from '../../shared/storage/errors';
 import { S3Service } from '../../shared/storage/drivers/s3';
+import { CREDENTIAL_TEST_POLICY } from '../../shared/transport/retryPolicy';
 
 /**
  * Signs and sends a real ListBuckets request with the client the nodes use. A key that may
@@ -17,7 +18,10 @@ export async function testS3Credential(
 ): Promise<INodeCredentialTestResult> {
 	let s3: S3Service | undefined;
 	try {
-		s3 = await S3Service.fromCredential(credential.data ?? {});
+		// A credential test answers within seconds, whatever the address does.
+		s3 = await S3Service.fromCredential(credential.data ?? {}, {
+			policy: { ...CREDENTIAL_TEST_POLICY },
+		});
 		const buckets = await s3.listBuckets();
 		return {
 			status: 'OK',

@@ -3,6 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidNameError, StorageError } from '../storage/errors';
 import { parameterLabel } from '../storage/names';
+import { displayNameOf } from './labels';
+
+/** A parameter as n8n shows it for this node, in quotes ("Part Size (MiB)"). */
+export function labelOf(node: INode | undefined, parameter: string, displayName?: string): string {
+	return parameterLabel(parameter, displayName ?? displayNameOf(node, parameter));
+}
 
 /** Turns anything thrown by a driver or the transport into the n8n error shown to the user. */
 export function toNodeError(
@@ -18,9 +24,9 @@ export function toNodeError(
 	if (error instanceof StorageError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
-			description: error.parameter
-				? `Check the parameter ${parameterLabel(error.parameter)}`
-				: undefined,
+			description:
+				error.hint ??
+				(error.parameter ? `Check the parameter ${labelOf(node, error.parameter)}` : undefined),
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
@@ -35,7 +41,7 @@ export function parameterError(
 	itemIndex?: number,
 	displayName?: string,
 ): NodeOperationError {
-	const label = parameterLabel(parameter, displayName);
+	const label = labelOf(node, parameter, displayName);
 	return new NodeOperationError(node, `Invalid ${label}: ${problem}`, {
 		itemIndex,
 		description: `Check the parameter ${label}`,

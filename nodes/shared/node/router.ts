@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mapItems, type ItemResult } from './items';
+import { registerNodeProperties } from './labels';
 
 /** An operation run once per input item, with the run's client. */
 export interface ItemOperation<TClient> {
@@ -41,6 +42,11 @@ export interface RouterSpec<TClient> {
 	release?: (client: TClient) => Promise<void> | void;
 	/** Restates an operation's error in this node's terms (e.g. its parameter labels). */
 	mapError?: (ctx: IExecuteFunctions, error: unknown, itemIndex: number) => unknown;
+	/**
+	 * The node's parameters (the operations' descriptions), so that an error about a parameter
+	 * known by its path ("options.partSizeMiB") names it as n8n shows it ("Part Size (MiB)").
+	 */
+	properties?: INodeProperties[];
 }
 
 /**
@@ -52,6 +58,7 @@ export function buildRouter<TClient = undefined>(
 	spec: RouterSpec<TClient>,
 ): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
 	return async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (spec.properties) registerNodeProperties(this.getNode().type, spec.properties);
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const handler = spec.operations[resource]?.[operation];

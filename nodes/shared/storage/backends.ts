@@ -1,11 +1,15 @@
 import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { StorageDriver } from './driver';
+import type { FileAccessRules } from '../host/fileAccess';
 
 /** What a backend may ask of n8n while it builds its driver. */
 export interface DriverHost {
-	/** Throws when n8n's file-access restrictions (N8N_RESTRICT_FILE_ACCESS_TO) forbid the path. */
-	assertPathAllowed?(path: string): Promise<void>;
+	/**
+	 * n8n's file-access rules as the calling context knows them (n8n's own helper where the
+	 * context offers it). Absent: the rules are read from the n8n server's settings.
+	 */
+	fileAccess?: FileAccessRules;
 }
 
 /**
@@ -31,10 +35,12 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
 		description: 'A folder on the n8n server; containers are its sub-folders',
 		credentialType: 'cloudPackLocalStorageApi',
 		async createDriver(credentials, host) {
-			const root = String(credentials.rootDirectory ?? '');
-			if (host.assertPathAllowed) await host.assertPathAllowed(root);
+			const root = String(credentials.rootDirectory ?? '').trim();
 			const { LocalStorageDriver } = await import('./drivers/local');
-			return new LocalStorageDriver(root);
+			const driver = new LocalStorageDriver(root, host.fileAccess);
+			// The root is checked now, so that a forbidden or missing root fails every item alike.
+			await driver.open();
+			return driver;
 		},
 	},
 	{

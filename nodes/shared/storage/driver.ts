@@ -123,4 +123,11 @@ export interface StorageDriver {
 	): Promise<Array<{ key: string; deleted: boolean; error?: string }>>;
 	/** Throws NotSupportedError where the backend cannot make a URL. */
 	getUrl(container: string, key: string, options: UrlOptions): Promise<string>;
+
+	/**
+	 * Releases what the driver holds (SDK clients, sockets, agents). Every caller calls it
+	 * once it is done with the driver (the router at the end of a run, the trigger after a
+	 * poll, a picker after its search); the driver is not used afterwards.
+	 */
+	close(): Promise<void>;
 }

@@ -14,6 +14,9 @@ export type StorageErrorCode =
 	| 'NotSupported';
 
 export class StorageError extends Error {
+	/** What the user can do about it, shown under the message (instead of "Check the parameter …"). */
+	hint?: string;
+
 	constructor(
 		readonly code: StorageErrorCode,
 		message: string,
@@ -32,8 +35,8 @@ export class ContainerAlreadyExistsError extends StorageError {
 }
 
 export class ContainerNotFoundError extends StorageError {
-	constructor(container: string) {
-		super('ContainerNotFound', `Container "${container}" does not exist`, 'container');
+	constructor(container: string, parameter = 'container') {
+		super('ContainerNotFound', `Container "${container}" does not exist`, parameter);
 	}
 }
 
@@ -48,14 +51,19 @@ export class ContainerNotEmptyError extends StorageError {
 }
 
 export class ObjectNotFoundError extends StorageError {
-	constructor(container: string, key: string) {
-		super('ObjectNotFound', `Object "${key}" does not exist in container "${container}"`, 'key');
+	constructor(container: string, key: string, parameter = 'key') {
+		super(
+			'ObjectNotFound',
+			`Object "${key}" does not exist in container "${container}"`,
+			parameter,
+		);
 	}
 }
 
+/** The bytes are not those the user declared ("Expected MD5", unless `parameter` says otherwise). */
 export class HashMismatchError extends StorageError {
-	constructor(key: string, expected: string, actual: string) {
-		super('HashMismatch', `Object "${key}": expected MD5 ${expected}, got ${actual}`, 'key');
+	constructor(key: string, expected: string, actual: string, parameter = 'expectedMd5') {
+		super('HashMismatch', `Object "${key}": expected MD5 ${expected}, got ${actual}`, parameter);
 	}
 }
 
@@ -68,6 +76,18 @@ export class InvalidNameError extends StorageError {
 export class AuthError extends StorageError {
 	constructor(message: string) {
 		super('Auth', message);
+	}
+}
+
+/**
+ * n8n's file-access rules forbid the path (N8N_RESTRICT_FILE_ACCESS_TO, n8n's own files,
+ * N8N_BLOCK_FILE_PATTERNS). The message names what the user gave, never a path of the server.
+ */
+export class FileAccessDeniedError extends StorageError {
+	constructor(message: string, parameter?: string) {
+		super('Auth', message, parameter);
+		this.hint =
+			"n8n's file-access rules forbid it: the folders of N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files), never n8n's own files (~/.n8n, its binary data), nothing matching N8N_BLOCK_FILE_PATTERNS (default: .git folders)";
 	}
 }
 

@@ -4,28 +4,17 @@ import { NodeOperationError } from 'n8n-workflow';
 import { BACKEND_OPTIONS, findBackend, type DriverHost } from './backends';
 import type { StorageDriver } from './driver';
 import { toNodeError } from '../node/errors';
+import { fileAccessRulesOf } from '../host/contextRules';
+import { using } from '../node/using';
 
 type DriverContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** n8n's file-access rules, where the context exposes them (execute and poll). */
+/**
+ * n8n's file-access rules in this context: n8n's own check where the context offers it
+ * (execute), else the same rules read from the server's settings (poll, list search).
+ */
 function hostFor(ctx: DriverContext): DriverHost {
-	const helpers = ctx.helpers as Partial<IExecuteFunctions['helpers']>;
-	if (!helpers.resolvePath || !helpers.isFilePathBlocked) return {};
-	return {
-		async assertPathAllowed(path: string) {
-			const resolved = await helpers.resolvePath!(path);
-			if (helpers.isFilePathBlocked!(resolved)) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`n8n may not access the folder "${path}" set as the root of the Local credential`,
-					{
-						description:
-							'Allow it with the N8N_RESTRICT_FILE_ACCESS_TO setting of the n8n server, or choose a folder it allows',
-					},
-				);
-			}
-		},
-	};
+	return { fileAccess: fileAccessRulesOf(ctx) };
 }
 
 /** The driver of the backend the user chose, built from that backend's credential. */
@@ -50,4 +39,17 @@ export async function loadDriver(
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
 	}
+}
+
+/** Builds the driver, hands it to `use`, and closes it afterwards, whatever happened. */
+export async function withDriver<T>(
+	ctx: DriverContext,
+	backendValue: unknown,
+	use: (driver: StorageDriver) => Promise<T>,
+): Promise<T> {
+	return await using(
+		async () => await loadDriver(ctx, backendValue),
+		async (driver) => await driver.close(),
+		use,
+	);
 }

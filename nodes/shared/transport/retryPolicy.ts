@@ -31,6 +31,19 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	idleTimeoutMs: 60_000,
 });
 
+/**
+ * The policy of every credential test: a test answers within seconds (two attempts, ten
+ * seconds in all), whatever the address does, instead of retrying for minutes.
+ */
+export const CREDENTIAL_TEST_POLICY: Readonly<RetryPolicy> = Object.freeze({
+	maxAttempts: 2,
+	baseDelayMs: 500,
+	maxDelayMs: 2000,
+	maxTotalMs: 10_000,
+	connectTimeoutMs: 10_000,
+	idleTimeoutMs: 10_000,
+});
+
 const MUST_BE_POSITIVE: ReadonlyArray<keyof RetryPolicy> = ['maxAttempts', 'maxTotalMs'];
 
 /**

@@ -376,7 +376,7 @@ describe('bad input: a NodeOperationError naming the parameter, nothing written'
 			upload({ options: { expectedMd5: 'ffffffffffffffffffffffffffffffff' } }),
 		);
 		expect(error.message).toMatch(/expected MD5 ffffffffffffffffffffffffffffffff, got /);
-		expect(error.description).toContain('"Key"');
+		expect(error.description).toContain('"Expected MD5"');
 		expect((await snapshot(base)).filter((entry) => entry !== 'root/.cloudpack-tmp/')).toEqual(
 			before,
 		);

@@ -63,11 +63,17 @@ describe('request building', () => {
 		expect(calls).toEqual([]);
 	});
 
-	it('refuses a base URL that is not http(s)', async () => {
-		const { ctx } = context('ftp://coda.io/apis/v1');
-		await expect(codaRequest(ctx, { path: '/whoami' })).rejects.toThrow(
-			"The Coda credential's Base URL must start with https://",
-		);
+	it.each([
+		['ftp://coda.io/apis/v1', 'must start with https://'],
+		['https://me:s3cret@coda.io/apis/v1', 'must not contain a user name or password'],
+		['http://coda.example.com/apis/v1', 'must use https://'],
+		['not a url', 'is not a URL'],
+	])('refuses the base URL %s before any request', async (baseUrl, problem) => {
+		const { ctx, calls } = context(baseUrl);
+		const attempt = codaRequest(ctx, { path: '/whoami' });
+		await expect(attempt).rejects.toThrow(`The "Base URL" of the Coda credential ${problem}`);
+		await expect(attempt).rejects.not.toThrow(/s3cret/);
+		expect(calls).toHaveLength(0);
 	});
 
 	it('follows nextPageToken, keeping the query, and stops at the limit without fetching more', async () => {

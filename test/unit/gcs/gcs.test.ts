@@ -144,7 +144,7 @@ describe('retry options from the pack policy', () => {
 		expect(options).toMatchObject({
 			autoRetry: true,
 			maxRetries: 4,
-			totalTimeout: 120,
+			totalTimeout: 720, // see gcsRetryBudgetSeconds: 120 s + 5 × (30 + 60 + 30) s
 			maxRetryDelay: 30,
 			retryDelayMultiplier: 2,
 		});

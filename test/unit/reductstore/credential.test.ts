@@ -46,8 +46,8 @@ async function runTest(
 describe('ReductStore credential', () => {
 	it('adds the Bearer header only when a token is set, and the TLS choice', async () => {
 		const withToken = await authenticate(
-			{ url: 'http://x', apiToken: ' secret-token ', allowUnauthorizedCerts: false },
-			{ url: 'http://x/api/v1/info', headers: { a: '1' } },
+			{ url: 'https://x', apiToken: ' secret-token ', allowUnauthorizedCerts: false },
+			{ url: 'https://x/api/v1/info', headers: { a: '1' } },
 		);
 		expect(withToken.headers).toEqual({ a: '1', Authorization: 'Bearer secret-token' });
 		expect(withToken.skipSslCertificateValidation).toBe(false);
@@ -57,6 +57,34 @@ describe('ReductStore credential', () => {
 		);
 		expect(without.headers).toEqual({});
 		expect(without.skipSslCertificateValidation).toBe(true);
+	});
+
+	it('sends its token over https:// or to this machine only, and never to user:password@', async () => {
+		const token = { apiToken: 'secret-token', allowUnauthorizedCerts: false };
+		const local = await authenticate(
+			{ url: 'http://127.0.0.1:8383', ...token },
+			{ url: 'http://127.0.0.1:8383/api/v1/info' },
+		);
+		expect(local.headers).toEqual({ Authorization: 'Bearer secret-token' });
+		await expect(
+			authenticate(
+				{ url: 'http://reduct.lan', ...token },
+				{ url: 'http://reduct.lan/api/v1/info' },
+			),
+		).rejects.toThrow(/must use https:\/\/.*reduct\.lan/);
+		// without a token nothing secret goes out: plain http:// to another host is fine
+		await expect(
+			authenticate(
+				{ url: 'http://reduct.lan', apiToken: '' },
+				{ url: 'http://reduct.lan/api/v1/info' },
+			),
+		).resolves.toMatchObject({ headers: {} });
+		await expect(
+			authenticate(
+				{ url: 'https://u:p4ss@reduct.lan', apiToken: '' },
+				{ url: 'https://u:p4ss@reduct.lan/api/v1/info' },
+			),
+		).rejects.toThrow(/must not contain a user name or password/);
 	});
 
 	it('tests against /api/v1/info: OK with a good token or none needed, a clear message otherwise', async () => {

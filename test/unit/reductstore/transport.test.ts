@@ -50,7 +50,7 @@ describe('ReductStore transport', () => {
 	});
 
 	it('marks JSON bodies, leaves raw ones alone, and wraps streams n8n would not send', async () => {
-		const { ctx, calls } = capturingContext('http://h');
+		const { ctx, calls } = capturingContext('https://h');
 		await reductRequest(ctx, { method: 'POST', path: '/b/x', body: { quota_type: 'FIFO' } });
 		expect(calls[0].headers).toEqual({ 'Content-Type': 'application/json' });
 		await reductRequest(ctx, {
@@ -77,7 +77,7 @@ describe('ReductStore transport', () => {
 	});
 
 	it('normalises response headers to lower-case strings', async () => {
-		const { ctx } = capturingContext('http://h');
+		const { ctx } = capturingContext('https://h');
 		const response = await reductRequestFull(ctx, { path: '/info' });
 		expect(response).toEqual({ statusCode: 200, headers: { 'x-reduct-time': '5' }, body: '' });
 		expect(normaliseHeaders({ toJSON: () => ({ A: ['1', '2'], b: 3, c: undefined }) })).toEqual({

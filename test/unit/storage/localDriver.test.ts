@@ -5,16 +5,21 @@ import * as path from 'path';
 import { Readable } from 'stream';
 
 import { LocalStorageDriver } from '../../../nodes/shared/storage/drivers/local';
+import { n8nFileAccessRules, type FileAccessRules } from '../../../nodes/shared/host/fileAccess';
 import {
 	ContainerAlreadyExistsError,
 	ContainerNotEmptyError,
 	ContainerNotFoundError,
+	FileAccessDeniedError,
 	HashMismatchError,
 	InvalidNameError,
 	NotSupportedError,
 	ObjectNotFoundError,
 	StorageError,
 } from '../../../nodes/shared/storage/errors';
+
+/** n8n's rules with nothing forbidden: the tests below that are not about them. */
+const ALLOW_ALL: FileAccessRules = { isBlocked: () => false };
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('hex');
 const body = (data: Buffer | string) => Readable.from([Buffer.from(data)]);
@@ -76,7 +81,7 @@ beforeEach(async () => {
 	await fs.mkdir(root);
 	await fs.mkdir(outside);
 	await fs.writeFile(path.join(outside, 'secret.txt'), 'top secret');
-	driver = new LocalStorageDriver(root);
+	driver = new LocalStorageDriver(root, ALLOW_ALL);
 });
 
 afterEach(async () => {
@@ -154,7 +159,7 @@ describe('containers', () => {
 	);
 
 	test('a root that does not exist gives a clear error', async () => {
-		const missing = new LocalStorageDriver(path.join(base, 'missing'));
+		const missing = new LocalStorageDriver(path.join(base, 'missing'), ALLOW_ALL);
 		const error = await expectStorageError(missing.listContainers(), StorageError);
 		expect(error.message).toContain(path.join(base, 'missing'));
 		expect(error.message).toMatch(/does not exist/);
@@ -164,7 +169,7 @@ describe('containers', () => {
 
 	test('a root that is a file gives a clear error', async () => {
 		const error = await expectStorageError(
-			new LocalStorageDriver(path.join(outside, 'secret.txt')).listContainers(),
+			new LocalStorageDriver(path.join(outside, 'secret.txt'), ALLOW_ALL).listContainers(),
 			StorageError,
 		);
 		expect(error.message).toMatch(/not a folder/);
@@ -226,7 +231,7 @@ describe('upload, head and download', () => {
 		const error = await expectStorageError(
 			driver.upload('c1', 'new/deep/dir/file.bin', body('content'), { expectedMd5: md5('other') }),
 			HashMismatchError,
-			'key',
+			'expectedMd5',
 		);
 		expect(error.message).toContain(md5('content'));
 		expect(await userTree(root)).toEqual(before);
@@ -604,5 +609,171 @@ describe('security', () => {
 		await fs.symlink(path.join(root, 'c1', 'real.txt'), path.join(root, 'c1', 'alias.txt'));
 		const { stream } = await driver.download('c1', 'alias.txt');
 		expect((await readAll(stream)).toString()).toBe('real');
+	});
+});
+
+describe("n8n's file-access rules", () => {
+	/** n8n's rules as the server would read them from this environment. */
+	function rulesFor(env: NodeJS.ProcessEnv): FileAccessRules {
+		return n8nFileAccessRules({ HOME: path.join(base, 'home'), ...env });
+	}
+
+	test('a root outside N8N_RESTRICT_FILE_ACCESS_TO is refused before it is read', async () => {
+		const guarded = new LocalStorageDriver(
+			root,
+			rulesFor({ N8N_RESTRICT_FILE_ACCESS_TO: outside }),
+		);
+		const error = await expectStorageError(guarded.listContainers(), FileAccessDeniedError);
+		expect(error.message).toBe(
+			`n8n may not access the folder "${root}" set as the root of the Local credential`,
+		);
+		expect(error.hint).toMatch(/N8N_RESTRICT_FILE_ACCESS_TO/);
+		await expectStorageError(guarded.upload('c1', 'k', body('x')), FileAccessDeniedError);
+		expect(await tree(root)).toEqual([]);
+	});
+
+	test('by default only ~/.n8n-files is allowed, and a relative root never', async () => {
+		await expectStorageError(
+			new LocalStorageDriver(root, rulesFor({})).open(),
+			FileAccessDeniedError,
+		);
+		const allowed = path.join(base, 'home', '.n8n-files');
+		await fs.mkdir(allowed, { recursive: true });
+		await new LocalStorageDriver(allowed, rulesFor({})).open();
+		await expectStorageError(
+			new LocalStorageDriver('relative/root', ALLOW_ALL).open(),
+			FileAccessDeniedError,
+		);
+	});
+
+	test("n8n's own folders below an allowed root: not listed, not read, not written, not deleted", async () => {
+		// n8n's binary-data folder is a folder of container "shared"; its user folder is "home/.n8n"
+		const binaryData = path.join(root, 'shared', 'binary');
+		await fs.mkdir(binaryData, { recursive: true });
+		await fs.writeFile(path.join(binaryData, 'file-1'), 'n8n data');
+		await fs.writeFile(path.join(root, 'shared', 'mine.txt'), 'mine');
+		await fs.mkdir(path.join(root, 'home', '.n8n'), { recursive: true });
+		await fs.writeFile(path.join(root, 'home', '.n8n', 'config'), '{"encryptionKey":"k"}');
+		const guarded = new LocalStorageDriver(
+			root,
+			n8nFileAccessRules({
+				HOME: '/nonexistent',
+				N8N_USER_FOLDER: path.join(root, 'home'),
+				N8N_BINARY_DATA_STORAGE_PATH: binaryData,
+				N8N_RESTRICT_FILE_ACCESS_TO: root,
+			}),
+		);
+		const before = await tree(root);
+		const listed = await guarded.listObjects('shared', {});
+		expect(listed.objects.map((o) => o.key)).toEqual(['mine.txt']);
+		expect((await guarded.listObjects('home', {})).objects).toEqual([]);
+		for (const [container, key] of [
+			['shared', 'binary/file-1'],
+			['home', '.n8n/config'],
+		]) {
+			await expectStorageError(guarded.download(container, key), FileAccessDeniedError, 'key');
+			await expectStorageError(guarded.headObject(container, key), FileAccessDeniedError, 'key');
+			await expectStorageError(guarded.deleteObject(container, key), FileAccessDeniedError, 'key');
+			await expectStorageError(
+				guarded.upload(container, key, body('overwritten')),
+				FileAccessDeniedError,
+				'key',
+			);
+			await expectStorageError(
+				guarded.copy({ container, key }, { container: 'shared', key: 'stolen' }),
+				FileAccessDeniedError,
+				'sourceKey',
+			);
+		}
+		await expectStorageError(
+			guarded.upload('shared', 'binary/new', body('planted')),
+			FileAccessDeniedError,
+			'key',
+		);
+		await expectStorageError(
+			guarded.deleteObjects('shared', ['binary/file-1', 'mine.txt']).then((results) => {
+				expect(results).toEqual([
+					{ key: 'binary/file-1', deleted: false, error: expect.stringMatching(/may not access/) },
+					{ key: 'mine.txt', deleted: true },
+				]);
+				throw new FileAccessDeniedError('checked');
+			}),
+			FileAccessDeniedError,
+		);
+		await expectStorageError(
+			guarded.deleteContainer('shared', { force: true }),
+			FileAccessDeniedError,
+			'container',
+		);
+		expect(await tree(root)).toEqual(before.filter((p) => p !== 'shared/mine.txt'));
+		expect(await fs.readFile(path.join(binaryData, 'file-1'), 'utf8')).toBe('n8n data');
+	});
+
+	test('a symbolic link inside the container cannot lead to a forbidden folder', async () => {
+		await fs.mkdir(path.join(root, 'c1', '.git'), { recursive: true });
+		await fs.writeFile(path.join(root, 'c1', '.git', 'config'), 'secret remote');
+		await fs.symlink(path.join(root, 'c1', '.git'), path.join(root, 'c1', 'innocent'));
+		// the default N8N_BLOCK_FILE_PATTERNS forbids .git folders
+		const guarded = new LocalStorageDriver(root, rulesFor({ N8N_RESTRICT_FILE_ACCESS_TO: root }));
+		await expectStorageError(
+			guarded.download('c1', 'innocent/config'),
+			FileAccessDeniedError,
+			'key',
+		);
+		await expectStorageError(guarded.download('c1', '.git/config'), FileAccessDeniedError, 'key');
+		await expectStorageError(
+			guarded.upload('c1', 'innocent/hooks/post-checkout', body('#!/bin/sh')),
+			FileAccessDeniedError,
+			'key',
+		);
+		expect((await guarded.listObjects('c1', {})).objects).toEqual([]);
+		expect(await tree(path.join(root, 'c1', '.git'))).toEqual(['config']);
+	});
+
+	test('N8N_BLOCK_FILE_PATTERNS: matching objects are invisible and untouchable; a bad pattern blocks all', async () => {
+		const guarded = new LocalStorageDriver(
+			root,
+			rulesFor({ N8N_RESTRICT_FILE_ACCESS_TO: root, N8N_BLOCK_FILE_PATTERNS: 'secret' }),
+		);
+		await guarded.createContainer('c1');
+		await guarded.upload('c1', 'public.txt', body('ok'));
+		await expectStorageError(
+			guarded.upload('c1', 'my-secret.txt', body('x')),
+			FileAccessDeniedError,
+		);
+		await fs.writeFile(path.join(root, 'c1', 'top-secret.txt'), 'put there by someone else');
+		expect((await guarded.listObjects('c1', {})).objects.map((o) => o.key)).toEqual(['public.txt']);
+		const broken = new LocalStorageDriver(
+			root,
+			rulesFor({ N8N_RESTRICT_FILE_ACCESS_TO: root, N8N_BLOCK_FILE_PATTERNS: '(' }),
+		);
+		await expectStorageError(broken.open(), FileAccessDeniedError);
+	});
+
+	test('a container n8n forbids is neither listed nor usable', async () => {
+		await fs.mkdir(path.join(root, 'c1'));
+		await fs.mkdir(path.join(root, 'c2'));
+		const guarded = new LocalStorageDriver(
+			root,
+			rulesFor({ N8N_RESTRICT_FILE_ACCESS_TO: root, N8N_CUSTOM_EXTENSIONS: path.join(root, 'c2') }),
+		);
+		expect((await guarded.listContainers()).map((c) => c.name)).toEqual(['c1']);
+		await expectStorageError(guarded.getContainer('c2'), FileAccessDeniedError, 'container');
+		await expectStorageError(guarded.listObjects('c2', {}), FileAccessDeniedError, 'container');
+	});
+
+	test('a key part longer than the filesystem allows: a clear error naming the Key, no server path', async () => {
+		await driver.createContainer('c1');
+		for (const key of ['x'.repeat(256), `dir/${'é'.repeat(128)}/file`]) {
+			const error = await expectStorageError(
+				driver.upload('c1', key, body('x')),
+				InvalidNameError,
+				'key',
+			);
+			expect(error.message).toMatch(/^The "Key" is too long for the filesystem of the n8n server/);
+			expect(error.message).not.toContain(base);
+			await expectStorageError(driver.download('c1', key), InvalidNameError, 'key');
+		}
+		expect(await userTree(root)).toEqual(['c1/']);
 	});
 });

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
-import { getLocatorValue } from '../../../shared/node/parameters';
+import { keyBinary } from '../../../shared/node/fileName';
+import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
 import { NAMING, blobLocator, containerLocator, forOperation, invalid, showFor } from '../common';
@@ -22,16 +23,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
 	let range: { start: number; end?: number } | undefined;
 	if (this.getNodeParameter('useRange', itemIndex, false) as boolean) {
-		const start = Number(this.getNodeParameter('rangeStart', itemIndex, 0));
-		const end = Number(this.getNodeParameter('rangeEnd', itemIndex, -1));
+		const start = getInteger(this, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
+		const end = getInteger(this, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
+		if (end !== -1 && end < start) {
+			throw invalid(
+				this.getNode(),
+				'rangeEnd',
+				`${end} is before "Range Start" (${start})`,
+				itemIndex,
+			);
+		}
 		range = { start, end: end === -1 ? undefined : end };
 	}
 	const { info, stream } = await downloadBlob(azure, container, blob, range, NAMING);
-	const fileName = blob.split('/').pop();
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
-	);
+	const binary = await keyBinary(this, stream, blob, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

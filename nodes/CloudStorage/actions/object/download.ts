@@ -4,6 +4,7 @@ import type { ByteRange, StorageDriver } from '../../../shared/storage/driver';
 import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
 import { parameterError } from '../../../shared/node/errors';
 import { downloadOutputAndRange } from '../../../shared/node/description';
+import { keyBinary } from '../../../shared/node/fileName';
 import { containerLocator, forOperation, keyLocator, showFor } from '../common';
 
 const displayOptions = showFor('object', 'download');
@@ -45,11 +46,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	}
 	const range = readRange(this, itemIndex);
 	const { info, stream } = await driver.download(container, key, range);
-	const fileName = key.split('/').pop();
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
-	);
+	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

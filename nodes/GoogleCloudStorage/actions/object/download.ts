@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
+import { keyBinary } from '../../../shared/node/fileName';
 import { getInteger } from '../../../shared/node/parameters';
 import type { ByteRange } from '../../../shared/storage/driver';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
@@ -32,11 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		bucket: 'bucket',
 		key: 'objectName',
 	});
-	const fileName = objectName.split('/').pop() || objectName;
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
-	);
+	const binary = await keyBinary(this, stream, objectName, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

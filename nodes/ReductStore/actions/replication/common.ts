@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { endpointProblem } from '../../../shared/transport/endpoint';
 import {
 	checkBucketName,
 	checkEntryName,
@@ -129,15 +130,12 @@ export function toApiSettings(
 		settings.dst_bucket = checkBucketName(node, values.dstBucket, 'dstBucket', itemIndex);
 	if (values.dstHost !== undefined) {
 		const host = String(values.dstHost).trim();
-		let url: URL | undefined;
-		try {
-			url = new URL(host);
-		} catch {
-			url = undefined;
-		}
-		if (!url || !['http:', 'https:'].includes(url.protocol)) {
-			throw invalid(node, 'dstHost', `"${host}" is not an http(s) URL`, itemIndex);
-		}
+		// The source server sends the destination token to this address: the pack's endpoint rule.
+		const problem = endpointProblem(host, {
+			label: 'the address',
+			sendsSecret: values.dstToken !== undefined && values.dstToken !== '',
+		});
+		if (problem) throw invalid(node, 'dstHost', problem, itemIndex);
 		settings.dst_host = host.replace(/\/+$/, '');
 	}
 	if (values.dstToken !== undefined && values.dstToken !== '')

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
+import { keyBinary } from '../../../shared/node/fileName';
 import { getInteger } from '../../../shared/node/parameters';
 import type { ByteRange } from '../../../shared/storage/driver';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
@@ -38,11 +39,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	if (!property) throw invalid(this, 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
 	const range = readRange(this, itemIndex);
 	const { info, stream } = await s3.download(bucket, key, range);
-	const fileName = key.split('/').pop() || key;
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
-	);
+	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: asBucketItem(info), binary: { [property]: binary } };
 }

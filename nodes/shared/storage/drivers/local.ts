@@ -19,6 +19,7 @@ import {
 	ContainerAlreadyExistsError,
 	ContainerNotEmptyError,
 	ContainerNotFoundError,
+	FileAccessDeniedError,
 	HashMismatchError,
 	InvalidNameError,
 	NotSupportedError,
@@ -26,6 +27,7 @@ import {
 	StorageError,
 } from '../errors';
 import { assertContainerName, assertObjectKey, parameterLabel } from '../names';
+import { n8nFileAccessRules, resolveLikeN8n, type FileAccessRules } from '../../host/fileAccess';
 
 /** Folder (under the root) holding per-object metadata; never a valid container name. */
 const META_DIR = '.cloudpack-meta';
@@ -35,6 +37,8 @@ const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const DEFAULT_PAGE_SIZE = 1000;
 /** Bytes per read/write while uploading: two such buffers are in use at a time. */
 const LOCAL_PART_SIZE = 1024 * 1024;
+/** The longest file or folder name (in bytes) the common filesystems allow (NAME_MAX). */
+const MAX_NAME_BYTES = 255;
 
 interface Sidecar {
 	key: string;
@@ -47,13 +51,19 @@ interface Sidecar {
 
 /**
  * The Local backend: a root folder; containers are its sub-folders, keys are paths
- * below them (they may hold "/"). Nothing outside the root is ever read or written.
+ * below them (they may hold "/"). Nothing outside the root is ever read or written, and
+ * nothing n8n's file-access rules forbid (`rules`, see host/fileAccess.ts): every path is
+ * checked after its symbolic links are resolved — the root, each container, each object and
+ * the folders on the way to it — and listings leave out what may not be read.
  */
 export class LocalStorageDriver implements StorageDriver {
 	readonly backendName = 'Local';
 	private realRoot?: string;
 
-	constructor(private readonly root: string) {}
+	constructor(
+		private readonly root: string,
+		private readonly rules: FileAccessRules = n8nFileAccessRules(),
+	) {}
 
 	async listContainers(): Promise<ContainerInfo[]> {
 		const root = await this.getRoot();
@@ -61,6 +71,7 @@ export class LocalStorageDriver implements StorageDriver {
 		const containers: ContainerInfo[] = [];
 		for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
 			if (!entry.isDirectory() || !CONTAINER_NAME.test(entry.name)) continue;
+			if (this.rules.isBlocked(path.join(root, entry.name))) continue;
 			const stat = await fs.stat(path.join(root, entry.name));
 			containers.push({ name: entry.name, createdAt: stat.birthtime.toISOString() });
 		}
@@ -92,9 +103,18 @@ export class LocalStorageDriver implements StorageDriver {
 			if (entries.length > 0) throw new ContainerNotEmptyError(name);
 			await fs.rmdir(dir);
 		} else {
+			if (await holdsBlocked(dir, this.rules)) {
+				throw new FileAccessDeniedError(
+					`The ${parameterLabel('container')} "${name}" holds files n8n may not access; it was not deleted`,
+					'container',
+				);
+			}
 			await fs.rm(dir, { recursive: true, force: true });
 		}
-		await fs.rm(path.join(await this.getRoot(), META_DIR, name), { recursive: true, force: true });
+		await fs.rm(path.join(await this.bookkeepingDir(META_DIR), name), {
+			recursive: true,
+			force: true,
+		});
 	}
 
 	async listObjects(container: string, options: ListObjectsOptions): Promise<ObjectPage> {
@@ -106,7 +126,7 @@ export class LocalStorageDriver implements StorageDriver {
 		const objects: ObjectInfo[] = [];
 		const prefixes: PrefixInfo[] = [];
 		let lastEntry = '';
-		for await (const { key, fullPath } of walkSorted(dir, '', prefix)) {
+		for await (const { key, fullPath } of walkSorted(dir, '', prefix, this.rules)) {
 			if (!key.startsWith(prefix)) continue;
 			const rest = key.slice(prefix.length);
 			const cut = delimiter ? rest.indexOf(delimiter) : -1;
@@ -141,8 +161,14 @@ export class LocalStorageDriver implements StorageDriver {
 			discardBody(body);
 			throw error;
 		}
-		const root = await this.getRoot();
-		const tempDir = path.join(root, TEMP_DIR);
+		let tempDir: string;
+		try {
+			tempDir = await this.bookkeepingDir(TEMP_DIR);
+			await this.bookkeepingDir(META_DIR);
+		} catch (error) {
+			discardBody(body);
+			throw error;
+		}
 		await fs.mkdir(tempDir, { recursive: true });
 		const temp = path.join(tempDir, `${randomUUID()}.part`);
 		// Two pooled 1 MiB buffers: one is written while the next is read (see storage/parts.ts).
@@ -214,7 +240,15 @@ export class LocalStorageDriver implements StorageDriver {
 		source: { container: string; key: string },
 		target: { container: string; key: string },
 	) {
-		const from = await this.existingObjectPath(source.container, source.key, 'sourceKey');
+		// the target's names first, so that a bad one is named as the user knows it
+		await this.objectPath(target.container, target.key, 'targetKey', 'targetContainer');
+		await this.existingContainerPath(target.container, 'targetContainer');
+		const from = await this.existingObjectPath(
+			source.container,
+			source.key,
+			'sourceKey',
+			'sourceContainer',
+		);
 		const sidecar = await this.readSidecar(source.container, source.key, from);
 		return await this.upload(
 			target.container,
@@ -252,10 +286,31 @@ export class LocalStorageDriver implements StorageDriver {
 		throw new NotSupportedError(this.backendName, 'signed or public URLs');
 	}
 
+	/** Checks the root now (n8n may access it, it exists, it is a folder) rather than on first use. */
+	async open(): Promise<void> {
+		await this.getRoot();
+	}
+
+	async close(): Promise<void> {
+		// Nothing is held between calls: every file is opened and closed by the call that uses it.
+	}
+
 	// ---- paths and safety ------------------------------------------------------------
 
 	private async getRoot(): Promise<string> {
 		if (this.realRoot) return this.realRoot;
+		// Checked before anything else is learnt about it: a forbidden folder is not even probed.
+		let resolved: string;
+		try {
+			resolved = await resolveLikeN8n(this.root);
+		} catch {
+			resolved = '';
+		}
+		if (!path.isAbsolute(this.root) || !resolved || this.rules.isBlocked(resolved)) {
+			throw new FileAccessDeniedError(
+				`n8n may not access the folder "${this.root}" set as the root of the Local credential`,
+			);
+		}
 		try {
 			this.realRoot = await fs.realpath(this.root);
 		} catch {
@@ -273,25 +328,48 @@ export class LocalStorageDriver implements StorageDriver {
 		return this.realRoot;
 	}
 
-	private async containerPath(name: string): Promise<string> {
-		assertContainerName(name);
+	private async containerPath(name: string, parameter = 'container'): Promise<string> {
+		assertContainerName(name, parameter);
 		if (!CONTAINER_NAME.test(name)) {
 			throw new InvalidNameError(
-				'container',
-				`Invalid ${parameterLabel('container')} "${name}": use 1-255 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+				parameter,
+				`Invalid ${parameterLabel(parameter)} "${name}": use 1-255 letters, digits, ".", "_" or "-", starting with a letter or digit`,
 			);
 		}
-		return path.join(await this.getRoot(), name);
-	}
-
-	private async existingContainerPath(name: string): Promise<string> {
-		const dir = await this.containerPath(name);
-		const stat = await fs.lstat(dir).catch(() => undefined);
-		if (!stat?.isDirectory()) throw new ContainerNotFoundError(name);
+		const dir = path.join(await this.getRoot(), name);
+		if (this.rules.isBlocked(dir)) {
+			throw new FileAccessDeniedError(
+				`n8n may not access the ${parameterLabel(parameter)} "${name}"`,
+				parameter,
+			);
+		}
 		return dir;
 	}
 
-	private async objectPath(container: string, key: string, parameter = 'key'): Promise<string> {
+	/** A folder of the driver's own under the root (uploads in progress, metadata). */
+	private async bookkeepingDir(name: string): Promise<string> {
+		const dir = path.join(await this.getRoot(), name);
+		if (this.rules.isBlocked(dir)) {
+			throw new FileAccessDeniedError(
+				`n8n may not access the folder "${name}" the Local backend keeps in its root for uploads and metadata`,
+			);
+		}
+		return dir;
+	}
+
+	private async existingContainerPath(name: string, parameter = 'container'): Promise<string> {
+		const dir = await this.containerPath(name, parameter);
+		const stat = await fs.lstat(dir).catch(() => undefined);
+		if (!stat?.isDirectory()) throw new ContainerNotFoundError(name, parameter);
+		return dir;
+	}
+
+	private async objectPath(
+		container: string,
+		key: string,
+		parameter = 'key',
+		containerParameter = 'container',
+	): Promise<string> {
 		assertObjectKey(key, parameter);
 		if (
 			key.startsWith('/') ||
@@ -304,9 +382,12 @@ export class LocalStorageDriver implements StorageDriver {
 				`Invalid ${parameterLabel(parameter)} "${key}": it must be relative, without empty or "." segments, and not end with "/"`,
 			);
 		}
-		const dir = await this.containerPath(container);
+		if (key.split('/').some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) {
+			throw nameTooLong(parameter);
+		}
+		const dir = await this.containerPath(container, containerParameter);
 		const file = path.join(dir, ...key.split('/'));
-		await this.assertInside(dir, file, parameter, key);
+		await this.assertReachable(dir, file, parameter, key);
 		return file;
 	}
 
@@ -314,39 +395,57 @@ export class LocalStorageDriver implements StorageDriver {
 		container: string,
 		key: string,
 		parameter = 'key',
+		containerParameter = 'container',
 	): Promise<string> {
-		const file = await this.objectPath(container, key, parameter);
-		await this.existingContainerPath(container);
+		const file = await this.objectPath(container, key, parameter, containerParameter);
+		await this.existingContainerPath(container, containerParameter);
 		const stat = await fs.stat(file).catch(() => undefined);
-		if (!stat?.isFile()) throw new ObjectNotFoundError(container, key);
+		if (!stat?.isFile()) throw new ObjectNotFoundError(container, key, parameter);
 		return file;
 	}
 
-	/** Resolves symlinks in the deepest existing ancestor and refuses anything leaving the container. */
-	private async assertInside(
+	/**
+	 * Resolves the symbolic links on the way to `file` and refuses it when it leaves the
+	 * container, or when n8n's file-access rules forbid it or a folder between the container
+	 * and it (listings leave out the same paths, see walkSorted).
+	 */
+	private async assertReachable(
 		dir: string,
 		file: string,
 		parameter: string,
 		key: string,
 	): Promise<void> {
-		let probe = file;
-		for (;;) {
-			const real = await fs.realpath(probe).catch(() => undefined);
-			if (real !== undefined) {
-				const realDir = await fs.realpath(dir).catch(() => dir);
-				const remainder = path.relative(probe, file);
-				const resolved = path.join(real, remainder);
-				if (resolved !== realDir && !resolved.startsWith(realDir + path.sep)) {
-					throw new InvalidNameError(
-						parameter,
-						`The ${parameterLabel(parameter)} "${key}" leads outside the container`,
-					);
-				}
-				return;
+		let resolved: string;
+		let realDir: string;
+		try {
+			resolved = await resolveLikeN8n(file);
+			realDir = await resolveLikeN8n(dir);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENAMETOOLONG') throw nameTooLong(parameter);
+			if (code === 'ELOOP') {
+				throw new InvalidNameError(
+					parameter,
+					`The ${parameterLabel(parameter)} "${key}" leads through a loop of symbolic links`,
+				);
 			}
-			const parent = path.dirname(probe);
-			if (parent === probe) return;
-			probe = parent;
+			throw error;
+		}
+		if (resolved === realDir || !resolved.startsWith(realDir + path.sep)) {
+			throw new InvalidNameError(
+				parameter,
+				`The ${parameterLabel(parameter)} "${key}" leads outside the container`,
+			);
+		}
+		let current = realDir;
+		for (const part of ['', ...path.relative(realDir, resolved).split(path.sep)]) {
+			current = path.join(current, part);
+			if (this.rules.isBlocked(current)) {
+				throw new FileAccessDeniedError(
+					`n8n may not access the ${parameterLabel(parameter)} "${key}"`,
+					parameter,
+				);
+			}
 		}
 	}
 
@@ -379,7 +478,7 @@ export class LocalStorageDriver implements StorageDriver {
 
 	private async sidecarPath(container: string, key: string): Promise<string> {
 		const name = createHash('sha256').update(key).digest('hex');
-		return path.join(await this.getRoot(), META_DIR, container, `${name}.json`);
+		return path.join(await this.bookkeepingDir(META_DIR), container, `${name}.json`);
 	}
 
 	private async writeSidecar(container: string, sidecar: Sidecar): Promise<void> {
@@ -431,33 +530,56 @@ export class LocalStorageDriver implements StorageDriver {
 	}
 }
 
+/** A key part the filesystem cannot hold: named by the parameter, never by a path of the server. */
+function nameTooLong(parameter: string): InvalidNameError {
+	return new InvalidNameError(
+		parameter,
+		`The ${parameterLabel(parameter)} is too long for the filesystem of the n8n server: each part between "/" may hold at most ${MAX_NAME_BYTES} bytes, and the whole path a few thousand`,
+	);
+}
+
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Yields the files below `dir` in lexicographic order of their keys, descending only
- * into folders that can hold keys starting with `prefix`. Symlinks are never followed.
+ * into folders that can hold keys starting with `prefix`. Symlinks are never followed, so
+ * every path met is already resolved; files and folders n8n's rules forbid are left out
+ * (a forbidden folder is not even read).
  */
 async function* walkSorted(
 	dir: string,
 	base: string,
 	prefix: string,
+	rules: FileAccessRules,
 ): AsyncGenerator<{ key: string; fullPath: string }> {
 	const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
 	const sorted = entries
 		.filter((e) => e.isFile() || e.isDirectory())
+		.filter((e) => !rules.isBlocked(path.join(dir, e.name)))
 		.map((e) => ({ entry: e, sortKey: base + e.name + (e.isDirectory() ? '/' : '') }))
 		.sort((a, b) => compare(a.sortKey, b.sortKey));
 	for (const { entry, sortKey } of sorted) {
 		const fullPath = path.join(dir, entry.name);
 		if (entry.isDirectory()) {
 			if (sortKey.startsWith(prefix) || prefix.startsWith(sortKey))
-				yield* walkSorted(fullPath, sortKey, prefix);
+				yield* walkSorted(fullPath, sortKey, prefix, rules);
 		} else if (sortKey.startsWith(prefix)) {
 			yield { key: sortKey, fullPath };
 		}
 	}
+}
+
+/** Whether anything below `dir` (symlinks not followed) is forbidden by n8n's rules. */
+async function holdsBlocked(dir: string, rules: FileAccessRules): Promise<boolean> {
+	const entries = await fs.readdir(dir, { withFileTypes: true });
+	for (const entry of entries) {
+		const fullPath = path.join(dir, entry.name);
+		if (rules.isBlocked(fullPath)) return true;
+		if (entry.isDirectory() && (await holdsBlocked(fullPath, rules))) return true;
+	}
+	return false;
 }
 
 async function md5OfFile(file: string): Promise<string> {

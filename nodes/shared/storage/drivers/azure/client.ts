@@ -6,8 +6,10 @@ import type {
 
 import { AuthError } from '../../errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../transport/retryPolicy';
+import { createTimedAgents, type TimedAgents } from '../../../transport/agents';
+import { endpointProblem } from '../../../transport/endpoint';
 import type { AzureErrorContext } from './errors';
-import { installRetryPolicy } from './retry';
+import { installAgentPolicy, installRetryPolicy } from './retry';
 
 export type AzureAuthentication = 'connectionString' | 'sharedKey' | 'sasToken' | 'entraId';
 export type AzureCloud = 'public' | 'usGovernment' | 'china';
@@ -38,6 +40,8 @@ export interface AzureConnection {
 	sharedKey?: StorageSharedKeyCredential;
 	/** Values that must never appear in an error or output. */
 	secrets: string[];
+	/** The sockets of this connection (the policy's timeouts), closed by closeAzureConnection. */
+	agents?: TimedAgents;
 }
 
 export const AZURE_CLOUDS: Record<
@@ -88,18 +92,9 @@ function required(
 export function blobEndpointOf(data: AzureBlobCredentialData, accountName: string): string {
 	const custom = field(data, 'blobEndpoint');
 	if (custom) {
-		let url: URL;
-		try {
-			url = new URL(custom);
-		} catch {
-			throw new AuthError(`The "Blob Endpoint" of the Azure credential is not a URL: "${custom}"`);
-		}
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-			throw new AuthError(
-				'The "Blob Endpoint" of the Azure credential must start with https:// (or http:// for a local emulator)',
-			);
-		}
-		if (url.search || url.hash || url.username || url.password) {
+		assertAzureEndpoint(custom, 'The "Blob Endpoint" of the Azure credential');
+		const url = new URL(custom);
+		if (url.search || url.hash) {
 			throw new AuthError(
 				'The "Blob Endpoint" of the Azure credential must not hold a query, a fragment or user information; put a SAS token in "SAS Token"',
 			);
@@ -140,6 +135,13 @@ export function credentialSecrets(data: AzureBlobCredentialData): string[] {
 	return secrets.filter((secret) => secret.length >= 4);
 }
 
+/** The pack's endpoint rule (no user:password@, no secret over plain http:// but to loopback). */
+function assertAzureEndpoint(endpoint: string, label: string): void {
+	// Every way to sign in sends a secret: a SharedKey signature, a SAS token, a bearer token.
+	const problem = endpointProblem(endpoint, { label, sendsSecret: true });
+	if (problem) throw new AuthError(problem);
+}
+
 function normaliseSas(token: string): string {
 	return token.replace(/^\?/, '');
 }
@@ -156,7 +158,14 @@ export async function createAzureConnection(
 	const connection = await connect(data);
 	// Every container and blob client derived from this service shares its pipeline, so they all retry this way.
 	installRetryPolicy(connection.service, policy);
+	connection.agents = createTimedAgents(policy);
+	installAgentPolicy(connection.service, connection.agents);
 	return connection;
+}
+
+/** Closes the sockets of a connection; it is not used afterwards. */
+export async function closeAzureConnection(connection: AzureConnection | undefined): Promise<void> {
+	await connection?.agents?.destroy();
 }
 
 async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> {
@@ -180,6 +189,10 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 				);
 			}
 			const endpoint = stripQuery(service.url);
+			assertAzureEndpoint(
+				endpoint,
+				'The blob endpoint of the "Connection String" of the Azure credential',
+			);
 			const sharedKey =
 				service.credential instanceof StorageSharedKeyCredential ? service.credential : undefined;
 			return {
@@ -214,8 +227,12 @@ async function connect(data: AzureBlobCredentialData): Promise<AzureConnection> 
 			let token = required(data, 'sasToken', 'SAS Token');
 			let endpoint: string;
 			let accountName = field(data, 'accountName');
-			if (/^https?:\/\//i.test(token)) {
+			if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token)) {
 				// A whole SAS URL was pasted: it carries the endpoint too.
+				assertAzureEndpoint(
+					stripQuery(token),
+					'The SAS URL in "SAS Token" of the Azure credential',
+				);
 				const url = new URL(token);
 				token = url.search;
 				endpoint = `${url.origin}${url.pathname}`.replace(/\/+$/, '');

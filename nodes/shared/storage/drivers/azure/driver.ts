@@ -13,6 +13,7 @@ import type {
 import { discardBody } from '../../parts';
 import { StorageError } from '../../errors';
 import {
+	closeAzureConnection,
 	createAzureConnection,
 	type AzureBlobCredentialData,
 	type AzureConnection,
@@ -183,5 +184,9 @@ export class AzureStorageDriver implements StorageDriver {
 			expiresInSeconds: options.expiresIn,
 		});
 		return url;
+	}
+
+	async close(): Promise<void> {
+		await closeAzureConnection(this.connection);
 	}
 }

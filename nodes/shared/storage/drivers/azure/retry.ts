@@ -16,6 +16,8 @@ import type {
 	SendRequest,
 } from '@azure/core-rest-pipeline';
 
+import type { TimedAgents } from '../../../transport/agents';
+
 import {
 	decideRetry,
 	isRetryableNetworkError,
@@ -131,12 +133,12 @@ interface CorePipelineLike {
 }
 
 /**
- * Swaps the SDK's retry for the pack's in the core pipeline of `service`. In @azure/storage-blob
- * 12.x that pipeline is built once per `Pipeline` object (cached as `_corePipeline`) and reused by
- * every client derived from the service (getContainerClient, getBlobClient, …), so this one swap
- * covers them all. A missing internal means the SDK changed: fail loudly rather than run unretried.
+ * The core pipeline of `service`. In @azure/storage-blob 12.x it is built once per `Pipeline`
+ * object (cached as `_corePipeline`) and reused by every client derived from the service
+ * (getContainerClient, getBlobClient, …), so a policy installed here covers them all. A
+ * missing internal means the SDK changed: fail loudly rather than run without the policy.
  */
-export function installRetryPolicy(service: object, policy: RetryPolicy): void {
+function corePipelineOf(service: object, purpose: string): CorePipelineLike {
 	const corePipeline = (
 		service as { storageClientContext?: { pipeline?: Partial<CorePipelineLike> } }
 	).storageClientContext?.pipeline;
@@ -145,9 +147,34 @@ export function installRetryPolicy(service: object, policy: RetryPolicy): void {
 		typeof corePipeline.addPolicy !== 'function'
 	) {
 		throw new Error(
-			'The installed @azure/storage-blob no longer exposes its request pipeline (storageClientContext.pipeline); the Azure retry policy cannot be installed',
+			`The installed @azure/storage-blob no longer exposes its request pipeline (storageClientContext.pipeline); ${purpose} cannot be installed`,
 		);
 	}
+	return corePipeline as CorePipelineLike;
+}
+
+/** Swaps the SDK's retry for the pack's in the core pipeline of `service`. */
+export function installRetryPolicy(service: object, policy: RetryPolicy): void {
+	const corePipeline = corePipelineOf(service, 'the Azure retry policy');
 	corePipeline.removePolicy({ phase: 'Retry' });
 	corePipeline.addPolicy(cloudPackRetryPolicy(policy), { phase: 'Retry' });
+}
+
+/**
+ * Sends the requests of `service` through `agents` (the policy's connect and idle timeouts,
+ * sockets owned by this connection and closed with it). In the "Sign" phase, nearest the
+ * wire, after the SDK's proxy policy: a request it routed through a proxy keeps its agent.
+ */
+export function installAgentPolicy(service: object, agents: TimedAgents): void {
+	const corePipeline = corePipelineOf(service, 'the connection policy');
+	corePipeline.addPolicy(
+		{
+			name: 'cloudPackAgents',
+			async sendRequest(request, next) {
+				request.agent ??= request.url.startsWith('https:') ? agents.https : agents.http;
+				return await next(request);
+			},
+		},
+		{ phase: 'Sign' },
+	);
 }

@@ -12,6 +12,12 @@ import { AuthError } from '../../errors';
 import { fastCrc32cGenerator } from './crc32c';
 import { redactSecrets, secretsFromCredential } from '../../../transport/redact';
 import {
+	createTimedAgents,
+	type SocketTimeouts,
+	type TimedAgents,
+} from '../../../transport/agents';
+import { endpointProblem } from '../../../transport/endpoint';
+import {
 	DEFAULT_RETRY_POLICY,
 	RETRYABLE_STATUSES,
 	isRetryableNetworkError,
@@ -86,17 +92,12 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 			.trim()
 			.replace(/\/+$/, '');
 		if (!endpoint) throw credentialError('"Custom API Endpoint" is on but no endpoint is set');
-		let url: URL;
-		try {
-			url = new URL(endpoint);
-		} catch {
-			throw credentialError(`"API Endpoint" is not a URL: "${endpoint}"`);
-		}
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw credentialError(
-				`"API Endpoint" must start with http:// or https://, not "${url.protocol}"`,
-			);
-		}
+		// An emulator endpoint gets no access token; a Google-compatible one gets the bearer token.
+		const problem = endpointProblem(endpoint, {
+			label: '"API Endpoint"',
+			sendsSecret: data.endpointType === 'google',
+		});
+		if (problem) throw credentialError(problem);
 		apiEndpoint = endpoint;
 	}
 	return {
@@ -115,11 +116,22 @@ export function parseGcsCredential(data: ICredentialDataDecryptedObject): GcsCon
 }
 
 /**
- * The SDK's retry settings from the pack's policy: the same attempts, the same time budget,
- * the same retryable statuses (429, 502, 503, 504) and network errors. The SDK's backoff is
- * its own (2^n seconds plus up to 1 s of jitter, capped at maxDelayMs); requests that are
- * not idempotent are retried only when a precondition makes that safe (RetryConditional).
+ * The SDK's retry settings from the pack's policy: the same attempts, the same retryable
+ * statuses (429, 502, 503, 504) and network errors. The SDK's backoff is its own (2^n seconds
+ * plus up to 1 s of jitter, capped at maxDelayMs); requests that are not idempotent are
+ * retried only when a precondition makes that safe (RetryConditional).
+ *
+ * The time budget is not the policy's: when retry-request (9.x, the SDK's retry loop) finds
+ * its total timeout spent before a retry, it stops without ever answering — the call hangs.
+ * So its budget covers every attempt at its longest (the connect and idle timeouts the SDK's
+ * agents enforce, and the longest wait), and the attempts bound the total instead.
  */
+export function gcsRetryBudgetSeconds(policy: RetryPolicy): number {
+	const attemptMs = policy.connectTimeoutMs + policy.idleTimeoutMs + policy.maxDelayMs;
+	return Math.ceil((policy.maxTotalMs + policy.maxAttempts * attemptMs) / 1000);
+}
+
+/** The SDK's retry settings from the pack's policy (see above). */
 export function gcsRetryOptions(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): NonNullable<StorageOptions['retryOptions']> {
@@ -128,7 +140,7 @@ export function gcsRetryOptions(
 		autoRetry: policy.maxAttempts > 1,
 		maxRetries: Math.max(1, policy.maxAttempts - 1),
 		retryDelayMultiplier: 2,
-		totalTimeout: Math.ceil(policy.maxTotalMs / 1000),
+		totalTimeout: gcsRetryBudgetSeconds(policy),
 		maxRetryDelay: Math.ceil(policy.maxDelayMs / 1000),
 		retryableErrorFn: (error) => {
 			const status = typeof error?.code === 'number' ? error.code : Number(error?.code);
@@ -144,9 +156,24 @@ export function gcsRetryOptions(
 	};
 }
 
+/**
+ * The SDK's per-request timeout: from sending until the answer starts. It stands for both of
+ * the policy's timeouts (its agents add the connect and idle timeouts on the sockets).
+ */
+function requestTimeout(policy: RetryPolicy): number {
+	const timeouts = [policy.connectTimeoutMs, policy.idleTimeoutMs].filter((ms) => ms > 0);
+	return timeouts.length > 0 ? Math.max(...timeouts) : 0;
+}
+
 /** The two classes of google-auth-library used here (it is the SDK's dependency, not ours). */
 interface AuthLibrary {
-	JWT: new (options: { email: string; key: string; keyId?: string; scopes: string[] }) => object;
+	JWT: new (options: {
+		email: string;
+		key: string;
+		keyId?: string;
+		scopes: string[];
+		transporterOptions?: { timeout?: number };
+	}) => object;
 	GoogleAuth: new (options: { authClient: object; projectId: string; scopes: string[] }) => {
 		jsonContent: unknown;
 	};
@@ -165,6 +192,70 @@ export interface GcsClient {
 	policy: RetryPolicy;
 }
 
+/** The pool of keep-alive agents the SDK's request library (teeny-request) keeps per process. */
+interface TeenyAgentPool {
+	pool: Map<string, unknown>;
+}
+
+let sdkAgents: TimedAgents | undefined;
+/** The host each open client sends to, and its policy's timeouts (see installSdkAgents). */
+const openClients = new Map<GcsClient, { host: string; timeouts: SocketTimeouts }>();
+
+/** The shortest timeouts of the open clients that send to `host`; the pack's defaults otherwise. */
+function timeoutsFor(host: string): SocketTimeouts {
+	const shortest = (values: number[], fallback: number) =>
+		values.filter((ms) => ms > 0).reduce((min, ms) => Math.min(min, ms), fallback);
+	const matching = [...openClients.values()]
+		.filter((client) => client.host === host)
+		.map((client) => client.timeouts);
+	return {
+		connectTimeoutMs: shortest(
+			matching.map((t) => t.connectTimeoutMs),
+			DEFAULT_RETRY_POLICY.connectTimeoutMs,
+		),
+		idleTimeoutMs: shortest(
+			matching.map((t) => t.idleTimeoutMs),
+			DEFAULT_RETRY_POLICY.idleTimeoutMs,
+		),
+	};
+}
+
+/**
+ * The SDK sends its requests through teeny-request, whose keep-alive agents live in one pool
+ * per process ("http:forever", "https:forever") and cannot be given per client; and the SDK's
+ * own `timeout` option is lost on the way (teeny-request hands it to node-fetch 3, which has no
+ * such option). The pack puts its own agents in that pool, once, before the first request:
+ * every socket gets the connect and idle timeouts of the policy of the client that sends to
+ * its host (the shortest, when several do at once). A proxy from HTTP(S)_PROXY keeps
+ * teeny-request's proxy agent.
+ */
+function installSdkAgents(): TimedAgents {
+	if (sdkAgents) return sdkAgents;
+	const sdkRequire = createRequire(require.resolve('@google-cloud/storage'));
+	const teeny = sdkRequire('teeny-request/build/src/agents') as Partial<TeenyAgentPool>;
+	const agents = createTimedAgents(timeoutsFor, { maxSockets: Infinity });
+	if (teeny.pool instanceof Map) {
+		teeny.pool.set('http:forever', agents.http);
+		teeny.pool.set('https:forever', agents.https);
+	}
+	sdkAgents = agents;
+	return agents;
+}
+
+function hostOf(config: GcsConfig): string {
+	return config.apiEndpoint ? new URL(config.apiEndpoint).hostname : 'storage.googleapis.com';
+}
+
+/**
+ * Releases what a client holds: its timeouts stop applying, and the kept-alive sockets of the
+ * SDK's agents go (the agents are shared by the process's clients, so requests other runs have
+ * in flight go on).
+ */
+export async function closeGcsClient(client: GcsClient | undefined): Promise<void> {
+	if (client) openClients.delete(client);
+	await sdkAgents?.releaseIdle();
+}
+
 /**
  * A Storage client for one credential. Everything is per client (no STORAGE_EMULATOR_HOST):
  * - Google Cloud Storage: the SDK's defaults.
@@ -180,12 +271,15 @@ export async function createGcsClient(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<GcsClient> {
 	const { Storage: StorageClass } = await import('@google-cloud/storage');
+	installSdkAgents();
 	const auth = loadAuthLibrary();
 	const jwt = new auth.JWT({
 		email: config.clientEmail,
 		key: config.privateKey,
 		keyId: config.privateKeyId,
 		scopes: SCOPES,
+		// the token request, bounded like every other request
+		transporterOptions: { timeout: requestTimeout(policy) },
 	});
 	const googleAuth = new auth.GoogleAuth({
 		authClient: jwt,
@@ -201,6 +295,8 @@ export async function createGcsClient(
 		authClient: googleAuth as StorageOptions['authClient'],
 		retryOptions: gcsRetryOptions(policy),
 		userAgent: 'n8n-nodes-cloud-pack',
+		// per request (where the SDK's request library honours it; the agents enforce the policy)
+		timeout: requestTimeout(policy),
 		// integrity checks of uploads and downloads stay on (CRC32C), at 8× the SDK's speed
 		crc32cGenerator: fastCrc32cGenerator,
 	};
@@ -212,7 +308,9 @@ export async function createGcsClient(
 	if (config.apiEndpoint && config.endpointType === 'emulator') {
 		(storage as unknown as { baseUrl: string }).baseUrl = config.apiEndpoint;
 	}
-	return { storage, config, policy };
+	const client: GcsClient = { storage, config, policy };
+	openClients.set(client, { host: hostOf(config), timeouts: policy });
+	return client;
 }
 
 /** Redacts the credential's secrets (and generic credential patterns) from a text. */

@@ -10,7 +10,7 @@ import type {
 	UploadOptions,
 	UrlOptions,
 } from '../../driver';
-import type { GcsClient } from './client';
+import { closeGcsClient, type GcsClient } from './client';
 import * as gcs from './operations';
 
 /** The Google Cloud Storage backend of the Cloud Storage node: a thin layer over ./operations. */
@@ -82,5 +82,9 @@ export class GcsStorageDriver implements StorageDriver {
 
 	async getUrl(container: string, key: string, options: UrlOptions): Promise<string> {
 		return (await gcs.signedUrl(this.client, container, key, options)).url;
+	}
+
+	async close(): Promise<void> {
+		await closeGcsClient(this.client);
 	}
 }

@@ -78,7 +78,12 @@ export function toGcsError(error: unknown, context: GcsErrorContext = {}): Error
 
 	if (sdk.code === 'FILE_NO_UPLOAD' || sdk.code === 'FILE_NO_UPLOAD_DELETE') {
 		return reword(
-			new HashMismatchError(context.key ?? '', 'the sent data', 'other data on the server'),
+			new HashMismatchError(
+				context.key ?? '',
+				'the sent data',
+				'other data on the server',
+				context.keyParameter ?? 'key',
+			),
 			`Object "${context.key}": ${message}`,
 		);
 	}

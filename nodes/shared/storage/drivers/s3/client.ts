@@ -146,7 +146,9 @@ export async function createS3Client(
 			httpAgent: new http.Agent(agentOptions),
 			httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.verifyTls }),
 			connectionTimeout: policy.connectTimeoutMs,
-			requestTimeout: policy.idleTimeoutMs,
+			// Idle, not total: a socket with no traffic for this long fails (a large transfer that
+			// keeps moving does not). The handler's `requestTimeout` would only log a warning.
+			socketTimeout: policy.idleTimeoutMs,
 		},
 	});
 	client.middlewareStack.add(contentMd5Middleware as any, {

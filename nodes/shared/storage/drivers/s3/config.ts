@@ -1,4 +1,9 @@
 import { StorageError } from '../../errors';
+import { endpointProblem } from '../../../transport/endpoint';
+import {
+	AWS_SYSTEM_CREDENTIALS_SETTING,
+	awsSystemCredentialsEnabled,
+} from '../../../host/n8nSettings';
 
 /** Infomaniak's public object storage: one S3 endpoint and region per cluster. */
 export const INFOMANIAK_CLUSTERS = {
@@ -61,17 +66,9 @@ export function readS3Config(data: Record<string, unknown>): S3ConnectionConfig 
 		if (provider === 'custom') {
 			endpoint = text(data.endpoint);
 			if (!endpoint) throw credentialError('"Endpoint" is required for an S3-compatible store');
-			let url: URL;
-			try {
-				url = new URL(endpoint);
-			} catch {
-				throw credentialError(`"Endpoint" is not a URL: "${endpoint}"`);
-			}
-			if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-				throw credentialError(
-					`"Endpoint" must start with http:// or https://, not "${url.protocol}"`,
-				);
-			}
+			// Every request is signed with the key: https://, or http:// to this machine only.
+			const problem = endpointProblem(endpoint, { label: '"Endpoint"', sendsSecret: true });
+			if (problem) throw credentialError(problem);
 			endpoint = endpoint.replace(/\/+$/, '');
 			forcePathStyle = data.forcePathStyle === undefined ? true : Boolean(data.forcePathStyle);
 		} else {
@@ -80,6 +77,12 @@ export function readS3Config(data: Record<string, unknown>): S3ConnectionConfig 
 	}
 
 	let credentials: S3ConnectionConfig['credentials'];
+	if (text(data.authentication) === 'defaultChain' && !awsSystemCredentialsEnabled()) {
+		// As n8n's own AWS credentials: the host's identity is for trusted, single-tenant servers.
+		throw credentialError(
+			`"AWS Default Credential Chain of the n8n Host" is disabled on this n8n server: it would let anyone who can create a credential act with the AWS identity of the machine n8n runs on. The administrator enables it with ${AWS_SYSTEM_CREDENTIALS_SETTING}=true; otherwise use an access key`,
+		);
+	}
 	if (text(data.authentication) !== 'defaultChain') {
 		const accessKeyId = text(data.accessKeyId);
 		const secretAccessKey = typeof data.secretAccessKey === 'string' ? data.secretAccessKey : '';

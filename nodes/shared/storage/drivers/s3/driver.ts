@@ -129,4 +129,8 @@ export class S3StorageDriver implements StorageDriver {
 			expiresIn: options.expiresIn,
 		});
 	}
+
+	async close(): Promise<void> {
+		this.service.destroy();
+	}
 }

@@ -179,7 +179,7 @@ export function mapS3Error(error: unknown, context: S3ErrorContext): Error {
 			);
 		case 'InvalidRange':
 			return new InvalidNameError(
-				'range',
+				'rangeStart',
 				redact(`The byte range is outside ${where}: ${serverMessage ?? code}`),
 			);
 		case 'SlowDown':

@@ -1,0 +1,76 @@
+import type {
+	INode,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+
+/**
+ * The parameters of each node type of the pack, so that an error can name a parameter as n8n
+ * shows it ("Part Size (MiB)") when the code knows it by its path ("options.partSizeMiB").
+ * Filled by the router (`buildRouter({ properties })`) the first time a node runs.
+ */
+const registry = new Map<string, INodeProperties[]>();
+
+export function registerNodeProperties(nodeType: string, properties: INodeProperties[]): void {
+	if (!registry.has(nodeType)) registry.set(nodeType, properties);
+}
+
+function sameValue(
+	allowed: NodeParameterValueType[] | undefined,
+	value: NodeParameterValueType | undefined,
+): boolean {
+	return allowed === undefined || value === undefined || allowed.includes(value);
+}
+
+/** Whether the property is shown for the node's resource and operation (other conditions aside). */
+function shownFor(property: INodeProperties, parameters: INodeParameters): boolean {
+	const show = property.displayOptions?.show;
+	if (!show) return true;
+	return (['resource', 'operation'] as const).every((name) =>
+		sameValue(
+			show[name] as NodeParameterValueType[] | undefined,
+			parameters[name] as NodeParameterValueType | undefined,
+		),
+	);
+}
+
+function isOptionGroup(option: unknown): option is INodePropertyCollection {
+	return typeof option === 'object' && option !== null && 'values' in option;
+}
+
+/** The property at `path` ("options.partSizeMiB", "fields.field.value") among `properties`. */
+function findProperty(
+	properties: INodeProperties[],
+	path: string[],
+	parameters: INodeParameters,
+): INodeProperties | undefined {
+	const [name, ...rest] = path;
+	const candidates = properties.filter((property) => property.name === name);
+	const property = candidates.find((candidate) => shownFor(candidate, parameters)) ?? candidates[0];
+	if (!property || rest.length === 0) return property;
+	const options = (property.options ?? []) as unknown[];
+	if (property.type === 'collection') {
+		return findProperty(options as INodeProperties[], rest, parameters);
+	}
+	if (property.type === 'fixedCollection') {
+		const group = options.find(
+			(option): option is INodePropertyCollection =>
+				isOptionGroup(option) && option.name === rest[0],
+		);
+		if (!group) return undefined;
+		return rest.length === 1
+			? ({ ...group, type: 'fixedCollection', default: {} } as unknown as INodeProperties)
+			: findProperty(group.values, rest.slice(1), parameters);
+	}
+	return undefined;
+}
+
+/** The label n8n shows for the parameter at `path` of this node, when the pack knows it. */
+export function displayNameOf(node: INode | undefined, path: string): string | undefined {
+	if (!node) return undefined;
+	const properties = registry.get(node.type);
+	if (!properties) return undefined;
+	return findProperty(properties, path.split('.'), node.parameters ?? {})?.displayName;
+}
