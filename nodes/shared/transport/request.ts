@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHookFunctions,
@@ -40,6 +41,11 @@ export interface CloudRequest extends IHttpRequestOptions {
 	retrySafe?: boolean;
 	/** Extra values to redact from errors, on top of those found in headers, query and credential. */
 	secrets?: string[];
+	/**
+	 * Passed to n8n's helper as is: e.g. `credentialsDecrypted`, the credential data to use instead
+	 * of reading it again (login-style credentials hand over a session n8n may renew in place).
+	 */
+	credentialOptions?: IAdditionalCredentialOptions;
 }
 
 /** Injectable clock and timers, so tests can assert exact delays without waiting. */
@@ -167,7 +173,7 @@ export async function cloudRequest<T = any>(
 	deps: CloudRequestDeps = {},
 ): Promise<T> {
 	const resolvedPolicy = resolveRetryPolicy(policy);
-	const { retrySafe, secrets, ...request } = options;
+	const { retrySafe, secrets, credentialOptions, ...request } = options;
 	const signal = cancelSignal(ctx, request);
 	const now = deps.now ?? Date.now;
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
@@ -187,14 +193,19 @@ export async function cloudRequest<T = any>(
 			requestedTimeout > 0 ? Math.min(requestedTimeout, remainingMs) : remainingMs,
 		);
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...request,
-				// fresh copies: the helper and the credential's authenticate() may mutate them
-				headers: request.headers ? { ...request.headers } : undefined,
-				qs: request.qs ? { ...request.qs } : undefined,
-				timeout,
-				ignoreHttpStatusErrors: false,
-			})) as T;
+			return (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{
+					...request,
+					// fresh copies: the helper and the credential's authenticate() may mutate them
+					headers: request.headers ? { ...request.headers } : undefined,
+					qs: request.qs ? { ...request.qs } : undefined,
+					timeout,
+					ignoreHttpStatusErrors: false,
+				},
+				credentialOptions,
+			)) as T;
 		} catch (error) {
 			const failure = await readFailure(error);
 			if (failure.status === undefined && failure.networkCode === undefined && raisedByN8n(error)) {
