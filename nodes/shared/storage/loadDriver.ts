@@ -10,8 +10,9 @@ type DriverContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 /** n8n's file-access rules, where the context exposes them (execute and poll). */
 function hostFor(ctx: DriverContext): DriverHost {
 	const helpers = ctx.helpers as Partial<IExecuteFunctions['helpers']>;
-	if (!helpers.resolvePath || !helpers.isFilePathBlocked) return {};
+	if (!helpers.resolvePath || !helpers.isFilePathBlocked) return { context: ctx };
 	return {
+		context: ctx,
 		async assertPathAllowed(path: string) {
 			const resolved = await helpers.resolvePath!(path);
 			if (helpers.isFilePathBlocked!(resolved)) {
