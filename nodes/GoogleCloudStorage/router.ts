@@ -1,18 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mapItems } from '../shared/node/items';
+import { buildRouter } from '../shared/node/router';
 import { StorageError } from '../shared/storage/errors';
 import { gcsLabel } from '../shared/storage/drivers/gcs/names';
+import type { GcsClient } from '../shared/storage/drivers/gcs/client';
 import * as bucket from './actions/bucket';
-import type { GcsOperation } from './actions/common';
 import * as object from './actions/object';
 import { loadClient } from './client';
-
-const OPERATIONS: Record<string, Record<string, { execute: GcsOperation }>> = {
-	bucket: bucket.operations,
-	object: object.operations,
-};
 
 /** A storage error, pointed at this node's parameter (its labels differ from the Cloud Storage node's). */
 function relabel(ctx: IExecuteFunctions, error: unknown, itemIndex: number): unknown {
@@ -23,24 +18,8 @@ function relabel(ctx: IExecuteFunctions, error: unknown, itemIndex: number): unk
 	});
 }
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = OPERATIONS[resource]?.[operation];
-	if (!handler) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	const client = await loadClient(this);
-	return [
-		await mapItems(this, async (itemIndex) => {
-			try {
-				return await handler.execute.call(this, itemIndex, client);
-			} catch (error) {
-				throw relabel(this, error, itemIndex);
-			}
-		}),
-	];
-}
+export const router = buildRouter<GcsClient>({
+	operations: { bucket: bucket.operations, object: object.operations },
+	setup: loadClient,
+	mapError: relabel,
+});

@@ -15,7 +15,7 @@ import type {
 
 import { CloudPackReductStoreApi } from '../../credentials/CloudPackReductStoreApi.credentials';
 import { ReductStore } from '../../nodes/ReductStore/ReductStore.node';
-import { ReductStoreTrigger } from '../../nodes/ReductStoreTrigger/ReductStoreTrigger.node';
+import { ReductStoreTrigger } from '../../nodes/ReductStore/ReductStoreTrigger.node';
 import { createExecuteContext, type ExecuteContext, type Params } from './executeContext';
 
 /**

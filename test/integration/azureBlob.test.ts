@@ -55,6 +55,7 @@ import {
 	uniqueContainer,
 	rejection,
 } from './azureSupport';
+import { brokenAfter } from '../helpers/streams';
 
 jest.setTimeout(120_000);
 
@@ -68,17 +69,7 @@ async function containerExists(azure: AzureConnection, container: string): Promi
 
 /** A stream that delivers `good` bytes, then fails. */
 function failingStream(good: Buffer): Readable {
-	let sent = false;
-	return new Readable({
-		read() {
-			if (!sent) {
-				sent = true;
-				this.push(good);
-			} else {
-				this.destroy(new Error('the source broke off'));
-			}
-		},
-	});
+	return brokenAfter(good.length, new Error('the source broke off'), good);
 }
 
 describe('Azure Blob Storage operations against Azurite', () => {

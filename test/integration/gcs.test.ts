@@ -26,6 +26,7 @@ import {
 } from '../../nodes/GoogleCloudStorage/methods/searchObjects';
 import { testGcsCredential } from '../../nodes/GoogleCloudStorage/methods/testGcsCredential';
 import { gcsCredentialData, gcsEmulator, throwawayServiceAccount } from '../helpers/gcs';
+import { brokenAfter } from '../helpers/streams';
 
 jest.setTimeout(60_000);
 
@@ -233,13 +234,12 @@ describe('GCS driver on the emulator', () => {
 
 	it('keeps nothing when the upload fails midway or does not match the expected MD5', async () => {
 		const key = `${RUN}failed/broken.bin`;
-		const broken = new Readable({
-			read() {
-				this.push(randomBytes(64 * 1024));
-				if (!this.readableFlowing || Math.random() < 2)
-					setTimeout(() => this.destroy(new Error('the source broke off')), 20);
-			},
-		});
+		// 3 MiB of the declared 10 MiB arrive, then the source fails
+		const broken = brokenAfter(
+			3 * 1024 * 1024,
+			new Error('the source broke off'),
+			randomBytes(64 * 1024),
+		);
 		await expect(driver.upload(BUCKET, key, broken, { size: 10 * 1024 * 1024 })).rejects.toThrow(
 			/broke off/,
 		);

@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { PassThrough, type Readable } from 'stream';
+import type { Readable } from 'stream';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { forwardRequest } from '../helpers/forward';
+import { brokenAfter } from '../helpers/streams';
 
 /** Connection details written by test/servers/swift/start.sh; a test that needs them fails without them. */
 export interface SwiftServer {
@@ -83,22 +84,7 @@ export function failingStream(
 	size: number,
 	error = new Error('the input broke half-way'),
 ): Readable {
-	const stream = new PassThrough();
-	const chunk = bytes(1024 * 1024, 3);
-	let sent = 0;
-	const pump = () => {
-		while (sent < size) {
-			const length = Math.min(chunk.length, size - sent);
-			sent += length;
-			if (!stream.write(chunk.subarray(0, length))) {
-				stream.once('drain', pump);
-				return;
-			}
-		}
-		setTimeout(() => stream.destroy(error), 50);
-	};
-	pump();
-	return stream;
+	return brokenAfter(size, error, bytes(1024 * 1024, 3));
 }
 
 /** Empties and deletes the buckets a test made, whatever state they were left in. */

@@ -3,7 +3,7 @@ import {
 	detectChanges,
 	initialState,
 	type PollState,
-} from '../../../nodes/CloudStorageTrigger/changeDetector';
+} from '../../../nodes/CloudStorage/trigger/changeDetector';
 
 const T0 = Date.parse('2026-01-10T12:00:00.000Z');
 const SETTLE = 60_000;

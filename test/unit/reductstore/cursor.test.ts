@@ -4,7 +4,7 @@ import {
 	isNew,
 	queryStart,
 	type TriggerState,
-} from '../../../nodes/ReductStoreTrigger/cursor';
+} from '../../../nodes/ReductStore/trigger/cursor';
 
 /** Simulates polls over an entry (timestamps only): what each poll emits. */
 function simulate(

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ReductStore } from '../../../nodes/ReductStore/ReductStore.node';
-import { ReductStoreTrigger } from '../../../nodes/ReductStoreTrigger/ReductStoreTrigger.node';
+import { ReductStoreTrigger } from '../../../nodes/ReductStore/ReductStoreTrigger.node';
 import * as bucket from '../../../nodes/ReductStore/actions/bucket';
 import * as entry from '../../../nodes/ReductStore/actions/entry';
 import * as record from '../../../nodes/ReductStore/actions/record';

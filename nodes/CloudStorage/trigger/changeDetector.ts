@@ -1,4 +1,4 @@
-import type { ObjectInfo } from '../shared/storage/driver';
+import type { ObjectInfo } from '../../shared/storage/driver';
 
 /**
  * What the trigger remembers between polls: a high-water mark of modification times and

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import type { Readable } from 'stream';
 
-import { toNodeError } from '../shared/node/errors';
+import { toNodeError } from '../../shared/node/errors';
 import {
 	metaFromHeaders,
 	queryRecordsOrNone,
@@ -9,9 +9,9 @@ import {
 	recordJson,
 	type QueryOptions,
 	type RecordMeta,
-} from '../ReductStore/records';
-import { bucketPath, entryPath, reductRequest, reductRequestFull } from '../ReductStore/transport';
-import { checkBucketName, checkEntryName, invalid, parseWhen } from '../ReductStore/validation';
+} from '../records';
+import { bucketPath, entryPath, reductRequest, reductRequestFull } from '../transport';
+import { checkBucketName, checkEntryName, invalid, parseWhen } from '../validation';
 import { advance, initialState, isNew, queryStart, type TriggerState } from './cursor';
 
 interface Settings {

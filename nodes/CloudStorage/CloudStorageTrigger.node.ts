@@ -5,10 +5,10 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { backendCredentials, backendParameter } from '../CloudStorage/backendParameter';
-import { containerLocator } from '../CloudStorage/actions/common';
-import { credentialTest, listSearch } from '../CloudStorage/methods';
-import { pollObjects } from './poll';
+import { backendCredentials, backendParameter } from './backendParameter';
+import { containerLocator } from './actions/common';
+import { credentialTest, listSearch } from './methods';
+import { pollObjects } from './trigger/poll';
 
 export class CloudStorageTrigger implements INodeType {
 	description: INodeTypeDescription = {

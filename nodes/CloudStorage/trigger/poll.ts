@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { ObjectInfo, StorageDriver } from '../shared/storage/driver';
-import { loadDriver } from '../shared/storage/loadDriver';
-import { toNodeError } from '../shared/node/errors';
+import type { ObjectInfo, StorageDriver } from '../../shared/storage/driver';
+import { loadDriver } from '../../shared/storage/loadDriver';
+import { toNodeError } from '../../shared/node/errors';
 import { detectChanges, initialState, type PollState } from './changeDetector';
 
 async function listAll(

@@ -5,9 +5,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { bucketLocator, entryLocator, whenParameter } from '../ReductStore/actions/common';
-import { listSearch } from '../ReductStore/methods';
-import { pollRecords } from './poll';
+import { bucketLocator, entryLocator, whenParameter } from './actions/common';
+import { listSearch } from './methods';
+import { pollRecords } from './trigger/poll';
 
 export class ReductStoreTrigger implements INodeType {
 	description: INodeTypeDescription = {
