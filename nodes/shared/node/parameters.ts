@@ -2,17 +2,26 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from './errors';
 
-/** Reads a whole-number parameter and refuses anything else, naming the parameter. */
+/**
+ * Reads a whole-number parameter and refuses anything else, naming the parameter (as
+ * `displayName` when it sits in a collection, e.g. "options.partSize").
+ */
 export function getInteger(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
-	bounds: { min?: number; max?: number; fallback?: number } = {},
+	bounds: { min?: number; max?: number; fallback?: number; displayName?: string } = {},
 ): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, bounds.fallback) as unknown;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
-		throw parameterError(ctx.getNode(), name, `"${String(raw)}" is not a whole number`, itemIndex);
+		throw parameterError(
+			ctx.getNode(),
+			name,
+			`"${String(raw)}" is not a whole number`,
+			itemIndex,
+			bounds.displayName,
+		);
 	}
 	if (bounds.min !== undefined && value < bounds.min) {
 		throw parameterError(
@@ -20,6 +29,7 @@ export function getInteger(
 			name,
 			`${value} is below the minimum of ${bounds.min}`,
 			itemIndex,
+			bounds.displayName,
 		);
 	}
 	if (bounds.max !== undefined && value > bounds.max) {
@@ -28,6 +38,7 @@ export function getInteger(
 			name,
 			`${value} is above the maximum of ${bounds.max}`,
 			itemIndex,
+			bounds.displayName,
 		);
 	}
 	return value;
@@ -43,4 +54,26 @@ export function getListLimit(ctx: IExecuteFunctions, itemIndex: number): number 
 export function getLocatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
+}
+
+/**
+ * The byte range of a download (`useRange`, `rangeStart`, `rangeEnd` of `downloadOutputAndRange`):
+ * undefined when off; an end of -1 means "to the end".
+ */
+export function getByteRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { start: number; end?: number } | undefined {
+	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
+	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
+	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
+	if (end !== -1 && end < start) {
+		throw parameterError(
+			ctx.getNode(),
+			'rangeEnd',
+			`${end} is before "Range Start" (${start})`,
+			itemIndex,
+		);
+	}
+	return { start, end: end === -1 ? undefined : end };
 }
