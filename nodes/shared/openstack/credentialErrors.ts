@@ -13,7 +13,7 @@ export class OpenStackCredentialError extends UserError {
 	constructor(
 		message: string,
 		readonly field?: string,
-		readonly status?: number,
+		readonly keystoneStatus?: number,
 	) {
 		super(message);
 		this.name = 'UserError';
