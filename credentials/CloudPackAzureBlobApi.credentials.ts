@@ -45,6 +45,8 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 			],
 			default: 'sharedKey',
 		},
+		// A secret (it holds the account key or a SAS token); the rule judges by the field's name only.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Connection String',
 			name: 'connectionString',
@@ -76,6 +78,8 @@ export class CloudPackAzureBlobApi implements ICredentialType {
 				'The name of the storage account; not needed when the SAS token is a whole SAS URL',
 			displayOptions: { show: { authentication: ['sasToken'] } },
 		},
+		// A secret (it is the storage account's shared key); the rule judges by the field's name only.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Account Key',
 			name: 'accountKey',

@@ -5,7 +5,7 @@ export class CloudPackLocalStorageApi implements ICredentialType {
 
 	displayName = 'Cloud Pack Local Storage API';
 
-	icon: Icon = 'file:../icons/local.svg';
+	icon: Icon = { light: 'file:../icons/local.svg', dark: 'file:../icons/local.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack';
 

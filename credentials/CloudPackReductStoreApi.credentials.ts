@@ -38,6 +38,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 			description:
 				'An access token of the server. Leave empty for a server started without RS_API_TOKEN (no authentication).',
 		},
+		// A yes/no switch, not a secret: the rule only sees "auth" in its name.
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',

@@ -5,7 +5,7 @@
 const dns = require('dns');
 
 const original = dns.lookup;
-dns.lookup = function lookup(hostname, options, callback) {
+dns.lookup = function lookup(hostname, options, callback, ...rest) {
 	if (typeof hostname === 'string' && /\.localhost\.?$/i.test(hostname)) {
 		const done = typeof options === 'function' ? options : callback;
 		const opts = typeof options === 'object' && options !== null ? options : {};
@@ -13,5 +13,5 @@ dns.lookup = function lookup(hostname, options, callback) {
 		else process.nextTick(done, null, '127.0.0.1', 4);
 		return;
 	}
-	return original.apply(this, arguments);
+	return original.call(this, hostname, options, callback, ...rest);
 };

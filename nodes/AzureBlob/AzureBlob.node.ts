@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as blob from './actions/blob';
 import * as container from './actions/container';
@@ -22,8 +23,8 @@ export class AzureBlob implements INodeType {
 			'Manage Azure Blob Storage containers and blobs: streamed uploads and downloads, tiers, tags, server-side copies and SAS URLs',
 		defaults: { name: 'Azure Blob Storage' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'cloudPackAzureBlobApi', required: true, testedBy: 'testAzureBlobCredential' },
 		],

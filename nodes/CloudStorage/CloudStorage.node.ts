@@ -4,10 +4,11 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as container from './actions/container';
 import * as object from './actions/object';
-import { backendCredentials, backendParameter } from './backendParameter';
+import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { credentialTest, listSearch } from './methods';
 import { router } from './router';
 
@@ -26,9 +27,17 @@ export class CloudStorage implements INodeType {
 			'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
 		defaults: { name: 'Cloud Storage' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: backendCredentials,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'cloudPackLocalStorageApi',
+				required: true,
+				displayOptions: { show: { backend: ['local'] } },
+				testedBy: 'testLocalCredential',
+			},
+			...otherBackendCredentials,
+		],
 		properties: [
 			backendParameter,
 			{

@@ -4,8 +4,9 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { backendCredentials, backendParameter } from './backendParameter';
+import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { containerLocator } from './actions/common';
 import { credentialTest, listSearch } from './methods';
 import { pollObjects } from './trigger/poll';
@@ -25,8 +26,16 @@ export class CloudStorageTrigger implements INodeType {
 		defaults: { name: 'Cloud Storage Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
-		credentials: backendCredentials,
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'cloudPackLocalStorageApi',
+				required: true,
+				displayOptions: { show: { backend: ['local'] } },
+				testedBy: 'testLocalCredential',
+			},
+			...otherBackendCredentials,
+		],
 		properties: [
 			backendParameter,
 			containerLocator(),

@@ -13,9 +13,11 @@ export const backendParameter: INodeProperties = {
 	description: 'Where the objects are stored; each backend has its own credential',
 };
 
-export const backendCredentials: INodeCredentialDescription[] = STORAGE_BACKENDS.map((backend) => ({
+/** The credentials of every other backend, read from the backend registry. */
+export const otherBackendCredentials: INodeCredentialDescription[] = STORAGE_BACKENDS.filter(
+	(backend) => backend.value !== 'local',
+).map((backend) => ({
 	name: backend.credentialType,
 	required: true,
 	displayOptions: { show: { backend: [backend.value] } },
-	...(backend.value === 'local' ? { testedBy: 'testLocalCredential' } : {}),
 }));

@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as column from './actions/column';
 import * as control from './actions/control';
@@ -27,8 +28,8 @@ export class Coda implements INodeType {
 		description: 'Read and write Coda docs, pages, tables and rows',
 		defaults: { name: 'Coda' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackCodaApi', required: true }],
 		properties: [
 			{

@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	cloudRequest,
@@ -216,8 +216,8 @@ export interface MutationStatus {
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 60;
 
-export function pause(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+export async function pause(ms: number): Promise<void> {
+	await sleep(ms);
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as bucket from './actions/bucket';
 import * as entry from './actions/entry';
@@ -29,8 +30,8 @@ export class ReductStore implements INodeType {
 			'Write, read and query time series of records (sensor data, images, logs) in ReductStore',
 		defaults: { name: 'ReductStore' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackReductStoreApi', required: true }],
 		properties: [
 			{

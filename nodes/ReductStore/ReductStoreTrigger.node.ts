@@ -4,6 +4,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bucketLocator, entryLocator, whenParameter } from './actions/common';
 import { listSearch } from './methods';
@@ -24,7 +25,7 @@ export class ReductStoreTrigger implements INodeType {
 		defaults: { name: 'ReductStore Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackReductStoreApi', required: true }],
 		properties: [
 			bucketLocator(),

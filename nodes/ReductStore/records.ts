@@ -4,6 +4,7 @@ import { Readable } from 'stream';
 import type { CloudRequestContext } from '../shared/transport';
 import { bucketPath, entryPath, isHttpStatus, reductRequest, reductRequestFull } from './transport';
 import { isoTime, type Labels } from './validation';
+import { toNodeError } from '../shared/node/errors';
 
 /**
  * Records on the wire: metadata from single-record headers and from the batch protocol
@@ -302,7 +303,7 @@ export async function* queryRecordsOrNone(
 		first = await records.next();
 	} catch (error) {
 		if (isHttpStatus(error, 404) && (await entryIsMissing(ctx, bucket, entry))) return;
-		throw error;
+		throw toNodeError(ctx.getNode(), error);
 	}
 	if (first.done) return;
 	yield first.value;

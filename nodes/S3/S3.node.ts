@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as bucket from './actions/bucket';
 import * as object from './actions/object';
@@ -21,8 +22,8 @@ export class S3 implements INodeType {
 		description: 'Buckets and objects on Amazon S3, Infomaniak or any S3-compatible storage',
 		defaults: { name: 'S3 Object Storage' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackS3Api', required: true, testedBy: 'testS3Credential' }],
 		properties: [
 			{

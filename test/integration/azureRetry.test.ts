@@ -52,11 +52,12 @@ class FaultProxy {
 
 	static async start(target: string): Promise<FaultProxy> {
 		const targetUrl = new URL(target);
-		let proxy: FaultProxy | undefined;
-		const server = http.createServer((req, res) => proxy!.handle(targetUrl, req, res));
+		const holder: { proxy?: FaultProxy } = {};
+		const server = http.createServer((req, res) => holder.proxy!.handle(targetUrl, req, res));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		proxy = new FaultProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-		return proxy;
+		const port = (server.address() as AddressInfo).port;
+		holder.proxy = new FaultProxy(server, `http://127.0.0.1:${port}`);
+		return holder.proxy;
 	}
 
 	/** The next requests that `match` get these answers, one each, in order. */

@@ -131,7 +131,7 @@ export async function startProxy(
 	};
 	let server: import('http').Server;
 	if (options.tls) {
-		const dir = mkdtempSync(require('path').join(os.tmpdir(), 's3-tls-'));
+		const dir = mkdtempSync(path.join(os.tmpdir(), 's3-tls-'));
 		execFileSync(
 			'openssl',
 			[

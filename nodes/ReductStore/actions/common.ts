@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
 import { checkBucketName, checkEntryName } from '../validation';
@@ -101,9 +96,4 @@ export function getEntry(ctx: IExecuteFunctions, itemIndex: number): string {
 		'entry',
 		itemIndex,
 	);
-}
-
-/** Spreads a list of JSON objects into output items. */
-export function toItems(list: IDataObject[]): INodeExecutionData[] {
-	return list.map((json) => ({ json }));
 }

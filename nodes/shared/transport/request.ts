@@ -13,6 +13,7 @@ import type {
 import { Readable } from 'stream';
 
 import { readHttpFailure, toNodeApiError } from './errors';
+import { waitUnlessAborted } from './wait';
 import type { HttpFailure } from './errors';
 import { secretsFromCredential, secretsFromRequest } from './redact';
 import {
@@ -58,18 +59,8 @@ export interface CloudRequestDeps {
 type CancelSignal = IHttpRequestOptions['abortSignal'];
 
 /** Waits `ms`, or less when the execution is cancelled meanwhile. */
-function sleepUnlessCancelled(ms: number, signal: CancelSignal): Promise<void> {
-	return new Promise((resolve) => {
-		const onAbort = () => {
-			clearTimeout(timer);
-			resolve();
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener?.('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener?.('abort', onAbort);
-	});
+async function sleepUnlessCancelled(ms: number, signal: CancelSignal): Promise<void> {
+	await waitUnlessAborted(ms, signal);
 }
 
 /** A body that is consumed while being sent (stream, form-data) cannot be sent a second time. */

@@ -4,6 +4,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 
+import { TOLERATED_SIGNALS, isCompleteRun, recordCrash } from './crashes';
+
 const run = promisify(execFile);
 /** The project folder, also when this file runs compiled from elsewhere (benchmarks). */
 function findProjectRoot(start: string): string {
@@ -167,13 +169,18 @@ export class N8nInstance {
 			return parseRun(stdout);
 		} catch (error) {
 			// n8n 2.40 on Node 24 now and then crashes while exiting (SIGSEGV/SIGABRT), after it printed
-			// the whole run: that run is complete (its JSON parses), so it is the result.
+			// the whole run: a complete run is the result, and the crash is recorded for the summary.
 			const crashed = error as Error & { stdout?: string; signal?: string };
-			if (crashed.signal === 'SIGSEGV' || crashed.signal === 'SIGABRT') {
+			if (crashed.signal && TOLERATED_SIGNALS.includes(crashed.signal)) {
+				let run: RunResult | undefined;
 				try {
-					return parseRun(crashed.stdout ?? '');
+					run = parseRun(crashed.stdout ?? '');
 				} catch {
-					// not a complete run: report the crash itself
+					// no parseable run: report the crash itself
+				}
+				if (run && isCompleteRun(run.raw)) {
+					recordCrash(PROJECT, { signal: crashed.signal, command: 'execute', workflowId });
+					return run;
 				}
 			}
 			throw error;

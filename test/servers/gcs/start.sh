@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Google Cloud Storage stand-in of the integration, e2e and benchmark runs: the
 # firebase-tools Storage emulator (a pinned devDependency), started by emulator.js with its
-# rules runtime replaced by an allow-all stub, on 127.0.0.1. See ENVIRONMENT.md.
+# rules runtime replaced by an allow-all stub, on 127.0.0.1 (its CLI refuses to start offline:
+# it wants Java 21 and downloads a rules jar; bucket create/delete and chunked resumable uploads
+# are missing, and bodies are capped at 130 MB: test/fakes/gcs covers those).
 # Idempotent: does nothing when it already answers. Data lives under .dev/servers/gcs/;
 # the PID goes to .dev/servers/gcs.pid (down.sh stops it); connection details to
 # .dev/servers/gcs.json:

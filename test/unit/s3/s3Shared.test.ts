@@ -11,6 +11,8 @@ import {
 	bucketNameProblem,
 	copySource,
 } from '../../../nodes/shared/storage/drivers/s3';
+import { DeleteObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+
 import { createS3Client } from '../../../nodes/shared/storage/drivers/s3/client';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/transport/retryPolicy';
 
@@ -143,7 +145,7 @@ describe('requests as sent', () => {
 	it('sends Content-MD5, not the SDK default CRC32, where S3 requires a checksum', async () => {
 		const [request] = await captured((s3) =>
 			s3.client.send(
-				new (require('@aws-sdk/client-s3').DeleteObjectsCommand)({
+				new DeleteObjectsCommand({
 					Bucket: 'b',
 					Delete: { Objects: [{ Key: 'a' }] },
 				}),
@@ -167,7 +169,7 @@ describe('requests as sent', () => {
 	it('sends no checksum on a plain PUT', async () => {
 		const [request] = await captured((s3) =>
 			s3.client.send(
-				new (require('@aws-sdk/client-s3').PutObjectCommand)({
+				new PutObjectCommand({
 					Bucket: 'b',
 					Key: 'k',
 					Body: 'abc',

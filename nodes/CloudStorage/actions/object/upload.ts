@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { openBinaryInput } from '../../../shared/node/binary';
 import { discardBody } from '../../../shared/storage/parts';
-import { parameterError } from '../../../shared/node/errors';
+import { parameterError, toNodeError } from '../../../shared/node/errors';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import { nameValueList } from '../../../shared/node/description';
 import { assertContainerName, assertObjectKey } from '../../../shared/storage/names';
@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		assertObjectKey(key);
 	} catch (error) {
 		discardBody(input.body);
-		throw error;
+		throw toNodeError(this.getNode(), error, itemIndex);
 	}
 	try {
 		return await driver.upload(container, key, input.body, {
@@ -99,6 +99,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	} catch (error) {
 		// a driver that refused before reading (bad key, missing container) leaves it open
 		discardBody(input.body);
-		throw error;
+		throw toNodeError(this.getNode(), error, itemIndex);
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
 
@@ -76,5 +76,3 @@ export function pageFields(): INodeProperties[] {
 		},
 	];
 }
-
-export type PageBody = IDataObject;

@@ -4,6 +4,7 @@ import { bucketPath, isHttpStatus, reductRequest } from '../../transport';
 import { checkBucketName } from '../../validation';
 import { forOperation, showFor } from '../common';
 import { readSettings, settingsCollection } from './settings';
+import { toNodeError } from '../../../shared/node/errors';
 
 const displayOptions = showFor('bucket', 'create');
 
@@ -43,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	} catch (error) {
 		// 409: a bucket of that name exists (the seed's `exist_ok`)
 		if (existOk && isHttpStatus(error, 409)) return { bucket, created: false };
-		throw error;
+		throw toNodeError(this.getNode(), error, itemIndex);
 	}
 	return { bucket, created: true, settings };
 }

@@ -9,6 +9,7 @@ import {
 	bucketLocator,
 	forOperation,
 	getBucket,
+	inBucketTerms,
 	invalid,
 	LABEL,
 	readWriteOptions,
@@ -16,6 +17,7 @@ import {
 	WRITE_OPTIONS,
 	type WriteOptionValues,
 } from '../common';
+import { toNodeError } from '../../../shared/node/errors';
 
 const displayOptions = showFor('object', 'upload');
 
@@ -111,7 +113,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 		assertS3Key(key, LABEL.key);
 	} catch (error) {
 		discardBody(input.body);
-		throw error;
+		throw toNodeError(this.getNode(), inBucketTerms(error), itemIndex);
 	}
 	const info = await s3.upload(bucket, key, input.body, {
 		...write,

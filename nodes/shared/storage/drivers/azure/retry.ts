@@ -22,6 +22,7 @@ import {
 	parseRetryAfter,
 	type RetryPolicy,
 } from '../../../transport/retryPolicy';
+import { waitUnlessAborted } from '../../../transport/wait';
 
 export const CLOUD_PACK_RETRY_POLICY_NAME = 'cloudPackRetryPolicy';
 
@@ -53,19 +54,8 @@ function abortError(): Error {
 }
 
 /** Waits `ms`, or rejects as soon as the caller aborts the request. */
-export function waitFor(ms: number, signal?: PipelineRequest['abortSignal']): Promise<void> {
-	if (signal?.aborted) return Promise.reject(abortError());
-	return new Promise((resolve, reject) => {
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(abortError());
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, { once: true });
-	});
+export async function waitFor(ms: number, signal?: PipelineRequest['abortSignal']): Promise<void> {
+	if (!(await waitUnlessAborted(ms, signal))) throw abortError();
 }
 
 /**

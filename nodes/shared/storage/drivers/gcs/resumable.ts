@@ -25,6 +25,7 @@
 import { createHash, type Hash } from 'crypto';
 import * as http from 'http';
 import * as https from 'https';
+import { sleep } from 'n8n-workflow';
 
 import type { UploadBody } from '../../driver';
 import { PartPump, isUploadFile, partReader, type Part, type PartReader } from '../../parts';
@@ -327,7 +328,7 @@ class ResumableUpload {
 				this.options.policy,
 			);
 			if (!decision.retry) throw failure;
-			await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+			await sleep(decision.delayMs);
 			try {
 				const answer = await put(
 					this.uri,
