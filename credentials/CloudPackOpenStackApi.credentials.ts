@@ -224,7 +224,7 @@ export class CloudPackOpenStackApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreSslIssues',
 			type: 'boolean',
 			default: false,
 			description:
@@ -262,9 +262,7 @@ export class CloudPackOpenStackApi implements ICredentialType {
 		return {
 			...requestOptions,
 			headers,
-			...(credentials.allowUnauthorizedCerts === true
-				? { skipSslCertificateValidation: true }
-				: {}),
+			...(credentials.ignoreSslIssues === true ? { skipSslCertificateValidation: true } : {}),
 		};
 	}
 
@@ -275,7 +273,7 @@ export class CloudPackOpenStackApi implements ICredentialType {
 			url: `={{ (($credentials.cloud === '${CUSTOM_CLOUD}') ? String($credentials.authUrl || '').trim().replace(/\\/+$/, '').replace(/\\/v3$/i, '') + '/v3' : (${JSON.stringify(
 				Object.fromEntries(CLOUD_PRESETS.map((preset) => [preset.value, preset.authUrl])),
 			)})[$credentials.cloud] || '${CLOUD_PRESETS[0].authUrl}') + '/auth/catalog' }}`,
-			skipSslCertificateValidation: '={{ $credentials.allowUnauthorizedCerts === true }}',
+			skipSslCertificateValidation: '={{ $credentials.ignoreSslIssues === true }}',
 		},
 	};
 }

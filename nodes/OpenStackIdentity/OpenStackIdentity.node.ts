@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as applicationCredential from './actions/applicationCredential';
 import * as ec2Credential from './actions/ec2Credential';
@@ -24,8 +25,8 @@ export class OpenStackIdentity implements INodeType {
 			'Keystone: the current user, projects, application credentials and EC2 credentials (Infomaniak Public Cloud or any OpenStack cloud)',
 		defaults: { name: 'OpenStack Identity' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
 			{

@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
 import * as container from './actions/container';
@@ -23,8 +24,8 @@ export class OpenStackObjectStorage implements INodeType {
 			'Containers and objects on OpenStack Swift (Infomaniak Public Cloud or any OpenStack cloud)',
 		defaults: { name: 'OpenStack Object Storage' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
 			{

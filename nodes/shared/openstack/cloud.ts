@@ -114,7 +114,7 @@ export function cloudTarget(credentials: ICredentialDataDecryptedObject): CloudT
 	if (!['public', 'internal', 'admin'].includes(endpointInterface)) {
 		throw new OpenStackConfigError(`Unknown interface "${endpointInterface}"`, 'interface');
 	}
-	const insecure = credentials.allowUnauthorizedCerts === true;
+	const insecure = credentials.ignoreSslIssues === true;
 	const preset = CLOUD_PRESETS.find((candidate) => candidate.value === cloud);
 	if (preset) {
 		return {

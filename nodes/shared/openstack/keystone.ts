@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
+import { sleep as n8nSleep } from 'n8n-workflow';
 
 import { readHttpFailure, type HttpFailure } from '../transport/errors';
 import { redactSecrets, secretsFromCredential } from '../transport/redact';
@@ -189,8 +190,7 @@ async function postTokens(
 ): Promise<FullResponse> {
 	const policy = resolveRetryPolicy({ maxTotalMs: 60_000 });
 	const now = deps.now ?? Date.now;
-	const sleep =
-		deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+	const sleep = deps.sleep ?? n8nSleep;
 	const startedAt = now();
 	for (let attemptsMade = 1; ; attemptsMade++) {
 		try {

@@ -117,6 +117,19 @@ export function httpStatusOf(error: unknown): number | undefined {
 	return Number.isInteger(status) ? status : undefined;
 }
 
+/** Runs a request; an answer with `status` (e.g. 403 where a cloud forbids a call) gives undefined. */
+export async function unlessStatus<T>(
+	status: number,
+	run: () => Promise<T>,
+): Promise<T | undefined> {
+	try {
+		return await run();
+	} catch (error) {
+		if (httpStatusOf(error) === status) return undefined;
+		throw error;
+	}
+}
+
 /** Restates a failed OpenStack request: credential problems plainly, service faults with their message. */
 export function toOpenStackError(ctx: OpenStackContext, error: unknown, service: string): Error {
 	const credentialError = findCredentialError(error);

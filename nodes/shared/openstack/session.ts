@@ -51,7 +51,7 @@ const FINGERPRINTED = [
 	'projectName',
 	'projectId',
 	'projectDomainName',
-	'allowUnauthorizedCerts',
+	'ignoreSslIssues',
 ] as const;
 
 const FINGERPRINT_DEFAULTS: Partial<Record<(typeof FINGERPRINTED)[number], string>> = {
@@ -61,7 +61,7 @@ const FINGERPRINT_DEFAULTS: Partial<Record<(typeof FINGERPRINTED)[number], strin
 	userDomainName: 'Default',
 	projectBy: 'name',
 	projectDomainName: 'Default',
-	allowUnauthorizedCerts: 'false',
+	ignoreSslIssues: 'false',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
  * A stand-in for Keystone v3 in unit tests: `POST /identity/v3/auth/tokens` answers like Keystone
@@ -95,7 +96,7 @@ export class FakeKeystone {
 	}
 
 	/** The credential data of an application credential on this Keystone. */
-	credential(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	credential(overrides: Record<string, unknown> = {}): ICredentialDataDecryptedObject {
 		return {
 			cloud: 'custom',
 			authUrl: this.authUrl,
@@ -107,7 +108,7 @@ export class FakeKeystone {
 			interface: 'public',
 			session: '',
 			...overrides,
-		};
+		} as ICredentialDataDecryptedObject;
 	}
 
 	private catalog() {

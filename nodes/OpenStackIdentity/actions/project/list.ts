@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
-import { httpStatusOf } from '../../../shared/openstack/request';
+import { unlessStatus } from '../../../shared/openstack/request';
 import {
 	currentUserPath,
 	forOperation,
@@ -24,23 +24,18 @@ interface KeystoneProject {
 	tags?: string[];
 }
 
+type ProjectList = { projects: KeystoneProject[] };
+
 /**
  * The projects of the token's user: `/v3/users/{id}/projects` (a member may not call
  * `/v3/projects`), else `/v3/auth/projects` where a cloud refuses the first.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = getListLimit(this, itemIndex);
-	let projects: KeystoneProject[];
-	try {
-		({ projects } = await identityRequest<{ projects: KeystoneProject[] }>(this, {
-			path: `${await currentUserPath(this)}/projects`,
-		}));
-	} catch (error) {
-		if (httpStatusOf(error) !== 403) throw error;
-		({ projects } = await identityRequest<{ projects: KeystoneProject[] }>(this, {
-			path: '/auth/projects',
-		}));
-	}
+	const path = `${await currentUserPath(this)}/projects`;
+	const { projects } =
+		(await unlessStatus(403, async () => await identityRequest<ProjectList>(this, { path }))) ??
+		(await identityRequest<ProjectList>(this, { path: '/auth/projects' }));
 	return limited(projects ?? [], limit).map((project) => ({
 		id: project.id,
 		name: project.name,

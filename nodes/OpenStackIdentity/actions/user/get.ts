@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { httpStatusOf, openStackSession } from '../../../shared/openstack/request';
+import { openStackSession, unlessStatus } from '../../../shared/openstack/request';
 import { describeSession } from '../../../shared/openstack/session';
 import { currentUserPath, forOperation, identityRequest, showFor } from '../common';
 
@@ -21,15 +21,14 @@ interface KeystoneUser {
 /** The token's user, project, roles and expiry (never the token), with Keystone's record of the user. */
 export async function execute(this: IExecuteFunctions) {
 	const session = await openStackSession(this);
-	let user: KeystoneUser | undefined;
-	try {
-		({ user } = await identityRequest<{ user: KeystoneUser }>(this, {
-			path: await currentUserPath(this),
-		}));
-	} catch (error) {
-		// Some clouds do not let a user read their own record; the token still says who they are.
-		if (httpStatusOf(error) !== 403) throw error;
-	}
+	// Some clouds do not let a user read their own record; the token still says who they are.
+	const path = await currentUserPath(this);
+	const user = (
+		await unlessStatus(
+			403,
+			async () => await identityRequest<{ user: KeystoneUser }>(this, { path }),
+		)
+	)?.user;
 	return {
 		...describeSession(session),
 		user: {

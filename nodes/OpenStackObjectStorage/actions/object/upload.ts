@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { openBinaryInput } from '../../../shared/node/binary';
+import { toNodeError } from '../../../shared/node/errors';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import {
 	assertSwiftContainer,
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, swift:
 		assertSwiftObject(name, 'Object Name');
 	} catch (error) {
 		discardBody(input.body);
-		throw error;
+		throw toNodeError(this.getNode(), error, itemIndex);
 	}
 	return await uploadObject(swift, container, name, input.body, {
 		...options,
