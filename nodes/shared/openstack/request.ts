@@ -103,11 +103,14 @@ function credentialFailure(
 	error: OpenStackCredentialError,
 ): NodeOperationError {
 	const label = error.field ? CREDENTIAL_LABELS[error.field] : undefined;
-	return new NodeOperationError(ctx.getNode(), error.message, {
+	const failure = new NodeOperationError(ctx.getNode(), error.message, {
 		description: label
 			? `Check the "${label}" of the OpenStack credential`
 			: 'Check the OpenStack credential',
 	});
+	// n8n swaps messages that mention an OS error code (ECONNREFUSED…) for generic text: keep ours.
+	failure.message = error.message;
+	return failure;
 }
 
 /** The HTTP status of a failed request, when the service answered. */

@@ -1,3 +1,5 @@
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -133,6 +135,20 @@ describe('the shared OpenStack layer', () => {
 			'The catalog has no "compute" service in region "RegionOne" (internal interface)',
 		);
 		expect(noCompute.description).toMatch(/^Services there: object-store\./);
+	});
+
+	it('names an unreachable Keystone, keeping the OS error code in the message', async () => {
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const port = (closed.address() as AddressInfo).port;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		const store = credentialStore(keystone.credential({ authUrl: `http://127.0.0.1:${port}/v3` }));
+		const error = await failure(openStackSession(openStackContext(store).ctx));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			`Could not reach Keystone at http://127.0.0.1:${port}/v3: nothing accepts connections there (ECONNREFUSED)`,
+		);
+		expect(error.description).toBe('Check the "Auth URL" of the OpenStack credential');
 	});
 
 	it('names an Auth URL that is not Keystone v3', async () => {
