@@ -253,7 +253,9 @@ describe('OpenStack credential and Identity node on Keystone 22', () => {
 				}),
 				{},
 			),
-		).rejects.toThrow(/^Keystone does not know the application credential \(HTTP 404\): check its ID/);
+		).rejects.toThrow(
+			/^Keystone does not know the application credential \(HTTP 404\): check its ID/,
+		);
 	});
 
 	it('creates EC2 credentials (OS-EC2) that sign S3 requests the Keystone-backed Swift s3api accepts, lists and deletes them', async () => {
