@@ -47,26 +47,29 @@ describe('OpenStack Identity inside a real n8n', () => {
 		// machine): 1,000 account reads through the Object Storage node, the token from Keystone.
 		const items = `return Array.from({ length: 1000 }, (_, i) => ({ json: { i } }));`;
 		await n8n.importWorkflow(
-			workflow('e2eOpenStackThousand', [
-				manualTrigger,
-				{
-					name: 'Items',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					parameters: { jsCode: items },
-				},
-				{
-					name: 'Account',
-					type: `${PACK}.openStackObjectStorage`,
-					parameters: { resource: 'account', operation: 'get' },
-					credentials: CREDENTIAL,
-				},
-				identity('Who', { resource: 'user', operation: 'getCurrent' }),
-			]),
-			[
-				['Start', 'Items', 'Account'],
-				['Start', 'Who'],
-			],
+			workflow(
+				'e2eOpenStackThousand',
+				[
+					manualTrigger,
+					{
+						name: 'Items',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: items },
+					},
+					{
+						name: 'Account',
+						type: `${PACK}.openStackObjectStorage`,
+						parameters: { resource: 'account', operation: 'get' },
+						credentials: CREDENTIAL,
+					},
+					identity('Who', { resource: 'user', operation: 'getCurrent' }),
+				],
+				[
+					['Start', 'Items', 'Account'],
+					['Start', 'Who'],
+				],
+			),
 		);
 		const first = await n8n.execute('e2eOpenStackThousand');
 		expect(first.output('Account')).toHaveLength(1000);
