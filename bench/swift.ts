@@ -8,7 +8,7 @@
  *   File node reading the same file (n8n's ingest limit);
  * - n8n's peak RSS while the node ran, beside a no-op workflow.
  */
-import { mkdirSync, rmSync, statSync } from 'fs';
+import { mkdirSync, realpathSync, rmSync, statSync } from 'fs';
 import * as path from 'path';
 
 import { requestSession } from '../nodes/shared/openstack/keystone';
@@ -48,8 +48,9 @@ if (method === 'PUT') {
 `;
 
 async function main() {
-	const dir = path.join(PROJECT, '.dev/bench/swift');
-	mkdirSync(dir, { recursive: true });
+	mkdirSync(path.join(PROJECT, '.dev/bench/swift'), { recursive: true });
+	// n8n compares resolved paths with N8N_RESTRICT_FILE_ACCESS_TO (.dev may be a link)
+	const dir = realpathSync(path.join(PROJECT, '.dev/bench/swift'));
 	const source = await ensureBigFile(path.join(dir, 'source-1GiB.bin'), GiB);
 	const credential = memberAppCredential();
 	const session = await requestSession(httpRequest, credential, {});

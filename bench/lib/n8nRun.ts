@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 
+import { TOLERATED_SIGNALS, isCompleteRun } from '../../test/e2e/harness/crashes';
 import { PROJECT, parseRun, type N8nInstance, type RunResult } from '../../test/e2e/harness/n8n';
 import { RSS_SAMPLE_ENV, peakWhileNodeRan, type Measurement, type RssReport } from './measure';
 
@@ -43,11 +44,25 @@ export async function runMeasured(
 ): Promise<MeasuredRun> {
 	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
 	const started = process.hrtime.bigint();
-	const { stdout } = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 60 * 60_000, {
-		NODE_OPTIONS: `--require ${PRELOAD}`,
-		CLOUD_PACK_MAXRSS_FILE: rssFile,
-		...RSS_SAMPLE_ENV,
-	});
+	let stdout: string;
+	try {
+		({ stdout } = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 60 * 60_000, {
+			NODE_OPTIONS: `--require ${PRELOAD}`,
+			CLOUD_PACK_MAXRSS_FILE: rssFile,
+			...RSS_SAMPLE_ENV,
+		}));
+	} catch (error) {
+		// n8n 2.40 on Node 24 now and then crashes while exiting, after it printed the whole run.
+		const crashed = error as { signal?: string; stdout?: string };
+		if (!crashed.signal || !TOLERATED_SIGNALS.includes(crashed.signal) || !crashed.stdout)
+			throw error;
+		const complete = parseRun(crashed.stdout.slice(0, crashed.stdout.lastIndexOf('\n}') + 2));
+		if (!isCompleteRun(complete.raw)) throw error;
+		console.log(
+			`(n8n crashed with ${crashed.signal} while exiting after ${workflowId}; its run was complete)`,
+		);
+		stdout = crashed.stdout;
+	}
 	const wall = Number(process.hrtime.bigint() - started) / 1e9;
 	// n8n may print a late log line after the run's JSON: cut there.
 	const end = stdout.lastIndexOf('\n}');
