@@ -84,10 +84,11 @@ module.exports = tseslint.config(
 			'nodes/shared/storage/**/*.ts',
 			'nodes/shared/transport/**/*.ts',
 			'nodes/shared/host/**/*.ts',
+			'nodes/shared/openstack/**/*.ts',
 		],
 		rules: {
 			// The shared layer has no node to attach an n8n error to: it throws typed errors
-			// (StorageError and its kinds, transport failures) that the one router maps to
+			// (StorageError and its kinds, transport failures, OpenStack credential errors) that the one router maps to
 			// NodeOperationError / NodeApiError naming the parameter (nodes/shared/node/errors.ts).
 			'@n8n/community-nodes/require-node-api-error': 'off',
 		},

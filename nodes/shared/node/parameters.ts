@@ -55,3 +55,25 @@ export function getLocatorValue(ctx: IExecuteFunctions, name: string, itemIndex:
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }
+
+/**
+ * The byte range of a download (`useRange`, `rangeStart`, `rangeEnd` of `downloadOutputAndRange`):
+ * undefined when off; an end of -1 means "to the end".
+ */
+export function getByteRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { start: number; end?: number } | undefined {
+	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
+	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
+	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
+	if (end !== -1 && end < start) {
+		throw parameterError(
+			ctx.getNode(),
+			'rangeEnd',
+			`${end} is before "Range Start" (${start})`,
+			itemIndex,
+		);
+	}
+	return { start, end: end === -1 ? undefined : end };
+}

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
 
+import type { CloudRequestContext } from '../transport/request';
 import type { StorageDriver } from './driver';
 import type { FileAccessRules } from '../host/fileAccess';
 
@@ -10,6 +11,11 @@ export interface DriverHost {
 	 * context offers it). Absent: the rules are read from the n8n server's settings.
 	 */
 	fileAccess?: FileAccessRules;
+	/**
+	 * The n8n context, for drivers whose requests go through the shared transport and n8n's
+	 * credential mechanism (token renewal): Swift.
+	 */
+	context?: CloudRequestContext;
 }
 
 /**
@@ -72,6 +78,18 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
 		async createDriver(credentials) {
 			const { S3Service, S3StorageDriver } = await import('./drivers/s3');
 			return new S3StorageDriver(await S3Service.fromCredential(credentials));
+		},
+	},
+	{
+		value: 'swift',
+		name: 'OpenStack Swift',
+		description: 'OpenStack Object Storage (Infomaniak Public Cloud or any OpenStack cloud)',
+		credentialType: 'cloudPackOpenStackApi',
+		async createDriver(_credentials, host) {
+			if (!host.context) throw new Error('The Swift backend needs an n8n context to send requests');
+			const { SwiftClient } = await import('./drivers/swift/client');
+			const { SwiftStorageDriver } = await import('./drivers/swift/driver');
+			return new SwiftStorageDriver(new SwiftClient(host.context));
 		},
 	},
 ];

@@ -14,7 +14,7 @@ type DriverContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
  * (execute), else the same rules read from the server's settings (poll, list search).
  */
 function hostFor(ctx: DriverContext): DriverHost {
-	return { fileAccess: fileAccessRulesOf(ctx) };
+	return { fileAccess: fileAccessRulesOf(ctx), context: ctx };
 }
 
 /** The driver of the backend the user chose, built from that backend's credential. */

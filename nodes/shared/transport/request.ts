@@ -55,6 +55,11 @@ export interface CloudRequest extends IHttpRequestOptions {
 	 * this request instead of after a 401.
 	 */
 	expirableToken?: ExpirableToken;
+	/**
+	 * Passed to n8n's helper as is: e.g. `credentialsDecrypted`, the credential data to use instead
+	 * of reading it again (login-style credentials hand over a session n8n may renew in place).
+	 */
+	credentialOptions?: IAdditionalCredentialOptions;
 }
 
 export interface ExpirableToken {
@@ -203,7 +208,7 @@ export async function cloudRequest<T = any>(
 	deps: CloudRequestDeps = {},
 ): Promise<T> {
 	const resolvedPolicy = resolveRetryPolicy(policy);
-	const { retrySafe, secrets, rateLimit, expirableToken, ...request } = options;
+	const { retrySafe, secrets, rateLimit, expirableToken, credentialOptions, ...request } = options;
 	const signal = cancelSignal(ctx, request);
 	const now = deps.now ?? Date.now;
 	const sleep = deps.sleep ?? ((ms: number) => sleepUnlessCancelled(ms, signal));
@@ -237,7 +242,7 @@ export async function cloudRequest<T = any>(
 					timeout,
 					ignoreHttpStatusErrors: false,
 				},
-				await renewalOptions(ctx, credentialType, expirableToken),
+				credentialOptions ?? (await renewalOptions(ctx, credentialType, expirableToken)),
 			)) as T;
 		} catch (error) {
 			const failure = await readFailure(error);

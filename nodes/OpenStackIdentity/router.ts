@@ -1,0 +1,14 @@
+import { buildRouter } from '../shared/node/router';
+import * as applicationCredential from './actions/applicationCredential';
+import * as ec2Credential from './actions/ec2Credential';
+import * as project from './actions/project';
+import * as user from './actions/user';
+
+export const router = buildRouter({
+	operations: {
+		applicationCredential: applicationCredential.operations,
+		ec2Credential: ec2Credential.operations,
+		project: project.operations,
+		user: user.operations,
+	},
+});

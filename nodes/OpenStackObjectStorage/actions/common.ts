@@ -1,0 +1,112 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { asParameter, parameterError } from '../../shared/node/errors';
+import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
+import { getLocatorValue } from '../../shared/node/parameters';
+import type { SwiftClient } from '../../shared/storage/drivers/swift/client';
+import {
+	assertSwiftContainer,
+	assertSwiftMetadata,
+	assertSwiftObject,
+} from '../../shared/storage/drivers/swift/names';
+
+export { forOperation, returnAllAndLimit, showFor } from '../../shared/node/description';
+
+/** What each operation of the node receives: the item and the run's Swift client. */
+export type SwiftOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	swift: SwiftClient,
+) => Promise<unknown>;
+
+export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
+	return listLocator({
+		name,
+		displayName,
+		description: 'The container to use',
+		searchMethod: 'searchContainers',
+		placeholder: 'e.g. backups',
+	});
+}
+
+export function objectLocator(
+	name = 'object',
+	displayName = 'Object',
+	searchMethod = 'searchObjects',
+): INodeProperties {
+	return pathLocator({
+		name,
+		displayName,
+		description: "The object's name (its path in the container, e.g. reports/2026/summary.pdf)",
+		searchMethod,
+	});
+}
+
+/** A container locator's value, checked against Swift's rules; errors name `displayName`. */
+export function getContainer(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'container',
+	displayName = 'Container',
+): string {
+	const value = getLocatorValue(ctx, name, itemIndex);
+	assertSwiftContainer(value, displayName);
+	return value;
+}
+
+export function getObjectName(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'object',
+	displayName = 'Object',
+): string {
+	const value = getLocatorValue(ctx, name, itemIndex);
+	assertSwiftObject(value, displayName);
+	return value;
+}
+
+/** Metadata from a name/value list, checked against Swift's header rules before anything is sent. */
+export function getMetadata(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path = 'options.metadata',
+	displayName = 'Metadata',
+): Record<string, string> {
+	const raw = ctx.getNodeParameter(path, itemIndex, {}) as {
+		entry?: Array<{ name?: string; value?: string }>;
+	};
+	const metadata: Record<string, string> = {};
+	for (const { name, value } of raw?.entry ?? []) {
+		const key = String(name ?? '').trim();
+		if (!key)
+			throw parameterError(ctx.getNode(), displayName, 'every entry needs a name', itemIndex);
+		metadata[key] = String(value ?? '');
+	}
+	return assertSwiftMetadata(metadata, displayName);
+}
+
+/** Names from a comma- or line-separated text, or an array from an expression. */
+export function getNameList(ctx: IExecuteFunctions, itemIndex: number, name: string): string[] {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
+		.map((entry) => entry.trim())
+		.filter((entry) => entry.length > 0);
+}
+
+export const metadataParameter = (displayName = 'Metadata'): INodeProperties =>
+	nameValueList(
+		displayName,
+		'metadata',
+		'Add metadata',
+		'Sent as X-*-Meta-<name> headers: names of letters, digits and - _ ., values of printable ASCII',
+	);
+
+/** The storage layer names the object "key"; this node calls it "Object". */
+export function inSwiftTerms(error: unknown): unknown {
+	let mapped = asParameter(error, 'key', 'Object');
+	mapped = asParameter(mapped, 'sourceKey', 'Source Object');
+	mapped = asParameter(mapped, 'sourceContainer', 'Source Container');
+	mapped = asParameter(mapped, 'targetKey', 'Target Object');
+	mapped = asParameter(mapped, 'targetContainer', 'Target Container');
+	return mapped;
+}

@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as list from './list';
+import * as update from './update';
+
+export const operations = { create, delete: del, get, list, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['container'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a container',
+				description: 'Create a container, with metadata and a storage policy',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a container',
+				description: 'Delete a container (a non-empty one only with Force)',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a container',
+				description: 'Object count, bytes used, metadata and policy of a container',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many containers',
+				description: 'List the containers',
+			},
+			{
+				name: 'Update Metadata',
+				value: 'update',
+				action: 'Update container metadata',
+				description: 'Set or remove metadata entries of a container',
+			},
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...list.description,
+	...update.description,
+];

@@ -1,0 +1,7 @@
+export * from './catalog';
+export * from './cloud';
+export * from './credentialErrors';
+export * from './faults';
+export * from './request';
+export * from './session';
+export * from './wait';
