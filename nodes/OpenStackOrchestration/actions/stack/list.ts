@@ -1,0 +1,79 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import { getListLimit } from '../../../shared/node/parameters';
+import { describeStack, type HeatStack } from '../../stacks';
+import { heatRequestAll } from '../../transport';
+
+const ACTIONS = [
+	'CREATE',
+	'UPDATE',
+	'DELETE',
+	'ROLLBACK',
+	'SUSPEND',
+	'RESUME',
+	'CHECK',
+	'SNAPSHOT',
+];
+const STATES = ['COMPLETE', 'FAILED', 'IN_PROGRESS'];
+const label = (value: string) =>
+	value
+		.split('_')
+		.map((word) => word[0] + word.slice(1).toLowerCase())
+		.join(' ');
+
+export const description = forOperation(showFor('stack', 'list'), [
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the stack with this exact name',
+			},
+			{
+				displayName: 'Status Names or IDs',
+				name: 'status',
+				type: 'multiOptions',
+				options: [
+					...STATES.map((state) => ({
+						name: `Any ${label(state)}`,
+						value: state,
+						description: `${label(state)}, whatever the action`,
+					})),
+					...ACTIONS.flatMap((action) =>
+						STATES.map((state) => ({
+							name: label(`${action}_${state}`),
+							value: `${action}_${state}`,
+						})),
+					),
+				],
+				default: [],
+				description: 'Only stacks in one of these statuses',
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const name = String(this.getNodeParameter('filters.name', itemIndex, '')).trim();
+	const statuses = this.getNodeParameter('filters.status', itemIndex, []) as string[];
+	// Heat reads a repeated ?status= as "any of these".
+	const query = new URLSearchParams();
+	if (name) query.append('name', name);
+	for (const status of statuses) query.append('status', status);
+	const stacks = await heatRequestAll<HeatStack>(
+		this,
+		{ path: `/stacks${query.size > 0 ? `?${query.toString()}` : ''}` },
+		'stacks',
+		getListLimit(this, itemIndex),
+	);
+	return stacks.map(describeStack);
+}
