@@ -270,9 +270,10 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): IData
 
 /**
  * Heat's refusal of what was sent, restated to name the parameter that holds the problem:
- * the template (or its binary field), the environment or the parameters. A 500 while a
- * restricted application credential is in use gets the likely reason: Heat creates a Keystone
- * trust for every stack, which Keystone refuses to such credentials.
+ * the template (or its binary field), the environment or the parameters. A 500 (Heat gives no
+ * reason) while an application credential is in use gets the likely cause: Heat creates a
+ * Keystone trust for each stack, and Keystone refuses trusts to application-credential tokens
+ * (current releases even to unrestricted ones; found on Keystone 22 with its security fix).
  */
 export async function heatRefusal(
 	ctx: IExecuteFunctions,
@@ -308,12 +309,9 @@ export async function heatRefusal(
 	}
 	if (status === 500 && apiError) {
 		const session = await openStackSession(ctx);
-		if (
-			session.methods.includes('application_credential') &&
-			session.applicationCredential?.restricted !== false
-		) {
+		if (session.methods.includes('application_credential')) {
 			apiError.description =
-				'Heat creates a Keystone trust for each stack, and Keystone refuses that to a restricted application credential. Use an application credential created with "Unrestricted", or password authentication, in the OpenStack credential.';
+				'Heat gave no reason. A likely one: Heat creates a Keystone trust for each stack, and Keystone refuses trusts to tokens of application credentials (on current releases even unrestricted ones). Use password authentication in the OpenStack credential for stacks.';
 		}
 		return apiError;
 	}

@@ -70,10 +70,48 @@ export async function failureReport(ctx: IExecuteFunctions, ref: StackRef): Prom
 		.map(line);
 }
 
+const GONE = 'GONE';
+
 /**
- * Waits until the stack's `action` completes (or the stack is gone, for DELETE) and returns it;
- * a failure throws an error naming the failing resources. For UPDATE, `previousUpdate` (the
- * stack's updated_time before the request) keeps an older result from ending the wait.
+ * The stack as Heat lists it, or GONE once it is no longer listed. A deleted stack is still
+ * readable at its own path (DELETE_COMPLETE) and stays listed a moment longer: a deletion is
+ * over when the list no longer shows it.
+ */
+async function listedStack(ctx: IExecuteFunctions, ref: StackRef): Promise<HeatStack> {
+	const { stacks } = await heatRequest<{ stacks: HeatStack[] }>(ctx, {
+		path: '/stacks',
+		qs: { id: ref.id },
+	});
+	return (
+		(stacks ?? []).find((stack) => stack.id === ref.id) ?? {
+			id: ref.id,
+			stack_name: ref.name,
+			stack_status: GONE,
+		}
+	);
+}
+
+/** The status that decides the wait: an older result of the same action does not count. */
+function waitStatus(
+	stack: HeatStack,
+	action: 'CREATE' | 'UPDATE' | 'DELETE',
+	previousUpdate?: string | null,
+): string {
+	if (action === 'DELETE' && stack.stack_status === 'DELETE_COMPLETE') return 'DELETE_IN_PROGRESS';
+	if (
+		action === 'UPDATE' &&
+		openStackTime(stack.updated_time) === openStackTime(previousUpdate) &&
+		!/_IN_PROGRESS$/.test(stack.stack_status)
+	)
+		return 'UPDATE_NOT_STARTED';
+	return stack.stack_status;
+}
+
+/**
+ * Waits until the stack's `action` completes (for DELETE: until Heat no longer lists it) and
+ * returns it; a failure throws an error naming the failing resources with Heat's reasons. For
+ * UPDATE, `previousUpdate` (the stack's updated_time before the request) keeps the previous
+ * update's result from ending the wait.
  */
 export async function waitForStack(
 	ctx: IExecuteFunctions,
@@ -82,7 +120,11 @@ export async function waitForStack(
 	action: 'CREATE' | 'UPDATE' | 'DELETE',
 	previousUpdate?: string | null,
 ): Promise<HeatStack | undefined> {
-	const failures = [`${action}_FAILED`, 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED'];
+	const done = action === 'DELETE' ? GONE : `${action}_COMPLETE`;
+	const failures =
+		action === 'DELETE'
+			? ['DELETE_FAILED']
+			: [`${action}_FAILED`, 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED'];
 	const timeoutSeconds = getInteger(ctx, 'options.waitTimeout', itemIndex, {
 		min: 1,
 		max: 86400,
@@ -91,23 +133,18 @@ export async function waitForStack(
 	});
 	const result = await waitForStatus<HeatStack>({
 		node: ctx.getNode(),
-		poll: async () => await getStack(ctx, ref),
-		status: (stack) =>
-			action === 'UPDATE' &&
-			openStackTime(stack.updated_time) === openStackTime(previousUpdate) &&
-			!/_IN_PROGRESS$/.test(stack.stack_status)
-				? 'UPDATE_NOT_STARTED'
-				: stack.stack_status,
-		until: [`${action}_COMPLETE`, ...failures],
-		untilGone: action === 'DELETE',
+		poll: async () =>
+			action === 'DELETE' ? await listedStack(ctx, ref) : await getStack(ctx, ref),
+		status: (stack) => waitStatus(stack, action, previousUpdate),
+		until: [done, ...failures],
 		timeoutSeconds,
 		describe: `stack "${ref.name}"`,
 		itemIndex,
 		maxIntervalMs: 10_000,
 	});
 	const stack = result.resource;
-	if (result.gone || !stack) return undefined;
-	if (stack.stack_status !== `${action}_COMPLETE`) {
+	if (!stack || stack.stack_status === GONE) return undefined;
+	if (stack.stack_status !== done) {
 		const report = await failureReport(ctx, ref);
 		throw new NodeOperationError(
 			ctx.getNode(),

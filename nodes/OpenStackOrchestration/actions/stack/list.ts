@@ -62,18 +62,31 @@ export const description = forOperation(showFor('stack', 'list'), [
 	},
 ]);
 
+/** Whether a stack's status is one of those chosen ("COMPLETE" alone: any action). */
+function chosen(status: string, statuses: string[]): boolean {
+	return statuses.some(
+		(wanted) => status === wanted || (status.endsWith(`_${wanted}`) && STATES.includes(wanted)),
+	);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const name = String(this.getNodeParameter('filters.name', itemIndex, '')).trim();
 	const statuses = this.getNodeParameter('filters.status', itemIndex, []) as string[];
-	// Heat reads a repeated ?status= as "any of these".
+	const limit = getListLimit(this, itemIndex);
+	// Heat reads a repeated ?status= as "any of these", but turns CREATE_FAILED into an action
+	// filter applied to every status asked for: only the states (COMPLETE, FAILED, IN_PROGRESS)
+	// are sent, which narrows the list, and the exact statuses are kept here.
 	const query = new URLSearchParams();
 	if (name) query.append('name', name);
-	for (const status of statuses) query.append('status', status);
+	const states = new Set(statuses.map((status) => STATES.find((state) => status.endsWith(state))));
+	for (const state of states) if (state) query.append('status', state);
 	const stacks = await heatRequestAll<HeatStack>(
 		this,
 		{ path: `/stacks${query.size > 0 ? `?${query.toString()}` : ''}` },
 		'stacks',
-		getListLimit(this, itemIndex),
+		statuses.length > 0 ? undefined : limit,
 	);
-	return stacks.map(describeStack);
+	const kept =
+		statuses.length > 0 ? stacks.filter((stack) => chosen(stack.stack_status, statuses)) : stacks;
+	return kept.slice(0, limit).map(describeStack);
 }
