@@ -158,18 +158,18 @@ describe('OpenStack DNS node requests', () => {
 				/^Invalid "Description": it is 161 characters long/,
 			],
 			[{ type: 'SPF' }, /^Invalid "Type": "SPF" is not one of/],
-		] as const) {
+		] as Array<[Record<string, unknown>, RegExp]>) {
+			const params: Record<string, unknown> = {
+				resource: 'recordSet',
+				operation: 'create',
+				zone: rl('example.com'),
+				name: 'app',
+				type: 'A',
+				records: '192.0.2.1',
+				options: {},
+			};
 			const error = await runNodeFailing(node, credentialStore(keystone.credential()), {
-				params: {
-					resource: 'recordSet',
-					operation: 'create',
-					zone: rl('example.com'),
-					name: 'app',
-					type: 'A',
-					records: '192.0.2.1',
-					options: {},
-					...overrides,
-				},
+				params: { ...params, ...overrides },
 			});
 			expect(error.message).toMatch(message);
 		}
