@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../shared/node/description';
 import { parameterError } from '../shared/node/errors';
 import { getInteger } from '../shared/node/parameters';
 import type { Fail } from './names';
@@ -111,6 +112,22 @@ export const waitTimeoutOption: INodeProperties = {
 	description: 'How long to wait for Designate before failing (the change may still finish later)',
 };
 
+/** The Options of an operation whose only option is the wait's timeout. */
+export const waitOptions: INodeProperties = collection('Options', [waitTimeoutOption]);
+
+/** Designate's statuses, for the list filters. */
+export const statusFilter: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [
+		{ name: 'Active', value: 'ACTIVE' },
+		{ name: 'Error', value: 'ERROR' },
+		{ name: 'Pending', value: 'PENDING' },
+	],
+	default: 'ACTIVE',
+};
+
 export function getWaitTimeout(ctx: IExecuteFunctions, path: string, itemIndex: number): number {
 	return getInteger(ctx, path, itemIndex, {
 		min: 1,
@@ -141,4 +158,15 @@ export function getDescription(ctx: IExecuteFunctions, path: string, itemIndex: 
 		);
 	}
 	return text;
+}
+
+/** An update that changes nothing is refused, naming "Update Fields". */
+export function nothingToUpdate(ctx: IExecuteFunctions, itemIndex: number) {
+	return parameterError(
+		ctx.getNode(),
+		'updateFields',
+		'add at least one field to change',
+		itemIndex,
+		'Update Fields',
+	);
 }

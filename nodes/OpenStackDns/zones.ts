@@ -12,6 +12,7 @@ import { openStackTime } from '../shared/openstack/dates';
 import { checked } from './inputs';
 import { completeZoneName } from './names';
 import { dnsRequest, segment } from './transport';
+import { waitUntilActive } from './waiting';
 import type { OpenStackContext } from '../shared/openstack/request';
 
 /** A zone as Designate's v2 API returns it. */
@@ -133,4 +134,19 @@ export async function resolveZoneId(ctx: IExecuteFunctions, itemIndex: number): 
 	const value = String((typeof raw === 'object' && raw !== null ? raw.value : raw) ?? '').trim();
 	if (UUID.test(value)) return value;
 	return (await resolveZone(ctx, itemIndex)).id;
+}
+
+/** Waits, when asked, until the zone is ACTIVE; returns it as it stands then. */
+export async function settledZone(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	zone: DesignateZone,
+): Promise<DesignateZone> {
+	if (!(ctx.getNodeParameter('waitUntilActive', itemIndex, false) as boolean)) return zone;
+	return await waitUntilActive(
+		ctx,
+		itemIndex,
+		`zone "${zone.name}"`,
+		async () => await getZoneById(ctx, zone.id),
+	);
 }

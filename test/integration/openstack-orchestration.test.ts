@@ -344,6 +344,24 @@ describe('OpenStack Orchestration node on Heat', () => {
 		);
 	});
 
+	it('names the failing resource of a creation Heat rolled back (from the events)', async () => {
+		const rolledBack = `${prefix}-rollback`;
+		const error = await fails({
+			resource: 'stack',
+			operation: 'create',
+			stackName: rolledBack,
+			templateSource: 'text',
+			template: FAILING,
+			waitUntilComplete: true,
+			options: { rollback: true },
+		});
+		expect(error.message).toMatch(
+			new RegExp(
+				`^The stack "${rolledBack}" went to ROLLBACK_COMPLETE: resource "broken" CREATE_FAILED: ValueError: resources.broken: Test Resource failed broken`,
+			),
+		);
+	});
+
 	describe('bad input: an error naming the parameter, nothing created', () => {
 		const create = (overrides: IDataObject) => ({
 			resource: 'stack',

@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DesignateRecordSet } from '../recordSets';
-import { dnsRequest } from '../transport';
+import { recordSetPath, type DesignateRecordSet } from '../recordSets';
 import { findZoneByName, UUID } from '../zones';
+import { pickerPage } from './page';
 
-/** The record sets of the node's zone whose name contains the filter, a page at a time. */
+/** The record sets of the node's zone whose name contains the filter. */
 export async function searchRecordSets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -24,26 +24,13 @@ export async function searchRecordSets(
 			throw new NodeOperationError(this.getNode(), `There is no zone "${zone}" in this project`);
 		zoneId = found.id;
 	}
-	const text = filter?.trim().replace(/\*/g, '');
-	const { recordsets, links } = await dnsRequest<{
-		recordsets: DesignateRecordSet[];
-		links?: { next?: string };
-	}>(this, {
-		path: `/zones/${encodeURIComponent(zoneId)}/recordsets`,
-		qs: {
-			limit: 100,
-			sort_key: 'name',
-			sort_dir: 'asc',
-			...(text ? { name: `*${text}*` } : {}),
-			...(paginationToken ? { marker: paginationToken } : {}),
-		},
-	});
-	return {
-		results: (recordsets ?? []).map((recordSet) => ({
-			name: `${recordSet.name} ${recordSet.type} (${(recordSet.records ?? []).join(', ').slice(0, 60)})`,
-			value: recordSet.id,
-		})),
-		paginationToken:
-			links?.next && recordsets.length > 0 ? recordsets[recordsets.length - 1].id : undefined,
-	};
+	return await pickerPage<DesignateRecordSet>(
+		this,
+		recordSetPath(zoneId),
+		'recordsets',
+		(recordSet) =>
+			`${recordSet.name} ${recordSet.type} (${(recordSet.records ?? []).join(', ').slice(0, 60)})`,
+		filter,
+		paginationToken,
+	);
 }

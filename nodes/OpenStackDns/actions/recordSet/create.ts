@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { collection, forOperation, showFor } from '../../../shared/node/description';
 import {
 	checked,
 	descriptionOption,
@@ -26,18 +26,11 @@ import { dnsRequest } from '../../transport';
 import { waitUntilActive, waitUntilActiveParameter } from '../../waiting';
 import { resolveZone, zoneLocator, type DesignateZone } from '../../zones';
 
-export const recordSetOptions = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection' as const,
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		descriptionOption,
-		{ ...ttlOption, description: `${ttlOption.description}; the zone's TTL when not set` },
-		waitTimeoutOption,
-	],
-};
+export const recordSetOptions = collection('Options', [
+	descriptionOption,
+	{ ...ttlOption, description: `${ttlOption.description}; the zone's TTL when not set` },
+	waitTimeoutOption,
+]);
 
 export const nameParameter = {
 	displayName: 'Name',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation, showFor } from '../../../shared/node/description';
-import { waitTimeoutOption } from '../../inputs';
+import { waitOptions } from '../../inputs';
 import {
 	getRecordSet,
 	getRecordSetId,
@@ -17,14 +17,7 @@ export const description = forOperation(showFor('recordSet', 'delete'), [
 	zoneLocator,
 	recordSetLocator,
 	waitUntilDeletedParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [waitTimeoutOption],
-	},
+	waitOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

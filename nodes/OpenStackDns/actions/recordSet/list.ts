@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import {
+	forOperation,
+	returnAllAndLimit,
+	showFor,
+	collection,
+} from '../../../shared/node/description';
 import { getListLimit } from '../../../shared/node/parameters';
-import { checked, getText } from '../../inputs';
+import { checked, getText, statusFilter } from '../../inputs';
 import { nameFilter } from '../../names';
 import { RECORD_TYPES } from '../../records';
 import {
@@ -17,50 +22,33 @@ import { resolveZone, zoneLocator } from '../../zones';
 export const description = forOperation(showFor('recordSet', 'list'), [
 	zoneLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Data',
-				name: 'data',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 192.0.2.10',
-				description: 'Only record sets holding a record with this data (* matches any text)',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. www or *.example.com.',
-				description: 'Only the record sets with this name, or matching a pattern with *',
-				hint: `${recordNameHint}; a name with * is sent as it is`,
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'ACTIVE' },
-					{ name: 'Error', value: 'ERROR' },
-					{ name: 'Pending', value: 'PENDING' },
-				],
-				default: 'ACTIVE',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [...RECORD_TYPES, 'SOA'].sort().map((type) => ({ name: type, value: type })),
-				default: 'A',
-			},
-		],
-	},
+	collection('Filters', [
+		{
+			displayName: 'Data',
+			name: 'data',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 192.0.2.10',
+			description: 'Only record sets holding a record with this data (* matches any text)',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. www or *.example.com.',
+			description: 'Only the record sets with this name, or matching a pattern with *',
+			hint: `${recordNameHint}; a name with * is sent as it is`,
+		},
+		statusFilter,
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [...RECORD_TYPES, 'SOA'].sort().map((type) => ({ name: type, value: type })),
+			default: 'A',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

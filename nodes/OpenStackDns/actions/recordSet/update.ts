@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import { parameterError } from '../../../shared/node/errors';
 import {
 	descriptionOption,
 	getDescription,
 	getRecords,
 	getTtl,
+	nothingToUpdate,
 	recordsParameter,
 	ttlOption,
-	waitTimeoutOption,
+	waitOptions,
 } from '../../inputs';
 import { isRecordType } from '../../records';
 import {
@@ -28,34 +29,20 @@ import { settled } from './create';
 export const description = forOperation(showFor('recordSet', 'update'), [
 	zoneLocator,
 	recordSetLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			descriptionOption,
-			{
-				...recordsParameter,
-				required: false,
-				description: `${recordsParameter.description}. They replace the current records.`,
-			},
-			{
-				...ttlOption,
-				description: `${ttlOption.description}; 0 or more. Leave it out to keep the current TTL.`,
-			},
-		],
-	},
+	collection('Update Fields', [
+		descriptionOption,
+		{
+			...recordsParameter,
+			required: false,
+			description: `${recordsParameter.description}. They replace the current records.`,
+		},
+		{
+			...ttlOption,
+			description: `${ttlOption.description}; 0 or more. Leave it out to keep the current TTL.`,
+		},
+	]),
 	waitUntilActiveParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [waitTimeoutOption],
-	},
+	waitOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
@@ -66,13 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (fields.description !== undefined)
 		body.description = getDescription(this, 'updateFields.description', itemIndex) || null;
 	if (fields.records === undefined && Object.keys(body).length === 0) {
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'add at least one field to change',
-			itemIndex,
-			'Update Fields',
-		);
+		throw nothingToUpdate(this, itemIndex);
 	}
 	const zoneId = await resolveZoneId(this, itemIndex);
 	if (fields.records !== undefined) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import {
 	checked,
 	descriptionOption,
@@ -12,8 +12,8 @@ import {
 } from '../../inputs';
 import { checkZoneEmail, completeZoneName } from '../../names';
 import { dnsRequest } from '../../transport';
-import { waitUntilActive, waitUntilActiveParameter } from '../../waiting';
-import { describeZone, getZoneById, zoneNameHint, type DesignateZone } from '../../zones';
+import { waitUntilActiveParameter } from '../../waiting';
+import { describeZone, settledZone, zoneNameHint, type DesignateZone } from '../../zones';
 
 export const description = forOperation(showFor('zone', 'create'), [
 	{
@@ -36,21 +36,14 @@ export const description = forOperation(showFor('zone', 'create'), [
 		description: "The zone administrator's address, published in its SOA record",
 	},
 	waitUntilActiveParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			descriptionOption,
-			{
-				...ttlOption,
-				description: `The default TTL of the zone's record sets. ${ttlOption.description}`,
-			},
-			waitTimeoutOption,
-		],
-	},
+	collection('Options', [
+		descriptionOption,
+		{
+			...ttlOption,
+			description: `The default TTL of the zone's record sets. ${ttlOption.description}`,
+		},
+		waitTimeoutOption,
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
@@ -65,15 +58,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (options.ttl !== undefined) body.ttl = getTtl(this, 'options.ttl', itemIndex);
 	if (options.description)
 		body.description = getDescription(this, 'options.description', itemIndex);
-	let zone = await dnsRequest<DesignateZone>(this, { method: 'POST', path: '/zones', body });
-	if (this.getNodeParameter('waitUntilActive', itemIndex, false) as boolean) {
-		const id = zone.id;
-		zone = await waitUntilActive(
-			this,
-			itemIndex,
-			`zone "${name}"`,
-			async () => await getZoneById(this, id),
-		);
-	}
-	return describeZone(zone);
+	const zone = await dnsRequest<DesignateZone>(this, { method: 'POST', path: '/zones', body });
+	return describeZone(await settledZone(this, itemIndex, zone));
 }

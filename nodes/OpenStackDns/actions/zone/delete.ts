@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation, showFor } from '../../../shared/node/description';
-import { waitTimeoutOption } from '../../inputs';
+import { waitOptions } from '../../inputs';
 import { dnsRequest, segment } from '../../transport';
 import { waitUntilDeletedParameter, waitUntilGone } from '../../waiting';
 import { getZoneById, resolveZoneId, zoneLocator, type DesignateZone } from '../../zones';
@@ -9,14 +9,7 @@ import { getZoneById, resolveZoneId, zoneLocator, type DesignateZone } from '../
 export const description = forOperation(showFor('zone', 'delete'), [
 	zoneLocator,
 	waitUntilDeletedParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [waitTimeoutOption],
-	},
+	waitOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

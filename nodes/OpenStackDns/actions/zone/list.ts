@@ -1,43 +1,31 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import {
+	forOperation,
+	returnAllAndLimit,
+	showFor,
+	collection,
+} from '../../../shared/node/description';
 import { getListLimit } from '../../../shared/node/parameters';
-import { checked, getText } from '../../inputs';
+import { checked, getText, statusFilter } from '../../inputs';
 import { nameFilter } from '../../names';
 import { dnsRequestAll } from '../../transport';
 import { describeZone, type DesignateZone } from '../../zones';
 
 export const description = forOperation(showFor('zone', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. example.com. or *.example.com.',
-				description: 'Only the zone with this name, or the zones matching a pattern with *',
-				hint: 'A trailing dot is added when missing and the name has no *',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'ACTIVE' },
-					{ name: 'Error', value: 'ERROR' },
-					{ name: 'Pending', value: 'PENDING' },
-				],
-				default: 'ACTIVE',
-			},
-		],
-	},
+	collection('Filters', [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. example.com. or *.example.com.',
+			description: 'Only the zone with this name, or the zones matching a pattern with *',
+			hint: 'A trailing dot is added when missing and the name has no *',
+		},
+		statusFilter,
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

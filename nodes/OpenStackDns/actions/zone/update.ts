@@ -1,60 +1,46 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
-import { parameterError } from '../../../shared/node/errors';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import {
 	checked,
 	descriptionOption,
 	getDescription,
 	getText,
 	getTtl,
+	nothingToUpdate,
 	ttlOption,
-	waitTimeoutOption,
+	waitOptions,
 } from '../../inputs';
 import { checkZoneEmail } from '../../names';
 import { dnsRequest, segment } from '../../transport';
-import { waitUntilActive, waitUntilActiveParameter } from '../../waiting';
+import { waitUntilActiveParameter } from '../../waiting';
 import {
 	describeZone,
-	getZoneById,
 	resolveZoneId,
+	settledZone,
 	zoneLocator,
 	type DesignateZone,
 } from '../../zones';
 
 export const description = forOperation(showFor('zone', 'update'), [
 	zoneLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			descriptionOption,
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "The zone administrator's address, published in its SOA record",
-			},
-			{
-				...ttlOption,
-				description: `The default TTL of the zone's record sets. ${ttlOption.description}`,
-			},
-		],
-	},
+	collection('Update Fields', [
+		descriptionOption,
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The zone administrator's address, published in its SOA record",
+		},
+		{
+			...ttlOption,
+			description: `The default TTL of the zone's record sets. ${ttlOption.description}`,
+		},
+	]),
 	waitUntilActiveParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [waitTimeoutOption],
-	},
+	waitOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
@@ -68,27 +54,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (fields.description !== undefined)
 		body.description = getDescription(this, 'updateFields.description', itemIndex) || null;
 	if (Object.keys(body).length === 0) {
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'add at least one field to change',
-			itemIndex,
-			'Update Fields',
-		);
+		throw nothingToUpdate(this, itemIndex);
 	}
 	const id = await resolveZoneId(this, itemIndex);
-	let zone = await dnsRequest<DesignateZone>(this, {
+	const zone = await dnsRequest<DesignateZone>(this, {
 		method: 'PATCH',
 		path: `/zones/${segment(id)}`,
 		body,
 	});
-	if (this.getNodeParameter('waitUntilActive', itemIndex, false) as boolean) {
-		zone = await waitUntilActive(
-			this,
-			itemIndex,
-			`zone "${zone.name}"`,
-			async () => await getZoneById(this, id),
-		);
-	}
-	return describeZone(zone);
+	return describeZone(await settledZone(this, itemIndex, zone));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import { parameterError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import { describeStack, getStack, stackRef } from '../../stacks';
@@ -50,27 +50,20 @@ export const description = forOperation(showFor('stack', 'create'), [
 	...templateParameters,
 	...parametersParameters,
 	waitUntilCompleteParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			environmentOption,
-			{
-				displayName: 'Rollback on Failure',
-				name: 'rollback',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Heat deletes what it created when the creation fails (else the failed stack stays, to inspect)',
-			},
-			tagsOption,
-			timeoutOption,
-			waitTimeoutOption,
-		],
-	},
+	collection('Options', [
+		environmentOption,
+		{
+			displayName: 'Rollback on Failure',
+			name: 'rollback',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Heat deletes what it created when the creation fails (else the failed stack stays, to inspect)',
+		},
+		tagsOption,
+		timeoutOption,
+		waitTimeoutOption,
+	]),
 ]);
 
 /** Timeout, tags and rollback from the options, as Heat's fields. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import { resolveStack, stackLocator } from '../../stacks';
 import { heatRequest } from '../../transport';
 import { waitForStack, waitTimeoutOption, waitUntilDeletedParameter } from '../../waiting';
@@ -8,14 +8,7 @@ import { waitForStack, waitTimeoutOption, waitUntilDeletedParameter } from '../.
 export const description = forOperation(showFor('stack', 'delete'), [
 	stackLocator,
 	waitUntilDeletedParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [waitTimeoutOption],
-	},
+	collection('Options', [waitTimeoutOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

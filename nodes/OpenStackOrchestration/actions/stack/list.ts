@@ -1,6 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import {
+	forOperation,
+	returnAllAndLimit,
+	showFor,
+	collection,
+} from '../../../shared/node/description';
 import { getListLimit } from '../../../shared/node/parameters';
 import { describeStack, type HeatStack } from '../../stacks';
 import { heatRequestAll } from '../../transport';
@@ -24,42 +29,35 @@ const label = (value: string) =>
 
 export const description = forOperation(showFor('stack', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only the stack with this exact name',
-			},
-			{
-				displayName: 'Status Names or IDs',
-				name: 'status',
-				type: 'multiOptions',
-				options: [
-					...STATES.map((state) => ({
-						name: `Any ${label(state)}`,
-						value: state,
-						description: `${label(state)}, whatever the action`,
+	collection('Filters', [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only the stack with this exact name',
+		},
+		{
+			displayName: 'Status Names or IDs',
+			name: 'status',
+			type: 'multiOptions',
+			options: [
+				...STATES.map((state) => ({
+					name: `Any ${label(state)}`,
+					value: state,
+					description: `${label(state)}, whatever the action`,
+				})),
+				...ACTIONS.flatMap((action) =>
+					STATES.map((state) => ({
+						name: label(`${action}_${state}`),
+						value: `${action}_${state}`,
 					})),
-					...ACTIONS.flatMap((action) =>
-						STATES.map((state) => ({
-							name: label(`${action}_${state}`),
-							value: `${action}_${state}`,
-						})),
-					),
-				],
-				default: [],
-				description: 'Only stacks in one of these statuses',
-			},
-		],
-	},
+				),
+			],
+			default: [],
+			description: 'Only stacks in one of these statuses',
+		},
+	]),
 ]);
 
 /** Whether a stack's status is one of those chosen ("COMPLETE" alone: any action). */

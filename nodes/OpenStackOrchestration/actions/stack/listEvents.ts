@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import {
+	forOperation,
+	returnAllAndLimit,
+	showFor,
+	collection,
+} from '../../../shared/node/description';
 import { getListLimit } from '../../../shared/node/parameters';
 import { openStackTime } from '../../../shared/openstack/dates';
 import { resolveStack, stackLocator } from '../../stacks';
@@ -20,41 +25,34 @@ interface HeatEvent {
 export const description = forOperation(showFor('stack', 'listEvents'), [
 	stackLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Oldest First',
-				name: 'oldestFirst',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to list the oldest events first (else the newest first)',
-			},
-			{
-				displayName: 'Resource Name',
-				name: 'resourceName',
-				type: 'string',
-				default: '',
-				description: 'Only the events of this resource',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Complete', value: 'COMPLETE' },
-					{ name: 'Failed', value: 'FAILED' },
-					{ name: 'In Progress', value: 'IN_PROGRESS' },
-				],
-				default: 'FAILED',
-				description: 'Only events that reached this status',
-			},
-		],
-	},
+	collection('Options', [
+		{
+			displayName: 'Oldest First',
+			name: 'oldestFirst',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list the oldest events first (else the newest first)',
+		},
+		{
+			displayName: 'Resource Name',
+			name: 'resourceName',
+			type: 'string',
+			default: '',
+			description: 'Only the events of this resource',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Complete', value: 'COMPLETE' },
+				{ name: 'Failed', value: 'FAILED' },
+				{ name: 'In Progress', value: 'IN_PROGRESS' },
+			],
+			default: 'FAILED',
+			description: 'Only events that reached this status',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,6 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, returnAllAndLimit, showFor } from '../../../shared/node/description';
+import {
+	forOperation,
+	returnAllAndLimit,
+	showFor,
+	collection,
+} from '../../../shared/node/description';
 import { getInteger, getListLimit } from '../../../shared/node/parameters';
 import { openStackTime } from '../../../shared/openstack/dates';
 import { resolveStack, stackLocator } from '../../stacks';
@@ -23,23 +28,16 @@ interface HeatResource {
 export const description = forOperation(showFor('stack', 'listResources'), [
 	stackLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Nested Depth',
-				name: 'nestedDepth',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 0,
-				description: 'How many levels of nested stacks to include (0: only this stack)',
-			},
-		],
-	},
+	collection('Options', [
+		{
+			displayName: 'Nested Depth',
+			name: 'nestedDepth',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 0,
+			description: 'How many levels of nested stacks to include (0: only this stack)',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import { parameterError } from '../../../shared/node/errors';
 import { describeStack, getStack, resolveStack, stackLocator } from '../../stacks';
 import {
@@ -26,34 +26,27 @@ export const description = forOperation(showFor('stack', 'update'), [
 	},
 	...parametersParameters.slice(1),
 	waitUntilCompleteParameter,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			environmentOption,
-			{
-				displayName: 'Reset Parameters',
-				name: 'resetParameters',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. flavor, count',
-				description: "Parameters, separated by commas, that go back to the template's defaults",
-			},
-			{
-				displayName: 'Rollback on Failure',
-				name: 'rollback',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Heat returns the stack to its previous state when the update fails',
-			},
-			tagsOption,
-			timeoutOption,
-			waitTimeoutOption,
-		],
-	},
+	collection('Options', [
+		environmentOption,
+		{
+			displayName: 'Reset Parameters',
+			name: 'resetParameters',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. flavor, count',
+			description: "Parameters, separated by commas, that go back to the template's defaults",
+		},
+		{
+			displayName: 'Rollback on Failure',
+			name: 'rollback',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Heat returns the stack to its previous state when the update fails',
+		},
+		tagsOption,
+		timeoutOption,
+		waitTimeoutOption,
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

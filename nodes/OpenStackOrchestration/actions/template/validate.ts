@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation, showFor } from '../../../shared/node/description';
+import { forOperation, showFor, collection } from '../../../shared/node/description';
 import {
 	environmentOption,
 	heatRefusal,
@@ -21,14 +21,7 @@ interface HeatValidation {
 export const description = forOperation(showFor('template', 'validate'), [
 	...templateParameters,
 	...parametersParameters,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [environmentOption],
-	},
+	collection('Options', [environmentOption]),
 ]);
 
 /** Heat's validation: nothing is created; an invalid template fails with Heat's reason. */
