@@ -241,9 +241,17 @@ function describeNetworkFailure(target: CloudTarget, failure: HttpFailure): stri
 		SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is self-signed',
 		UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
 		ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+		EHOSTUNREACH: 'the host is unreachable',
+		ECONNABORTED: 'the connection was aborted',
 	};
-	const why = (code && hints[code]) ?? failure.rawMessage ?? 'no answer';
-	return `Could not reach Keystone at ${target.authUrl}: ${why}${code ? ` (${code})` : ''}`;
+	// No OS error code in the words: n8n replaces a message naming one (ECONNREFUSED…) with
+	// generic text, which would lose the URL and the cause.
+	const raw = (failure.rawMessage ?? '')
+		.replace(/\b[A-Z][A-Z0-9_]{3,}\b/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const why = (code && hints[code]) ?? (raw || 'the connection failed');
+	return `Could not reach Keystone at ${target.authUrl}: ${why}`;
 }
 
 /** Why Keystone refused, in the credential's terms. */
