@@ -246,3 +246,18 @@ export function contentHeaderOptions(contentTypeHelp: string): INodeProperties[]
 		},
 	];
 }
+
+/** The usual collections of optional parameters, by the label n8n shows. */
+const COLLECTIONS = {
+	Options: { name: 'options', placeholder: 'Add option' },
+	Filters: { name: 'filters', placeholder: 'Add filter' },
+	'Update Fields': { name: 'updateFields', placeholder: 'Add field' },
+} as const;
+
+/** An "Options", "Filters" or "Update Fields" collection holding `options`. */
+export function collection(
+	displayName: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, ...COLLECTIONS[displayName], type: 'collection', default: {}, options };
+}

@@ -41,6 +41,17 @@ function fromObject(body: Loose): string | undefined {
 	const neutron = body.NeutronError;
 	if (isObject(neutron)) return str(neutron.message) ?? str(neutron.type);
 	if (str(body.faultstring)) return str(body.faultstring);
+	// Designate's schema failures: {"errors": {"errors": [{"path": ["records", 0], "message"}]}}
+	if (isObject(body.errors) && Array.isArray(body.errors.errors)) {
+		const details = body.errors.errors
+			.map((entry) => {
+				if (!isObject(entry) || !str(entry.message)) return undefined;
+				const path = Array.isArray(entry.path) ? entry.path.join('.') : '';
+				return path ? `${path}: ${str(entry.message)}` : str(entry.message);
+			})
+			.filter(Boolean);
+		if (details.length > 0) return details.join('; ');
+	}
 	if (Array.isArray(body.errors)) {
 		const details = body.errors
 			.map((entry) => (isObject(entry) ? (str(entry.detail) ?? str(entry.title)) : str(entry)))

@@ -143,6 +143,28 @@ export class FakeKeystone {
 					},
 				],
 			},
+			// Designate registers its root, Heat its v1 base with the project (as DevStack does).
+			{
+				type: 'dns',
+				name: 'designate',
+				id: 'designate0',
+				endpoints: [
+					{ interface: 'public', region: 'RegionOne', region_id: 'RegionOne', url: `${svc}/dns/` },
+				],
+			},
+			{
+				type: 'orchestration',
+				name: 'heat',
+				id: 'heat0',
+				endpoints: [
+					{
+						interface: 'public',
+						region: 'RegionOne',
+						region_id: 'RegionOne',
+						url: `${svc}/heat-api/v1/${this.project.id}`,
+					},
+				],
+			},
 		];
 	}
 

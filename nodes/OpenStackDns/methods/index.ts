@@ -1,0 +1,4 @@
+import { searchRecordSets } from './searchRecordSets';
+import { searchZones } from './searchZones';
+
+export const listSearch = { searchRecordSets, searchZones };

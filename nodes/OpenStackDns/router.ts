@@ -1,0 +1,7 @@
+import { buildRouter } from '../shared/node/router';
+import * as recordSet from './actions/recordSet';
+import * as zone from './actions/zone';
+
+export const router = buildRouter({
+	operations: { recordSet: recordSet.operations, zone: zone.operations },
+});

@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getTemplate from './getTemplate';
+import * as list from './list';
+import * as listEvents from './listEvents';
+import * as listResources from './listResources';
+import * as update from './update';
+
+export const operations = {
+	create,
+	delete: del,
+	get,
+	getTemplate,
+	list,
+	listEvents,
+	listResources,
+	update,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['stack'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a stack',
+				description:
+					'Create a stack from a template (text or file), parameters and environment; waits until complete',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a stack',
+				description: 'Delete a stack and its resources; optionally wait until it is gone',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a stack',
+				description: 'Get a stack with its outputs and parameters',
+			},
+			{
+				name: 'Get Events',
+				value: 'listEvents',
+				action: 'Get the events of a stack',
+				description: 'What happened to the stack and its resources, newest first',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many stacks',
+				description: "The project's stacks, filtered by name or status",
+			},
+			{
+				name: 'Get Resources',
+				value: 'listResources',
+				action: 'Get the resources of a stack',
+				description: 'The resources of a stack with their status',
+			},
+			{
+				name: 'Get Template',
+				value: 'getTemplate',
+				action: 'Get the template of a stack',
+				description: 'The template the stack was created or last updated from',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a stack',
+				description:
+					'Change the template, parameters or environment of a stack; waits until complete',
+			},
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getTemplate.description,
+	...list.description,
+	...listEvents.description,
+	...listResources.description,
+	...update.description,
+];

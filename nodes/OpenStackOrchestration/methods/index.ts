@@ -1,0 +1,3 @@
+import { searchStacks } from './searchStacks';
+
+export const listSearch = { searchStacks };
