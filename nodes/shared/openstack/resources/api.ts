@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	openStackPages,
 	openStackRequest,
 	openStackRequestAll,
 	type MarkerPaging,
@@ -18,14 +19,18 @@ import {
 export const COMPUTE_MICROVERSION = '2.47';
 /** Nova key pairs: 2.35 pages the list; below 2.92 Nova still generates a key when none is given. */
 export const KEYPAIR_MICROVERSION = '2.35';
-/** Cinder: 3.42 extends attached volumes. */
-export const BLOCK_STORAGE_MICROVERSION = '3.42';
+/**
+ * Cinder: 3.42 extends attached volumes. Other calls use the base version (3.0): from 3.31 Cinder
+ * refuses every list filter its operator did not enable, where 3.0 ignores it (the nodes check
+ * filters on their side too).
+ */
+export const VOLUME_EXTEND_MICROVERSION = '3.42';
 
 export type ServiceName = 'compute' | 'block-storage' | 'network' | 'image' | 'load-balancer';
 
 const SERVICES: Record<ServiceName, Pick<OpenStackCall, 'apiVersion' | 'microversion'>> = {
 	compute: { microversion: COMPUTE_MICROVERSION },
-	'block-storage': { microversion: BLOCK_STORAGE_MICROVERSION },
+	'block-storage': {},
 	network: { apiVersion: 'v2.0' },
 	image: { apiVersion: 'v2' },
 	'load-balancer': { apiVersion: 'v2' },
@@ -54,4 +59,14 @@ export async function serviceRequestAll<T = IDataObject>(
 	paging: MarkerPaging<T>,
 ): Promise<T[]> {
 	return await openStackRequestAll<T>(ctx, toCall(service, call), paging);
+}
+
+/** The pages of a marker/limit list of a service, one by one. */
+export function servicePages<T = IDataObject>(
+	ctx: OpenStackContext,
+	service: ServiceName,
+	call: ServiceCall,
+	paging: MarkerPaging<T>,
+): AsyncGenerator<T[], void, undefined> {
+	return openStackPages<T>(ctx, toCall(service, call), paging);
 }

@@ -18,3 +18,19 @@ export async function onHttpStatus<T>(
 		throw error;
 	}
 }
+
+/**
+ * Runs the second step of a two-step creation; when it fails, undoes the first (`rollback`, whose
+ * own failure is ignored) and passes the failure on, so the operation leaves nothing behind.
+ */
+export async function withRollback<T>(
+	run: () => Promise<T>,
+	rollback: () => Promise<unknown>,
+): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		await rollback().catch(() => undefined);
+		throw error;
+	}
+}

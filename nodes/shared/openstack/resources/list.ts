@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getListLimit } from '../../node/parameters';
-import { serviceRequestAll, type ServiceCall, type ServiceName } from './api';
+import { servicePages, serviceRequestAll, type ServiceCall, type ServiceName } from './api';
 
 /**
  * A "Get Many" of the infrastructure nodes: Return All / Limit, pages of up to 1,000 (the usual
@@ -17,6 +17,11 @@ export interface ListSpec<T> {
 	/** The `marker` of the next page (the item's ID by default). */
 	markerOf?: (item: T) => string | undefined;
 	describe: (item: T) => IDataObject;
+	/**
+	 * Checks the list's filters on the node's side as well, for services that may ignore one
+	 * (Cinder below microversion 3.31 drops filters its operator did not enable).
+	 */
+	keep?: (item: T) => boolean;
 }
 
 export async function listResources<T = IDataObject>(
@@ -24,11 +29,19 @@ export async function listResources<T = IDataObject>(
 	itemIndex: number,
 	spec: ListSpec<T>,
 ): Promise<IDataObject[]> {
-	const items = await serviceRequestAll<T>(ctx, spec.service, spec.call, {
-		itemsKey: spec.itemsKey,
-		limit: getListLimit(ctx, itemIndex),
-		pageSize: LIST_PAGE_SIZE,
-		markerOf: spec.markerOf,
-	});
-	return items.map(spec.describe);
+	const limit = getListLimit(ctx, itemIndex);
+	const paging = { itemsKey: spec.itemsKey, pageSize: LIST_PAGE_SIZE, markerOf: spec.markerOf };
+	if (!spec.keep) {
+		const items = await serviceRequestAll<T>(ctx, spec.service, spec.call, { ...paging, limit });
+		return items.map(spec.describe);
+	}
+	const kept: IDataObject[] = [];
+	for await (const page of servicePages<T>(ctx, spec.service, spec.call, paging)) {
+		for (const item of page) {
+			if (!spec.keep(item)) continue;
+			kept.push(spec.describe(item));
+			if (limit !== undefined && kept.length >= limit) return kept;
+		}
+	}
+	return kept;
 }
