@@ -15,7 +15,10 @@ describe('CIDRs as Neutron accepts them', () => {
 	it.each([
 		['10.0.0.5/24', '"10.0.0.5/24" has host bits set: the network is 10.0.0.0/24'],
 		['10.0.0.0/33', 'the prefix length /33 is above /32 for IPv4'],
-		['10.0.0.0', '"10.0.0.0" is not a CIDR (an address, "/" and a prefix length, e.g. 10.0.0.0/24)'],
+		[
+			'10.0.0.0',
+			'"10.0.0.0" is not a CIDR (an address, "/" and a prefix length, e.g. 10.0.0.0/24)',
+		],
 		['10.0.300.0/24', '"10.0.300.0" is not an IPv4 or IPv6 address'],
 		['2001:db8::1/64', '"2001:db8::1/64" has host bits set: the network is 2001:db8::/64'],
 		['2001:db8::/129', 'the prefix length /129 is above /128 for IPv6'],
