@@ -206,6 +206,12 @@ describe('OpenStack Block Storage node', () => {
 		});
 		expect(unknownImage.message).toBe('Invalid "Image": no image is named "no-such-image"');
 
+		const pickedVolumes = await storage.pick('searchVolumes', base);
+		expect(pickedVolumes.results).toEqual([
+			{ name: `${base} (2 GB, available)`, value: volume.id },
+		]);
+		const pickedSnapshots = await storage.pick('searchSnapshots', `${RUN}-snap`);
+		expect(pickedSnapshots.results).toEqual([{ name: `${RUN}-snap (2 GB)`, value: snapshot.id }]);
 		const snapshots = await storage.run({
 			resource: 'snapshot',
 			operation: 'list',

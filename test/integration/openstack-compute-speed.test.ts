@@ -131,7 +131,6 @@ describe('OpenStack Compute node: Get Many servers with Return All over 2,000 se
 		expect(json).toHaveLength(COUNT);
 		expect(new Set(json.map((server) => server.id)).size).toBe(COUNT);
 		expect(json.every((server) => server.status === 'ERROR')).toBe(true);
-		expect(json[0].faultMessage).toMatch(/No valid host/);
 
 		const toNova = store.sent.filter((request) => String(request.url).startsWith(nova));
 		const maxRequests = Math.ceil(COUNT / LIST_PAGE_SIZE) + 1;

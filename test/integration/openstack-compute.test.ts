@@ -141,6 +141,8 @@ describe('OpenStack Compute node: key pairs', () => {
 		expect(fresh.privateKey).toMatch(/-----BEGIN (RSA |OPENSSH )?PRIVATE KEY-----/);
 		expect(fresh.note).toMatch(/once/);
 
+		const picked = await compute.pick('searchKeyPairs', RUN);
+		expect(picked.results.map((result) => result.value).sort()).toEqual([generated, imported]);
 		const listed = await compute.run({ resource: 'keyPair', operation: 'list', returnAll: true });
 		expect(listed.map((keyPair) => keyPair.name)).toEqual(
 			expect.arrayContaining([imported, generated]),
@@ -281,6 +283,22 @@ describe('OpenStack Compute node: servers', () => {
 		expect(log).toMatchObject({ serverId: id, serverName: name });
 		expect(log.output).toEqual(expect.any(String));
 		expect(log.lines).toBeLessThanOrEqual(2);
+
+		// The pickers the editor shows.
+		const servers = await compute.pick('searchServers', `${RUN}-web`);
+		expect(servers.results).toEqual([{ name: `${name} (ACTIVE)`, value: id }]);
+		const flavors = await compute.pick('searchFlavors', 'tiny');
+		expect(flavors.results.map((result) => result.name)).toContain(
+			'm1.tiny (1 vCPU, 0.5 GB RAM, 1 GB disk)',
+		);
+		const images = await compute.pick('searchImages', 'cirros');
+		expect(images.results).toContainEqual({ name: cloud.image.name, value: cloud.image.id });
+		const networks = await compute.pick('searchNetworks', RUN);
+		expect(networks.results.map((result) => result.name)).toEqual([RUN]);
+		const groups = await new OpenStackCompute().methods.loadOptions.getSecurityGroups.call(
+			compute.ctx as never,
+		);
+		expect(groups.map((group) => group.name)).toContain('default');
 
 		const [got] = await compute.run({
 			resource: 'server',

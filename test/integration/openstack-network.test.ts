@@ -467,6 +467,18 @@ describe('OpenStack Network node: routers, security groups, floating IPs, ports'
 		});
 		expect(listed).toMatchObject([{ id: ip.id, portId: ports[0].id }]);
 
+		// The pickers the editor shows.
+		const byPicker = async (method: string, filter: string) =>
+			(await neutron.pick(method, filter)).results.map((result) => result.value);
+		expect(await byPicker('searchFloatingIps', address)).toEqual([ip.id]);
+		expect(await byPicker('searchServers', serverName)).toEqual([serverId]);
+		expect(await byPicker('searchNetworks', net)).toEqual([ports[0].networkId]);
+		expect(await byPicker('searchExternalNetworks', '')).toContain(cloud.publicNetwork.id);
+		expect(await byPicker('searchExternalNetworks', '')).not.toContain(ports[0].networkId);
+		expect(await byPicker('searchSubnets', net)).toEqual([subnetId]);
+		expect(await byPicker('searchRouters', routerName)).toHaveLength(1);
+		expect(await byPicker('searchSecurityGroups', 'default')).not.toHaveLength(0);
+
 		const [free] = await neutron.run({
 			resource: 'floatingIp',
 			operation: 'disassociate',
@@ -542,6 +554,8 @@ describe('OpenStack Network node: load balancers (Octavia)', () => {
 			loadBalancer: rl(name, 'name'),
 		});
 		expect(got.id).toBe(lb.id);
+		const picked = await neutron.pick('searchLoadBalancers', name);
+		expect(picked.results.map((result) => result.value)).toEqual([lb.id]);
 		const listed = await neutron.run({
 			resource: 'loadBalancer',
 			operation: 'list',

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeType,
+} from 'n8n-workflow';
 
 import { requestSession } from '../../../nodes/shared/openstack/keystone';
 import {
@@ -36,6 +41,23 @@ export function memberRun(node: INodeType) {
 			).json,
 		/** Runs the node expecting it to fail; the error. */
 		fail: async (params: IDataObject) => await runNodeFailing(node, store, { params }),
+		/** A picker (listSearch method) of the node, as the editor calls it. */
+		pick: async (method: string, filter?: string, paginationToken?: string) => {
+			const search = (
+				node.methods?.listSearch as
+					| Record<
+							string,
+							(
+								this: ILoadOptionsFunctions,
+								filter?: string,
+								token?: string,
+							) => Promise<INodeListSearchResult>
+					  >
+					| undefined
+			)?.[method];
+			if (!search) throw new Error(`The node has no picker ${method}`);
+			return await search.call(ctx as unknown as ILoadOptionsFunctions, filter, paginationToken);
+		},
 		/** A direct call, to check what the node did on the server side. */
 		api: async <T = any>(service: ServiceName, call: ServiceCall) =>
 			await serviceRequest<T>(ctx, service, call),
