@@ -169,14 +169,15 @@ function headerValue(
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * Keystone's own explanation of a refusal: every Keystone error is JSON
+ * `{"error": {"code", "message", "title"}}`; undefined for any other answer (a web page, another
+ * service), which is how a URL that is not Keystone shows.
+ */
 function keystoneMessage(failure: HttpFailure): string | undefined {
 	let body = failure.body;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const raw = body;
-		body = safeJson(raw);
-		if (body === undefined) return raw.trim().slice(0, 300) || undefined;
-	}
+	if (typeof body === 'string') body = safeJson(body);
 	const error = (body as { error?: { message?: unknown } } | undefined)?.error;
 	return typeof error?.message === 'string' ? error.message : undefined;
 }
@@ -240,9 +241,17 @@ function describeNetworkFailure(target: CloudTarget, failure: HttpFailure): stri
 		SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is self-signed',
 		UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
 		ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+		EHOSTUNREACH: 'the host is unreachable',
+		ECONNABORTED: 'the connection was aborted',
 	};
-	const why = (code && hints[code]) ?? failure.rawMessage ?? 'no answer';
-	return `Could not reach Keystone at ${target.authUrl}: ${why}${code ? ` (${code})` : ''}`;
+	// No OS error code in the words: n8n replaces a message naming one (ECONNREFUSED…) with
+	// generic text, which would lose the URL and the cause.
+	const raw = (failure.rawMessage ?? '')
+		.replace(/\b[A-Z][A-Z0-9_]{3,}\b/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const why = (code && hints[code]) ?? (raw || 'the connection failed');
+	return `Could not reach Keystone at ${target.authUrl}: ${why}`;
 }
 
 /** Why Keystone refused, in the credential's terms. */
@@ -256,8 +265,15 @@ async function describeRefusal(
 	const status = failure.status!;
 	const said = keystoneMessage(failure);
 	const keystoneSays = said ? ` Keystone says: "${said}"` : '';
-	if (status === 404 || status === 405) {
-		return `The Auth URL ${target.authUrl} is not a Keystone v3 endpoint: POST ${target.authUrl}/auth/tokens answered HTTP ${status}`;
+	if (said === undefined && status < 500) {
+		return `The Auth URL ${target.authUrl} is not a Keystone v3 endpoint: POST ${target.authUrl}/auth/tokens answered HTTP ${status}${status === 404 || status === 405 ? '' : ', not as Keystone does'}`;
+	}
+	if (status === 404) {
+		if (authMethod(credentials) === 'applicationCredential') {
+			const which = credentials.applicationCredentialBy === 'name' ? 'its name and user' : 'its ID';
+			return `Keystone does not know the application credential (HTTP 404): check ${which} (a deleted application credential is gone for good).${keystoneSays}`;
+		}
+		return `Keystone could not find what the credential names (HTTP 404).${keystoneSays}`;
 	}
 	if (status === 401) {
 		if (authMethod(credentials) === 'applicationCredential') {
@@ -292,6 +308,20 @@ async function describeRefusal(
 	return `Keystone failed to issue a token (HTTP ${status}).${keystoneSays}`;
 }
 
+/** The credential field a refusal is about, when one is. */
+function refusedField(
+	credentials: ICredentialDataDecryptedObject,
+	failure: HttpFailure,
+): string | undefined {
+	if (keystoneMessage(failure) === undefined && (failure.status ?? 500) < 500) return 'authUrl';
+	if (failure.status === 404 && authMethod(credentials) === 'applicationCredential') {
+		return credentials.applicationCredentialBy === 'name'
+			? 'applicationCredentialName'
+			: 'applicationCredentialId';
+	}
+	return undefined;
+}
+
 /**
  * Requests a token and turns Keystone's answer into the session the nodes use. Throws
  * OpenStackConfigError for unusable settings and OpenStackAuthError for what Keystone refused
@@ -315,7 +345,7 @@ export async function requestSession(
 			throw new OpenStackAuthError(clean(describeNetworkFailure(target, failure)), 'authUrl');
 		throw new OpenStackAuthError(
 			clean(await describeRefusal(http, credentials, target, failure, deps)),
-			failure.status === 404 || failure.status === 405 ? 'authUrl' : undefined,
+			refusedField(credentials, failure),
 			failure.status,
 		);
 	}

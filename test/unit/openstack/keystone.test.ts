@@ -219,18 +219,39 @@ describe('Keystone token for the credential', () => {
 			),
 		);
 		expect(unreachable.message).toBe(
-			`Could not reach Keystone at http://127.0.0.1:${port}/v3: nothing accepts connections there (ECONNREFUSED)`,
+			`Could not reach Keystone at http://127.0.0.1:${port}/v3: nothing accepts connections there`,
 		);
 	});
 
-	it('says so when Keystone answers 404 on its token path', async () => {
+	it("tells an unknown application credential (Keystone's 404) from a URL that is not Keystone (any other 4xx)", async () => {
 		keystone.nextTokenAnswers = [
-			{ status: 404, body: { error: { code: 404, message: 'Not Found' } } },
+			{
+				status: 404,
+				body: {
+					error: {
+						code: 404,
+						message: 'Could not find Application Credential: x.',
+						title: 'Not Found',
+					},
+				},
+			},
 		];
-		const error = await failure(requestSession(httpRequest, keystone.credential(), noWait));
-		expect(error.message).toBe(
+		const unknown = await failure(requestSession(httpRequest, keystone.credential(), noWait));
+		expect(unknown.message).toBe(
+			'Keystone does not know the application credential (HTTP 404): check its ID (a deleted application credential is gone for good). Keystone says: "Could not find Application Credential: x."',
+		);
+		expect((unknown as OpenStackAuthError).field).toBe('applicationCredentialId');
+		keystone.nextTokenAnswers = [{ status: 404, body: 'Not Found' }];
+		const missing = await failure(requestSession(httpRequest, keystone.credential(), noWait));
+		expect(missing.message).toBe(
 			`The Auth URL ${keystone.authUrl} is not a Keystone v3 endpoint: POST ${keystone.authUrl}/auth/tokens answered HTTP 404`,
 		);
+		keystone.nextTokenAnswers = [{ status: 400, body: '<html><h1>Bad Request</h1></html>' }];
+		const other = await failure(requestSession(httpRequest, keystone.credential(), noWait));
+		expect(other.message).toBe(
+			`The Auth URL ${keystone.authUrl} is not a Keystone v3 endpoint: POST ${keystone.authUrl}/auth/tokens answered HTTP 400, not as Keystone does`,
+		);
+		expect((other as OpenStackAuthError).field).toBe('authUrl');
 	});
 
 	it('retries a token request Keystone answered 503, then succeeds', async () => {

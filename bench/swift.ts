@@ -1,0 +1,222 @@
+/**
+ * Swift benchmark against the local Swift behind Keystone (test/servers/openstack and
+ * test/servers/swift), in one run, 1 GiB, n8n in filesystem binary mode:
+ * - upload through the OpenStack Object Storage node (a Static Large Object from pooled
+ *   segment buffers) beside a plain streaming HTTP client in its own process (Node's `http`,
+ *   one PUT of the same file to the same Swift, with a token obtained beforehand);
+ * - download through the node beside the same client's one GET, and beside n8n's own Read
+ *   File node reading the same file (n8n's ingest limit);
+ * - n8n's peak RSS while the node ran, beside a no-op workflow.
+ */
+import { mkdirSync, rmSync, statSync } from 'fs';
+import * as path from 'path';
+
+import { requestSession } from '../nodes/shared/openstack/keystone';
+import { N8nInstance, PROJECT } from '../test/e2e/harness/n8n';
+import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
+import { httpRequest } from '../test/helpers/openstack/n8nCredentials';
+import { memberAppCredential } from '../test/helpers/openstack/servers';
+import { ensureBigFile } from './lib/bigFile';
+import { printTable, verdict } from './lib/measure';
+import { runBaseline, runMeasured } from './lib/n8nRun';
+
+const GiB = 1024 ** 3;
+const CONTAINER = 'bench-cloud-pack';
+/** The node's defaults unless set: segment size (MiB) and segments in flight. */
+const SEGMENT_MIB = Number(process.env.SWIFT_BENCH_SEGMENT_MIB ?? 16);
+const CONCURRENCY = Number(process.env.SWIFT_BENCH_CONCURRENCY ?? 3);
+
+const PLAIN = `
+const http = require('http');
+const fs = require('fs');
+const [method, url, token, file] = process.argv.slice(2);
+const started = process.hrtime.bigint();
+const done = (extra) => console.log(JSON.stringify({ seconds: Number(process.hrtime.bigint() - started) / 1e9, ...extra }));
+if (method === 'PUT') {
+  const size = fs.statSync(file).size;
+  const req = http.request(url, { method: 'PUT', headers: { 'X-Auth-Token': token, 'Content-Length': size, 'Content-Type': 'application/octet-stream' } }, (res) => {
+    res.resume(); res.on('end', () => { if (res.statusCode !== 201) { console.error('PUT answered ' + res.statusCode); process.exit(1); } done({ status: res.statusCode }); });
+  });
+  fs.createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(req);
+} else {
+  http.get(url, { headers: { 'X-Auth-Token': token } }, (res) => {
+    const out = fs.createWriteStream(file);
+    res.pipe(out);
+    out.on('finish', () => done({ status: res.statusCode, bytes: fs.statSync(file).size }));
+  });
+}
+`;
+
+async function main() {
+	const dir = path.join(PROJECT, '.dev/bench/swift');
+	mkdirSync(dir, { recursive: true });
+	const source = await ensureBigFile(path.join(dir, 'source-1GiB.bin'), GiB);
+	const credential = memberAppCredential();
+	const session = await requestSession(httpRequest, credential, {});
+	const storage = session.endpoints['object-store'];
+	await httpRequest({
+		method: 'PUT',
+		url: `${storage}/${CONTAINER}`,
+		headers: { 'X-Auth-Token': session.token },
+	});
+
+	const n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: dir });
+	try {
+		await n8n.importCredentials([
+			{
+				id: 'benchOpenStack1',
+				name: 'Bench OpenStack',
+				type: 'cloudPackOpenStackApi',
+				data: credential,
+			},
+		]);
+		const swift = (name: string, parameters: Record<string, unknown>) => ({
+			name,
+			type: `${PACK}.openStackObjectStorage`,
+			parameters,
+			credentials: { cloudPackOpenStackApi: { id: 'benchOpenStack1', name: 'Bench OpenStack' } },
+		});
+		const readFile = {
+			name: 'Read File',
+			type: 'n8n-nodes-base.readWriteFile',
+			parameters: { operation: 'read', fileSelector: source },
+		};
+		await n8n.importWorkflow(
+			workflow('benchNoop', [manualTrigger, { name: 'No-op', type: 'n8n-nodes-base.noOp' }]),
+		);
+		await n8n.importWorkflow(workflow('benchReadOnly', [manualTrigger, readFile]));
+		await n8n.importWorkflow(
+			workflow('benchAccount', [
+				manualTrigger,
+				swift('Account', { resource: 'account', operation: 'get' }),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchSwiftUp', [
+				manualTrigger,
+				readFile,
+				swift('Upload', {
+					resource: 'object',
+					operation: 'upload',
+					container: locator(CONTAINER),
+					objectName: 'pack/big.bin',
+					binaryPropertyName: 'data',
+					options: { segmentSizeMiB: SEGMENT_MIB, concurrency: CONCURRENCY },
+				}),
+			]),
+		);
+		await n8n.importWorkflow(
+			workflow('benchSwiftDown', [
+				manualTrigger,
+				swift('Download', {
+					resource: 'object',
+					operation: 'download',
+					container: locator(CONTAINER),
+					object: keyLocator('pack/big.bin'),
+					binaryPropertyName: 'data',
+				}),
+			]),
+		);
+
+		// Warm-up: n8n's migrations, and the credential's token (kept with it for the runs after).
+		await runMeasured(n8n, 'benchNoop', 'warm-up');
+		await runMeasured(n8n, 'benchAccount', 'token');
+		const noop = await runMeasured(n8n, 'benchNoop', 'n8n: no-op workflow');
+		const readOnly = await runMeasured(
+			n8n,
+			'benchReadOnly',
+			'n8n: Read File node alone (1 GiB into n8n)',
+			'Read File',
+		);
+
+		const plainUp = runBaseline(
+			n8n,
+			'plain Node http: one PUT of the file',
+			PLAIN,
+			['PUT', `${storage}/${CONTAINER}/plain/big.bin`, session.token, source],
+			'own process, same Node 24, same Swift',
+		);
+		const packUp = await runMeasured(
+			n8n,
+			'benchSwiftUp',
+			`n8n + Swift node: upload (${SEGMENT_MIB} MiB segments × ${CONCURRENCY})`,
+			'Upload',
+		);
+		const target = path.join(dir, 'download.bin');
+		const plainDown = runBaseline(
+			n8n,
+			'plain Node http: one GET to a file',
+			PLAIN,
+			['GET', `${storage}/${CONTAINER}/plain/big.bin`, session.token, target],
+			'own process, same Node 24, same Swift',
+		);
+		if (statSync(target).size !== GiB)
+			throw new Error(`the plain client downloaded ${statSync(target).size} bytes`);
+		rmSync(target, { force: true });
+		const packDown = await runMeasured(
+			n8n,
+			'benchSwiftDown',
+			'n8n + Swift node: download',
+			'Download',
+		);
+		const downloaded = packDown.run.output('Download')[0]?.json.size;
+		if (downloaded !== GiB) throw new Error(`the Swift node downloaded ${downloaded} bytes`);
+
+		printTable(
+			`Swift (through Keystone) on 127.0.0.1, 1 GiB, n8n 2.40.7, filesystem binary mode; RSS = peak of the process`,
+			[noop, readOnly, plainUp, packUp, plainDown, packDown],
+		);
+		const uploadInfo = packUp.run.output('Upload')[0]?.json ?? {};
+		console.log(`pack upload: ${uploadInfo.segments} segments, ${uploadInfo.size} bytes`);
+		console.log(
+			verdict(
+				'Swift node upload time ÷ plain client PUT time',
+				packUp.seconds / plainUp.seconds,
+				1.0,
+				'×',
+			),
+		);
+		console.log(
+			verdict(
+				'n8n peak RSS while the Swift node uploaded, above the no-op workflow',
+				(packUp.nodePeakRssMiB ?? packUp.peakRssMiB!) - noop.peakRssMiB!,
+				100,
+				'MiB',
+			),
+		);
+		console.log(
+			verdict(
+				"Swift node download time ÷ n8n's Read File node time (same file)",
+				packDown.seconds / readOnly.seconds,
+				1.15,
+				'×',
+			),
+		);
+		console.log(
+			`(Swift node download time ÷ plain client GET time: ${(packDown.seconds / plainDown.seconds).toFixed(2)} ×)`,
+		);
+		console.log(
+			verdict(
+				'n8n peak RSS of the download run, above the no-op workflow',
+				packDown.peakRssMiB! - noop.peakRssMiB!,
+				100,
+				'MiB',
+			),
+		);
+	} finally {
+		for (const name of ['plain/big.bin', 'pack/big.bin']) {
+			await httpRequest({
+				method: 'DELETE',
+				url: `${storage}/${CONTAINER}/${name}`,
+				qs: name.startsWith('pack') ? { 'multipart-manifest': 'delete' } : {},
+				headers: { 'X-Auth-Token': session.token },
+			}).catch(() => undefined);
+		}
+		await n8n.dispose();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
