@@ -33,6 +33,15 @@ function os(name: string, type: string, parameters: Record<string, unknown>): Wo
 	return { name, type: `${PACK}.${type}`, parameters, credentials: CREDENTIAL };
 }
 
+/** "Delete X" of what "Create X" made (its resource locator parameter is named like the resource). */
+function remove(name: string, type: string, resource: string): WorkflowNode {
+	return os(name, type, {
+		resource,
+		operation: 'delete',
+		[resource]: rl(ref(name.replace(/^Delete/, 'Create')), 'id'),
+	});
+}
+
 const steps: WorkflowNode[] = [
 	{
 		name: 'Prefix',
@@ -131,83 +140,37 @@ const steps: WorkflowNode[] = [
 		operation: 'start',
 		server: rl(ref('Create Server'), 'id'),
 	}),
-	os('Delete Floating IP', 'openStackNetwork', {
-		resource: 'floatingIp',
-		operation: 'delete',
-		floatingIp: rl(ref('Create Floating IP'), 'id'),
-	}),
+	remove('Delete Floating IP', 'openStackNetwork', 'floatingIp'),
 	os('Detach Volume', 'openStackBlockStorage', {
 		resource: 'volume',
 		operation: 'detach',
 		volume: rl(ref('Create Volume'), 'id'),
 	}),
-	os('Delete Volume', 'openStackBlockStorage', {
-		resource: 'volume',
-		operation: 'delete',
-		volume: rl(ref('Create Volume'), 'id'),
-	}),
-	os('Delete Server', 'openStackCompute', {
-		resource: 'server',
-		operation: 'delete',
-		server: rl(ref('Create Server'), 'id'),
-	}),
+	remove('Delete Volume', 'openStackBlockStorage', 'volume'),
+	remove('Delete Server', 'openStackCompute', 'server'),
 	os('Delete Key Pair', 'openStackCompute', {
 		resource: 'keyPair',
 		operation: 'delete',
 		keyPair: rl(`=${prefix}-key`),
 	}),
-	os('Delete Router', 'openStackNetwork', {
-		resource: 'router',
-		operation: 'delete',
-		router: rl(ref('Create Router'), 'id'),
-	}),
-	os('Delete Security Group', 'openStackNetwork', {
-		resource: 'securityGroup',
-		operation: 'delete',
-		securityGroup: rl(ref('Create Security Group'), 'id'),
-	}),
-	os('Delete Network', 'openStackNetwork', {
-		resource: 'network',
-		operation: 'delete',
-		network: rl(ref('Create Network'), 'id'),
-	}),
-	{
-		name: 'Summary',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		parameters: {
-			jsCode: `const names = ${JSON.stringify([
-				'Prefix',
-				'Create Network',
-				'Create Router',
-				'Add Interface',
-				'Create Security Group',
-				'Allow SSH',
-				'Create Server',
-				'Create Volume',
-				'Attach Volume',
-				'Create Floating IP',
-				'Associate Floating IP',
-				'Read Usage',
-				'Stop Server',
-				'Start Server',
-				'Delete Floating IP',
-				'Detach Volume',
-				'Delete Volume',
-				'Delete Server',
-				'Delete Key Pair',
-				'Delete Router',
-				'Delete Security Group',
-				'Delete Network',
-			])};
-const out = {};
-for (const name of names) out[name] = $(name).first().json;
-const key = $('Create Key Pair').first().json;
+	remove('Delete Router', 'openStackNetwork', 'router'),
+	remove('Delete Security Group', 'openStackNetwork', 'securityGroup'),
+	remove('Delete Network', 'openStackNetwork', 'network'),
+];
+
+/** The last node: every step's first output in one item (the webhook answers with it). */
+steps.push({
+	name: 'Summary',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: {
+		jsCode: `const out = {};
+for (const name of ${JSON.stringify(steps.map((step) => step.name))}) out[name] = $(name).first().json;
+const key = out['Create Key Pair'];
 out['Create Key Pair'] = { name: key.name, privateKeyReturned: typeof key.privateKey === 'string' && key.privateKey.includes('PRIVATE KEY') };
 return [{ json: out }];`,
-		},
 	},
-];
+});
 
 const webhook: WorkflowNode = {
 	name: 'Webhook',

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { parameterError } from '../../shared/node/errors';
 import { findFromParameter, type Finder } from '../../shared/openstack/resources/lookup';
-import type { NamedResource } from '../../shared/openstack/resources/network';
+import { networkFinder, type NamedResource } from '../../shared/openstack/resources/network';
 import { serviceRequest, type ServiceName } from '../../shared/openstack/resources/api';
 
 /** The resource a locator parameter names, read fresh (`{singular}` from `GET {path}/{id}`). */
@@ -18,4 +19,26 @@ export async function findFresh(
 		path: `${read.path}/${encodeURIComponent(id)}`,
 	});
 	return answer[read.singular];
+}
+
+/** The network the "External Network" parameter names; one that is not external is refused. */
+export async function findExternalNetwork(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<NamedResource> {
+	const network = await findFromParameter(
+		ctx,
+		itemIndex,
+		'externalNetwork',
+		'External Network',
+		networkFinder,
+	);
+	if (network['router:external'] !== true)
+		throw parameterError(
+			ctx.getNode(),
+			'External Network',
+			`"${network.name ?? network.id}" is not an external network`,
+			itemIndex,
+		);
+	return network;
 }

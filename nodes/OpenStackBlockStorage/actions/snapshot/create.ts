@@ -4,7 +4,15 @@ import { waitForStatus } from '../../../shared/openstack/wait';
 import { volumeFinder } from '../../../shared/openstack/resources/blockStorage';
 import { findFromParameter } from '../../../shared/openstack/resources/lookup';
 import { volumeLocator } from '../../../shared/openstack/resources/locators';
-import { forOperation, getWait, serviceRequest, showFor, tidy, waitParameters } from '../common';
+import {
+	optionsCollection,
+	forOperation,
+	getWait,
+	serviceRequest,
+	showFor,
+	tidy,
+	waitParameters,
+} from '../common';
 
 export const description = forOperation(showFor('snapshot', 'create'), [
 	volumeLocator({ description: 'The volume to snapshot' }),
@@ -16,24 +24,17 @@ export const description = forOperation(showFor('snapshot', 'create'), [
 		placeholder: 'e.g. data-1-before-upgrade',
 	},
 	...waitParameters('Wait Until Available', 'Whether to wait until the snapshot is available'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'Force (Volume In Use)',
-				name: 'force',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to snapshot a volume attached to a running server (its data may be inconsistent)',
-			},
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'Force (Volume In Use)',
+			name: 'force',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to snapshot a volume attached to a running server (its data may be inconsistent)',
+		},
+	]),
 ]);
 
 const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;

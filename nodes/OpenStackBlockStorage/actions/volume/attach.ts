@@ -1,35 +1,35 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getVolume, waitForVolume } from '../../../shared/openstack/resources/blockStorage';
+import { waitForVolume } from '../../../shared/openstack/resources/blockStorage';
 import { serverFinder } from '../../../shared/openstack/resources/compute';
 import { findFromParameter } from '../../../shared/openstack/resources/lookup';
 import { serverLocator } from '../../../shared/openstack/resources/locators';
-import { forOperation, getWait, serviceRequest, showFor, waitParameters } from '../common';
+import {
+	optionsCollection,
+	forOperation,
+	getWait,
+	serviceRequest,
+	showFor,
+	waitParameters,
+} from '../common';
 import { describeVolume, findVolume, volumeLabel, volumeParameter } from './shared';
 
 export const description = forOperation(showFor('volume', 'attach'), [
 	volumeParameter,
 	serverLocator({ description: 'The server to attach the volume to' }),
 	...waitParameters('Wait Until Attached', 'Whether to wait until the volume is in-use'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Device',
-				name: 'device',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. /dev/vdb',
-				description:
-					'The device name to ask for; empty lets Nova choose (many hypervisors ignore it)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Device',
+			name: 'device',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. /dev/vdb',
+			description:
+				'The device name to ask for; empty lets Nova choose (many hypervisors ignore it)',
+		},
+	]),
 ]);
 
 /** Attaches through Compute (Nova's volume attachments), as OpenStack clients do. */
@@ -62,14 +62,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			body: { volumeAttachment: { volumeId: volume.id, ...(device ? { device } : {}) } },
 		},
 	);
-	const attached =
-		timeoutSeconds === undefined
-			? await getVolume(this, volume.id)
-			: await waitForVolume(this, itemIndex, volume, {
-					until: ['in-use'],
-					failOn: ['error', 'error_attaching'],
-					timeoutSeconds,
-				});
+	const attached = await waitForVolume(this, itemIndex, volume, {
+		until: ['in-use'],
+		failOn: ['error', 'error_attaching'],
+		timeoutSeconds,
+	});
 	return {
 		...describeVolume(attached!),
 		serverId: server.id,

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parameterError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import {
-	getVolume,
 	snapshotFinder,
 	waitForVolume,
 	type CinderVolume,
@@ -11,7 +10,14 @@ import {
 import { imageFinder } from '../../../shared/openstack/resources/image';
 import { findFromParameter } from '../../../shared/openstack/resources/lookup';
 import { imageLocator, snapshotLocator } from '../../../shared/openstack/resources/locators';
-import { forOperation, getWait, serviceRequest, showFor, waitParameters } from '../common';
+import {
+	optionsCollection,
+	forOperation,
+	getWait,
+	serviceRequest,
+	showFor,
+	waitParameters,
+} from '../common';
 import { describeVolume } from './shared';
 
 const GIB = 1024 ** 3;
@@ -50,31 +56,24 @@ export const description = forOperation(showFor('volume', 'create'), [
 		'Wait Until Available',
 		'Whether to wait until the volume is available (a volume that goes to error fails)',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Availability Zone',
-				name: 'availabilityZone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. nova',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'Volume Type',
-				name: 'volumeType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CEPH_1_perf1',
-				description: "The volume type (performance class); empty for the cloud's default",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Availability Zone',
+			name: 'availabilityZone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. nova',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'Volume Type',
+			name: 'volumeType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CEPH_1_perf1',
+			description: "The volume type (performance class); empty for the cloud's default",
+		},
+	]),
 ]);
 
 interface Options {
@@ -132,9 +131,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'block-storage',
 		{ method: 'POST', path: '/volumes', body: { volume: body } },
 	);
-	const volume =
-		timeoutSeconds === undefined
-			? await getVolume(this, created.id)
-			: await waitForVolume(this, itemIndex, created, { until: ['available'], timeoutSeconds });
+	const volume = await waitForVolume(this, itemIndex, created, {
+		until: ['available'],
+		timeoutSeconds,
+	});
 	return describeVolume(volume!);
 }

@@ -2,11 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
-import {
-	attachedServers,
-	getVolume,
-	waitForVolume,
-} from '../../../shared/openstack/resources/blockStorage';
+import { attachedServers, waitForVolume } from '../../../shared/openstack/resources/blockStorage';
 import { serverFinder } from '../../../shared/openstack/resources/compute';
 import { findFromParameter, locatorInput } from '../../../shared/openstack/resources/lookup';
 import { serverLocator } from '../../../shared/openstack/resources/locators';
@@ -58,13 +54,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		method: 'DELETE',
 		path: `/servers/${encodeURIComponent(serverId)}/os-volume_attachments/${encodeURIComponent(volume.id)}`,
 	});
-	const detached =
-		timeoutSeconds === undefined
-			? await getVolume(this, volume.id)
-			: await waitForVolume(this, itemIndex, volume, {
-					until: servers.length > 1 ? ['in-use'] : ['available'],
-					failOn: ['error', 'error_detaching'],
-					timeoutSeconds,
-				});
+	const detached = await waitForVolume(this, itemIndex, volume, {
+		until: servers.length > 1 ? ['in-use'] : ['available'],
+		failOn: ['error', 'error_detaching'],
+		timeoutSeconds,
+	});
 	return { ...describeVolume(detached!), detachedFrom: serverId };
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { parameterError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import { VOLUME_EXTEND_MICROVERSION } from '../../../shared/openstack/resources/api';
-import { getVolume, waitForVolume } from '../../../shared/openstack/resources/blockStorage';
+import { waitForVolume } from '../../../shared/openstack/resources/blockStorage';
 import { forOperation, getWait, serviceRequest, showFor, waitParameters } from '../common';
 import { describeVolume, findVolume, volumeLabel, volumeParameter } from './shared';
 
@@ -40,7 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: { 'os-extend': { new_size: newSize } },
 		microversion: VOLUME_EXTEND_MICROVERSION,
 	});
-	if (timeoutSeconds === undefined) return describeVolume(await getVolume(this, volume.id));
 	const extended = await waitForVolume(this, itemIndex, volume, {
 		until: [before === 'in-use' ? 'in-use' : 'available'],
 		timeoutSeconds,

@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CinderVolume } from '../../../shared/openstack/resources/blockStorage';
-import { forOperation, listResources, returnAllAndLimit, showFor } from '../common';
+import {
+	filterQuery,
+	filtersCollection,
+	forOperation,
+	listResources,
+	nameFilter,
+	returnAllAndLimit,
+	showFor,
+	statusFilter,
+} from '../common';
 import { describeVolume } from './shared';
 
 export const VOLUME_STATUSES = [
@@ -25,36 +34,11 @@ export const VOLUME_STATUSES = [
 
 export const description = forOperation(showFor('volume', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only the volumes with exactly this name',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'available',
-				options: VOLUME_STATUSES.map((status) => ({ name: status, value: status })),
-			},
-		],
-	},
+	filtersCollection([nameFilter('volumes'), statusFilter(VOLUME_STATUSES, 'available')]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	if (String(filters.name ?? '').trim()) qs.name = String(filters.name).trim();
-	if (filters.status) qs.status = filters.status;
+	const qs = await filterQuery(this, itemIndex, { name: 'name', status: 'status' });
 	return await listResources<CinderVolume>(this, itemIndex, {
 		service: 'block-storage',
 		call: { path: '/volumes/detail', qs },

@@ -1,34 +1,33 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getInteger } from '../../../shared/node/parameters';
-import { forOperation, listResources, returnAllAndLimit, showFor } from '../common';
+import {
+	filtersCollection,
+	forOperation,
+	listResources,
+	returnAllAndLimit,
+	showFor,
+} from '../common';
 import { describeFlavor } from './describe';
 
 export const description = forOperation(showFor('flavor', 'list'), [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Minimum Disk (GB)',
-				name: 'minDisk',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-			},
-			{
-				displayName: 'Minimum RAM (MB)',
-				name: 'minRam',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Minimum Disk (GB)',
+			name: 'minDisk',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+		},
+		{
+			displayName: 'Minimum RAM (MB)',
+			name: 'minRam',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

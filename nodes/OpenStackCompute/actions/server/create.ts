@@ -5,7 +5,6 @@ import { parameterError } from '../../../shared/node/errors';
 import {
 	describeServer,
 	flavorFinder,
-	getServer,
 	keyPairFinder,
 	waitForServer,
 	type NovaServer,
@@ -24,7 +23,15 @@ import {
 	networkLocator,
 } from '../../../shared/openstack/resources/locators';
 import { networkFinder, securityGroupFinder } from '../../../shared/openstack/resources/network';
-import { forOperation, getWait, serviceRequest, showFor, waitParameters } from '../common';
+import {
+	optionsCollection,
+	forOperation,
+	getWait,
+	serviceRequest,
+	showFor,
+	waitParameters,
+} from '../common';
+import { requiredName } from '../../../shared/openstack/resources/parameters';
 
 /** Nova's limit on `user_data`: 65,535 characters once base64-encoded. */
 export const MAX_USER_DATA_BASE64 = 65_535;
@@ -53,55 +60,48 @@ export const description = forOperation(showFor('server', 'create'), [
 		'Wait Until Active',
 		'Whether to wait until the server is ACTIVE (a server that goes to ERROR fails with its fault message)',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Networks',
-				name: 'additionalNetworks',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. backend-net, storage-net',
-				description: 'More networks to attach, by name or ID, separated by commas',
-			},
-			{
-				displayName: 'Availability Zone',
-				name: 'availabilityZone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. nova',
-			},
-			nameValueList(
-				'Metadata',
-				'metadata',
-				'Add metadata',
-				'Key/value pairs stored with the server (keys and values up to 255 characters)',
-			),
-			{
-				displayName: 'Security Group Names or IDs',
-				name: 'securityGroups',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSecurityGroups' },
-				default: [],
-				description:
-					'The security groups of the server; none for the project\'s "default" group. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'User Data',
-				name: 'userData',
-				type: 'string',
-				typeOptions: { rows: 6 },
-				default: '',
-				placeholder: '#cloud-config',
-				description:
-					'A cloud-init script or #cloud-config, as plain text: the node encodes it (at most 65,535 characters once base64-encoded)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Additional Networks',
+			name: 'additionalNetworks',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. backend-net, storage-net',
+			description: 'More networks to attach, by name or ID, separated by commas',
+		},
+		{
+			displayName: 'Availability Zone',
+			name: 'availabilityZone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. nova',
+		},
+		nameValueList(
+			'Metadata',
+			'metadata',
+			'Add metadata',
+			'Key/value pairs stored with the server (keys and values up to 255 characters)',
+		),
+		{
+			displayName: 'Security Group Names or IDs',
+			name: 'securityGroups',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSecurityGroups' },
+			default: [],
+			description:
+				'The security groups of the server; none for the project\'s "default" group. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'User Data',
+			name: 'userData',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			default: '',
+			placeholder: '#cloud-config',
+			description:
+				'A cloud-init script or #cloud-config, as plain text: the node encodes it (at most 65,535 characters once base64-encoded)',
+		},
+	]),
 ]);
 
 interface Options {
@@ -146,10 +146,7 @@ function userDataOf(ctx: IExecuteFunctions, itemIndex: number, options: Options)
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw parameterError(this.getNode(), 'Name', 'it must not be empty', itemIndex);
-	if (name.length > 255)
-		throw parameterError(this.getNode(), 'Name', 'it is longer than 255 characters', itemIndex);
+	const name = requiredName(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const metadata = metadataOf(this, itemIndex, options);
 	const userData = userDataOf(this, itemIndex, options);
@@ -212,17 +209,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: '/servers',
 		body: { server: body },
 	});
-	const server =
-		timeoutSeconds === undefined
-			? await getServer(this, created.id)
-			: await waitForServer(
-					this,
-					itemIndex,
-					{ id: created.id, name },
-					{
-						until: ['ACTIVE'],
-						timeoutSeconds,
-					},
-				);
+	const server = await waitForServer(
+		this,
+		itemIndex,
+		{ id: created.id, name },
+		{
+			until: ['ACTIVE'],
+			timeoutSeconds,
+		},
+	);
 	return describeServer(server!);
 }

@@ -63,9 +63,6 @@ export async function runServerAction(
 			);
 		},
 	);
-	if (timeoutSeconds === undefined) {
-		return { ...describeServer(await getServer(ctx, server.id)), action: action.verb };
-	}
 	const done = await waitForServer(ctx, itemIndex, server, {
 		until: action.until,
 		timeoutSeconds,

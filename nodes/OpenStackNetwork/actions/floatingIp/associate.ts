@@ -6,30 +6,23 @@ import { serverFinder } from '../../../shared/openstack/resources/compute';
 import { findFromParameter } from '../../../shared/openstack/resources/lookup';
 import { serverLocator } from '../../../shared/openstack/resources/locators';
 import { serverPorts } from '../../../shared/openstack/resources/network';
-import { forOperation, showFor } from '../common';
+import { optionsCollection, forOperation, showFor } from '../common';
 import { findFloatingIp, floatingIpParameter, setPort } from './shared';
 
 export const description = forOperation(showFor('floatingIp', 'associate'), [
 	floatingIpParameter,
 	serverLocator({ description: 'The server whose port gets the floating IP' }),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Fixed IP Address',
-				name: 'fixedIpAddress',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 10.0.0.12',
-				description:
-					"Which of the server's addresses to map to (needed when it has several); empty for its only one",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Fixed IP Address',
+			name: 'fixedIpAddress',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 10.0.0.12',
+			description:
+				"Which of the server's addresses to map to (needed when it has several); empty for its only one",
+		},
+	]),
 ]);
 
 interface Port extends IDataObject {

@@ -5,8 +5,17 @@ import { parameterError } from '../../../shared/node/errors';
 import { findFromParameter } from '../../../shared/openstack/resources/lookup';
 import { subnetLocator } from '../../../shared/openstack/resources/locators';
 import { subnetFinder } from '../../../shared/openstack/resources/network';
-import { forOperation, getWait, serviceRequest, showFor, tidy, waitParameters } from '../common';
-import { getLoadBalancer, waitForLoadBalancer } from './shared';
+import {
+	optionsCollection,
+	forOperation,
+	getWait,
+	serviceRequest,
+	showFor,
+	tidy,
+	waitParameters,
+} from '../common';
+import { requiredName } from '../../../shared/openstack/resources/parameters';
+import { waitForLoadBalancer } from './shared';
 
 export const description = forOperation(showFor('loadBalancer', 'create'), [
 	{
@@ -22,29 +31,21 @@ export const description = forOperation(showFor('loadBalancer', 'create'), [
 		'Wait Until Active',
 		'Whether to wait until the load balancer is provisioned (ACTIVE)',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'VIP Address',
-				name: 'vipAddress',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 10.0.0.100',
-				description: 'The virtual IP to use; empty lets Octavia choose one of the subnet',
-			},
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'VIP Address',
+			name: 'vipAddress',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 10.0.0.100',
+			description: 'The virtual IP to use; empty lets Octavia choose one of the subnet',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw parameterError(this.getNode(), 'Name', 'it must not be empty', itemIndex);
+	const name = requiredName(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = String(options.vipAddress ?? '').trim();
 	if (vip && !isIP(vip))
@@ -59,17 +60,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'load-balancer',
 		{ method: 'POST', path: '/lbaas/loadbalancers', body: { loadbalancer: body } },
 	);
-	const result =
-		timeoutSeconds === undefined
-			? await getLoadBalancer(this, loadbalancer.id)
-			: await waitForLoadBalancer(
-					this,
-					itemIndex,
-					{ id: loadbalancer.id, name },
-					{
-						until: ['ACTIVE'],
-						timeoutSeconds,
-					},
-				);
+	const result = await waitForLoadBalancer(
+		this,
+		itemIndex,
+		{ id: loadbalancer.id, name },
+		{
+			until: ['ACTIVE'],
+			timeoutSeconds,
+		},
+	);
 	return tidy(result!);
 }

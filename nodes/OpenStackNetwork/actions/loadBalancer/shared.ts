@@ -34,8 +34,9 @@ export async function waitForLoadBalancer(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	loadBalancer: { id: string; name?: string },
-	wait: { until: string[]; untilGone?: boolean; timeoutSeconds: number },
+	wait: { until: string[]; untilGone?: boolean; timeoutSeconds: number | undefined },
 ): Promise<IDataObject | undefined> {
+	if (wait.timeoutSeconds === undefined) return await getLoadBalancer(ctx, loadBalancer.id);
 	const { resource } = await waitForStatus<IDataObject>({
 		node: ctx.getNode(),
 		poll: async () => await getLoadBalancer(ctx, loadBalancer.id),

@@ -5,7 +5,8 @@ import { parameterError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import { cidrContains, parseCidr, type Cidr } from '../../../shared/openstack/resources/cidr';
 import { withRollback } from '../../../shared/openstack/resources/errors';
-import { forOperation, serviceRequest, showFor, tidy } from '../common';
+import { optionsCollection, forOperation, serviceRequest, showFor, tidy } from '../common';
+import { requiredName } from '../../../shared/openstack/resources/parameters';
 
 export const description = forOperation(showFor('network', 'create'), [
 	{
@@ -50,45 +51,38 @@ export const description = forOperation(showFor('network', 'create'), [
 		description: 'Whether servers get their address by DHCP',
 		displayOptions: { show: { createSubnet: [true] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Admin State Up',
-				name: 'adminStateUp',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the network forwards traffic',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'DNS Nameservers',
-				name: 'dnsNameservers',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1.1.1.1, 9.9.9.9',
-				description: 'For the subnet, separated by commas',
-			},
-			{
-				displayName: 'MTU',
-				name: 'mtu',
-				type: 'number',
-				typeOptions: { minValue: 68 },
-				default: 1500,
-			},
-			{
-				displayName: 'Subnet Name',
-				name: 'subnetName',
-				type: 'string',
-				default: '',
-				description: 'Empty for the name of the network',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Admin State Up',
+			name: 'adminStateUp',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the network forwards traffic',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'DNS Nameservers',
+			name: 'dnsNameservers',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1.1.1.1, 9.9.9.9',
+			description: 'For the subnet, separated by commas',
+		},
+		{
+			displayName: 'MTU',
+			name: 'mtu',
+			type: 'number',
+			typeOptions: { minValue: 68 },
+			default: 1500,
+		},
+		{
+			displayName: 'Subnet Name',
+			name: 'subnetName',
+			type: 'string',
+			default: '',
+			description: 'Empty for the name of the network',
+		},
+	]),
 ]);
 
 interface Options {
@@ -141,10 +135,7 @@ function subnetBody(ctx: IExecuteFunctions, itemIndex: number, name: string, opt
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw parameterError(this.getNode(), 'Name', 'it must not be empty', itemIndex);
-	if (name.length > 255)
-		throw parameterError(this.getNode(), 'Name', 'it is longer than 255 characters', itemIndex);
+	const name = requiredName(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const withSubnet = this.getNodeParameter('createSubnet', itemIndex, true) as boolean;
 	const subnet = withSubnet ? subnetBody(this, itemIndex, name, options) : undefined;

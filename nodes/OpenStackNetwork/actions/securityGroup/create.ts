@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/node/errors';
 import { forOperation, serviceRequest, showFor, tidy } from '../common';
+import { requiredName } from '../../../shared/openstack/resources/parameters';
 
 export const description = forOperation(showFor('securityGroup', 'create'), [
 	{
@@ -22,10 +22,7 @@ export const description = forOperation(showFor('securityGroup', 'create'), [
 
 /** A new group allows all outgoing traffic and nothing incoming: add rules for what comes in. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw parameterError(this.getNode(), 'Name', 'it must not be empty', itemIndex);
-	if (name.length > 255)
-		throw parameterError(this.getNode(), 'Name', 'it is longer than 255 characters', itemIndex);
+	const name = requiredName(this, itemIndex);
 	const group: IDataObject = { name };
 	const text = String(this.getNodeParameter('description', itemIndex, '')).trim();
 	if (text) group.description = text;

@@ -6,7 +6,7 @@ import { parseCidr } from '../../../shared/openstack/resources/cidr';
 import { findFromParameter, findResource } from '../../../shared/openstack/resources/lookup';
 import { securityGroupLocator } from '../../../shared/openstack/resources/locators';
 import { securityGroupFinder } from '../../../shared/openstack/resources/network';
-import { forOperation, serviceRequest, showFor, tidy } from '../common';
+import { optionsCollection, forOperation, serviceRequest, showFor, tidy } from '../common';
 
 const WITH_PORTS = ['tcp', 'udp'];
 const ICMP = ['icmp', 'ipv6-icmp'];
@@ -105,27 +105,20 @@ export const description = forOperation(showFor('securityGroupRule', 'create'), 
 		description: 'The other security group, by name or ID',
 		displayOptions: { show: { remote: ['securityGroup'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'IP Version',
-				name: 'etherType',
-				type: 'options',
-				options: [
-					{ name: 'IPv4', value: 'IPv4' },
-					{ name: 'IPv6', value: 'IPv6' },
-				],
-				default: 'IPv4',
-				description: 'For a remote other than a CIDR (a CIDR gives its own version)',
-			},
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'IP Version',
+			name: 'etherType',
+			type: 'options',
+			options: [
+				{ name: 'IPv4', value: 'IPv4' },
+				{ name: 'IPv6', value: 'IPv6' },
+			],
+			default: 'IPv4',
+			description: 'For a remote other than a CIDR (a CIDR gives its own version)',
+		},
+	]),
 ]);
 
 /** "22" or "8000-8080" → [min, max]; empty → undefined (every port). */

@@ -46,7 +46,8 @@ export const snapshotFinder = collectionFinder<NamedResource>({
 
 export interface VolumeWait {
 	until: string[];
-	timeoutSeconds: number;
+	/** Undefined: the user does not want to wait; the volume is read once, as it is. */
+	timeoutSeconds: number | undefined;
 	untilGone?: boolean;
 	failOn?: string[];
 }
@@ -58,6 +59,7 @@ export async function waitForVolume(
 	volume: { id: string; name?: string },
 	wait: VolumeWait,
 ): Promise<CinderVolume | undefined> {
+	if (wait.timeoutSeconds === undefined) return await getVolume(ctx, volume.id);
 	const result = await waitForStatus<CinderVolume>({
 		node: ctx.getNode(),
 		poll: async () => await getVolume(ctx, volume.id),

@@ -116,7 +116,8 @@ function serverProgress(server: NovaServer): string {
 
 export interface ServerWait {
 	until: string[];
-	timeoutSeconds: number;
+	/** Undefined: the user does not want to wait; the server is read once, as it is. */
+	timeoutSeconds: number | undefined;
 	untilGone?: boolean;
 }
 
@@ -127,6 +128,7 @@ export async function waitForServer(
 	server: { id: string; name?: string },
 	wait: ServerWait,
 ): Promise<NovaServer | undefined> {
+	if (wait.timeoutSeconds === undefined) return await getServer(ctx, server.id);
 	const result = await waitForStatus<NovaServer>({
 		node: ctx.getNode(),
 		poll: async () => await getServer(ctx, server.id),
