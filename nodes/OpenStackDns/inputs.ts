@@ -39,7 +39,7 @@ export const ttlOption: INodeProperties = {
 };
 
 export function getTtl(ctx: IExecuteFunctions, path: string, itemIndex: number): number {
-	return getInteger(ctx, path, itemIndex, { min: 0, max: MAX_TTL, displayName: 'TTL (Seconds)' });
+	return getInteger(ctx, path, itemIndex, { min: 0, max: MAX_TTL, label: 'TTL (Seconds)' });
 }
 
 export const recordTypeParameter: INodeProperties = {
@@ -133,7 +133,7 @@ export function getWaitTimeout(ctx: IExecuteFunctions, path: string, itemIndex: 
 		min: 1,
 		max: 3600,
 		fallback: 300,
-		displayName: 'Wait Timeout (Seconds)',
+		label: 'Wait Timeout (Seconds)',
 	});
 }
 

@@ -129,7 +129,7 @@ export async function waitForStack(
 		min: 1,
 		max: 86400,
 		fallback: 1800,
-		displayName: 'Wait Timeout (Seconds)',
+		label: 'Wait Timeout (Seconds)',
 	});
 	const result = await waitForStatus<HeatStack>({
 		node: ctx.getNode(),

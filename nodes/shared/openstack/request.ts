@@ -38,6 +38,11 @@ export interface OpenStackCall {
 	method?: IHttpRequestMethods;
 	/** Appended to the service's endpoint ('' or '/servers/detail'); encode what you interpolate. */
 	path?: string;
+	/**
+	 * The API version the path lies below ('v2.0' for Neutron, 'v2' for Glance and Octavia): added
+	 * to the endpoint unless the catalog's URL already ends with it (clouds register both forms).
+	 */
+	apiVersion?: string;
 	/** An absolute URL instead (a `next` link); it must be on the endpoint's host. */
 	url?: string;
 	qs?: IDataObject;
@@ -215,11 +220,17 @@ export function serviceEndpoint(
 	return endpoint;
 }
 
+/** `base` with `/{version}` appended, unless it already ends with it. */
+export function withApiVersion(base: string, version: string | undefined): string {
+	if (!version) return base;
+	return base.toLowerCase().endsWith(`/${version.toLowerCase()}`) ? base : `${base}/${version}`;
+}
+
 async function toRequest(ctx: OpenStackContext, call: OpenStackCall): Promise<CloudRequest> {
 	const session = await openStackSession(ctx);
 	const state = await runState(ctx);
 	const base = serviceEndpoint(ctx, session, call.service);
-	let url = `${base}${call.path ?? ''}`;
+	let url = `${withApiVersion(base, call.apiVersion)}${call.path ?? ''}`;
 	if (call.url) {
 		if (new URL(call.url).host !== new URL(base).host) {
 			throw new NodeOperationError(

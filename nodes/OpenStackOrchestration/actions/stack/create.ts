@@ -73,7 +73,7 @@ export function stackOptions(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 	if (options.timeoutMinutes !== undefined) {
 		body.timeout_mins = getInteger(ctx, 'options.timeoutMinutes', itemIndex, {
 			min: 1,
-			displayName: 'Timeout (Minutes)',
+			label: 'Timeout (Minutes)',
 		});
 	}
 	if (options.tags !== undefined) {

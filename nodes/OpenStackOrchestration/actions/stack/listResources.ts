@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		min: 0,
 		max: 10,
 		fallback: 0,
-		displayName: 'Nested Depth',
+		label: 'Nested Depth',
 	});
 	const limit = getListLimit(this, itemIndex);
 	const ref = await resolveStack(this, itemIndex);

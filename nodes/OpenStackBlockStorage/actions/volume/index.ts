@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as attach from './attach';
+import * as create from './create';
+import * as del from './delete';
+import * as detach from './detach';
+import * as extend from './extend';
+import * as get from './get';
+import * as list from './list';
+
+export const operations = { attach, create, delete: del, detach, extend, get, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['volume'] } },
+		options: [
+			{
+				name: 'Attach',
+				value: 'attach',
+				action: 'Attach a volume to a server',
+				description: 'Attach through Compute, optionally waiting until it is in-use',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a volume',
+				description: 'An empty volume, or one from an image or a snapshot',
+			},
+			{ name: 'Delete', value: 'delete', action: 'Delete a volume' },
+			{
+				name: 'Detach',
+				value: 'detach',
+				action: 'Detach a volume from a server',
+				description: 'Detach, optionally waiting until it is available',
+			},
+			{
+				name: 'Extend',
+				value: 'extend',
+				action: 'Extend a volume',
+				description: 'Grow a volume, optionally waiting until it has its new size',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a volume',
+				description: 'Get a volume by ID or name',
+			},
+			{ name: 'Get Many', value: 'list', action: 'Get many volumes', description: 'List volumes' },
+		],
+		default: 'list',
+	},
+	...attach.description,
+	...create.description,
+	...del.description,
+	...detach.description,
+	...extend.description,
+	...get.description,
+	...list.description,
+];

@@ -1,0 +1,12 @@
+import { buildRouter } from '../shared/node/router';
+import * as backup from './actions/backup';
+import * as snapshot from './actions/snapshot';
+import * as volume from './actions/volume';
+
+export const router = buildRouter({
+	operations: {
+		backup: backup.operations,
+		snapshot: snapshot.operations,
+		volume: volume.operations,
+	},
+});

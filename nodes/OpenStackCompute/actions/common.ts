@@ -1,0 +1,1 @@
+export * from '../../shared/openstack/resources/operations';

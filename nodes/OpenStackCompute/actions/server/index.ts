@@ -1,0 +1,82 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getConsoleLog from './getConsoleLog';
+import * as list from './list';
+import * as reboot from './reboot';
+import * as start from './start';
+import * as stop from './stop';
+
+export const operations = { create, delete: del, get, getConsoleLog, list, reboot, start, stop };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['server'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a server',
+				description:
+					'Create a server from an image and a flavor, optionally waiting until it is active',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a server',
+				description: 'Delete a server, optionally waiting until it is gone',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a server',
+				description: 'Get a server by ID or name',
+			},
+			{
+				name: 'Get Console Log',
+				value: 'getConsoleLog',
+				action: 'Get the console log of a server',
+				description: "The last lines of the server's console output",
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many servers',
+				description: 'List servers (filters: name, status, image, flavor)',
+			},
+			{
+				name: 'Reboot',
+				value: 'reboot',
+				action: 'Reboot a server',
+				description: 'Soft or hard reboot',
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				action: 'Start a server',
+				description: 'Start a stopped server',
+			},
+			{
+				name: 'Stop',
+				value: 'stop',
+				action: 'Stop a server',
+				description: 'Stop (shut off) a server',
+			},
+		],
+		default: 'list',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getConsoleLog.description,
+	...list.description,
+	...reboot.description,
+	...start.description,
+	...stop.description,
+];

@@ -1,0 +1,14 @@
+import { buildRouter } from '../shared/node/router';
+import * as flavor from './actions/flavor';
+import * as image from './actions/image';
+import * as keyPair from './actions/keyPair';
+import * as server from './actions/server';
+
+export const router = buildRouter({
+	operations: {
+		flavor: flavor.operations,
+		image: image.operations,
+		keyPair: keyPair.operations,
+		server: server.operations,
+	},
+});

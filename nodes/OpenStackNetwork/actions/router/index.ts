@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as addInterface from './addInterface';
+import * as create from './create';
+import * as del from './delete';
+import * as list from './list';
+import * as removeInterface from './removeInterface';
+
+export const operations = { addInterface, create, delete: del, list, removeInterface };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['router'] } },
+		options: [
+			{
+				name: 'Add Interface',
+				value: 'addInterface',
+				action: 'Connect a subnet to a router',
+				description: 'Connect a subnet to the router',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a router',
+				description: 'Create a router, with a gateway on an external network',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a router',
+				description: 'Delete a router (disconnecting its subnets first)',
+			},
+			{ name: 'Get Many', value: 'list', action: 'Get many routers', description: 'List routers' },
+			{
+				name: 'Remove Interface',
+				value: 'removeInterface',
+				action: 'Disconnect a subnet from a router',
+				description: 'Disconnect a subnet from the router',
+			},
+		],
+		default: 'list',
+	},
+	...addInterface.description,
+	...create.description,
+	...del.description,
+	...list.description,
+	...removeInterface.description,
+];

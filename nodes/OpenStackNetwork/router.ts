@@ -1,0 +1,22 @@
+import { buildRouter } from '../shared/node/router';
+import * as floatingIp from './actions/floatingIp';
+import * as loadBalancer from './actions/loadBalancer';
+import * as network from './actions/network';
+import * as port from './actions/port';
+import * as router_ from './actions/router';
+import * as securityGroup from './actions/securityGroup';
+import * as securityGroupRule from './actions/securityGroupRule';
+import * as subnet from './actions/subnet';
+
+export const router = buildRouter({
+	operations: {
+		floatingIp: floatingIp.operations,
+		loadBalancer: loadBalancer.operations,
+		network: network.operations,
+		port: port.operations,
+		router: router_.operations,
+		securityGroup: securityGroup.operations,
+		securityGroupRule: securityGroupRule.operations,
+		subnet: subnet.operations,
+	},
+});

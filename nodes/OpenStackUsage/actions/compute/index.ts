@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getLimits from './getLimits';
+import * as getUsage from './getUsage';
+
+export const operations = { getLimits, getUsage };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['compute'] } },
+		options: [
+			{
+				name: 'Get Limits and Quotas',
+				value: 'getLimits',
+				action: 'Get compute limits and quotas with usage',
+				description: 'Instances, vCPUs, RAM, key pairs, server groups: limit, used, remaining',
+			},
+			{
+				name: 'Get Usage for Period',
+				value: 'getUsage',
+				action: 'Get compute usage for a period',
+				description: 'Server hours, vCPU hours, RAM and disk hours of the project',
+			},
+		],
+		default: 'getUsage',
+	},
+	...getLimits.description,
+	...getUsage.description,
+];

@@ -1,0 +1,14 @@
+import { buildRouter } from '../shared/node/router';
+import * as all from './actions/all';
+import * as blockStorage from './actions/blockStorage';
+import * as compute from './actions/compute';
+import * as network from './actions/network';
+
+export const router = buildRouter({
+	operations: {
+		all: all.operations,
+		blockStorage: blockStorage.operations,
+		compute: compute.operations,
+		network: network.operations,
+	},
+});
