@@ -5,6 +5,7 @@ import { getLocatorValue } from '../../../shared/node/parameters';
 import { contentHeaderOptions } from '../../../shared/node/description';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { uploadBlob } from '../../../shared/storage/drivers/azure/blobs';
+import { readExpectedMd5 } from '../../../shared/storage/md5';
 import {
 	assertAccessTier,
 	assertBlobName,
@@ -149,9 +150,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const metadata = checkMetadata(entriesOf(options.metadata), 'metadata', label('metadata'));
 	const tags = checkTags(entriesOf(options.tags), 'tags', label('tags'));
 	if (options.accessTier) assertAccessTier(options.accessTier, 'accessTier', label('accessTier'));
-	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5.trim())) {
-		throw invalid(node, 'expectedMd5', 'it must be 32 hexadecimal characters', itemIndex);
-	}
+	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const blockSize = wholeNumber(this, options.blockSize, 'blockSize', 1, 4000, itemIndex);
 	const concurrency = wholeNumber(this, options.concurrency, 'concurrency', 1, 64, itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
@@ -186,7 +185,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			tags,
 			tier: (options.accessTier || undefined) as AccessTier | undefined,
 			ifNotExists: options.ifNotExists,
-			expectedMd5: options.expectedMd5?.trim() || undefined,
+			expectedMd5,
 			size: input.size,
 			blockSize: blockSize === undefined ? undefined : blockSize * 1024 * 1024,
 			concurrency,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { openBinaryInput } from '../../../shared/node/binary';
+import { readExpectedMd5 } from '../../../shared/storage/md5';
 import { discardBody } from '../../../shared/storage/parts';
 import { parameterError, toNodeError } from '../../../shared/node/errors';
 import { getLocatorValue } from '../../../shared/node/parameters';
@@ -62,14 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 	const container = getLocatorValue(this, 'container', itemIndex);
 	assertContainerName(container);
 	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
-	if (options.expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(options.expectedMd5)) {
-		throw parameterError(
-			this.getNode(),
-			'expectedMd5',
-			'it must be 32 hexadecimal characters',
-			itemIndex,
-		);
-	}
+	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const metadata: Record<string, string> = {};
 	for (const { name, value } of options.metadata?.entry ?? []) {
 		if (!name)
@@ -94,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 			contentType: options.contentType || input.mimeType,
 			metadata,
 			size: input.size,
-			expectedMd5: options.expectedMd5 || undefined,
+			expectedMd5,
 		});
 	} catch (error) {
 		// a driver that refused before reading (bad key, missing container) leaves it open

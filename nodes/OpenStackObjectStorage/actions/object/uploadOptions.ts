@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/node/errors';
+import { readExpectedMd5 } from '../../../shared/storage/md5';
 import { getInteger } from '../../../shared/node/parameters';
 import {
 	MAX_CONCURRENCY,
@@ -88,15 +88,7 @@ export function readUploadOptions(ctx: IExecuteFunctions, itemIndex: number): Sw
 		options[name] === undefined
 			? undefined
 			: getInteger(ctx, `options.${name}`, itemIndex, { min, max, label: displayName });
-	const expectedMd5 = String(options.expectedMd5 ?? '').trim();
-	if (expectedMd5 && !/^[0-9a-fA-F]{32}$/.test(expectedMd5)) {
-		throw parameterError(
-			ctx.getNode(),
-			'Expected MD5',
-			'it must be 32 hexadecimal characters',
-			itemIndex,
-		);
-	}
+	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const segmentSizeMiB = read(
 		'segmentSizeMiB',
 		'Segment Size (MiB)',
@@ -107,7 +99,7 @@ export function readUploadOptions(ctx: IExecuteFunctions, itemIndex: number): Sw
 		contentType: String(options.contentType ?? '').trim() || undefined,
 		metadata: getMetadata(ctx, itemIndex),
 		deleteAfter: read('deleteAfter', 'Delete After (Seconds)', 1, MAX_DELETE_AFTER_SECONDS),
-		expectedMd5: expectedMd5 || undefined,
+		expectedMd5,
 		concurrency: read('concurrency', 'Concurrency', 1, MAX_CONCURRENCY),
 		segmentSize: segmentSizeMiB === undefined ? undefined : segmentSizeMiB * MIB,
 		segmentContainer: String(options.segmentContainer ?? '').trim() || undefined,

@@ -20,12 +20,12 @@ import {
 	ContainerNotEmptyError,
 	ContainerNotFoundError,
 	FileAccessDeniedError,
-	HashMismatchError,
 	InvalidNameError,
 	NotSupportedError,
 	ObjectNotFoundError,
 	StorageError,
 } from '../errors';
+import { assertMd5, readExpectedMd5 } from '../md5';
 import { assertContainerName, assertObjectKey, parameterLabel } from '../names';
 import { n8nFileAccessRules, resolveLikeN8n, type FileAccessRules } from '../../host/fileAccess';
 
@@ -154,7 +154,9 @@ export class LocalStorageDriver implements StorageDriver {
 		options: UploadOptions = {},
 	): Promise<ObjectInfo> {
 		let target: string;
+		let expected: string | undefined;
 		try {
+			expected = readExpectedMd5(options.expectedMd5);
 			target = await this.objectPath(container, key);
 			await this.existingContainerPath(container);
 		} catch (error) {
@@ -189,9 +191,7 @@ export class LocalStorageDriver implements StorageDriver {
 			}
 			const md5 = pump.md5!;
 			const size = pump.size;
-			if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5) {
-				throw new HashMismatchError(key, options.expectedMd5, md5);
-			}
+			assertMd5(key, expected, md5);
 			createdDir = await this.makeParentDirs(container, target);
 			await this.assertNotDirectory(target, key);
 			await fs.rename(temp, target);

@@ -7,7 +7,8 @@ import type {
 import type { Readable } from 'stream';
 
 import type { UploadBody } from '../../driver';
-import { HashMismatchError, InvalidNameError } from '../../errors';
+import { InvalidNameError } from '../../errors';
+import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 import { baseContext, type AzureConnection } from './client';
 import { MAX_PAGE_SIZE } from './containers';
@@ -318,15 +319,11 @@ export async function uploadBlob(
 	options: BlobUploadOptions = {},
 	naming: BlobNaming = {},
 ): Promise<AzureBlobInfo> {
+	let expected: string | undefined;
 	try {
 		check(container, blob, naming);
 		if (options.tier) assertAccessTier(options.tier);
-		if (options.expectedMd5 && !/^[0-9a-f]{32}$/i.test(options.expectedMd5)) {
-			throw new InvalidNameError(
-				'expectedMd5',
-				'Invalid "Expected MD5": it must be 32 hexadecimal characters',
-			);
-		}
+		expected = readExpectedMd5(options.expectedMd5);
 	} catch (error) {
 		discardBody(body);
 		throw error;
@@ -354,8 +351,7 @@ export async function uploadBlob(
 	/** Sets the MD5 Azure stores with the blob; refuses a mismatch before anything is committed. */
 	const sealMd5 = () => {
 		const md5 = pump.md5 ?? '';
-		if (options.expectedMd5 && options.expectedMd5.toLowerCase() !== md5)
-			throw new HashMismatchError(blob, options.expectedMd5.toLowerCase(), md5);
+		assertMd5(blob, expected, md5);
 		headers.blobContentMD5 = Buffer.from(md5, 'hex');
 		return md5;
 	};

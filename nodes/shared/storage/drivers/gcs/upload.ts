@@ -10,6 +10,7 @@ import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
 import { fileOf, gcsCall, objectContext } from './handles';
 import { gcsLabel } from './names';
+import { readExpectedMd5 } from '../../md5';
 import { cancelResumable, sendResumable } from './resumable';
 import { objectInfo } from './shapes';
 
@@ -133,17 +134,12 @@ export async function uploadObject(
 	names: { bucket?: string; key?: string } = {},
 ): Promise<ObjectInfo> {
 	const context = objectContext(client, bucket, key, names);
-	const expectedMd5 = options.expectedMd5?.toLowerCase();
+	let expectedMd5: string | undefined;
 	let sent: { resource: FileMetadata; md5?: string; crc32c?: string; size?: number };
 	let file: File;
 	try {
 		file = fileOf(client, bucket, key, names);
-		if (expectedMd5 !== undefined && !/^[0-9a-f]{32}$/.test(expectedMd5)) {
-			throw new InvalidNameError(
-				'expectedMd5',
-				`Invalid ${gcsLabel('expectedMd5')} "${options.expectedMd5}": it must be 32 hexadecimal characters`,
-			);
-		}
+		expectedMd5 = readExpectedMd5(options.expectedMd5);
 		const chunkSize = options.chunkSize;
 		if (
 			chunkSize !== undefined &&
@@ -186,7 +182,7 @@ export async function uploadObject(
 				}),
 			context,
 		);
-		if (md5Mismatch) throw new HashMismatchError(key, expectedMd5, sent.md5 ?? '');
+		if (md5Mismatch && expectedMd5) throw new HashMismatchError(key, expectedMd5, sent.md5 ?? '');
 		const what = crcMismatch
 			? `CRC32C ${String(sent.resource.crc32c)}, sent ${sent.crc32c}`
 			: `${info.size} bytes, sent ${sent.size}`;

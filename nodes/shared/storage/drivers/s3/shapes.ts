@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-s3';
 
 import type { ObjectInfo } from '../../driver';
+import { isHexMd5 } from '../../md5';
 import { tagsToQuery } from './input';
 
 /** An object as the S3 operations report it: the storage interface's fields and S3's own. */
@@ -36,7 +37,7 @@ export const iso = (date: Date | undefined) => (date ? date.toISOString() : unde
 
 /** S3's ETag is the content's MD5 for single-part, non-KMS objects. */
 export function md5FromEtag(etag: string | undefined, sse?: string): string | undefined {
-	return etag && /^[0-9a-f]{32}$/i.test(etag) && sse !== 'aws:kms' && sse !== 'aws:kms:dsse'
+	return isHexMd5(etag) && sse !== 'aws:kms' && sse !== 'aws:kms:dsse'
 		? etag.toLowerCase()
 		: undefined;
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'stream';
 
 import type { UploadBody } from '../../driver';
-import { HashMismatchError } from '../../errors';
+import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
 import type { S3Connection } from './connection';
 import { mapS3Error } from './errors';
@@ -57,9 +57,11 @@ export async function upload(
 	try {
 		if (requested < MIN_PART_SIZE)
 			throw invalidInput('partSize', `a part must be at least 5 MiB, not ${requested} bytes`);
-		if (given.expectedMd5 !== undefined && !/^[0-9a-f]{32}$/i.test(given.expectedMd5))
-			throw invalidInput('expectedMd5', 'it must be 32 hexadecimal characters');
-		options = { ...given, metadata: given.metadata && checkMetadata(given.metadata) };
+		options = {
+			...given,
+			expectedMd5: readExpectedMd5(given.expectedMd5),
+			metadata: given.metadata && checkMetadata(given.metadata),
+		};
 	} catch (error) {
 		// Refused before reading: release n8n's file or stream.
 		discardBody(body);
@@ -71,12 +73,9 @@ export async function upload(
 		1,
 		Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)),
 	);
-	const expected = options.expectedMd5?.toLowerCase();
+	const expected = options.expectedMd5;
 	const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
-	const checkMd5 = () => {
-		if (expected && pump.md5 !== expected)
-			throw new HashMismatchError(key, expected, pump.md5 ?? '');
-	};
+	const checkMd5 = () => assertMd5(key, expected, pump.md5);
 	const { PutObjectCommand, UploadPartCommand } = await loadS3();
 	let uploadId: string | undefined;
 	try {

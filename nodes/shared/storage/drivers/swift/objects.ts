@@ -2,6 +2,7 @@ import type { Readable } from 'stream';
 
 import type { ByteRange, ObjectInfo } from '../../driver';
 import { InvalidNameError, ObjectNotFoundError } from '../../errors';
+import { isHexMd5 } from '../../md5';
 import { httpStatusOf } from '../../../openstack/request';
 import { deleteLargeObject } from './bulk';
 import {
@@ -46,7 +47,7 @@ export function describeObject(
 		lastModified: isoTime(headers['last-modified']),
 		etag,
 		// a large object's ETag is a hash of its segments' hashes, not of its content
-		md5: !largeObject && etag && /^[0-9a-f]{32}$/i.test(etag) ? etag.toLowerCase() : undefined,
+		md5: !largeObject && isHexMd5(etag) ? etag.toLowerCase() : undefined,
 		contentType: headers['content-type'],
 		metadata: metadataFrom(headers, 'object'),
 		...(largeObject ? { largeObject } : {}),

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 
 import type { UploadBody } from '../../driver';
-import { HashMismatchError, InvalidNameError } from '../../errors';
+import { InvalidNameError } from '../../errors';
+import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader, type Part } from '../../parts';
 import { httpStatusOf } from '../../../openstack/request';
 import { bulkDelete, type ListedObject } from './bulk';
@@ -134,7 +135,6 @@ export async function uploadObject(
 	body: UploadBody,
 	options: SwiftUploadOptions = {},
 ): Promise<SwiftUploadResult> {
-	const expected = options.expectedMd5?.toLowerCase();
 	const known = isUploadFile(body) ? body.size : options.size;
 	const concurrency = clamp(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
 	let segmentSize = clamp(
@@ -159,24 +159,26 @@ export async function uploadObject(
 	};
 	// Small and known: a buffer just big enough (one byte more tells a longer stream).
 	const single = known !== undefined && known <= segmentSize;
-	const pump = new PartPump(partReader(body), {
-		partSize: single ? known + 1 : segmentSize,
-		concurrency,
-		md5: Boolean(expected),
-	});
+	let expected: string | undefined;
 	let replaced: string[];
 	try {
+		expected = readExpectedMd5(options.expectedMd5);
 		replaced = await segmentsOf(swift, container, key);
 	} catch (error) {
 		discardBody(body);
 		throw error;
 	}
+	const pump = new PartPump(partReader(body), {
+		partSize: single ? known + 1 : segmentSize,
+		concurrency,
+		md5: Boolean(expected),
+	});
 	try {
 		const first = await pump.first();
 		let result: SwiftUploadResult;
 		if (first.final) {
 			const md5 = createHash('md5').update(first.data).digest('hex');
-			if (expected && md5 !== expected) throw new HashMismatchError(key, expected, md5);
+			assertMd5(key, expected, md5);
 			const { headers } = await swift.inContainer(
 				container,
 				async () =>
@@ -283,9 +285,7 @@ async function uploadLargeObject(
 				size_bytes: part.data.length,
 			};
 		});
-		if (options.expected && pump.md5 !== options.expected) {
-			throw new HashMismatchError(key, options.expected, pump.md5 ?? '');
-		}
+		assertMd5(key, options.expected, pump.md5);
 		const { headers } = await swift.inContainer(
 			container,
 			async () =>
