@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest, listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class AzureBlob implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,18 +28,14 @@ export class AzureBlob implements INodeType {
 			{ name: 'cloudPackAzureBlobApi', required: true, testedBy: 'testAzureBlobCredential' },
 		],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Blob', value: 'blob' },
 					{ name: 'Container', value: 'container' },
 				],
-				default: 'blob',
-			},
-			...resourceProperties,
+				'blob',
+			),
+			...router.properties,
 		],
 	};
 

@@ -3,6 +3,6 @@ import * as resource from './actions/resource';
 import { connect, type CloudCixClient } from './transport';
 
 export const router = buildRouter<CloudCixClient>({
-	operations: { resource: resource.operations },
+	resources: { resource },
 	setup: connect,
 });

@@ -8,7 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { credentialTest, listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class CloudStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,18 +39,14 @@ export class CloudStorage implements INodeType {
 		],
 		properties: [
 			backendParameter,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Container', value: 'container' },
 					{ name: 'Object', value: 'object' },
 				],
-				default: 'object',
-			},
-			...resourceProperties,
+				'object',
+			),
+			...router.properties,
 		],
 	};
 

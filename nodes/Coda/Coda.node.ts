@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class Coda implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +25,8 @@ export class Coda implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackCodaApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Column', value: 'column' },
 					{ name: 'Control', value: 'control' },
 					{ name: 'Doc', value: 'doc' },
@@ -39,9 +36,9 @@ export class Coda implements INodeType {
 					{ name: 'Row', value: 'row' },
 					{ name: 'Table', value: 'table' },
 				],
-				default: 'row',
-			},
-			...resourceProperties,
+				'row',
+			),
+			...router.properties,
 		],
 	};
 

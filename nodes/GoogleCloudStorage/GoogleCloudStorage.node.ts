@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest, listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class GoogleCloudStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,18 +31,14 @@ export class GoogleCloudStorage implements INodeType {
 			{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' },
 		],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Bucket', value: 'bucket' },
 					{ name: 'Object', value: 'object' },
 				],
-				default: 'object',
-			},
-			...resourceProperties,
+				'object',
+			),
+			...router.properties,
 		],
 	};
 

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildRouter } from '../shared/node/router';
@@ -18,12 +18,8 @@ function relabel(ctx: IExecuteFunctions, error: unknown, itemIndex: number): unk
 	});
 }
 
-/** The parameters of every resource and operation (the node's description lists them too). */
-export const resourceProperties: INodeProperties[] = [...bucket.description, ...object.description];
-
 export const router = buildRouter<GcsClient>({
-	properties: resourceProperties,
-	operations: { bucket: bucket.operations, object: object.operations },
+	resources: { bucket, object },
 	setup: loadClient,
 	release: closeGcsClient,
 	mapError: relabel,

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as campaign from './actions/campaign';
-import * as mailingList from './actions/mailingList';
-import * as subscriber from './actions/subscriber';
-import * as utility from './actions/utility';
 import { listSearch, loadOptions } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class InfomaniakNewsletter implements INodeType {
@@ -32,12 +29,8 @@ export class InfomaniakNewsletter implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackInfomaniakNewsletterApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Campaign', value: 'campaign' },
 					{
 						name: 'Mailing List',
@@ -51,12 +44,9 @@ export class InfomaniakNewsletter implements INodeType {
 						description: 'Credits and background tasks',
 					},
 				],
-				default: 'subscriber',
-			},
-			...campaign.description,
-			...mailingList.description,
-			...subscriber.description,
-			...utility.description,
+				'subscriber',
+			),
+			...router.properties,
 		],
 	};
 

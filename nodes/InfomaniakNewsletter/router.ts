@@ -7,11 +7,6 @@ import { newsletterClient, type NewsletterClient } from './transport';
 
 /** resource → operation → handler; the credential is read once per run, inside item error handling. */
 export const router = buildRouter<NewsletterClient>({
-	operations: {
-		campaign: campaign.operations,
-		mailingList: mailingList.operations,
-		subscriber: subscriber.operations,
-		utility: utility.operations,
-	},
+	resources: { campaign, mailingList, subscriber, utility },
 	setup: async (ctx) => await newsletterClient(ctx),
 });

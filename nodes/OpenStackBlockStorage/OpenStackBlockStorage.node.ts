@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as backup from './actions/backup';
-import * as snapshot from './actions/snapshot';
-import * as volume from './actions/volume';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackBlockStorage implements INodeType {
@@ -28,21 +26,15 @@ export class OpenStackBlockStorage implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Backup', value: 'backup' },
 					{ name: 'Snapshot', value: 'snapshot' },
 					{ name: 'Volume', value: 'volume' },
 				],
-				default: 'volume',
-			},
-			...backup.description,
-			...snapshot.description,
-			...volume.description,
+				'volume',
+			),
+			...router.properties,
 		],
 	};
 

@@ -4,9 +4,5 @@ import * as snapshot from './actions/snapshot';
 import * as volume from './actions/volume';
 
 export const router = buildRouter({
-	operations: {
-		backup: backup.operations,
-		snapshot: snapshot.operations,
-		volume: volume.operations,
-	},
+	resources: { backup, snapshot, volume },
 });

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as flavor from './actions/flavor';
-import * as image from './actions/image';
-import * as keyPair from './actions/keyPair';
-import * as server from './actions/server';
 import { listSearch, loadOptions } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackCompute implements INodeType {
@@ -29,23 +26,16 @@ export class OpenStackCompute implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Flavor', value: 'flavor' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Key Pair', value: 'keyPair' },
 					{ name: 'Server', value: 'server' },
 				],
-				default: 'server',
-			},
-			...flavor.description,
-			...image.description,
-			...keyPair.description,
-			...server.description,
+				'server',
+			),
+			...router.properties,
 		],
 	};
 

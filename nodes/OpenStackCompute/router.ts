@@ -5,10 +5,5 @@ import * as keyPair from './actions/keyPair';
 import * as server from './actions/server';
 
 export const router = buildRouter({
-	operations: {
-		flavor: flavor.operations,
-		image: image.operations,
-		keyPair: keyPair.operations,
-		server: server.operations,
-	},
+	resources: { flavor, image, keyPair, server },
 });

@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as recordSet from './actions/recordSet';
-import * as zone from './actions/zone';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackDns implements INodeType {
@@ -27,19 +26,14 @@ export class OpenStackDns implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Record Set', value: 'recordSet' },
 					{ name: 'Zone', value: 'zone' },
 				],
-				default: 'recordSet',
-			},
-			...recordSet.description,
-			...zone.description,
+				'recordSet',
+			),
+			...router.properties,
 		],
 	};
 

@@ -3,5 +3,5 @@ import * as recordSet from './actions/recordSet';
 import * as zone from './actions/zone';
 
 export const router = buildRouter({
-	operations: { recordSet: recordSet.operations, zone: zone.operations },
+	resources: { recordSet, zone },
 });

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as applicationCredential from './actions/applicationCredential';
-import * as ec2Credential from './actions/ec2Credential';
-import * as project from './actions/project';
-import * as user from './actions/user';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackIdentity implements INodeType {
@@ -29,23 +26,16 @@ export class OpenStackIdentity implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Application Credential', value: 'applicationCredential' },
 					{ name: 'EC2 Credential', value: 'ec2Credential' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'User', value: 'user' },
 				],
-				default: 'user',
-			},
-			...applicationCredential.description,
-			...ec2Credential.description,
-			...project.description,
-			...user.description,
+				'user',
+			),
+			...router.properties,
 		],
 	};
 

@@ -5,10 +5,5 @@ import * as project from './actions/project';
 import * as user from './actions/user';
 
 export const router = buildRouter({
-	operations: {
-		applicationCredential: applicationCredential.operations,
-		ec2Credential: ec2Credential.operations,
-		project: project.operations,
-		user: user.operations,
-	},
+	resources: { applicationCredential, ec2Credential, project, user },
 });

@@ -6,15 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as floatingIp from './actions/floatingIp';
-import * as loadBalancer from './actions/loadBalancer';
-import * as network from './actions/network';
-import * as port from './actions/port';
-import * as routerResource from './actions/router';
-import * as securityGroup from './actions/securityGroup';
-import * as securityGroupRule from './actions/securityGroupRule';
-import * as subnet from './actions/subnet';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackNetwork implements INodeType {
@@ -33,12 +26,8 @@ export class OpenStackNetwork implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Floating IP', value: 'floatingIp' },
 					{ name: 'Load Balancer', value: 'loadBalancer' },
 					{ name: 'Network', value: 'network' },
@@ -48,16 +37,9 @@ export class OpenStackNetwork implements INodeType {
 					{ name: 'Security Group Rule', value: 'securityGroupRule' },
 					{ name: 'Subnet', value: 'subnet' },
 				],
-				default: 'network',
-			},
-			...floatingIp.description,
-			...loadBalancer.description,
-			...network.description,
-			...port.description,
-			...routerResource.description,
-			...securityGroup.description,
-			...securityGroupRule.description,
-			...subnet.description,
+				'network',
+			),
+			...router.properties,
 		],
 	};
 

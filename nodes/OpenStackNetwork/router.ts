@@ -9,14 +9,14 @@ import * as securityGroupRule from './actions/securityGroupRule';
 import * as subnet from './actions/subnet';
 
 export const router = buildRouter({
-	operations: {
-		floatingIp: floatingIp.operations,
-		loadBalancer: loadBalancer.operations,
-		network: network.operations,
-		port: port.operations,
-		router: router_.operations,
-		securityGroup: securityGroup.operations,
-		securityGroupRule: securityGroupRule.operations,
-		subnet: subnet.operations,
+	resources: {
+		floatingIp,
+		loadBalancer,
+		network,
+		port,
+		router: router_,
+		securityGroup,
+		securityGroupRule,
+		subnet,
 	},
 });

@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as account from './actions/account';
-import * as container from './actions/container';
-import * as object from './actions/object';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackObjectStorage implements INodeType {
@@ -28,21 +26,15 @@ export class OpenStackObjectStorage implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Account', value: 'account' },
 					{ name: 'Container', value: 'container' },
 					{ name: 'Object', value: 'object' },
 				],
-				default: 'object',
-			},
-			...account.description,
-			...container.description,
-			...object.description,
+				'object',
+			),
+			...router.properties,
 		],
 	};
 

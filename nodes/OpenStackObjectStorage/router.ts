@@ -1,16 +1,12 @@
 import { buildRouter } from '../shared/node/router';
 import { SwiftClient } from '../shared/storage/drivers/swift/client';
 import * as account from './actions/account';
-import { inSwiftTerms } from './actions/common';
 import * as container from './actions/container';
 import * as object from './actions/object';
 
 export const router = buildRouter<SwiftClient>({
-	operations: {
-		account: account.operations,
-		container: container.operations,
-		object: object.operations,
-	},
+	resources: { account, container, object },
 	setup: async (ctx) => new SwiftClient(ctx),
-	mapError: (_ctx, error) => inSwiftTerms(error),
+	// the storage layer's names of the objects; the containers' are the node's
+	aliases: { key: 'object', sourceKey: 'sourceObject', targetKey: 'targetObject' },
 });

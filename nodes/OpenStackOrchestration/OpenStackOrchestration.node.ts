@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as stack from './actions/stack';
-import * as template from './actions/template';
 import { listSearch } from './methods';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackOrchestration implements INodeType {
@@ -27,19 +26,14 @@ export class OpenStackOrchestration implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Stack', value: 'stack' },
 					{ name: 'Template', value: 'template' },
 				],
-				default: 'stack',
-			},
-			...stack.description,
-			...template.description,
+				'stack',
+			),
+			...router.properties,
 		],
 	};
 

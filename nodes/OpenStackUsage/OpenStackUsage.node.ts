@@ -6,10 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as all from './actions/all';
-import * as blockStorage from './actions/blockStorage';
-import * as compute from './actions/compute';
-import * as network from './actions/network';
+import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackUsage implements INodeType {
@@ -28,23 +25,16 @@ export class OpenStackUsage implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'All', value: 'all' },
 					{ name: 'Block Storage', value: 'blockStorage' },
 					{ name: 'Compute', value: 'compute' },
 					{ name: 'Network', value: 'network' },
 				],
-				default: 'all',
-			},
-			...all.description,
-			...blockStorage.description,
-			...compute.description,
-			...network.description,
+				'all',
+			),
+			...router.properties,
 		],
 	};
 

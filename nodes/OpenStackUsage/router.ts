@@ -5,10 +5,5 @@ import * as compute from './actions/compute';
 import * as network from './actions/network';
 
 export const router = buildRouter({
-	operations: {
-		all: all.operations,
-		blockStorage: blockStorage.operations,
-		compute: compute.operations,
-		network: network.operations,
-	},
+	resources: { all, blockStorage, compute, network },
 });

@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class ReductStore implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,12 +29,8 @@ export class ReductStore implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackReductStoreApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Bucket', value: 'bucket' },
 					{ name: 'Entry', value: 'entry' },
 					{ name: 'Record', value: 'record' },
@@ -41,9 +38,9 @@ export class ReductStore implements INodeType {
 					{ name: 'Server', value: 'server' },
 					{ name: 'Token', value: 'token' },
 				],
-				default: 'record',
-			},
-			...resourceProperties,
+				'record',
+			),
+			...router.properties,
 		],
 	};
 

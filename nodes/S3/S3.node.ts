@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest, listSearch } from './methods';
-import { resourceProperties, router } from './router';
+import { resourcePicker } from '../shared/node/description';
+import { router } from './router';
 
 export class S3 implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,18 +25,14 @@ export class S3 implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackS3Api', required: true, testedBy: 'testS3Credential' }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourcePicker(
+				[
 					{ name: 'Bucket', value: 'bucket' },
 					{ name: 'Object', value: 'object' },
 				],
-				default: 'object',
-			},
-			...resourceProperties,
+				'object',
+			),
+			...router.properties,
 		],
 	};
 

@@ -1,5 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { toNodeError } from '../shared/node/errors';
 import { buildRouter } from '../shared/node/router';
 import type { S3Service } from '../shared/storage/drivers/s3';
@@ -8,12 +6,8 @@ import { inBucketTerms } from './actions/common';
 import * as object from './actions/object';
 import { s3ServiceFor } from './methods/service';
 
-/** The parameters of every resource and operation (the node's description lists them too). */
-export const resourceProperties: INodeProperties[] = [...bucket.description, ...object.description];
-
 export const router = buildRouter<S3Service>({
-	properties: resourceProperties,
-	operations: { bucket: bucket.operations, object: object.operations },
+	resources: { bucket, object },
 	setup: s3ServiceFor,
 	release: (s3) => s3.destroy(),
 	mapError: (ctx, error, itemIndex) => toNodeError(ctx.getNode(), inBucketTerms(error), itemIndex),

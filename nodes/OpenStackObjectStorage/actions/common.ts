@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asParameter, parameterError } from '../../shared/node/errors';
+import { parameterError } from '../../shared/node/errors';
 import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
 import { getLocatorValue } from '../../shared/node/parameters';
 import type { SwiftClient } from '../../shared/storage/drivers/swift/client';
@@ -100,13 +100,3 @@ export const metadataParameter = (displayName = 'Metadata'): INodeProperties =>
 		'Add metadata',
 		'Sent as X-*-Meta-<name> headers: names of letters, digits and - _ ., values of printable ASCII',
 	);
-
-/** The storage layer names the object "key"; this node calls it "Object". */
-export function inSwiftTerms(error: unknown): unknown {
-	let mapped = asParameter(error, 'key', 'Object');
-	mapped = asParameter(mapped, 'sourceKey', 'Source Object');
-	mapped = asParameter(mapped, 'sourceContainer', 'Source Container');
-	mapped = asParameter(mapped, 'targetKey', 'Target Object');
-	mapped = asParameter(mapped, 'targetContainer', 'Target Container');
-	return mapped;
-}

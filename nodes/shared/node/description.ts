@@ -1,4 +1,9 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** Parameter-description building blocks every node of the pack uses. */
 
@@ -19,6 +24,54 @@ export function forOperation(
 			show: { ...displayOptions.show, ...property.displayOptions?.show },
 		},
 	}));
+}
+
+/** The node's Resource picker (its options in n8n's alphabetical order). */
+export function resourcePicker(
+	options: INodePropertyOptions[],
+	defaultResource: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultResource,
+	};
+}
+
+/** One choice of a resource's Operation picker. */
+export interface OperationOption extends INodePropertyOptions {
+	action: string;
+}
+
+/**
+ * A resource's parameters (`actions/<resource>/index.ts`): its Operation picker, shown for the
+ * resource, then `shared` (parameters every operation of the resource shows, e.g. an
+ * application and a service), then the parameters of each operation.
+ */
+export function resourceDescription(
+	resource: string,
+	picker: { options: OperationOption[]; default: string },
+	operations: Record<string, { description?: INodeProperties[] }>,
+	shared: INodeProperties[] = [],
+): INodeProperties[] {
+	const forResource: IDisplayOptions = { show: { resource: [resource] } };
+	return [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the resource's own default operation
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: forResource,
+			options: picker.options,
+			default: picker.default,
+		},
+		...forOperation(forResource, shared),
+		...Object.values(operations).flatMap((operation) => operation.description ?? []),
+	];
 }
 
 /** n8n's "Return All" / "Limit" pair; read it with `getListLimit`. */

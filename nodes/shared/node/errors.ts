@@ -49,14 +49,23 @@ export function parameterError(
 }
 
 /**
- * A driver names the parameter it knows ("container"); where the node feeds it from a
- * parameter with another name ("containerName"), this renames it so the error names what
- * the user filled in. Anything else is returned as it is.
+ * A driver names the parameter it knows ("key", "container"); where the node calls it otherwise
+ * (`aliases`: the driver's name → the node's, e.g. `{ key: 'blob' }`), the error is restated with
+ * the node's parameter, its label in the message as n8n shows it. Anything else is returned as it is.
  */
-export function asParameter(error: unknown, from: string, to: string): unknown {
-	if (!(error instanceof StorageError) || error.parameter !== from) return error;
-	const message = error.message.split(parameterLabel(from)).join(parameterLabel(to));
-	return error instanceof InvalidNameError
-		? new InvalidNameError(to, message)
-		: new StorageError(error.code, message, to);
+export function renameParameter(
+	node: INode | undefined,
+	error: unknown,
+	aliases: Record<string, string>,
+): unknown {
+	if (!(error instanceof StorageError) || !error.parameter) return error;
+	const to = aliases[error.parameter];
+	if (to === undefined) return error;
+	const message = error.message.split(parameterLabel(error.parameter)).join(labelOf(node, to));
+	const renamed =
+		error instanceof InvalidNameError
+			? new InvalidNameError(to, message)
+			: new StorageError(error.code, message, to);
+	renamed.hint = error.hint;
+	return renamed;
 }

@@ -67,10 +67,33 @@ function findProperty(
 	return undefined;
 }
 
-/** The label n8n shows for the parameter at `path` of this node, when the pack knows it. */
+/** An option of a collection shown for the operation ("Options"), found by its own name. */
+function findOption(
+	properties: INodeProperties[],
+	name: string,
+	parameters: INodeParameters,
+): INodeProperties | undefined {
+	for (const property of properties) {
+		if (property.type !== 'collection' || !shownFor(property, parameters)) continue;
+		const option = (property.options as INodeProperties[]).find((entry) => entry.name === name);
+		if (option) return option;
+	}
+	return undefined;
+}
+
+/**
+ * The label n8n shows for the parameter at `path` of this node, when the pack knows it. A bare
+ * name that is no parameter of the node is looked for among the operation's options, since the
+ * shared layer knows an option by its name ("expectedMd5" for "options.expectedMd5").
+ */
 export function displayNameOf(node: INode | undefined, path: string): string | undefined {
 	if (!node) return undefined;
 	const properties = registry.get(node.type);
 	if (!properties) return undefined;
-	return findProperty(properties, path.split('.'), node.parameters ?? {})?.displayName;
+	const parameters = node.parameters ?? {};
+	const segments = path.split('.');
+	const property =
+		findProperty(properties, segments, parameters) ??
+		(segments.length === 1 ? findOption(properties, path, parameters) : undefined);
+	return property?.displayName;
 }

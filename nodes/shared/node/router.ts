@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { renameParameter } from './errors';
 import { mapItems, type ItemResult } from './items';
 import { registerNodeProperties } from './labels';
 
@@ -26,11 +27,15 @@ export interface AllItemsOperation<TClient> {
 
 export type Operation<TClient> = ItemOperation<TClient> | AllItemsOperation<TClient>;
 
-/** resource → operation → its handler. */
-export type OperationTable<TClient> = Record<string, Record<string, Operation<TClient>>>;
+/** A resource of a node: its operation picker and parameters, and its operations' handlers. */
+export interface Resource<TClient> {
+	description: INodeProperties[];
+	operations: Record<string, Operation<TClient>>;
+}
 
 export interface RouterSpec<TClient> {
-	operations: OperationTable<TClient>;
+	/** resource → its description and operations (`actions/<resource>/index.ts`). */
+	resources: Record<string, Resource<TClient>>;
 	/**
 	 * Builds what every operation of the run uses (SDK client, storage driver, credential
 	 * view). Called once, on the first item, inside that item's error handling: a setup
@@ -40,28 +45,35 @@ export interface RouterSpec<TClient> {
 	setup?: (ctx: IExecuteFunctions) => Promise<TClient>;
 	/** Releases what `setup` built (sockets, agents) once every item ran, also after a failure. */
 	release?: (client: TClient) => Promise<void> | void;
-	/** Restates an operation's error in this node's terms (e.g. its parameter labels). */
+	/** Restates an operation's error in this node's terms (e.g. its resource's words). */
 	mapError?: (ctx: IExecuteFunctions, error: unknown, itemIndex: number) => unknown;
 	/**
-	 * The node's parameters (the operations' descriptions), so that an error about a parameter
-	 * known by its path ("options.partSizeMiB") names it as n8n shows it ("Part Size (MiB)").
+	 * The node's name of a parameter the shared layer knows by another (`{ key: 'blob' }`): a
+	 * storage error about it names the node's parameter, as n8n shows it.
 	 */
-	properties?: INodeProperties[];
+	aliases?: Record<string, string>;
+}
+
+/** A node's `execute`, and the parameters of its resources (the node's description lists them). */
+export interface Router {
+	(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	properties: INodeProperties[];
 }
 
 /**
  * The one router of the pack: resource → operation → handler, the item loop with paired
  * items and continue-on-fail (`mapItems`), client setup inside the per-item error handling,
- * and release of the client at the end. A node's `execute` is `return await router.call(this)`.
+ * and release of the client at the end. A node's `execute` is `return await router.call(this)`;
+ * its description lists `router.properties`, which also let errors name a parameter known by
+ * its path ("options.partSizeMiB") as n8n shows it ("Part Size (MiB)").
  */
-export function buildRouter<TClient = undefined>(
-	spec: RouterSpec<TClient>,
-): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
-	return async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (spec.properties) registerNodeProperties(this.getNode().type, spec.properties);
+export function buildRouter<TClient = undefined>(spec: RouterSpec<TClient>): Router {
+	const properties = Object.values(spec.resources).flatMap((resource) => resource.description);
+	const route = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		registerNodeProperties(this.getNode().type, properties);
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handler = spec.operations[resource]?.[operation];
+		const handler = spec.resources[resource]?.operations[operation];
 		if (!handler) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -87,7 +99,10 @@ export function buildRouter<TClient = undefined>(
 				try {
 					return (await handler.execute.call(this, itemIndex, await client())) as ItemResult;
 				} catch (error) {
-					throw spec.mapError ? spec.mapError(this, error, itemIndex) : error;
+					const renamed = spec.aliases
+						? renameParameter(this.getNode(), error, spec.aliases)
+						: error;
+					throw spec.mapError ? spec.mapError(this, renamed, itemIndex) : renamed;
 				}
 			});
 			return [items];
@@ -101,4 +116,5 @@ export function buildRouter<TClient = undefined>(
 			}
 		}
 	};
+	return Object.assign(route, { properties });
 }

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as copy from './copy';
 import * as del from './delete';
 import * as download from './download';
@@ -11,13 +10,10 @@ import * as upload from './upload';
 
 export const operations = { copy, delete: del, download, get, getSasUrl, list, setTier, upload };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'blob',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['blob'] } },
+		default: 'upload',
 		options: [
 			{
 				name: 'Copy',
@@ -68,14 +64,6 @@ export const description: INodeProperties[] = [
 				description: 'Upload a binary property as a block blob',
 			},
 		],
-		default: 'upload',
 	},
-	...copy.description,
-	...del.description,
-	...download.description,
-	...getSasUrl.description,
-	...list.description,
-	...get.description,
-	...setTier.description,
-	...upload.description,
-];
+	operations,
+);

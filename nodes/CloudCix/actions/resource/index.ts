@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import { applicationParameters } from '../target';
 import * as create from './create';
 import * as del from './delete';
@@ -13,15 +12,10 @@ import * as update from './update';
 /** The verbs of CloudCIX's Python client, on any service of any application. */
 export const operations = { create, delete: del, getAll, head, list, partialUpdate, read, update };
 
-const showForResource = { show: { resource: ['resource'] } };
-
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'resource',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: showForResource,
+		default: 'read',
 		options: [
 			{
 				name: 'Create',
@@ -73,21 +67,7 @@ export const description: INodeProperties[] = [
 				description: 'Replace a record with the given fields (PUT)',
 			},
 		],
-		default: 'read',
 	},
-	...applicationParameters.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...showForResource.show, ...property.displayOptions?.show },
-		},
-	})),
-	...create.description,
-	...del.description,
-	...getAll.description,
-	...head.description,
-	...list.description,
-	...partialUpdate.description,
-	...read.description,
-	...update.description,
-];
+	operations,
+	applicationParameters,
+);

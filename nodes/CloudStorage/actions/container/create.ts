@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { asParameter } from '../../../shared/node/errors';
+import { renameParameter } from '../../../shared/node/errors';
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { assertContainerName } from '../../../shared/storage/names';
 import { forOperation, showFor } from '../common';
@@ -34,6 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		const { created, container } = await driver.createContainer(name, { ifNotExists });
 		return { ...container, created };
 	} catch (error) {
-		throw asParameter(error, 'container', 'containerName');
+		throw renameParameter(this.getNode(), error, { container: 'containerName' });
 	}
 }

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as copy from './copy';
 import * as del from './delete';
 import * as deleteMany from './deleteMany';
@@ -20,13 +19,10 @@ export const operations = {
 	upload,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'object',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['object'] } },
+		default: 'upload',
 		options: [
 			{
 				name: 'Copy',
@@ -77,14 +73,6 @@ export const description: INodeProperties[] = [
 				description: 'Upload a binary property as an object',
 			},
 		],
-		default: 'upload',
 	},
-	...copy.description,
-	...del.description,
-	...deleteMany.description,
-	...download.description,
-	...list.description,
-	...getMetadata.description,
-	...getUrl.description,
-	...upload.description,
-];
+	operations,
+);

@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 
 export const operations = { get };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'mutationStatus',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['mutationStatus'] } },
+		default: 'get',
 		options: [
 			{
 				name: 'Get',
@@ -19,7 +15,6 @@ export const description: INodeProperties[] = [
 				description: 'Whether Coda has applied a queued write',
 			},
 		],
-		default: 'get',
 	},
-	...get.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as deleteContent from './deleteContent';
@@ -20,13 +19,10 @@ export const operations = {
 	update,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'page',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['page'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -72,14 +68,6 @@ export const description: INodeProperties[] = [
 				description: 'Rename a page, change its subtitle or icon, or add content',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...deleteContent.description,
-	...exportContent.description,
-	...get.description,
-	...getContent.description,
-	...list.description,
-	...update.description,
-];
+	operations,
+);

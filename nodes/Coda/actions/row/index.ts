@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as del from './delete';
 import * as deleteMany from './deleteMany';
 import * as get from './get';
@@ -20,13 +19,10 @@ export const operations = {
 	upsert,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'row',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['row'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create or Update',
@@ -67,14 +63,6 @@ export const description: INodeProperties[] = [
 				description: 'Change the values of one row',
 			},
 		],
-		default: 'list',
 	},
-	...del.description,
-	...deleteMany.description,
-	...get.description,
-	...insert.description,
-	...list.description,
-	...pushButton.description,
-	...update.description,
-	...upsert.description,
-];
+	operations,
+);

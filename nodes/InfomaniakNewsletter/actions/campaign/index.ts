@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as cancelSchedule from './cancelSchedule';
 import * as create from './create';
 import * as del from './delete';
@@ -26,13 +25,10 @@ export const operations = {
 	update,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'campaign',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['campaign'] } },
+		default: 'create',
 		options: [
 			{
 				name: 'Cancel Scheduled Send',
@@ -81,17 +77,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Update', value: 'update', action: 'Update a campaign' },
 		],
-		default: 'create',
 	},
-	...cancelSchedule.description,
-	...create.description,
-	...del.description,
-	...duplicate.description,
-	...get.description,
-	...getStatistics.description,
-	...list.description,
-	...schedule.description,
-	...sendNow.description,
-	...sendTest.description,
-	...update.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as addSubscribers from './addSubscribers';
 import * as create from './create';
 import * as del from './delete';
@@ -22,13 +21,10 @@ export const operations = {
 	update,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'mailingList',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['mailingList'] } },
+		default: 'importSubscribers',
 		options: [
 			{
 				name: 'Add Subscribers',
@@ -64,15 +60,6 @@ export const description: INodeProperties[] = [
 				action: 'Rename a mailing list',
 			},
 		],
-		default: 'importSubscribers',
 	},
-	...addSubscribers.description,
-	...create.description,
-	...del.description,
-	...get.description,
-	...getSubscribers.description,
-	...importSubscribers.description,
-	...list.description,
-	...removeSubscribers.description,
-	...update.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as del from './delete';
 import * as forget from './forget';
 import * as get from './get';
@@ -20,13 +19,10 @@ export const operations = {
 	upsert,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'subscriber',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['subscriber'] } },
+		default: 'upsert',
 		options: [
 			{
 				name: 'Create or Update',
@@ -67,14 +63,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Update', value: 'update', action: 'Update a subscriber' },
 		],
-		default: 'upsert',
 	},
-	...del.description,
-	...forget.description,
-	...get.description,
-	...list.description,
-	...resubscribe.description,
-	...unsubscribe.description,
-	...update.description,
-	...upsert.description,
-];
+	operations,
+);

@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getCreditMovements from './getCreditMovements';
 import * as getCredits from './getCredits';
 import * as getTask from './getTask';
 
 export const operations = { getCreditMovements, getCredits, getTask };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'utility',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['utility'] } },
+		default: 'getCredits',
 		options: [
 			{
 				name: 'Get Credit Balance',
@@ -33,9 +29,6 @@ export const description: INodeProperties[] = [
 				description: 'The status of a background task (an import), optionally waiting for its end',
 			},
 		],
-		default: 'getCredits',
 	},
-	...getCreditMovements.description,
-	...getCredits.description,
-	...getTask.description,
-];
+	operations,
+);

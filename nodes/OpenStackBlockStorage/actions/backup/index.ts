@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
 export const operations = { list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'backup',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['backup'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Get Many',
@@ -19,7 +15,6 @@ export const description: INodeProperties[] = [
 				description: 'List volume backups (filter: volume)',
 			},
 		],
-		default: 'list',
 	},
-	...list.description,
-];
+	operations,
+);

@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
 
 export const operations = { create, delete: del, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'snapshot',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['snapshot'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -28,9 +24,6 @@ export const description: INodeProperties[] = [
 				description: 'List snapshots (filters: name, volume)',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...list.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as attach from './attach';
 import * as create from './create';
 import * as del from './delete';
@@ -10,13 +9,10 @@ import * as list from './list';
 
 export const operations = { attach, create, delete: del, detach, extend, get, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'volume',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['volume'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Attach',
@@ -51,13 +47,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Get Many', value: 'list', action: 'Get many volumes', description: 'List volumes' },
 		],
-		default: 'list',
 	},
-	...attach.description,
-	...create.description,
-	...del.description,
-	...detach.description,
-	...extend.description,
-	...get.description,
-	...list.description,
-];
+	operations,
+);

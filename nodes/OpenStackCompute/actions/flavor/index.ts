@@ -1,17 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
 export const operations = { get, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'flavor',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['flavor'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Get',
@@ -26,8 +22,6 @@ export const description: INodeProperties[] = [
 				description: 'List the flavors (vCPUs, RAM, disk) servers can be created with',
 			},
 		],
-		default: 'list',
 	},
-	...get.description,
-	...list.description,
-];
+	operations,
+);

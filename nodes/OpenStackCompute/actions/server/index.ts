@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -11,13 +10,10 @@ import * as stop from './stop';
 
 export const operations = { create, delete: del, get, getConsoleLog, list, reboot, start, stop };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'server',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['server'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -69,14 +65,6 @@ export const description: INodeProperties[] = [
 				description: 'Stop (shut off) a server',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getConsoleLog.description,
-	...list.description,
-	...reboot.description,
-	...start.description,
-	...stop.description,
-];
+	operations,
+);

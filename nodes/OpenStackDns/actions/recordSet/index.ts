@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -9,13 +8,10 @@ import * as upsert from './upsert';
 
 export const operations = { create, delete: del, get, list, update, upsert };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'recordSet',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['recordSet'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -54,12 +50,6 @@ export const description: INodeProperties[] = [
 				description: "Replace a record set's records, or change its TTL or description",
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...list.description,
-	...update.description,
-	...upsert.description,
-];
+	operations,
+);

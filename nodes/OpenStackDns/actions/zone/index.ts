@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -8,13 +7,10 @@ import * as update from './update';
 
 export const operations = { create, delete: del, get, list, update };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'zone',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['zone'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -43,11 +39,6 @@ export const description: INodeProperties[] = [
 				description: "Change a zone's e-mail, TTL or description",
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...list.description,
-	...update.description,
-];
+	operations,
+);

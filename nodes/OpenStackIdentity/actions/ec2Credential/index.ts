@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
 
 export const operations = { create, delete: del, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'ec2Credential',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['ec2Credential'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -34,9 +30,6 @@ export const description: INodeProperties[] = [
 				description: "The current user's EC2 credentials (access keys and projects)",
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...list.description,
-];
+	operations,
+);

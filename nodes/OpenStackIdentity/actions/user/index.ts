@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getCurrent from './get';
 
 export const operations = { getCurrent };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'user',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
+		default: 'getCurrent',
 		options: [
 			{
 				name: 'Get Current',
@@ -19,7 +15,6 @@ export const description: INodeProperties[] = [
 				description: 'The authenticated user, project, roles, services and token expiry',
 			},
 		],
-		default: 'getCurrent',
 	},
-	...getCurrent.description,
-];
+	operations,
+);

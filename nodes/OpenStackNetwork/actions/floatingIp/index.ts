@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as associate from './associate';
 import * as create from './create';
 import * as del from './delete';
@@ -8,13 +7,10 @@ import * as list from './list';
 
 export const operations = { associate, create, delete: del, disassociate, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'floatingIp',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['floatingIp'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Associate',
@@ -47,11 +43,6 @@ export const description: INodeProperties[] = [
 				description: 'List floating IPs',
 			},
 		],
-		default: 'list',
 	},
-	...associate.description,
-	...create.description,
-	...del.description,
-	...disassociate.description,
-	...list.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -7,13 +6,10 @@ import * as list from './list';
 
 export const operations = { create, delete: del, get, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'loadBalancer',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['loadBalancer'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -40,10 +36,6 @@ export const description: INodeProperties[] = [
 				description: 'List load balancers (Octavia)',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...list.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as addInterface from './addInterface';
 import * as create from './create';
 import * as del from './delete';
@@ -8,13 +7,10 @@ import * as removeInterface from './removeInterface';
 
 export const operations = { addInterface, create, delete: del, list, removeInterface };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'router',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['router'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Add Interface',
@@ -42,11 +38,6 @@ export const description: INodeProperties[] = [
 				description: 'Disconnect a subnet from the router',
 			},
 		],
-		default: 'list',
 	},
-	...addInterface.description,
-	...create.description,
-	...del.description,
-	...list.description,
-	...removeInterface.description,
-];
+	operations,
+);

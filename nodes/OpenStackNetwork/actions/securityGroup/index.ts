@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -7,13 +6,10 @@ import * as list from './list';
 
 export const operations = { create, delete: del, get, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'securityGroup',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['securityGroup'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -35,10 +31,6 @@ export const description: INodeProperties[] = [
 				description: 'List security groups with their rules',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...list.description,
-];
+	operations,
+);

@@ -1,17 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 
 export const operations = { create, delete: del };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'securityGroupRule',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['securityGroupRule'] } },
+		default: 'create',
 		options: [
 			{
 				name: 'Add',
@@ -21,8 +17,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a security group rule' },
 		],
-		default: 'create',
 	},
-	...create.description,
-	...del.description,
-];
+	operations,
+);

@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 
 export const operations = { get };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'account',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
+		default: 'get',
 		options: [
 			{
 				name: 'Get Info',
@@ -19,7 +15,6 @@ export const description: INodeProperties[] = [
 				description: 'Usage (containers, objects, bytes), quota and metadata of the account',
 			},
 		],
-		default: 'get',
 	},
-	...get.description,
-];
+	operations,
+);

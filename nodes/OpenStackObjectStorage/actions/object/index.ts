@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as copy from './copy';
 import * as del from './delete';
 import * as deleteMany from './deleteMany';
@@ -24,13 +23,10 @@ export const operations = {
 	uploadData,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'object',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['object'] } },
+		default: 'upload',
 		options: [
 			{
 				name: 'Copy',
@@ -94,16 +90,6 @@ export const description: INodeProperties[] = [
 				description: 'Store text or JSON typed in the node as an object',
 			},
 		],
-		default: 'upload',
 	},
-	...copy.description,
-	...del.description,
-	...deleteMany.description,
-	...download.description,
-	...get.description,
-	...getTempUrl.description,
-	...list.description,
-	...update.description,
-	...upload.description,
-	...uploadData.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -20,13 +19,10 @@ export const operations = {
 	update,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'stack',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['stack'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -79,14 +75,6 @@ export const description: INodeProperties[] = [
 					'Change the template, parameters or environment of a stack; waits until complete',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getTemplate.description,
-	...list.description,
-	...listEvents.description,
-	...listResources.description,
-	...update.description,
-];
+	operations,
+);

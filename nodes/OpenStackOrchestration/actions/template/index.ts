@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as validate from './validate';
 
 export const operations = { validate };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'template',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['template'] } },
+		default: 'validate',
 		options: [
 			{
 				name: 'Validate',
@@ -20,7 +16,6 @@ export const description: INodeProperties[] = [
 					"Check a template with Heat without creating anything: its parameters and description, or Heat's reason it is invalid",
 			},
 		],
-		default: 'validate',
 	},
-	...validate.description,
-];
+	operations,
+);

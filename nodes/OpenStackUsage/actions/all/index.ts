@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getAllUsage from './getAllUsage';
 
 export const operations = { getAllUsage };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'all',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['all'] } },
+		default: 'getAllUsage',
 		options: [
 			{
 				name: 'Get All Usage',
@@ -20,7 +16,6 @@ export const description: INodeProperties[] = [
 					'Compute usage for the period, compute, block storage and network quotas with usage, object storage totals',
 			},
 		],
-		default: 'getAllUsage',
 	},
-	...getAllUsage.description,
-];
+	operations,
+);

@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getLimits from './getLimits';
 
 export const operations = { getLimits };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'blockStorage',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['blockStorage'] } },
+		default: 'getLimits',
 		options: [
 			{
 				name: 'Get Limits and Quota Usage',
@@ -20,7 +16,6 @@ export const description: INodeProperties[] = [
 					'Volumes, gigabytes, snapshots, backups (also per volume type): limit, used, remaining',
 			},
 		],
-		default: 'getLimits',
 	},
-	...getLimits.description,
-];
+	operations,
+);

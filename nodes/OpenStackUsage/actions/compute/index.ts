@@ -1,17 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getLimits from './getLimits';
 import * as getUsage from './getUsage';
 
 export const operations = { getLimits, getUsage };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'compute',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['compute'] } },
+		default: 'getUsage',
 		options: [
 			{
 				name: 'Get Limits and Quotas',
@@ -26,8 +22,6 @@ export const description: INodeProperties[] = [
 				description: 'Server hours, vCPU hours, RAM and disk hours of the project',
 			},
 		],
-		default: 'getUsage',
 	},
-	...getLimits.description,
-	...getUsage.description,
-];
+	operations,
+);

@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as getQuotaUsage from './getQuotaUsage';
 
 export const operations = { getQuotaUsage };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'network',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['network'] } },
+		default: 'getQuotaUsage',
 		options: [
 			{
 				name: 'Get Quota Usage',
@@ -20,7 +16,6 @@ export const description: INodeProperties[] = [
 					'Networks, subnets, ports, routers, floating IPs, security groups and rules: limit, used, remaining',
 			},
 		],
-		default: 'getQuotaUsage',
 	},
-	...getQuotaUsage.description,
-];
+	operations,
+);

@@ -1,17 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as remove from './remove';
 import * as rename from './rename';
 
 export const operations = { remove, rename };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'entry',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['entry'] } },
+		default: 'rename',
 		options: [
 			{
 				name: 'Remove',
@@ -26,8 +22,6 @@ export const description: INodeProperties[] = [
 				description: 'Rename an entry',
 			},
 		],
-		default: 'rename',
 	},
-	...remove.description,
-	...rename.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as query from './query';
 import * as read from './read';
 import * as remove from './remove';
@@ -9,13 +8,10 @@ import * as writeBatch from './writeBatch';
 
 export const operations = { query, read, remove, updateLabels, write, writeBatch };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'record',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['record'] } },
+		default: 'write',
 		options: [
 			{
 				name: 'Query',
@@ -55,12 +51,6 @@ export const description: INodeProperties[] = [
 				description: 'Write every input item as a record, in batched requests',
 			},
 		],
-		default: 'write',
 	},
-	...query.description,
-	...read.description,
-	...remove.description,
-	...updateLabels.description,
-	...write.description,
-	...writeBatch.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -9,13 +8,10 @@ import * as update from './update';
 
 export const operations = { create, delete: del, get, list, setMode, update };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'replication',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['replication'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -54,11 +50,6 @@ export const description: INodeProperties[] = [
 				description: 'Change settings of a replication task',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...setMode.description,
-	...update.description,
-];
+	operations,
+);

@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as info from './info';
 import * as listBuckets from './listBuckets';
 import * as me from './me';
 
 export const operations = { info, listBuckets, me };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'server',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['server'] } },
+		default: 'info',
 		options: [
 			{
 				name: 'Get Current Token',
@@ -33,6 +29,6 @@ export const description: INodeProperties[] = [
 				description: 'List the buckets with their stats',
 			},
 		],
-		default: 'info',
 	},
-];
+	operations,
+);

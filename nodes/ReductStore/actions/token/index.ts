@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as get from './get';
 import * as list from './list';
@@ -8,13 +7,10 @@ import * as rotate from './rotate';
 
 export const operations = { create, get, list, remove, rotate };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'token',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['token'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -47,10 +43,6 @@ export const description: INodeProperties[] = [
 				description: 'Give a token a new secret value',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...get.description,
-	...remove.description,
-	...rotate.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as exists from './exists';
@@ -8,13 +7,10 @@ import * as list from './list';
 
 export const operations = { create, delete: del, exists, getRegion, list };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'bucket',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['bucket'] } },
+		default: 'list',
 		options: [
 			{
 				name: 'Create',
@@ -47,11 +43,6 @@ export const description: INodeProperties[] = [
 				description: 'Get the region a bucket lives in',
 			},
 		],
-		default: 'list',
 	},
-	...create.description,
-	...del.description,
-	...exists.description,
-	...getRegion.description,
-	...list.description,
-];
+	operations,
+);

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../../../shared/node/description';
 import * as copy from './copy';
 import * as del from './delete';
 import * as deleteMany from './deleteMany';
@@ -26,13 +25,10 @@ export const operations = {
 	uploadData,
 };
 
-export const description: INodeProperties[] = [
+export const description = resourceDescription(
+	'object',
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['object'] } },
+		default: 'upload',
 		options: [
 			{
 				name: 'Copy',
@@ -104,17 +100,6 @@ export const description: INodeProperties[] = [
 				description: 'Store text or a JSON value as an object',
 			},
 		],
-		default: 'upload',
 	},
-	...copy.description,
-	...del.description,
-	...deleteMany.description,
-	...download.description,
-	...list.description,
-	...getMetadata.description,
-	...presign.description,
-	...getTags.description,
-	...setTags.description,
-	...upload.description,
-	...uploadData.description,
-];
+	operations,
+);
