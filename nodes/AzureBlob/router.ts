@@ -1,7 +1,6 @@
 import { buildRouter } from '../shared/node/router';
 import { closeAzureConnection, type AzureConnection } from '../shared/storage/drivers/azure/client';
 import * as blob from './actions/blob';
-import { relabel } from './actions/common';
 import * as container from './actions/container';
 import { loadConnection } from './connection';
 
@@ -9,5 +8,6 @@ export const router = buildRouter<AzureConnection>({
 	resources: { container, blob },
 	setup: loadConnection,
 	release: closeAzureConnection,
-	mapError: (ctx, error, itemIndex) => relabel(ctx.getNode(), error, itemIndex),
+	// the storage layer's names of a blob
+	aliases: { key: 'blob', sourceKey: 'sourceBlob' },
 });

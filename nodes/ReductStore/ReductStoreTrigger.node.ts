@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bucketLocator, entryLocator, whenParameter } from './actions/common';
+import { registerNodeProperties } from '../shared/node/labels';
 import { listSearch } from './methods';
 import { pollRecords } from './trigger/poll';
 
@@ -83,6 +84,8 @@ export class ReductStoreTrigger implements INodeType {
 	methods = { listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		// errors name the trigger's parameters as n8n shows them
+		registerNodeProperties(this.getNode().type, new ReductStoreTrigger().description.properties);
 		return await pollRecords.call(this);
 	}
 }

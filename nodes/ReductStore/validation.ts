@@ -1,5 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { parameterError as invalid } from '../shared/node/errors';
 
 /**
  * Input checks of the ReductStore node and trigger. Each failure is a NodeOperationError that
@@ -7,62 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
  * input never writes anything.
  */
 
-const LABELS: Record<string, string> = {
-	bucket: 'Bucket',
-	bucketName: 'Bucket Name',
-	newName: 'New Name',
-	entry: 'Entry',
-	timestamp: 'Timestamp',
-	start: 'Start',
-	stop: 'Stop',
-	when: 'When Condition',
-	labels: 'Labels',
-	removeLabels: 'Labels to Remove',
-	textData: 'Text',
-	jsonData: 'JSON Data',
-	contentType: 'Content Type',
-	tokenName: 'Token Name',
-	replicationName: 'Replication Name',
-	srcBucket: 'Source Bucket',
-	dstBucket: 'Destination Bucket',
-	dstHost: 'Destination Server URL',
-	entries: 'Entries',
-	dstPrefix: 'Destination Entry Prefix',
-	updateFields: 'Update Fields',
-	settings: 'Settings to Change',
-	quotaType: 'Quota Type',
-	quotaSize: 'Quota Size (Bytes)',
-	maxBlockSize: 'Max Block Size (Bytes)',
-	maxBlockRecords: 'Max Block Records',
-	read: 'Read Buckets',
-	write: 'Write Buckets',
-	ipAllowlist: 'IP Allowlist',
-	expiresAt: 'Expires At',
-	ttl: 'Inactivity TTL (Seconds)',
-	eachN: 'Every Nth Record',
-	eachS: 'One Record Every (Seconds)',
-	binaryPropertyName: 'Input Binary Field',
-	outputBinaryPropertyName: 'Put Output File in Field',
-	lookbackSeconds: 'Lookback (Seconds)',
-	maxRecords: 'Max Records per Poll',
-};
-
-export function label(parameter: string): string {
-	return `"${LABELS[parameter] ?? parameter}"`;
-}
-
-/** A bad-input error naming the parameter (`Invalid "Bucket": ...`). */
-export function invalid(
-	node: INode,
-	parameter: string,
-	problem: string,
-	itemIndex?: number,
-): NodeOperationError {
-	return new NodeOperationError(node, `Invalid ${label(parameter)}: ${problem}`, {
-		itemIndex,
-		description: `Check the parameter ${label(parameter)}`,
-	});
-}
+/** A bad-input error naming the parameter as n8n shows it (`Invalid "Bucket": ...`). */
+export { invalid };
 
 // ------------------------------------------------------------------ names
 

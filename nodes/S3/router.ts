@@ -1,4 +1,3 @@
-import { toNodeError } from '../shared/node/errors';
 import { buildRouter } from '../shared/node/router';
 import type { S3Service } from '../shared/storage/drivers/s3';
 import * as bucket from './actions/bucket';
@@ -10,5 +9,6 @@ export const router = buildRouter<S3Service>({
 	resources: { bucket, object },
 	setup: s3ServiceFor,
 	release: (s3) => s3.destroy(),
-	mapError: (ctx, error, itemIndex) => toNodeError(ctx.getNode(), inBucketTerms(error), itemIndex),
+	aliases: { container: 'bucket' },
+	mapError: (_ctx, error) => inBucketTerms(error),
 });

@@ -83,7 +83,14 @@ async function consume(data: Buffer | Readable): Promise<Buffer> {
 }
 
 export function createExecuteContext(options: ExecuteContextOptions): ExecuteContext {
-	const node: INode = { ...TEST_NODE, ...options.node };
+	// n8n's node carries its (stored) parameters: resource and operation among them
+	const storedParameters =
+		typeof options.params === 'function' ? options.params(0) : options.params;
+	const node: INode = {
+		...TEST_NODE,
+		...options.node,
+		parameters: { ...(storedParameters as INodeParameters), ...options.node?.parameters },
+	};
 	const items = options.items ?? [{ json: {} }];
 	const binaries = new Map<string, StoredBinary>();
 	const openedStreams: Readable[] = [];

@@ -234,6 +234,7 @@ export function createPollContext(options: PollContextOptions): PollContext {
 	const defaults: Params = {};
 	for (const property of triggerDescription.properties) defaults[property.name] = property.default;
 	const params = { ...defaults, ...options.params };
+	node.parameters = params as INode['parameters'];
 	let nextId = 0;
 	const ctx = {
 		getNode: () => node,

@@ -45,7 +45,8 @@ export function executeContext(
 	const paramsFor = (itemIndex: number) =>
 		typeof parameters === 'function' ? parameters(itemIndex) : parameters;
 	const ctx = {
-		getNode: () => S3_NODE,
+		// n8n's node carries its (stored) parameters: resource and operation among them
+		getNode: () => ({ ...S3_NODE, parameters: paramsFor(0) as INode['parameters'] }),
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail === true,
 		getCredentials: async () => options.credentials ?? swiftCredential(),

@@ -1,18 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parameterError } from '../../shared/node/errors';
+import { invalidParameter as invalid } from '../../shared/node/errors';
 import { getLocatorValue } from '../../shared/node/parameters';
-import { gcsDisplayName } from '../../shared/storage/drivers/gcs/names';
 
 /** A bad-input error naming the parameter as this node shows it. */
-export function invalid(
-	ctx: IExecuteFunctions,
-	parameter: string,
-	problem: string,
-	itemIndex: number,
-) {
-	return parameterError(ctx.getNode(), parameter, problem, itemIndex, gcsDisplayName(parameter));
-}
+export { invalid };
 
 /** A bucket or object picker's value, trimmed (object names keep inner spaces). */
 export function locator(ctx: IExecuteFunctions, name: string, itemIndex: number): string {

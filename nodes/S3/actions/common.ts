@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parameterError } from '../../shared/node/errors';
+import { nameOf } from '../../shared/node/errors';
 import { getLocatorValue } from '../../shared/node/parameters';
 import { StorageError } from '../../shared/storage/errors';
 import {
@@ -52,59 +52,22 @@ export function keyLocator(
 	});
 }
 
-/** The labels n8n shows, so that every error names the parameter the user sees. */
-export const LABEL = {
-	bucket: 'Bucket',
-	bucketName: 'Bucket Name',
-	key: 'Key',
-	sourceBucket: 'Source Bucket',
-	sourceKey: 'Source Key',
-	destinationBucket: 'Destination Bucket',
-	destinationKey: 'Destination Key',
-	binaryPropertyName: 'Input Binary Field',
-	outputBinaryPropertyName: 'Put Output File in Field',
-	expiresIn: 'Expires In (Seconds)',
-	tags: 'Tags',
-	metadata: 'Metadata',
-	keys: 'Keys',
-	data: 'Data',
-} as const;
-
 /** A bucket locator's value, checked against the rules for existing buckets. */
-export function getBucket(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: keyof typeof LABEL = 'bucket',
-): string {
+export function getBucket(ctx: IExecuteFunctions, itemIndex: number, name = 'bucket'): string {
 	const bucket = getLocatorValue(ctx, name, itemIndex);
-	assertBucketName(bucket, LABEL[name]);
+	assertBucketName(bucket, nameOf(ctx.getNode(), name));
 	return bucket;
 }
 
 /** A key locator's (or string parameter's) value, checked against the key rules. */
-export function getKey(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: keyof typeof LABEL = 'key',
-): string {
+export function getKey(ctx: IExecuteFunctions, itemIndex: number, name = 'key'): string {
 	const key = getLocatorValue(ctx, name, itemIndex);
-	assertS3Key(key, LABEL[name]);
+	assertS3Key(key, nameOf(ctx.getNode(), name));
 	return key;
 }
 
-export function invalid(
-	ctx: IExecuteFunctions,
-	name: keyof typeof LABEL | string,
-	problem: string,
-	itemIndex: number,
-) {
-	return parameterError(
-		ctx.getNode(),
-		LABEL[name as keyof typeof LABEL] ?? name,
-		problem,
-		itemIndex,
-	);
-}
+/** A bad-input error naming the parameter as this node shows it. */
+export { invalidParameter as invalid } from '../../shared/node/errors';
 
 /** A message of the shared S3 code (container, key) in the S3 node's words (bucket). */
 export function inBucketWords(message: string): string {
@@ -112,20 +75,16 @@ export function inBucketWords(message: string): string {
 }
 
 /**
- * The shared S3 code speaks the storage interface's words (container, key); the S3 node's
- * user sees "Bucket". Typed errors keep their code, in the node's words.
+ * The shared S3 code speaks the storage interface's words ("container"); the S3 node's user
+ * sees "Bucket". Typed errors keep their code and parameter, in the node's words.
  */
 export function inBucketTerms(error: unknown): unknown {
 	if (!(error instanceof StorageError)) return error;
 	const message = inBucketWords(error.message);
-	const parameter =
-		error.parameter === 'container'
-			? LABEL.bucket
-			: error.parameter === 'key'
-				? LABEL.key
-				: error.parameter;
-	if (message === error.message && parameter === error.parameter) return error;
-	return new StorageError(error.code, message, parameter);
+	if (message === error.message) return error;
+	const worded = new StorageError(error.code, message, error.parameter);
+	worded.hint = error.hint;
+	return worded;
 }
 
 /** The option lists several operations share. */
@@ -225,11 +184,10 @@ export function readWriteOptions(values: WriteOptionValues): S3WriteOptions {
 		contentDisposition: values.contentDisposition?.trim() || undefined,
 		contentType: values.contentType?.trim() || undefined,
 		kmsKeyId: values.kmsKeyId?.trim() || undefined,
-		metadata:
-			values.metadata === undefined ? undefined : parseMetadata(values.metadata, LABEL.metadata),
+		metadata: values.metadata === undefined ? undefined : parseMetadata(values.metadata),
 		serverSideEncryption: values.serverSideEncryption || undefined,
 		storageClass: values.storageClass || undefined,
-		tags: values.tags === undefined ? undefined : parseTags(values.tags, LABEL.tags),
+		tags: values.tags === undefined ? undefined : parseTags(values.tags),
 	};
 }
 

@@ -2,12 +2,17 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidNameError, StorageError } from '../storage/errors';
-import { parameterLabel } from '../storage/names';
+import { parameterLabel, parameterName } from '../storage/names';
 import { displayNameOf } from './labels';
 
 /** A parameter as n8n shows it for this node, in quotes ("Part Size (MiB)"). */
 export function labelOf(node: INode | undefined, parameter: string, displayName?: string): string {
 	return parameterLabel(parameter, displayName ?? displayNameOf(node, parameter));
+}
+
+/** A parameter as n8n shows it for this node, without quotes (Part Size (MiB)). */
+export function nameOf(node: INode | undefined, parameter: string): string {
+	return parameterName(parameter, displayNameOf(node, parameter));
 }
 
 /** Turns anything thrown by a driver or the transport into the n8n error shown to the user. */
@@ -46,6 +51,16 @@ export function parameterError(
 		itemIndex,
 		description: `Check the parameter ${label}`,
 	});
+}
+
+/** `parameterError` for the node of an operation's context. */
+export function invalidParameter(
+	ctx: { getNode(): INode },
+	parameter: string,
+	problem: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return parameterError(ctx.getNode(), parameter, problem, itemIndex);
 }
 
 /**

@@ -51,7 +51,9 @@ const LABELS: Record<string, string> = {
 	expiresIn: 'Expires In (Seconds)',
 	expectedMd5: 'Expected MD5',
 	metadata: 'Metadata',
+	tags: 'Tags',
 	binaryPropertyName: 'Input Binary Field',
+	outputBinaryPropertyName: 'Put Output File in Field',
 };
 
 /**
@@ -60,5 +62,10 @@ const LABELS: Record<string, string> = {
  * is "Input Binary Field" on uploads, "Put Output File in Field" on downloads).
  */
 export function parameterLabel(parameter: string, displayName?: string): string {
-	return `"${displayName ?? LABELS[parameter] ?? parameter}"`;
+	return `"${parameterName(parameter, displayName)}"`;
+}
+
+/** `parameterLabel` without the quotes. */
+export function parameterName(parameter: string, displayName?: string): string {
+	return displayName ?? LABELS[parameter] ?? parameter;
 }

@@ -15,6 +15,8 @@ import {
 	parseTimestamp,
 	parseWhen,
 } from '../../../nodes/ReductStore/validation';
+import { ReductStore } from '../../../nodes/ReductStore/ReductStore.node';
+import { registerNodeProperties } from '../../../nodes/shared/node/labels';
 
 const node: INode = {
 	id: 'n',
@@ -22,8 +24,10 @@ const node: INode = {
 	type: 'x',
 	typeVersion: 1,
 	position: [0, 0],
-	parameters: {},
+	parameters: { resource: 'record', operation: 'write' },
 };
+// the node's parameters, as its router registers them: errors name them as n8n shows them
+registerNodeProperties(node.type, new ReductStore().description.properties);
 
 function error(fn: () => unknown): {
 	message: string;

@@ -8,6 +8,7 @@ import {
 	checkMetadata,
 	type AccessTier,
 } from '../../../shared/storage/drivers/azure/names';
+import { labelOf } from '../../../shared/node/errors';
 import {
 	TIER_OPTIONS,
 	blobLocator,
@@ -15,7 +16,6 @@ import {
 	entriesOf,
 	forOperation,
 	invalid,
-	label,
 	nameValueList,
 	showFor,
 } from '../common';
@@ -121,8 +121,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		blob: String(this.getNodeParameter('destinationBlob', itemIndex, '')).trim(),
 	};
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
-	const metadata = checkMetadata(entriesOf(options.metadata), 'metadata', label('metadata'));
-	if (options.accessTier) assertAccessTier(options.accessTier, 'accessTier', label('accessTier'));
+	const metadata = checkMetadata(
+		entriesOf(options.metadata),
+		'metadata',
+		labelOf(this.getNode(), 'metadata'),
+	);
+	if (options.accessTier)
+		assertAccessTier(options.accessTier, 'accessTier', labelOf(this.getNode(), 'accessTier'));
 	return await copyBlob(
 		azure,
 		source,
@@ -134,16 +139,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			sourceUrlParameter: 'sourceUrl',
 			sourceNaming: {
 				containerParameter: 'sourceContainer',
-				containerLabel: label('sourceContainer'),
+				containerLabel: labelOf(this.getNode(), 'sourceContainer'),
 				blobParameter: 'sourceBlob',
-				blobLabel: label('sourceBlob'),
+				blobLabel: labelOf(this.getNode(), 'sourceBlob'),
 			},
 		},
 		{
 			containerParameter: 'destinationContainer',
-			containerLabel: label('destinationContainer'),
+			containerLabel: labelOf(this.getNode(), 'destinationContainer'),
 			blobParameter: 'destinationBlob',
-			blobLabel: label('destinationBlob'),
+			blobLabel: labelOf(this.getNode(), 'destinationBlob'),
 		},
 	);
 }

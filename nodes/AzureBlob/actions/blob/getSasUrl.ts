@@ -7,7 +7,8 @@ import {
 	SAS_PERMISSIONS,
 	generateBlobSasUrl,
 } from '../../../shared/storage/drivers/azure/sas';
-import { NAMING, blobLocator, containerLocator, forOperation, label, showFor } from '../common';
+import { labelOf } from '../../../shared/node/errors';
+import { NAMING, blobLocator, containerLocator, forOperation, showFor } from '../common';
 
 const displayOptions = showFor('blob', 'getSasUrl');
 
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			expiresInSeconds,
 			permissionsParameter: 'permissions',
 			expiryParameter: 'expiresIn',
-			expiryLabel: label('expiresIn'),
+			expiryLabel: labelOf(this.getNode(), 'expiresIn'),
 		},
 		NAMING,
 	);

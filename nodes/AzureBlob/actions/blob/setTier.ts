@@ -4,13 +4,13 @@ import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { setAccessTier } from '../../../shared/storage/drivers/azure/blobs';
 import type { AccessTier } from '../../../shared/storage/drivers/azure/names';
+import { labelOf } from '../../../shared/node/errors';
 import {
 	NAMING,
 	TIER_OPTIONS,
 	blobLocator,
 	containerLocator,
 	forOperation,
-	label,
 	showFor,
 } from '../common';
 
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		container,
 		blob,
 		tier,
-		{ rehydratePriority, tierParameter: 'tier', tierLabel: label('tier') },
+		{ rehydratePriority, tierParameter: 'tier', tierLabel: labelOf(this.getNode(), 'tier') },
 		NAMING,
 	);
 }

@@ -14,13 +14,13 @@ import {
 	checkTags,
 	type AccessTier,
 } from '../../../shared/storage/drivers/azure/names';
+import { labelOf } from '../../../shared/node/errors';
 import {
 	TIER_OPTIONS,
 	containerLocator,
 	entriesOf,
 	forOperation,
 	invalid,
-	label,
 	nameValueList,
 	showFor,
 } from '../common';
@@ -145,11 +145,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const node = this.getNode();
 	// Every parameter is checked before the binary is opened: bad input writes nothing.
 	const container = getLocatorValue(this, 'container', itemIndex);
-	assertContainerName(container, 'container', label('container'));
+	assertContainerName(container, 'container', labelOf(this.getNode(), 'container'));
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
-	const metadata = checkMetadata(entriesOf(options.metadata), 'metadata', label('metadata'));
-	const tags = checkTags(entriesOf(options.tags), 'tags', label('tags'));
-	if (options.accessTier) assertAccessTier(options.accessTier, 'accessTier', label('accessTier'));
+	const metadata = checkMetadata(
+		entriesOf(options.metadata),
+		'metadata',
+		labelOf(this.getNode(), 'metadata'),
+	);
+	const tags = checkTags(entriesOf(options.tags), 'tags', labelOf(this.getNode(), 'tags'));
+	if (options.accessTier)
+		assertAccessTier(options.accessTier, 'accessTier', labelOf(this.getNode(), 'accessTier'));
 	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const blockSize = wholeNumber(this, options.blockSize, 'blockSize', 1, 4000, itemIndex);
 	const concurrency = wholeNumber(this, options.concurrency, 'concurrency', 1, 64, itemIndex);
@@ -169,7 +174,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	if (!named && !fileName) {
 		throw invalid(node, 'blobName', 'set it: the binary data has no file name to use', itemIndex);
 	}
-	assertBlobName(blob, 'blobName', label('blobName'));
+	assertBlobName(blob, 'blobName', labelOf(this.getNode(), 'blobName'));
 
 	const input = await openBinaryInput(this, itemIndex);
 	return await uploadBlob(
@@ -192,9 +197,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		},
 		{
 			containerParameter: 'container',
-			containerLabel: label('container'),
+			containerLabel: labelOf(this.getNode(), 'container'),
 			blobParameter: 'blobName',
-			blobLabel: label('blobName'),
+			blobLabel: labelOf(this.getNode(), 'blobName'),
 		},
 	);
 }

@@ -7,7 +7,8 @@ import {
 	type PublicAccessLevel,
 } from '../../../shared/storage/drivers/azure/containers';
 import { checkMetadata } from '../../../shared/storage/drivers/azure/names';
-import { entriesOf, forOperation, invalid, label, nameValueList, showFor } from '../common';
+import { labelOf } from '../../../shared/node/errors';
+import { entriesOf, forOperation, invalid, nameValueList, showFor } from '../common';
 
 const displayOptions = showFor('container', 'create');
 
@@ -75,12 +76,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 			itemIndex,
 		);
 	}
-	const metadata = checkMetadata(entriesOf(options.metadata), 'metadata', label('metadata'));
+	const metadata = checkMetadata(
+		entriesOf(options.metadata),
+		'metadata',
+		labelOf(this.getNode(), 'metadata'),
+	);
 	const { created, container } = await createContainer(
 		azure,
 		name,
 		{ ifNotExists, publicAccess, metadata },
-		{ parameter: 'containerName', label: label('containerName') },
+		{ parameter: 'containerName', label: labelOf(this.getNode(), 'containerName') },
 	);
 	return { ...container, created };
 }

@@ -3,7 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { deleteContainer } from '../../../shared/storage/drivers/azure/containers';
-import { containerLocator, forOperation, label, showFor } from '../common';
+import { labelOf } from '../../../shared/node/errors';
+import { containerLocator, forOperation, showFor } from '../common';
 
 const displayOptions = showFor('container', 'delete');
 
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 		azure,
 		container,
 		{ force },
-		{ parameter: 'container', label: label('container') },
+		{ parameter: 'container', label: labelOf(this.getNode(), 'container') },
 	);
 	return { container, deleted: true };
 }

@@ -3,7 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { getContainerProperties } from '../../../shared/storage/drivers/azure/containers';
-import { containerLocator, forOperation, label, showFor } from '../common';
+import { labelOf } from '../../../shared/node/errors';
+import { containerLocator, forOperation, showFor } from '../common';
 
 const displayOptions = showFor('container', 'get');
 
@@ -13,6 +14,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const container = getLocatorValue(this, 'container', itemIndex);
 	return await getContainerProperties(azure, container, {
 		parameter: 'container',
-		label: label('container'),
+		label: labelOf(this.getNode(), 'container'),
 	});
 }

@@ -4,14 +4,8 @@ import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { setContainerMetadata } from '../../../shared/storage/drivers/azure/containers';
 import { checkMetadata } from '../../../shared/storage/drivers/azure/names';
-import {
-	containerLocator,
-	entriesOf,
-	forOperation,
-	label,
-	nameValueList,
-	showFor,
-} from '../common';
+import { labelOf } from '../../../shared/node/errors';
+import { containerLocator, entriesOf, forOperation, nameValueList, showFor } from '../common';
 
 const displayOptions = showFor('container', 'setMetadata');
 
@@ -30,10 +24,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const metadata = checkMetadata(
 		entriesOf(this.getNodeParameter('metadata', itemIndex, {})),
 		'metadata',
-		label('metadata'),
+		labelOf(this.getNode(), 'metadata'),
 	);
 	return await setContainerMetadata(azure, container, metadata, {
 		parameter: 'container',
-		label: label('container'),
+		label: labelOf(this.getNode(), 'container'),
 	});
 }

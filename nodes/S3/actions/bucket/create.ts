@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertNewBucketName, type S3Service } from '../../../shared/storage/drivers/s3';
-import { ACL_OPTIONS, forOperation, invalid, LABEL, showFor } from '../common';
+import { ACL_OPTIONS, forOperation, invalid, showFor } from '../common';
+import { nameOf } from '../../../shared/node/errors';
 
 const displayOptions = showFor('bucket', 'create');
 
@@ -55,7 +56,7 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const name = String(this.getNodeParameter('bucketName', itemIndex, '')).trim();
-	assertNewBucketName(name, LABEL.bucketName);
+	assertNewBucketName(name, nameOf(this.getNode(), 'bucketName'));
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		acl?: string;
 		region?: string;

@@ -9,12 +9,12 @@ import {
 	getBucket,
 	getKey,
 	keyLocator,
-	LABEL,
 	readWriteOptions,
 	showFor,
 	WRITE_OPTIONS,
 	type WriteOptionValues,
 } from '../common';
+import { nameOf } from '../../../shared/node/errors';
 
 const displayOptions = showFor('object', 'copy');
 
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const sourceBucket = getBucket(this, itemIndex, 'sourceBucket');
 	const sourceKey = getKey(this, itemIndex, 'sourceKey');
 	const destinationBucket = getLocatorValue(this, 'destinationBucket', itemIndex) || sourceBucket;
-	assertBucketName(destinationBucket, LABEL.destinationBucket);
+	assertBucketName(destinationBucket, nameOf(this.getNode(), 'destinationBucket'));
 	const destinationKey = getKey(this, itemIndex, 'destinationKey');
 	const options = this.getNodeParameter('options', itemIndex, {}) as WriteOptionValues & {
 		replaceMetadata?: boolean;

@@ -1,15 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertS3Key, type S3Service } from '../../../shared/storage/drivers/s3';
-import {
-	bucketLocator,
-	forOperation,
-	getBucket,
-	inBucketWords,
-	invalid,
-	LABEL,
-	showFor,
-} from '../common';
+import { bucketLocator, forOperation, getBucket, inBucketWords, invalid, showFor } from '../common';
 
 const displayOptions = showFor('object', 'deleteMany');
 
@@ -34,7 +26,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 		.map((key) => key.trim())
 		.filter((key) => key.length > 0);
 	if (keys.length === 0) throw invalid(ctx, 'keys', 'give at least one key', itemIndex);
-	for (const key of keys) assertS3Key(key, LABEL.keys);
+	for (const key of keys) assertS3Key(key, 'keys');
 	return [...new Set(keys)];
 }
 

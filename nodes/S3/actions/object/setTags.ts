@@ -1,15 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseTags, type S3Service } from '../../../shared/storage/drivers/s3';
-import {
-	bucketLocator,
-	forOperation,
-	getBucket,
-	getKey,
-	keyLocator,
-	LABEL,
-	showFor,
-} from '../common';
+import { bucketLocator, forOperation, getBucket, getKey, keyLocator, showFor } from '../common';
 
 const displayOptions = showFor('object', 'setTags');
 
@@ -30,7 +22,7 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);
 	const key = getKey(this, itemIndex);
-	const tags = parseTags(this.getNodeParameter('tags', itemIndex, '{}'), LABEL.tags);
+	const tags = parseTags(this.getNodeParameter('tags', itemIndex, '{}'));
 	await s3.setTags(bucket, key, tags);
 	return { bucket, key, tags };
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBinaryInput } from '../../../shared/node/binary';
 import { discardBody } from '../../../shared/storage/parts';
+import { toNodeError } from '../../../shared/node/errors';
 import { getInteger } from '../../../shared/node/parameters';
 import { assertS3Key, type S3Service } from '../../../shared/storage/drivers/s3';
 import {
@@ -9,15 +10,11 @@ import {
 	bucketLocator,
 	forOperation,
 	getBucket,
-	inBucketTerms,
-	invalid,
-	LABEL,
 	readWriteOptions,
 	showFor,
 	WRITE_OPTIONS,
 	type WriteOptionValues,
 } from '../common';
-import { toNodeError } from '../../../shared/node/errors';
 
 const displayOptions = showFor('object', 'upload');
 
@@ -94,23 +91,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 		options.concurrency === undefined
 			? 4
 			: getInteger(this, 'options.concurrency', itemIndex, { min: 1, max: 16 });
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property) throw invalid(this, 'binaryPropertyName', 'it must not be empty', itemIndex);
-	if (!this.getInputData()[itemIndex]?.binary?.[property]) {
-		throw invalid(
-			this,
-			'binaryPropertyName',
-			`the input item has no binary property "${property}"`,
-			itemIndex,
-		);
-	}
 	const input = await openBinaryInput(this, itemIndex);
 	const key = String(this.getNodeParameter('key', itemIndex, '')).trim() || input.fileName || '';
 	try {
-		assertS3Key(key, LABEL.key);
+		assertS3Key(key, 'key');
 	} catch (error) {
 		discardBody(input.body);
-		throw toNodeError(this.getNode(), inBucketTerms(error), itemIndex);
+		throw toNodeError(this.getNode(), error, itemIndex);
 	}
 	const info = await s3.upload(bucket, key, input.body, {
 		...write,

@@ -27,11 +27,6 @@ const GCS_LABELS: Record<string, string> = {
 	method: 'Method',
 };
 
-/** The Google Cloud Storage node's label for a parameter, when it has its own. */
-export function gcsDisplayName(parameter: string): string | undefined {
-	return GCS_LABELS[parameter];
-}
-
 /** The parameter's label as n8n shows it, in quotes. */
 export function gcsLabel(parameter: string): string {
 	return GCS_LABELS[parameter] ? `"${GCS_LABELS[parameter]}"` : parameterLabel(parameter);
