@@ -24,12 +24,3 @@ export function keyLocator(
 	const searchMethod = containerParameter === 'container' ? 'searchObjects' : 'searchSourceObjects';
 	return pathLocator({ name, displayName, description, searchMethod, typedMode: 'key' });
 }
-
-export const binaryPropertyName = (displayName: string, description: string): INodeProperties => ({
-	displayName,
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	description,
-});

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parameterError } from '../../shared/node/errors';
 import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
-import { getLocatorValue } from '../../shared/node/parameters';
+import { getLocatorValue, getNameValueMap } from '../../shared/node/parameters';
 import type { SwiftClient } from '../../shared/storage/drivers/swift/client';
 import {
 	assertSwiftContainer,
@@ -72,16 +71,7 @@ export function getMetadata(
 	path = 'options.metadata',
 	displayName = 'Metadata',
 ): Record<string, string> {
-	const raw = ctx.getNodeParameter(path, itemIndex, {}) as {
-		entry?: Array<{ name?: string; value?: string }>;
-	};
-	const metadata: Record<string, string> = {};
-	for (const { name, value } of raw?.entry ?? []) {
-		const key = String(name ?? '').trim();
-		if (!key)
-			throw parameterError(ctx.getNode(), displayName, 'every entry needs a name', itemIndex);
-		metadata[key] = String(value ?? '');
-	}
+	const metadata = getNameValueMap(ctx, path, itemIndex, displayName);
 	return assertSwiftMetadata(metadata, displayName);
 }
 

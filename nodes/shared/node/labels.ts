@@ -48,8 +48,24 @@ function findProperty(
 ): INodeProperties | undefined {
 	const [name, ...rest] = path;
 	const candidates = properties.filter((property) => property.name === name);
-	const property = candidates.find((candidate) => shownFor(candidate, parameters)) ?? candidates[0];
-	if (!property || rest.length === 0) return property;
+	// the one shown for the node's operation first, then any that holds the rest of the path
+	const ordered = [
+		...candidates.filter((candidate) => shownFor(candidate, parameters)),
+		...candidates.filter((candidate) => !shownFor(candidate, parameters)),
+	];
+	for (const property of ordered) {
+		const found = rest.length === 0 ? property : findInside(property, rest, parameters);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** The property at `rest` inside a collection or fixed collection. */
+function findInside(
+	property: INodeProperties,
+	rest: string[],
+	parameters: INodeParameters,
+): INodeProperties | undefined {
 	const options = (property.options ?? []) as unknown[];
 	if (property.type === 'collection') {
 		return findProperty(options as INodeProperties[], rest, parameters);

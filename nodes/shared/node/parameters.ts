@@ -77,3 +77,45 @@ export function getByteRange(
 	}
 	return { start, end: end === -1 ? undefined : end };
 }
+
+/**
+ * A whole-number option of a collection (`options[name]`, whose path is `<collection>.<name>`):
+ * undefined when it is not set, else checked like `getInteger`.
+ */
+export function getIntegerOption(
+	ctx: IExecuteFunctions,
+	options: object,
+	name: string,
+	itemIndex: number,
+	bounds: { min?: number; max?: number; collection?: string } = {},
+): number | undefined {
+	if ((options as Record<string, unknown>)[name] === undefined) return undefined;
+	return getInteger(ctx, `${bounds.collection ?? 'options'}.${name}`, itemIndex, bounds);
+}
+
+/** A name/value list (`nameValueList`) as a map, names trimmed; an entry without a name is refused. */
+export function getNameValueMap(
+	ctx: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	displayName?: string,
+): Record<string, string> {
+	const raw = ctx.getNodeParameter(path, itemIndex, {}) as {
+		entry?: Array<{ name?: unknown; value?: unknown }>;
+	} | null;
+	const map: Record<string, string> = {};
+	for (const { name, value } of raw?.entry ?? []) {
+		const key = String(name ?? '').trim();
+		if (!key) {
+			throw parameterError(ctx.getNode(), path, 'every entry needs a name', itemIndex, displayName);
+		}
+		map[key] = String(value ?? '');
+	}
+	return map;
+}
+
+/** A text option, trimmed; undefined when empty. */
+export function trimmed(value: unknown): string | undefined {
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	return text === '' ? undefined : text;
+}

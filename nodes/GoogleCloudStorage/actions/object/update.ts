@@ -6,7 +6,8 @@ import {
 	type MetadataPatch,
 } from '../../../shared/storage/drivers/gcs/objects';
 import { bucketLocator, forOperation, metadataEntries, objectLocator, showFor } from '../common';
-import { invalid, locator, readMetadata } from '../params';
+import { getNameValueMap } from '../../../shared/node/parameters';
+import { invalid, locator } from '../params';
 
 export const description = forOperation(showFor('object', 'update'), [
 	bucketLocator(),
@@ -65,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	] as const) {
 		if (fields[field] !== undefined) patch[field] = String(fields[field]);
 	}
-	const set = readMetadata(this, fields.metadata, 'updateFields', itemIndex);
+	const set = getNameValueMap(this, 'updateFields.metadata', itemIndex);
 	const remove = String(fields.removeMetadata ?? '')
 		.split(',')
 		.map((key) => key.trim())

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readExpectedMd5 } from '../../../shared/storage/md5';
-import { getInteger } from '../../../shared/node/parameters';
+import { getIntegerOption, trimmed } from '../../../shared/node/parameters';
+import { expectedMd5Option } from '../../../shared/node/upload';
 import {
 	MAX_CONCURRENCY,
 	MAX_SEGMENT_SIZE,
@@ -47,13 +48,7 @@ export const uploadOptions: INodeProperties[] = [
 		description:
 			'How many segments of a large object are sent at once (each holds a segment in memory)',
 	},
-	{
-		displayName: 'Expected MD5',
-		name: 'expectedMd5',
-		type: 'string',
-		default: '',
-		description: 'Hex MD5 the uploaded bytes must have; on a mismatch nothing is kept',
-	},
+	expectedMd5Option,
 	{
 		displayName: 'Segment Container',
 		name: 'segmentContainer',
@@ -84,24 +79,17 @@ type Options = {
 export function readUploadOptions(ctx: IExecuteFunctions, itemIndex: number): SwiftUploadOptions {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Options &
 		Record<string, unknown>;
-	const read = (name: string, displayName: string, min: number, max: number) =>
-		options[name] === undefined
-			? undefined
-			: getInteger(ctx, `options.${name}`, itemIndex, { min, max, label: displayName });
+	const read = (name: string, min: number, max: number) =>
+		getIntegerOption(ctx, options, name, itemIndex, { min, max });
 	const expectedMd5 = readExpectedMd5(options.expectedMd5);
-	const segmentSizeMiB = read(
-		'segmentSizeMiB',
-		'Segment Size (MiB)',
-		MIN_SEGMENT_SIZE / MIB,
-		MAX_SEGMENT_SIZE / MIB,
-	);
+	const segmentSizeMiB = read('segmentSizeMiB', MIN_SEGMENT_SIZE / MIB, MAX_SEGMENT_SIZE / MIB);
 	return {
-		contentType: String(options.contentType ?? '').trim() || undefined,
+		contentType: trimmed(options.contentType),
 		metadata: getMetadata(ctx, itemIndex),
-		deleteAfter: read('deleteAfter', 'Delete After (Seconds)', 1, MAX_DELETE_AFTER_SECONDS),
+		deleteAfter: read('deleteAfter', 1, MAX_DELETE_AFTER_SECONDS),
 		expectedMd5,
-		concurrency: read('concurrency', 'Concurrency', 1, MAX_CONCURRENCY),
+		concurrency: read('concurrency', 1, MAX_CONCURRENCY),
 		segmentSize: segmentSizeMiB === undefined ? undefined : segmentSizeMiB * MIB,
-		segmentContainer: String(options.segmentContainer ?? '').trim() || undefined,
+		segmentContainer: trimmed(options.segmentContainer),
 	};
 }
