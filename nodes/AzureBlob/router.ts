@@ -5,7 +5,8 @@ import * as container from './actions/container';
 import { loadConnection } from './connection';
 
 export const router = buildRouter<AzureConnection>({
-	resources: { container, blob },
+	resources: [container, blob],
+	defaultResource: 'blob',
 	setup: loadConnection,
 	release: closeAzureConnection,
 	// the storage layer's names of a blob

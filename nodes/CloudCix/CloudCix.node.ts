@@ -4,37 +4,26 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeBasics } from '../shared/node/description';
 import { listSearch } from './methods';
 import { router } from './router';
 import { CLOUDCIX_CREDENTIAL } from './session';
 
 export class CloudCix implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'CloudCIX',
-		name: 'cloudCix',
+		...nodeBasics({
+			displayName: 'CloudCIX',
+			name: 'cloudCix',
+			group: 'transform',
+			description:
+				'Create, read, change and list the records of any CloudCIX application and service',
+		}),
 		icon: { light: 'file:../../icons/cloudcix.svg', dark: 'file:../../icons/cloudcix.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["application"]}}',
-		description:
-			'Create, read, change and list the records of any CloudCIX application and service',
-		defaults: { name: 'CloudCIX' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CLOUDCIX_CREDENTIAL, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'hidden',
-				noDataExpression: true,
-				default: 'resource',
-			},
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

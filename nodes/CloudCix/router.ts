@@ -3,6 +3,7 @@ import * as resource from './actions/resource';
 import { connect, type CloudCixClient } from './transport';
 
 export const router = buildRouter<CloudCixClient>({
-	resources: { resource },
+	resources: [resource],
+	defaultResource: 'resource',
 	setup: connect,
 });

@@ -4,30 +4,27 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { OPERATION_SUBTITLE, nodeBasics } from '../shared/node/description';
 import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { credentialTest, listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class CloudStorage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Cloud Storage',
-		name: 'cloudStorage',
+		...nodeBasics({
+			displayName: 'Cloud Storage',
+			name: 'cloudStorage',
+			group: 'output',
+			description:
+				'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
+		}),
 		icon: {
 			light: 'file:../../icons/cloudStorage.svg',
 			dark: 'file:../../icons/cloudStorage.dark.svg',
 		},
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Store and fetch objects on any backend: the local filesystem, S3, Azure, GCS or Swift',
-		defaults: { name: 'Cloud Storage' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'cloudPackLocalStorageApi',
@@ -37,17 +34,7 @@ export class CloudStorage implements INodeType {
 			},
 			...otherBackendCredentials,
 		],
-		properties: [
-			backendParameter,
-			resourcePicker(
-				[
-					{ name: 'Container', value: 'container' },
-					{ name: 'Object', value: 'object' },
-				],
-				'object',
-			),
-			...router.properties,
-		],
+		properties: [backendParameter, ...router.properties],
 	};
 
 	methods = { listSearch, credentialTest };

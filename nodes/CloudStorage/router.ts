@@ -5,7 +5,8 @@ import * as container from './actions/container';
 import * as object from './actions/object';
 
 export const router = buildRouter<StorageDriver>({
-	resources: { container, object },
+	resources: [container, object],
+	defaultResource: 'object',
 	setup: async (ctx) => await loadDriver(ctx, ctx.getNodeParameter('backend', 0)),
 	release: async (driver) => await driver.close(),
 });

@@ -9,5 +9,6 @@ import * as row from './actions/row';
 import * as table from './actions/table';
 
 export const router = buildRouter({
-	resources: { column, control, doc, formula, mutationStatus, page, row, table },
+	resources: [column, control, doc, formula, mutationStatus, page, row, table],
+	defaultResource: 'row',
 });

@@ -4,42 +4,30 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { OPERATION_SUBTITLE, nodeBasics } from '../shared/node/description';
 import { credentialTest, listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class GoogleCloudStorage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Google Cloud Storage (Cloud Pack)',
-		name: 'googleCloudStorage',
+		...nodeBasics({
+			displayName: 'Google Cloud Storage (Cloud Pack)',
+			name: 'googleCloudStorage',
+			group: 'output',
+			description:
+				'Manage Google Cloud Storage buckets and objects: streamed uploads and downloads, metadata, copies and signed URLs',
+		}),
 		icon: {
 			light: 'file:../../icons/googleCloudStorage.svg',
 			dark: 'file:../../icons/googleCloudStorage.dark.svg',
 		},
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Manage Google Cloud Storage buckets and objects: streamed uploads and downloads, metadata, copies and signed URLs',
-		defaults: { name: 'Google Cloud Storage' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'cloudPackGoogleCloudStorageApi', required: true, testedBy: 'testGcsCredential' },
 		],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Bucket', value: 'bucket' },
-					{ name: 'Object', value: 'object' },
-				],
-				'object',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch, credentialTest };

@@ -5,7 +5,8 @@ import * as object from './actions/object';
 import { loadClient } from './client';
 
 export const router = buildRouter<GcsClient>({
-	resources: { bucket, object },
+	resources: [bucket, object],
+	defaultResource: 'object',
 	setup: loadClient,
 	release: closeGcsClient,
 });

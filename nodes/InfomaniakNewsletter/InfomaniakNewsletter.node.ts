@@ -4,50 +4,28 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { OPERATION_SUBTITLE, nodeBasics } from '../shared/node/description';
 import { listSearch, loadOptions } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class InfomaniakNewsletter implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Infomaniak Newsletter',
-		name: 'infomaniakNewsletter',
+		...nodeBasics({
+			displayName: 'Infomaniak Newsletter',
+			name: 'infomaniakNewsletter',
+			group: 'transform',
+			description:
+				'Send campaigns and manage mailing lists and subscribers with Infomaniak Newsletter',
+		}),
 		icon: {
 			light: 'file:../../icons/infomaniak.svg',
 			dark: 'file:../../icons/infomaniak.dark.svg',
 		},
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Send campaigns and manage mailing lists and subscribers with Infomaniak Newsletter',
-		defaults: { name: 'Infomaniak Newsletter' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudPackInfomaniakNewsletterApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Campaign', value: 'campaign' },
-					{
-						name: 'Mailing List',
-						value: 'mailingList',
-						description: 'Groups of subscribers, as Infomaniak calls them',
-					},
-					{ name: 'Subscriber', value: 'subscriber' },
-					{
-						name: 'Utility',
-						value: 'utility',
-						description: 'Credits and background tasks',
-					},
-				],
-				'subscriber',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -7,6 +7,7 @@ import { newsletterClient, type NewsletterClient } from './transport';
 
 /** resource → operation → handler; the credential is read once per run, inside item error handling. */
 export const router = buildRouter<NewsletterClient>({
-	resources: { campaign, mailingList, subscriber, utility },
+	resources: [campaign, mailingList, subscriber, utility],
+	defaultResource: 'subscriber',
 	setup: async (ctx) => await newsletterClient(ctx),
 });

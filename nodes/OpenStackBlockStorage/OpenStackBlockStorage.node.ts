@@ -4,38 +4,23 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackBlockStorage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Block Storage',
-		name: 'openStackBlockStorage',
+		...openStackNode({
+			name: 'openStackBlockStorage',
+			service: 'Block Storage',
+			about: 'Cinder: volumes (create, extend, attach, detach, delete), snapshots and backups',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Cinder: volumes (create, extend, attach, detach, delete), snapshots and backups (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Block Storage' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Backup', value: 'backup' },
-					{ name: 'Snapshot', value: 'snapshot' },
-					{ name: 'Volume', value: 'volume' },
-				],
-				'volume',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

@@ -4,5 +4,6 @@ import * as snapshot from './actions/snapshot';
 import * as volume from './actions/volume';
 
 export const router = buildRouter({
-	resources: { backup, snapshot, volume },
+	resources: [backup, snapshot, volume],
+	defaultResource: 'volume',
 });

@@ -4,39 +4,24 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch, loadOptions } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackCompute implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Compute',
-		name: 'openStackCompute',
+		...openStackNode({
+			name: 'openStackCompute',
+			service: 'Compute',
+			about:
+				'Nova: servers (create, start, stop, reboot, delete, console log), flavors, images and key pairs',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Nova: servers (create, start, stop, reboot, delete, console log), flavors, images and key pairs (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Compute' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Flavor', value: 'flavor' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Key Pair', value: 'keyPair' },
-					{ name: 'Server', value: 'server' },
-				],
-				'server',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -5,5 +5,6 @@ import * as keyPair from './actions/keyPair';
 import * as server from './actions/server';
 
 export const router = buildRouter({
-	resources: { flavor, image, keyPair, server },
+	resources: [flavor, image, keyPair, server],
+	defaultResource: 'server',
 });

@@ -4,37 +4,23 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackDns implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack DNS',
-		name: 'openStackDns',
+		...openStackNode({
+			name: 'openStackDns',
+			service: 'DNS',
+			about: 'Designate: zones and record sets, with a create-or-update of the records of a name',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Designate: zones and record sets, with a create-or-update of the records of a name (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack DNS' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Record Set', value: 'recordSet' },
-					{ name: 'Zone', value: 'zone' },
-				],
-				'recordSet',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

@@ -3,5 +3,6 @@ import * as recordSet from './actions/recordSet';
 import * as zone from './actions/zone';
 
 export const router = buildRouter({
-	resources: { recordSet, zone },
+	resources: [recordSet, zone],
+	defaultResource: 'recordSet',
 });

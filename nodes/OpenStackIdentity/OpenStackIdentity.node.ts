@@ -4,39 +4,23 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackIdentity implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Identity',
-		name: 'openStackIdentity',
+		...openStackNode({
+			name: 'openStackIdentity',
+			service: 'Identity',
+			about: 'Keystone: the current user, projects, application credentials and EC2 credentials',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Keystone: the current user, projects, application credentials and EC2 credentials (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Identity' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Application Credential', value: 'applicationCredential' },
-					{ name: 'EC2 Credential', value: 'ec2Credential' },
-					{ name: 'Project', value: 'project' },
-					{ name: 'User', value: 'user' },
-				],
-				'user',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

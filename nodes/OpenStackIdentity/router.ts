@@ -5,5 +5,6 @@ import * as project from './actions/project';
 import * as user from './actions/user';
 
 export const router = buildRouter({
-	resources: { applicationCredential, ec2Credential, project, user },
+	resources: [applicationCredential, ec2Credential, project, user],
+	defaultResource: 'user',
 });

@@ -4,43 +4,24 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackNetwork implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Network',
-		name: 'openStackNetwork',
+		...openStackNode({
+			name: 'openStackNetwork',
+			service: 'Network',
+			about:
+				'Neutron and Octavia: networks, subnets, routers, security groups, floating IPs, ports and load balancers',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Neutron and Octavia: networks, subnets, routers, security groups, floating IPs, ports and load balancers (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Network' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Floating IP', value: 'floatingIp' },
-					{ name: 'Load Balancer', value: 'loadBalancer' },
-					{ name: 'Network', value: 'network' },
-					{ name: 'Port', value: 'port' },
-					{ name: 'Router', value: 'router' },
-					{ name: 'Security Group', value: 'securityGroup' },
-					{ name: 'Security Group Rule', value: 'securityGroupRule' },
-					{ name: 'Subnet', value: 'subnet' },
-				],
-				'network',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

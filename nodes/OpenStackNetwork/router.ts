@@ -9,14 +9,15 @@ import * as securityGroupRule from './actions/securityGroupRule';
 import * as subnet from './actions/subnet';
 
 export const router = buildRouter({
-	resources: {
+	resources: [
 		floatingIp,
 		loadBalancer,
 		network,
 		port,
-		router: router_,
+		router_,
 		securityGroup,
 		securityGroupRule,
 		subnet,
-	},
+	],
+	defaultResource: 'network',
 });

@@ -4,38 +4,24 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackObjectStorage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Object Storage',
-		name: 'openStackObjectStorage',
+		...openStackNode({
+			name: 'openStackObjectStorage',
+			service: 'Object Storage',
+			group: 'output',
+			about: 'Containers and objects on OpenStack Swift',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Containers and objects on OpenStack Swift (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Object Storage' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Account', value: 'account' },
-					{ name: 'Container', value: 'container' },
-					{ name: 'Object', value: 'object' },
-				],
-				'object',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

@@ -5,7 +5,8 @@ import * as container from './actions/container';
 import * as object from './actions/object';
 
 export const router = buildRouter<SwiftClient>({
-	resources: { account, container, object },
+	resources: [account, container, object],
+	defaultResource: 'object',
 	setup: async (ctx) => new SwiftClient(ctx),
 	// the storage layer's names of the objects; the containers' are the node's
 	aliases: { key: 'object', sourceKey: 'sourceObject', targetKey: 'targetObject' },

@@ -4,37 +4,24 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { listSearch } from './methods';
-import { resourcePicker } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackOrchestration implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Orchestration',
-		name: 'openStackOrchestration',
+		...openStackNode({
+			name: 'openStackOrchestration',
+			service: 'Orchestration',
+			about:
+				'Heat: stacks from templates (create, update, delete, outputs, resources, events) and template validation',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Heat: stacks from templates (create, update, delete, outputs, resources, events) and template validation (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Orchestration' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'Stack', value: 'stack' },
-					{ name: 'Template', value: 'template' },
-				],
-				'stack',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	methods = { listSearch };

@@ -3,5 +3,6 @@ import * as stack from './actions/stack';
 import * as template from './actions/template';
 
 export const router = buildRouter({
-	resources: { stack, template },
+	resources: [stack, template],
+	defaultResource: 'stack',
 });

@@ -4,38 +4,23 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resourcePicker } from '../shared/node/description';
+import { openStackNode } from '../shared/openstack/node';
+import { OPERATION_SUBTITLE } from '../shared/node/description';
 import { router } from './router';
 
 export class OpenStackUsage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OpenStack Usage',
-		name: 'openStackUsage',
+		...openStackNode({
+			name: 'openStackUsage',
+			service: 'Usage',
+			about:
+				'Usage and quotas of the project: compute usage for a period, compute, block storage and network limits with usage, all in one item',
+		}),
 		icon: { light: 'file:../../icons/openstack.svg', dark: 'file:../../icons/openstack.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Usage and quotas of the project: compute usage for a period, compute, block storage and network limits with usage, all in one item (Infomaniak Public Cloud or any OpenStack cloud)',
-		defaults: { name: 'OpenStack Usage' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudPackOpenStackApi', required: true }],
-		properties: [
-			resourcePicker(
-				[
-					{ name: 'All', value: 'all' },
-					{ name: 'Block Storage', value: 'blockStorage' },
-					{ name: 'Compute', value: 'compute' },
-					{ name: 'Network', value: 'network' },
-				],
-				'all',
-			),
-			...router.properties,
-		],
+		properties: router.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

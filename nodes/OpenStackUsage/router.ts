@@ -5,5 +5,6 @@ import * as compute from './actions/compute';
 import * as network from './actions/network';
 
 export const router = buildRouter({
-	resources: { all, blockStorage, compute, network },
+	resources: [all, blockStorage, compute, network],
+	defaultResource: 'all',
 });

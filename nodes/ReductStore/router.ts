@@ -7,5 +7,6 @@ import * as server from './actions/server';
 import * as token from './actions/token';
 
 export const router = buildRouter({
-	resources: { bucket, entry, record, replication, server, token },
+	resources: [bucket, entry, record, replication, server, token],
+	defaultResource: 'record',
 });

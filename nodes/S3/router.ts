@@ -6,7 +6,8 @@ import * as object from './actions/object';
 import { s3ServiceFor } from './methods/service';
 
 export const router = buildRouter<S3Service>({
-	resources: { bucket, object },
+	resources: [bucket, object],
+	defaultResource: 'object',
 	setup: s3ServiceFor,
 	release: (s3) => s3.destroy(),
 	aliases: { container: 'bucket' },

@@ -3,7 +3,9 @@ import type {
 	INodeProperties,
 	INodePropertyMode,
 	INodePropertyOptions,
+	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 /** Parameter-description building blocks every node of the pack uses. */
 
@@ -26,18 +28,42 @@ export function forOperation(
 	}));
 }
 
-/** The node's Resource picker (its options in n8n's alphabetical order). */
+/**
+ * The node's Resource picker, its choices in n8n's alphabetical order; hidden when the node has
+ * one resource.
+ */
 export function resourcePicker(
 	options: INodePropertyOptions[],
 	defaultResource: string,
 ): INodeProperties {
+	const picker = { displayName: 'Resource', name: 'resource', noDataExpression: true };
+	if (options.length === 1) return { ...picker, type: 'hidden', default: defaultResource };
+	const sorted = [...options].sort((a, b) => a.name.localeCompare(b.name));
+	return { ...picker, type: 'options', options: sorted, default: defaultResource };
+}
+
+/** The subtitle n8n shows under a node of resources and operations. */
+export const OPERATION_SUBTITLE = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
+
+/**
+ * What the description of every node of the pack says alike: version 1, one main input and one
+ * main output, the node's name in new workflows (its display name without " (Cloud Pack)").
+ */
+export function nodeBasics(options: {
+	displayName: string;
+	name: string;
+	description: string;
+	group: 'input' | 'output' | 'transform';
+}): Omit<INodeTypeDescription, 'properties'> {
 	return {
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options,
-		default: defaultResource,
+		displayName: options.displayName,
+		name: options.name,
+		group: [options.group],
+		version: 1,
+		description: options.description,
+		defaults: { name: options.displayName.replace(/ \(Cloud Pack\)$/, '') },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 	};
 }
 

@@ -1,6 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { resourcePicker } from './description';
 import { renameParameter } from './errors';
 import { mapItems, type ItemResult } from './items';
 import { registerNodeProperties } from './labels';
@@ -27,15 +33,20 @@ export interface AllItemsOperation<TClient> {
 
 export type Operation<TClient> = ItemOperation<TClient> | AllItemsOperation<TClient>;
 
-/** A resource of a node: its operation picker and parameters, and its operations' handlers. */
+/**
+ * A resource of a node (`actions/<resource>/index.ts`): its choice in the Resource picker, its
+ * operation picker and parameters, and its operations' handlers.
+ */
 export interface Resource<TClient> {
+	resource: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
 	operations: Record<string, Operation<TClient>>;
 }
 
 export interface RouterSpec<TClient> {
-	/** resource → its description and operations (`actions/<resource>/index.ts`). */
-	resources: Record<string, Resource<TClient>>;
+	resources: Array<Resource<TClient>>;
+	/** The resource the picker shows first. */
+	defaultResource: string;
 	/**
 	 * Builds what every operation of the run uses (SDK client, storage driver, credential
 	 * view). Called once, on the first item, inside that item's error handling: a setup
@@ -54,7 +65,7 @@ export interface RouterSpec<TClient> {
 	aliases?: Record<string, string>;
 }
 
-/** A node's `execute`, and the parameters of its resources (the node's description lists them). */
+/** A node's `execute`, and its parameters: the Resource picker and each resource's own. */
 export interface Router {
 	(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
 	properties: INodeProperties[];
@@ -68,12 +79,19 @@ export interface Router {
  * its path ("options.partSizeMiB") as n8n shows it ("Part Size (MiB)").
  */
 export function buildRouter<TClient = undefined>(spec: RouterSpec<TClient>): Router {
-	const properties = Object.values(spec.resources).flatMap((resource) => resource.description);
+	const resources = new Map(spec.resources.map((entry) => [entry.resource.value, entry]));
+	const properties = [
+		resourcePicker(
+			spec.resources.map((entry) => entry.resource),
+			spec.defaultResource,
+		),
+		...spec.resources.flatMap((entry) => entry.description),
+	];
 	const route = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		registerNodeProperties(this.getNode().type, properties);
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handler = spec.resources[resource]?.operations[operation];
+		const handler = resources.get(resource)?.operations[operation];
 		if (!handler) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -8,10 +8,12 @@ import * as list from './list';
 import * as setTier from './setTier';
 import * as upload from './upload';
 
+export const resource = { name: 'Blob', value: 'blob' };
+
 export const operations = { copy, delete: del, download, get, getSasUrl, list, setTier, upload };
 
 export const description = resourceDescription(
-	'blob',
+	resource.value,
 	{
 		default: 'upload',
 		options: [

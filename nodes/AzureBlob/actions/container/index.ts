@@ -5,10 +5,12 @@ import * as get from './get';
 import * as list from './list';
 import * as setMetadata from './setMetadata';
 
+export const resource = { name: 'Container', value: 'container' };
+
 export const operations = { create, delete: del, get, list, setMetadata };
 
 export const description = resourceDescription(
-	'container',
+	resource.value,
 	{
 		default: 'list',
 		options: [

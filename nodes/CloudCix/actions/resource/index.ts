@@ -10,10 +10,13 @@ import * as read from './read';
 import * as update from './update';
 
 /** The verbs of CloudCIX's Python client, on any service of any application. */
+/** The one resource: CloudCIX's records, of any application and service. */
+export const resource = { name: 'Record', value: 'resource' };
+
 export const operations = { create, delete: del, getAll, head, list, partialUpdate, read, update };
 
 export const description = resourceDescription(
-	'resource',
+	resource.value,
 	{
 		default: 'read',
 		options: [

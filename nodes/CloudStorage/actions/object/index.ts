@@ -8,6 +8,8 @@ import * as getUrl from './getUrl';
 import * as list from './list';
 import * as upload from './upload';
 
+export const resource = { name: 'Object', value: 'object' };
+
 export const operations = {
 	copy,
 	delete: del,
@@ -20,7 +22,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'object',
+	resource.value,
 	{
 		default: 'upload',
 		options: [

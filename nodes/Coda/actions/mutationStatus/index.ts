@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 
+export const resource = { name: 'Mutation Status', value: 'mutationStatus' };
+
 export const operations = { get };
 
 export const description = resourceDescription(
-	'mutationStatus',
+	resource.value,
 	{
 		default: 'get',
 		options: [

@@ -8,6 +8,8 @@ import * as getContent from './getContent';
 import * as list from './list';
 import * as update from './update';
 
+export const resource = { name: 'Page', value: 'page' };
+
 export const operations = {
 	create,
 	delete: del,
@@ -20,7 +22,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'page',
+	resource.value,
 	{
 		default: 'list',
 		options: [

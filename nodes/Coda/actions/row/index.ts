@@ -8,6 +8,8 @@ import * as pushButton from './pushButton';
 import * as update from './update';
 import * as upsert from './upsert';
 
+export const resource = { name: 'Row', value: 'row' };
+
 export const operations = {
 	delete: del,
 	deleteMany,
@@ -20,7 +22,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'row',
+	resource.value,
 	{
 		default: 'list',
 		options: [

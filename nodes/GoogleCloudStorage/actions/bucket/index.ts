@@ -4,10 +4,12 @@ import * as del from './delete';
 import * as get from './get';
 import * as list from './list';
 
+export const resource = { name: 'Bucket', value: 'bucket' };
+
 export const operations = { create, delete: del, get, list };
 
 export const description = resourceDescription(
-	'bucket',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -8,10 +8,12 @@ import * as list from './list';
 import * as update from './update';
 import * as upload from './upload';
 
+export const resource = { name: 'Object', value: 'object' };
+
 export const operations = { copy, delete: del, download, get, getSignedUrl, list, update, upload };
 
 export const description = resourceDescription(
-	'object',
+	resource.value,
 	{
 		default: 'upload',
 		options: [

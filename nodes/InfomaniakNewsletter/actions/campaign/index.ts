@@ -11,6 +11,8 @@ import * as sendNow from './sendNow';
 import * as sendTest from './sendTest';
 import * as update from './update';
 
+export const resource = { name: 'Campaign', value: 'campaign' };
+
 export const operations = {
 	cancelSchedule,
 	create,
@@ -26,7 +28,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'campaign',
+	resource.value,
 	{
 		default: 'create',
 		options: [

@@ -9,6 +9,12 @@ import * as list from './list';
 import * as removeSubscribers from './removeSubscribers';
 import * as update from './update';
 
+export const resource = {
+	name: 'Mailing List',
+	value: 'mailingList',
+	description: 'Groups of subscribers, as Infomaniak calls them',
+};
+
 export const operations = {
 	addSubscribers,
 	create,
@@ -22,7 +28,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'mailingList',
+	resource.value,
 	{
 		default: 'importSubscribers',
 		options: [

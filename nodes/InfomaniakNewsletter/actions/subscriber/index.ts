@@ -8,6 +8,8 @@ import * as unsubscribe from './unsubscribe';
 import * as update from './update';
 import * as upsert from './upsert';
 
+export const resource = { name: 'Subscriber', value: 'subscriber' };
+
 export const operations = {
 	delete: del,
 	forget,
@@ -20,7 +22,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'subscriber',
+	resource.value,
 	{
 		default: 'upsert',
 		options: [

@@ -3,10 +3,16 @@ import * as getCreditMovements from './getCreditMovements';
 import * as getCredits from './getCredits';
 import * as getTask from './getTask';
 
+export const resource = {
+	name: 'Utility',
+	value: 'utility',
+	description: 'Credits and background tasks',
+};
+
 export const operations = { getCreditMovements, getCredits, getTask };
 
 export const description = resourceDescription(
-	'utility',
+	resource.value,
 	{
 		default: 'getCredits',
 		options: [

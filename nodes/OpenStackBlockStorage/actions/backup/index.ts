@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
+export const resource = { name: 'Backup', value: 'backup' };
+
 export const operations = { list };
 
 export const description = resourceDescription(
-	'backup',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -3,10 +3,12 @@ import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
 
+export const resource = { name: 'Snapshot', value: 'snapshot' };
+
 export const operations = { create, delete: del, list };
 
 export const description = resourceDescription(
-	'snapshot',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -7,10 +7,12 @@ import * as extend from './extend';
 import * as get from './get';
 import * as list from './list';
 
+export const resource = { name: 'Volume', value: 'volume' };
+
 export const operations = { attach, create, delete: del, detach, extend, get, list };
 
 export const description = resourceDescription(
-	'volume',
+	resource.value,
 	{
 		default: 'list',
 		options: [

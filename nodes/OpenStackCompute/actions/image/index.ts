@@ -2,10 +2,12 @@ import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
+export const resource = { name: 'Image', value: 'image' };
+
 export const operations = { get, list };
 
 export const description = resourceDescription(
-	'image',
+	resource.value,
 	{
 		default: 'list',
 		options: [

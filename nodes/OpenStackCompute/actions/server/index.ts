@@ -8,10 +8,12 @@ import * as reboot from './reboot';
 import * as start from './start';
 import * as stop from './stop';
 
+export const resource = { name: 'Server', value: 'server' };
+
 export const operations = { create, delete: del, get, getConsoleLog, list, reboot, start, stop };
 
 export const description = resourceDescription(
-	'server',
+	resource.value,
 	{
 		default: 'list',
 		options: [

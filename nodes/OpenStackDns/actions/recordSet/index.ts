@@ -6,10 +6,12 @@ import * as list from './list';
 import * as update from './update';
 import * as upsert from './upsert';
 
+export const resource = { name: 'Record Set', value: 'recordSet' };
+
 export const operations = { create, delete: del, get, list, update, upsert };
 
 export const description = resourceDescription(
-	'recordSet',
+	resource.value,
 	{
 		default: 'list',
 		options: [

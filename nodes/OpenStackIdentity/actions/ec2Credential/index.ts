@@ -3,10 +3,12 @@ import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
 
+export const resource = { name: 'EC2 Credential', value: 'ec2Credential' };
+
 export const operations = { create, delete: del, list };
 
 export const description = resourceDescription(
-	'ec2Credential',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
+export const resource = { name: 'Project', value: 'project' };
+
 export const operations = { list };
 
 export const description = resourceDescription(
-	'project',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as getCurrent from './get';
 
+export const resource = { name: 'User', value: 'user' };
+
 export const operations = { getCurrent };
 
 export const description = resourceDescription(
-	'user',
+	resource.value,
 	{
 		default: 'getCurrent',
 		options: [

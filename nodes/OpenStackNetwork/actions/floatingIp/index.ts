@@ -5,10 +5,12 @@ import * as del from './delete';
 import * as disassociate from './disassociate';
 import * as list from './list';
 
+export const resource = { name: 'Floating IP', value: 'floatingIp' };
+
 export const operations = { associate, create, delete: del, disassociate, list };
 
 export const description = resourceDescription(
-	'floatingIp',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
+export const resource = { name: 'Port', value: 'port' };
+
 export const operations = { list };
 
 export const description = resourceDescription(
-	'port',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -5,10 +5,12 @@ import * as del from './delete';
 import * as list from './list';
 import * as removeInterface from './removeInterface';
 
+export const resource = { name: 'Router', value: 'router' };
+
 export const operations = { addInterface, create, delete: del, list, removeInterface };
 
 export const description = resourceDescription(
-	'router',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -4,10 +4,12 @@ import * as del from './delete';
 import * as get from './get';
 import * as list from './list';
 
+export const resource = { name: 'Security Group', value: 'securityGroup' };
+
 export const operations = { create, delete: del, get, list };
 
 export const description = resourceDescription(
-	'securityGroup',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -2,10 +2,12 @@ import { resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 
+export const resource = { name: 'Security Group Rule', value: 'securityGroupRule' };
+
 export const operations = { create, delete: del };
 
 export const description = resourceDescription(
-	'securityGroupRule',
+	resource.value,
 	{
 		default: 'create',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
+export const resource = { name: 'Subnet', value: 'subnet' };
+
 export const operations = { list };
 
 export const description = resourceDescription(
-	'subnet',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 
+export const resource = { name: 'Account', value: 'account' };
+
 export const operations = { get };
 
 export const description = resourceDescription(
-	'account',
+	resource.value,
 	{
 		default: 'get',
 		options: [

@@ -5,10 +5,12 @@ import * as get from './get';
 import * as list from './list';
 import * as update from './update';
 
+export const resource = { name: 'Container', value: 'container' };
+
 export const operations = { create, delete: del, get, list, update };
 
 export const description = resourceDescription(
-	'container',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -10,6 +10,8 @@ import * as update from './update';
 import * as upload from './upload';
 import * as uploadData from './uploadData';
 
+export const resource = { name: 'Object', value: 'object' };
+
 export const operations = {
 	copy,
 	delete: del,
@@ -24,7 +26,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'object',
+	resource.value,
 	{
 		default: 'upload',
 		options: [

@@ -8,6 +8,8 @@ import * as listEvents from './listEvents';
 import * as listResources from './listResources';
 import * as update from './update';
 
+export const resource = { name: 'Stack', value: 'stack' };
+
 export const operations = {
 	create,
 	delete: del,
@@ -20,7 +22,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'stack',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as validate from './validate';
 
+export const resource = { name: 'Template', value: 'template' };
+
 export const operations = { validate };
 
 export const description = resourceDescription(
-	'template',
+	resource.value,
 	{
 		default: 'validate',
 		options: [

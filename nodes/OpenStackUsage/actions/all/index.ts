@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as getAllUsage from './getAllUsage';
 
+export const resource = { name: 'All', value: 'all' };
+
 export const operations = { getAllUsage };
 
 export const description = resourceDescription(
-	'all',
+	resource.value,
 	{
 		default: 'getAllUsage',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as getLimits from './getLimits';
 
+export const resource = { name: 'Block Storage', value: 'blockStorage' };
+
 export const operations = { getLimits };
 
 export const description = resourceDescription(
-	'blockStorage',
+	resource.value,
 	{
 		default: 'getLimits',
 		options: [

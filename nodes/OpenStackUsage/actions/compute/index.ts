@@ -2,10 +2,12 @@ import { resourceDescription } from '../../../shared/node/description';
 import * as getLimits from './getLimits';
 import * as getUsage from './getUsage';
 
+export const resource = { name: 'Compute', value: 'compute' };
+
 export const operations = { getLimits, getUsage };
 
 export const description = resourceDescription(
-	'compute',
+	resource.value,
 	{
 		default: 'getUsage',
 		options: [

@@ -1,10 +1,12 @@
 import { resourceDescription } from '../../../shared/node/description';
 import * as getQuotaUsage from './getQuotaUsage';
 
+export const resource = { name: 'Network', value: 'network' };
+
 export const operations = { getQuotaUsage };
 
 export const description = resourceDescription(
-	'network',
+	resource.value,
 	{
 		default: 'getQuotaUsage',
 		options: [

@@ -5,10 +5,12 @@ import * as get from './get';
 import * as rename from './rename';
 import * as update from './update';
 
+export const resource = { name: 'Bucket', value: 'bucket' };
+
 export const operations = { create, delete: del, get, rename, update };
 
 export const description = resourceDescription(
-	'bucket',
+	resource.value,
 	{
 		default: 'get',
 		options: [

@@ -2,10 +2,12 @@ import { resourceDescription } from '../../../shared/node/description';
 import * as remove from './remove';
 import * as rename from './rename';
 
+export const resource = { name: 'Entry', value: 'entry' };
+
 export const operations = { remove, rename };
 
 export const description = resourceDescription(
-	'entry',
+	resource.value,
 	{
 		default: 'rename',
 		options: [

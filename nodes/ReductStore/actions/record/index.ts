@@ -6,10 +6,12 @@ import * as updateLabels from './updateLabels';
 import * as write from './write';
 import * as writeBatch from './writeBatch';
 
+export const resource = { name: 'Record', value: 'record' };
+
 export const operations = { query, read, remove, updateLabels, write, writeBatch };
 
 export const description = resourceDescription(
-	'record',
+	resource.value,
 	{
 		default: 'write',
 		options: [

@@ -6,10 +6,12 @@ import * as list from './list';
 import * as setMode from './setMode';
 import * as update from './update';
 
+export const resource = { name: 'Replication', value: 'replication' };
+
 export const operations = { create, delete: del, get, list, setMode, update };
 
 export const description = resourceDescription(
-	'replication',
+	resource.value,
 	{
 		default: 'list',
 		options: [

@@ -3,10 +3,12 @@ import * as info from './info';
 import * as listBuckets from './listBuckets';
 import * as me from './me';
 
+export const resource = { name: 'Server', value: 'server' };
+
 export const operations = { info, listBuckets, me };
 
 export const description = resourceDescription(
-	'server',
+	resource.value,
 	{
 		default: 'info',
 		options: [

@@ -5,10 +5,12 @@ import * as list from './list';
 import * as remove from './remove';
 import * as rotate from './rotate';
 
+export const resource = { name: 'Token', value: 'token' };
+
 export const operations = { create, get, list, remove, rotate };
 
 export const description = resourceDescription(
-	'token',
+	resource.value,
 	{
 		default: 'list',
 		options: [

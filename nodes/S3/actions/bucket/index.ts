@@ -5,10 +5,12 @@ import * as exists from './exists';
 import * as getRegion from './getRegion';
 import * as list from './list';
 
+export const resource = { name: 'Bucket', value: 'bucket' };
+
 export const operations = { create, delete: del, exists, getRegion, list };
 
 export const description = resourceDescription(
-	'bucket',
+	resource.value,
 	{
 		default: 'list',
 		options: [

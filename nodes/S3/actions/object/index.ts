@@ -11,6 +11,8 @@ import * as setTags from './setTags';
 import * as upload from './upload';
 import * as uploadData from './uploadData';
 
+export const resource = { name: 'Object', value: 'object' };
+
 export const operations = {
 	copy,
 	delete: del,
@@ -26,7 +28,7 @@ export const operations = {
 };
 
 export const description = resourceDescription(
-	'object',
+	resource.value,
 	{
 		default: 'upload',
 		options: [
