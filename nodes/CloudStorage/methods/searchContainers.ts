@@ -1,20 +1,11 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { currentValue, picker } from '../../shared/node/pickers';
 import { withDriver } from '../../shared/storage/loadDriver';
 
-export async function searchContainers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').toLowerCase();
-	const containers = await withDriver(
-		this,
-		this.getCurrentNodeParameter('backend'),
-		async (driver) => await driver.listContainers(),
-	);
-	return {
-		results: containers
-			.filter((container) => container.name.toLowerCase().includes(needle))
-			.map((container) => ({ name: container.name, value: container.name })),
-	};
-}
+/** The backend's containers whose name contains the filter. */
+export const searchContainers = picker({
+	page: async (ctx) =>
+		await withDriver(ctx, currentValue(ctx, 'backend'), async (driver) => ({
+			items: (await driver.listContainers()).map((container) => container.name),
+		})),
+	searchIn: (name) => [name],
+});

@@ -1,48 +1,14 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { currentValue, picker, type PickerSpec } from '../../shared/node/pickers';
 import { withDriver } from '../../shared/storage/loadDriver';
 
-const PAGE_SIZE = 100;
+/** One page of the keys starting with the filter: one page, however large the container. */
+const keys: PickerSpec<string>['page'] = async (ctx, prefix, token, container) =>
+	await withDriver(ctx, currentValue(ctx, 'backend'), async (driver) => {
+		const page = await driver.listObjects(container, { prefix, pageSize: 100, pageToken: token });
+		return { items: page.objects.map((object) => object.key), next: page.nextPageToken };
+	});
 
-async function searchIn(
-	ctx: ILoadOptionsFunctions,
-	containerParameter: string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const container = ctx.getCurrentNodeParameter(containerParameter, {
-		extractValue: true,
-	}) as string;
-	if (!container) return { results: [] };
-	// The filter is a key prefix: listing stays one page, however large the container.
-	const page = await withDriver(
-		ctx,
-		ctx.getCurrentNodeParameter('backend'),
-		async (driver) =>
-			await driver.listObjects(container, {
-				prefix: filter || undefined,
-				pageSize: PAGE_SIZE,
-				pageToken: paginationToken,
-			}),
-	);
-	return {
-		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
-		paginationToken: page.nextPageToken,
-	};
-}
+export const searchObjects = picker({ within: 'container', page: keys });
 
-export async function searchObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'container', filter, paginationToken);
-}
-
-export async function searchSourceObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'sourceContainer', filter, paginationToken);
-}
+/** The source-object picker of Copy, in the source container. */
+export const searchSourceObjects = picker({ within: 'sourceContainer', page: keys });

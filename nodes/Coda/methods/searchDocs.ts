@@ -1,27 +1,17 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { picker } from '../../shared/node/pickers';
 import { codaRequestPage } from '../transport';
-
-interface DocRef {
-	id: string;
-	name: string;
-	browserLink?: string;
-}
+import type { CodaRef } from './docPicker';
 
 /** Docs whose name contains the filter (Coda searches), page by page. */
-export async function searchDocs(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await codaRequestPage<DocRef>(
-		this,
-		{ path: '/docs', qs: filter ? { query: filter } : {} },
-		paginationToken,
-		50,
-	);
-	return {
-		results: page.items.map((doc) => ({ name: doc.name, value: doc.id, url: doc.browserLink })),
-		paginationToken: page.nextPageToken,
-	};
-}
+export const searchDocs = picker<CodaRef>({
+	page: async (ctx, filter, token) => {
+		const page = await codaRequestPage<CodaRef>(
+			ctx,
+			{ path: '/docs', qs: filter ? { query: filter } : {} },
+			token,
+			50,
+		);
+		return { items: page.items, next: page.nextPageToken };
+	},
+	result: (doc) => ({ name: doc.name, value: doc.id, url: doc.browserLink }),
+});

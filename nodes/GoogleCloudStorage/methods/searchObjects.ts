@@ -1,48 +1,16 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { picker, type PickerSpec } from '../../shared/node/pickers';
 import { listObjectsPage } from '../../shared/storage/drivers/gcs/objects';
 import { withClient } from '../client';
 
-const PAGE_SIZE = 100;
-
-async function searchIn(
-	ctx: ILoadOptionsFunctions,
-	bucketParameter: string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const bucket = ctx.getCurrentNodeParameter(bucketParameter, { extractValue: true }) as string;
-	if (!bucket) return { results: [] };
-	// The filter is a name prefix: the picker stays one page, however large the bucket.
-	const page = await withClient(
-		ctx,
-		async (client) =>
-			await listObjectsPage(client, bucket, {
-				prefix: filter || undefined,
-				pageSize: PAGE_SIZE,
-				pageToken: paginationToken,
-			}),
-	);
-	return {
-		results: page.objects.map((object) => ({ name: object.key, value: object.key })),
-		paginationToken: page.nextPageToken,
-	};
-}
+/** One page of the names starting with the filter: the picker stays one page, however large the bucket. */
+const names: PickerSpec<string>['page'] = async (ctx, prefix, token, bucket) =>
+	await withClient(ctx, async (client) => {
+		const page = await listObjectsPage(client, bucket, { prefix, pageSize: 100, pageToken: token });
+		return { items: page.objects.map((object) => object.key), next: page.nextPageToken };
+	});
 
 /** The object picker, in the bucket chosen above it. */
-export async function searchObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'bucket', filter, paginationToken);
-}
+export const searchObjects = picker({ within: 'bucket', page: names });
 
 /** The source-object picker of Copy, in the source bucket. */
-export async function searchSourceObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'sourceBucket', filter, paginationToken);
-}
+export const searchSourceObjects = picker({ within: 'sourceBucket', page: names });

@@ -1,48 +1,23 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { picker, type PickerSpec } from '../../shared/node/pickers';
 import type { ListedObject } from '../../shared/storage/drivers/swift/bulk';
 import { SwiftClient } from '../../shared/storage/drivers/swift/client';
 
 const PAGE = 100;
 
-async function objectsOf(
-	ctx: ILoadOptionsFunctions,
-	containerParameter: string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const container = String(
-		ctx.getCurrentNodeParameter(containerParameter, { extractValue: true }) ?? '',
-	).trim();
-	if (!container) return { results: [] };
+/** One page of the names starting with the filter; the next starts after the last name. */
+const names: PickerSpec<string>['page'] = async (ctx, prefix, marker, container) => {
 	const swift = new SwiftClient(ctx);
 	const entries = await swift.listPage<ListedObject>(swift.path(container), {
 		limit: PAGE,
-		...(filter?.trim() ? { prefix: filter.trim() } : {}),
-		...(paginationToken ? { marker: paginationToken } : {}),
+		...(prefix ? { prefix } : {}),
+		...(marker ? { marker } : {}),
 	});
-	return {
-		results: entries
-			.filter((entry) => entry.name !== undefined)
-			.map((entry) => ({ name: entry.name!, value: entry.name! })),
-		paginationToken: entries.length >= PAGE ? entries[entries.length - 1].name : undefined,
-	};
-}
+	const items = entries.flatMap((entry) => (entry.name === undefined ? [] : [entry.name]));
+	return { items, next: entries.length >= PAGE ? entries[entries.length - 1].name : undefined };
+};
 
 /** Objects of the chosen container whose name starts with the filter. */
-export async function searchObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await objectsOf(this, 'container', filter, paginationToken);
-}
+export const searchObjects = picker({ within: 'container', page: names });
 
 /** Objects of the chosen source container (Copy). */
-export async function searchSourceObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await objectsOf(this, 'sourceContainer', filter, paginationToken);
-}
+export const searchSourceObjects = picker({ within: 'sourceContainer', page: names });

@@ -1,26 +1,15 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
+import { picker } from '../../shared/node/pickers';
 import { bucketPath, reductRequest } from '../transport';
 
 /** The entries of the bucket chosen in the same node, filtered by name. */
-export async function searchEntries(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const bucket = String(
-		this.getCurrentNodeParameter('bucket', { extractValue: true }) ?? '',
-	).trim();
-	if (!/^[A-Za-z0-9_-]+$/.test(bucket)) return { results: [] };
-	const { entries } = await reductRequest<{
-		entries?: Array<{ name: string; record_count?: number }>;
-	}>(this, {
-		path: bucketPath(bucket),
-	});
-	const needle = (filter ?? '').toLowerCase();
-	return {
-		results: (entries ?? [])
-			.filter((entry) => entry.name.toLowerCase().includes(needle))
-			.sort((a, b) => a.name.localeCompare(b.name))
-			.map((entry) => ({ name: entry.name, value: entry.name })),
-	};
-}
+export const searchEntries = picker({
+	within: 'bucket',
+	page: async (ctx, _filter, _token, bucket) => {
+		if (!/^[A-Za-z0-9_-]+$/.test(bucket)) return { items: [] };
+		const { entries } = await reductRequest<{ entries?: Array<{ name: string }> }>(ctx, {
+			path: bucketPath(bucket),
+		});
+		return { items: (entries ?? []).map((entry) => entry.name).sort((a, b) => a.localeCompare(b)) };
+	},
+	searchIn: (name) => [name],
+});

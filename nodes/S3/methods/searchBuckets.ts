@@ -1,21 +1,11 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { picker } from '../../shared/node/pickers';
+import { withS3 } from './service';
 
-import { s3ServiceFor } from './service';
-
-export async function searchBuckets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const s3 = await s3ServiceFor(this);
-	try {
-		const needle = (filter ?? '').toLowerCase();
-		const buckets = await s3.listBuckets();
-		return {
-			results: buckets
-				.filter((bucket) => bucket.name.toLowerCase().includes(needle))
-				.map((bucket) => ({ name: bucket.name, value: bucket.name })),
-		};
-	} finally {
-		s3.destroy();
-	}
-}
+/** The account's buckets whose name contains the filter. */
+export const searchBuckets = picker({
+	page: async (ctx) =>
+		await withS3(ctx, async (s3) => ({
+			items: (await s3.listBuckets()).map((bucket) => bucket.name),
+		})),
+	searchIn: (name) => [name],
+});

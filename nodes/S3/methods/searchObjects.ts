@@ -1,46 +1,18 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { picker, type PickerSpec } from '../../shared/node/pickers';
+import { withS3 } from './service';
 
-import { s3ServiceFor } from './service';
-
-const PAGE_SIZE = 100;
-
-async function searchIn(
-	ctx: ILoadOptionsFunctions,
-	bucketParameter: string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const bucket = ctx.getCurrentNodeParameter(bucketParameter, { extractValue: true }) as string;
-	if (!bucket) return { results: [] };
-	const s3 = await s3ServiceFor(ctx);
-	try {
-		// The filter is a key prefix: one page per request, however large the bucket.
+/** One page of the keys starting with the filter: one request, however large the bucket. */
+const keys: PickerSpec<string>['page'] = async (ctx, prefix, token, bucket) =>
+	await withS3(ctx, async (s3) => {
 		const page = await s3.listObjectsPage(bucket, {
-			prefix: filter || undefined,
-			maxKeys: PAGE_SIZE,
-			continuationToken: paginationToken,
+			prefix,
+			maxKeys: 100,
+			continuationToken: token,
 		});
-		return {
-			results: page.objects.map((object) => ({ name: object.key, value: object.key })),
-			paginationToken: page.nextContinuationToken,
-		};
-	} finally {
-		s3.destroy();
-	}
-}
+		return { items: page.objects.map((object) => object.key), next: page.nextContinuationToken };
+	});
 
-export async function searchObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'bucket', filter, paginationToken);
-}
+export const searchObjects = picker({ within: 'bucket', page: keys });
 
-export async function searchSourceObjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchIn(this, 'sourceBucket', filter, paginationToken);
-}
+/** The source-object picker of Copy, in the source bucket. */
+export const searchSourceObjects = picker({ within: 'sourceBucket', page: keys });

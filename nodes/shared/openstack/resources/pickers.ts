@@ -1,4 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { picker } from '../../node/pickers';
 
 import { KEYPAIR_MICROVERSION, serviceRequest, type ServiceName } from './api';
 
@@ -28,52 +30,36 @@ interface PickerSpec {
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-function picker(spec: PickerSpec) {
-	return async function (
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const answer = await serviceRequest<IDataObject>(this, spec.service, {
-			path: spec.path,
-			qs: {
-				...spec.qs,
-				limit: PAGE_SIZE,
-				...(paginationToken ? { marker: paginationToken } : {}),
-			},
-			microversion: spec.microversion,
-		});
-		const entries = (answer[spec.itemsKey] as IDataObject[] | undefined) ?? [];
-		const items = spec.unwrap ? entries.map(spec.unwrap) : entries;
-		const idOf = spec.idOf ?? ((item: IDataObject) => text(item.id));
-		const wanted = filter?.trim().toLowerCase();
-		const results = items
-			.filter(
-				(item) =>
-					!wanted ||
-					spec.label(item).toLowerCase().includes(wanted) ||
-					idOf(item).toLowerCase().includes(wanted),
-			)
-			.map((item) => ({ name: spec.label(item), value: idOf(item) }));
-		const last = items[items.length - 1];
-		return {
-			results,
-			paginationToken:
-				items.length >= PAGE_SIZE && last ? (spec.markerOf ?? idOf)(last) : undefined,
-		};
-	};
+function resourcePicker(spec: PickerSpec) {
+	const idOf = spec.idOf ?? ((item: IDataObject) => text(item.id));
+	return picker<IDataObject>({
+		page: async (ctx, _filter, marker) => {
+			const answer = await serviceRequest<IDataObject>(ctx, spec.service, {
+				path: spec.path,
+				qs: { ...spec.qs, limit: PAGE_SIZE, ...(marker ? { marker } : {}) },
+				microversion: spec.microversion,
+			});
+			const entries = (answer[spec.itemsKey] as IDataObject[] | undefined) ?? [];
+			const items = spec.unwrap ? entries.map(spec.unwrap) : entries;
+			const last = items[items.length - 1];
+			const next = items.length >= PAGE_SIZE && last ? (spec.markerOf ?? idOf)(last) : undefined;
+			return { items, next };
+		},
+		searchIn: (item) => [spec.label(item), idOf(item)],
+		result: (item) => ({ name: spec.label(item), value: idOf(item) }),
+	});
 }
 
 const named = (item: IDataObject) => text(item.name) || text(item.id);
 
-export const searchServers = picker({
+export const searchServers = resourcePicker({
 	service: 'compute',
 	path: '/servers/detail',
 	itemsKey: 'servers',
 	label: (server) => `${named(server)} (${text(server.status)})`,
 });
 
-export const searchFlavors = picker({
+export const searchFlavors = resourcePicker({
 	service: 'compute',
 	path: '/flavors/detail',
 	itemsKey: 'flavors',
@@ -81,7 +67,7 @@ export const searchFlavors = picker({
 		`${named(flavor)} (${text(flavor.vcpus)} vCPU, ${Number(flavor.ram) / 1024} GB RAM, ${text(flavor.disk)} GB disk)`,
 });
 
-export const searchKeyPairs = picker({
+export const searchKeyPairs = resourcePicker({
 	service: 'compute',
 	path: '/os-keypairs',
 	itemsKey: 'keypairs',
@@ -91,7 +77,7 @@ export const searchKeyPairs = picker({
 	label: (keyPair) => `${text(keyPair.name)} (${text(keyPair.type) || 'ssh'})`,
 });
 
-export const searchImages = picker({
+export const searchImages = resourcePicker({
 	service: 'image',
 	path: '/images',
 	itemsKey: 'images',
@@ -99,7 +85,7 @@ export const searchImages = picker({
 	label: named,
 });
 
-export const searchNetworks = picker({
+export const searchNetworks = resourcePicker({
 	service: 'network',
 	path: '/networks',
 	itemsKey: 'networks',
@@ -107,7 +93,7 @@ export const searchNetworks = picker({
 		`${named(network)}${network['router:external'] === true ? ' (external)' : ''}`,
 });
 
-export const searchExternalNetworks = picker({
+export const searchExternalNetworks = resourcePicker({
 	service: 'network',
 	path: '/networks',
 	itemsKey: 'networks',
@@ -115,28 +101,28 @@ export const searchExternalNetworks = picker({
 	label: named,
 });
 
-export const searchSubnets = picker({
+export const searchSubnets = resourcePicker({
 	service: 'network',
 	path: '/subnets',
 	itemsKey: 'subnets',
 	label: (subnet) => `${named(subnet)} (${text(subnet.cidr)})`,
 });
 
-export const searchRouters = picker({
+export const searchRouters = resourcePicker({
 	service: 'network',
 	path: '/routers',
 	itemsKey: 'routers',
 	label: named,
 });
 
-export const searchSecurityGroups = picker({
+export const searchSecurityGroups = resourcePicker({
 	service: 'network',
 	path: '/security-groups',
 	itemsKey: 'security_groups',
 	label: named,
 });
 
-export const searchFloatingIps = picker({
+export const searchFloatingIps = resourcePicker({
 	service: 'network',
 	path: '/floatingips',
 	itemsKey: 'floatingips',
@@ -144,21 +130,21 @@ export const searchFloatingIps = picker({
 		`${text(ip.floating_ip_address)}${ip.fixed_ip_address ? ` → ${text(ip.fixed_ip_address)}` : ' (free)'}`,
 });
 
-export const searchLoadBalancers = picker({
+export const searchLoadBalancers = resourcePicker({
 	service: 'load-balancer',
 	path: '/lbaas/loadbalancers',
 	itemsKey: 'loadbalancers',
 	label: (lb) => `${named(lb)} (${text(lb.vip_address)})`,
 });
 
-export const searchVolumes = picker({
+export const searchVolumes = resourcePicker({
 	service: 'block-storage',
 	path: '/volumes/detail',
 	itemsKey: 'volumes',
 	label: (volume) => `${named(volume)} (${text(volume.size)} GB, ${text(volume.status)})`,
 });
 
-export const searchSnapshots = picker({
+export const searchSnapshots = resourcePicker({
 	service: 'block-storage',
 	path: '/snapshots/detail',
 	itemsKey: 'snapshots',
