@@ -10,10 +10,27 @@ export function getInteger(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
-	bounds: { min?: number; max?: number; fallback?: number; label?: string } = {},
+	bounds: {
+		min?: number;
+		max?: number;
+		fallback?: number;
+		label?: string;
+		/** The allowed range in words: anything else is refused as "… is outside <range>". */
+		range?: string;
+	} = {},
 ): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, bounds.fallback) as unknown;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (
+		bounds.range !== undefined &&
+		(typeof value !== 'number' ||
+			!Number.isInteger(value) ||
+			value < (bounds.min ?? -Infinity) ||
+			value > (bounds.max ?? Infinity))
+	) {
+		const problem = `${String(raw)} is outside ${bounds.range}`;
+		throw parameterError(ctx.getNode(), name, problem, itemIndex, bounds.label);
+	}
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
 		throw parameterError(
 			ctx.getNode(),

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/node/parameters';
+import { expiresInParameter, getExpiresIn, type UrlExpiry } from '../../../shared/node/urls';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import {
 	MAX_ACCOUNT_KEY_SAS_SECONDS,
@@ -11,6 +12,12 @@ import { labelOf } from '../../../shared/node/errors';
 import { NAMING, blobLocator, containerLocator, forOperation, showFor } from '../common';
 
 const displayOptions = showFor('blob', 'getSasUrl');
+
+/** The limit depends on how the credential signs: generateBlobSasUrl checks it. */
+const SAS_EXPIRY: UrlExpiry = {
+	max: MAX_ACCOUNT_KEY_SAS_SECONDS,
+	help: 'up to 365 days when signed with the account key, up to 7 days (604800) with Microsoft Entra ID',
+};
 
 export const description = forOperation(displayOptions, [
 	containerLocator(),
@@ -23,15 +30,7 @@ export const description = forOperation(displayOptions, [
 		default: ['read'],
 		description: 'What the holder of the URL may do with the blob',
 	},
-	{
-		displayName: 'Expires In (Seconds)',
-		name: 'expiresIn',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_ACCOUNT_KEY_SAS_SECONDS },
-		default: 3600,
-		description:
-			'How long the URL stays valid: up to 365 days when signed with the account key, up to 7 days (604800) with Microsoft Entra ID',
-	},
+	expiresInParameter(SAS_EXPIRY),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
@@ -44,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 				.split(',')
 				.map((p) => p.trim())
 				.filter(Boolean);
-	const expiresInSeconds = Number(this.getNodeParameter('expiresIn', itemIndex, 3600));
+	const expiresInSeconds = getExpiresIn(this, itemIndex, SAS_EXPIRY);
 	const sas = await generateBlobSasUrl(
 		azure,
 		container,

@@ -2,31 +2,20 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { MAX_SIGNED_URL_SECONDS, signedUrl } from '../../../shared/storage/drivers/gcs/signedUrl';
+import { getExpiresIn, urlParameters, type UrlExpiry } from '../../../shared/node/urls';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
+
+/** v4 signed URLs: 1 second to 7 days, checked by signedUrl. */
+const SIGNED_URL_EXPIRY: UrlExpiry = {
+	max: MAX_SIGNED_URL_SECONDS,
+	help: 'from 1 second to 7 days (604800)',
+};
 import { locator } from '../params';
 
 export const description = forOperation(showFor('object', 'getSignedUrl'), [
 	bucketLocator(),
 	objectLocator(),
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET (Download)', value: 'GET' },
-			{ name: 'PUT (Upload)', value: 'PUT' },
-		],
-		default: 'GET',
-		description: 'What the URL lets its holder do',
-	},
-	{
-		displayName: 'Expires In (Seconds)',
-		name: 'expiresIn',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_SIGNED_URL_SECONDS },
-		default: 3600,
-		description: 'How long the URL stays valid, from 1 second to 7 days (604800)',
-	},
+	...urlParameters(SIGNED_URL_EXPIRY, 'What the URL lets its holder do'),
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -43,11 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const bucket = locator(this, 'bucket', itemIndex);
 	const objectName = locator(this, 'objectName', itemIndex);
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
-	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
-	// A number written as text (from an expression) counts; signedUrl checks the rest.
-	const expiresIn = (
-		typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw
-	) as number;
+	const expiresIn = getExpiresIn(this, itemIndex, SIGNED_URL_EXPIRY);
 	const contentType =
 		method === 'PUT'
 			? String(this.getNodeParameter('contentType', itemIndex, '')).trim() || undefined

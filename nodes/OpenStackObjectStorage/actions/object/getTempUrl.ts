@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getInteger } from '../../../shared/node/parameters';
+import { getExpiresIn, urlParameters, type UrlExpiry } from '../../../shared/node/urls';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import {
 	MAX_TEMP_URL_SECONDS,
@@ -16,28 +16,17 @@ import {
 	showFor,
 } from '../common';
 
+/** Swift sets no limit; a year keeps a URL from being a standing password. */
+const TEMP_URL_EXPIRY: UrlExpiry = {
+	max: MAX_TEMP_URL_SECONDS,
+	help: 'from 1 second to 1 year (31536000)',
+	check: 'bounds',
+};
+
 export const description = forOperation(showFor('object', 'getTempUrl'), [
 	containerLocator(),
 	objectLocator(),
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET (Download)', value: 'GET' },
-			{ name: 'PUT (Upload)', value: 'PUT' },
-		],
-		default: 'GET',
-		description: 'What the URL lets its holder do, without a token',
-	},
-	{
-		displayName: 'Expires In (Seconds)',
-		name: 'expiresIn',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_TEMP_URL_SECONDS },
-		default: 3600,
-		description: 'How long the URL stays valid, from 1 second to 1 year (31536000)',
-	},
+	...urlParameters(TEMP_URL_EXPIRY, 'What the URL lets its holder do, without a token'),
 	{
 		displayName: 'Set Key If None',
 		name: 'setKeyIfMissing',
@@ -52,11 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, swift:
 	const container = getContainer(this, itemIndex);
 	const object = getObjectName(this, itemIndex);
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as TempUrlMethod;
-	const expiresIn = getInteger(this, 'expiresIn', itemIndex, {
-		min: 1,
-		max: MAX_TEMP_URL_SECONDS,
-		fallback: 3600,
-	});
+	const expiresIn = getExpiresIn(this, itemIndex, TEMP_URL_EXPIRY);
 	const result = await createTempUrl(swift, container, object, {
 		method,
 		expiresIn,

@@ -1,44 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	isPresignExpiry,
-	MAX_PRESIGN_SECONDS,
-	type S3Service,
-} from '../../../shared/storage/drivers/s3';
-import {
-	bucketLocator,
-	forOperation,
-	getBucket,
-	getKey,
-	invalid,
-	keyLocator,
-	showFor,
-} from '../common';
+import { getExpiresIn, urlParameters, type UrlExpiry } from '../../../shared/node/urls';
+import { MAX_PRESIGN_SECONDS, type S3Service } from '../../../shared/storage/drivers/s3';
+import { bucketLocator, forOperation, getBucket, getKey, keyLocator, showFor } from '../common';
 
 const displayOptions = showFor('object', 'presign');
+
+/** SigV4: 1 second to 7 days. */
+const PRESIGN_EXPIRY: UrlExpiry = {
+	max: MAX_PRESIGN_SECONDS,
+	help: 'from 1 second to 7 days (604800)',
+	check: { outside: `1 second to 7 days (${MAX_PRESIGN_SECONDS} seconds)` },
+};
 
 export const description: INodeProperties[] = forOperation(displayOptions, [
 	bucketLocator(),
 	keyLocator(),
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET (Download)', value: 'GET' },
-			{ name: 'PUT (Upload)', value: 'PUT' },
-		],
-		default: 'GET',
-		description: 'What the URL lets its holder do, with no credential',
-	},
-	{
-		displayName: 'Expires In (Seconds)',
-		name: 'expiresIn',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_PRESIGN_SECONDS },
-		default: 3600,
-		description: 'How long the URL stays valid, from 1 second to 7 days (604800)',
-	},
+	...urlParameters(PRESIGN_EXPIRY, 'What the URL lets its holder do, with no credential'),
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -55,16 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const bucket = getBucket(this, itemIndex);
 	const key = getKey(this, itemIndex);
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'PUT';
-	const raw = this.getNodeParameter('expiresIn', itemIndex, 3600) as unknown;
-	const expiresIn = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (!isPresignExpiry(expiresIn)) {
-		throw invalid(
-			this,
-			'expiresIn',
-			`${String(raw)} is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} seconds)`,
-			itemIndex,
-		);
-	}
+	const expiresIn = getExpiresIn(this, itemIndex, PRESIGN_EXPIRY);
 	const contentType =
 		method === 'PUT' ? String(this.getNodeParameter('contentType', itemIndex, '')).trim() : '';
 	const url = await s3.presign(bucket, key, {

@@ -3,6 +3,7 @@ import { baseContext, type AzureConnection } from './client';
 import { azureCall } from './errors';
 import { assertBlobName, assertContainerName } from './names';
 import type { BlobNaming } from './blobs';
+import { isUrlLifetime } from '../../urlExpiry';
 
 /** Blob SAS permissions the nodes offer, in the order Azure wants them in `sp`. */
 export const SAS_PERMISSIONS = [
@@ -95,7 +96,7 @@ export async function generateBlobSasUrl(
 	const expiryParameter = options.expiryParameter ?? 'expiresIn';
 	const expiryLabel = options.expiryLabel ?? '"Expires In (Seconds)"';
 	const seconds = options.expiresInSeconds;
-	if (!Number.isInteger(seconds) || seconds < 1 || seconds > max) {
+	if (!isUrlLifetime(seconds, max)) {
 		const why = connection.sharedKey ? '' : " (Azure's limit for a user delegation SAS)";
 		throw new InvalidNameError(
 			expiryParameter,

@@ -2,6 +2,7 @@ import type { GcsClient } from './client';
 import { InvalidNameError } from '../../errors';
 import { fileOf, gcsCall } from './handles';
 import { gcsLabel } from './names';
+import { isUrlLifetime } from '../../urlExpiry';
 
 /** v4 signed URLs: 1 second to 7 days. */
 export const MAX_SIGNED_URL_SECONDS = 604_800;
@@ -24,12 +25,7 @@ export async function signedUrl(
 ): Promise<{ url: string; expiresAt: string }> {
 	const file = fileOf(client, bucket, key, names);
 	const { expiresIn } = options;
-	if (
-		typeof expiresIn !== 'number' ||
-		!Number.isInteger(expiresIn) ||
-		expiresIn < 1 ||
-		expiresIn > MAX_SIGNED_URL_SECONDS
-	) {
+	if (!isUrlLifetime(expiresIn, MAX_SIGNED_URL_SECONDS)) {
 		throw new InvalidNameError(
 			names.expiresIn ?? 'expiresIn',
 			`Invalid ${gcsLabel(names.expiresIn ?? 'expiresIn')} ${String(expiresIn)}: a v4 signed URL lasts from 1 second to 7 days (${MAX_SIGNED_URL_SECONDS} seconds)`,

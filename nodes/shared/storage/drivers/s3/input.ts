@@ -1,5 +1,6 @@
 import { StorageError } from '../../errors';
 import { parameterLabel } from '../../names';
+import { isUrlLifetime } from '../../urlExpiry';
 
 /** A bad value the user gave: the typed error names the parameter. */
 export function invalidInput(parameter: string, problem: string): StorageError {
@@ -13,16 +14,6 @@ export function invalidInput(parameter: string, problem: string): StorageError {
 /** 7 days: the longest a SigV4 presigned URL may live. */
 export const MAX_PRESIGN_SECONDS = 604_800;
 
-/** S3's rule for a presigned URL's lifetime: whole seconds, 1 second to 7 days. */
-export function isPresignExpiry(expiresIn: unknown): expiresIn is number {
-	return (
-		typeof expiresIn === 'number' &&
-		Number.isInteger(expiresIn) &&
-		expiresIn >= 1 &&
-		expiresIn <= MAX_PRESIGN_SECONDS
-	);
-}
-
 export function assertExpiry(
 	expiresIn: unknown,
 	parameter = 'expiresIn',
@@ -30,7 +21,7 @@ export function assertExpiry(
 	if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
 		throw invalidInput(parameter, `"${String(expiresIn)}" is not a whole number of seconds`);
 	}
-	if (!isPresignExpiry(expiresIn)) {
+	if (!isUrlLifetime(expiresIn, MAX_PRESIGN_SECONDS)) {
 		throw invalidInput(
 			parameter,
 			`${expiresIn} s is outside 1 second to 7 days (${MAX_PRESIGN_SECONDS} s)`,
