@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import type { ObjectInfo, StorageDriver } from '../../shared/storage/driver';
 import { withDriver } from '../../shared/storage/loadDriver';
+import { followPages } from '../../shared/storage/pages';
 import { toNodeError } from '../../shared/node/errors';
 import { keyBinary } from '../../shared/node/fileName';
 import { detectChanges, initialState, type PollState } from './changeDetector';
@@ -11,18 +12,14 @@ async function listAll(
 	container: string,
 	prefix: string,
 ): Promise<ObjectInfo[]> {
-	const objects: ObjectInfo[] = [];
-	let pageToken: string | undefined;
-	do {
+	return await followPages(async (pageSize, pageToken) => {
 		const page = await driver.listObjects(container, {
 			prefix: prefix || undefined,
 			pageToken,
-			pageSize: 1000,
+			pageSize,
 		});
-		objects.push(...page.objects);
-		pageToken = page.nextPageToken;
-	} while (pageToken);
-	return objects;
+		return { entries: page.objects, nextPageToken: page.nextPageToken };
+	});
 }
 
 async function toItem(

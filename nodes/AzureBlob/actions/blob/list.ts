@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { followPages } from '../../../shared/storage/pages';
 import { getListLimit, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { listBlobsPage } from '../../../shared/storage/drivers/azure/blobs';
@@ -71,23 +72,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const limit = getListLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
-	const results: IDataObject[] = [];
-	let pageToken: string | undefined;
-	do {
-		const page = await listBlobsPage(
-			azure,
-			container,
-			{
-				...options,
-				pageSize:
-					limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length),
-				pageToken,
-			},
-			NAMING,
-		);
-		for (const prefix of page.prefixes) results.push({ type: 'prefix', container, prefix });
-		for (const blob of page.blobs) results.push({ type: 'blob', ...blob });
-		pageToken = page.nextPageToken;
-	} while (pageToken && (limit === undefined || results.length < limit));
-	return limit === undefined ? results : results.slice(0, limit);
+	return await followPages<IDataObject>(
+		async (pageSize, pageToken) => {
+			const page = await listBlobsPage(
+				azure,
+				container,
+				{ ...options, pageSize, pageToken },
+				NAMING,
+			);
+			const entries = [
+				...page.prefixes.map((prefix) => ({ type: 'prefix', container, prefix })),
+				...page.blobs.map((blob) => ({ type: 'blob', ...blob })),
+			];
+			return { entries, nextPageToken: page.nextPageToken };
+		},
+		limit,
+		MAX_PAGE_SIZE,
+	);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { getListLimit, getLocatorValue } from '../../../shared/node/parameters';
 import { keyListingOptions } from '../../../shared/node/description';
+import { followPages } from '../../../shared/storage/pages';
 import { containerLocator, forOperation, returnAllAndLimit, showFor } from '../common';
 
 const displayOptions = showFor('object', 'list');
@@ -20,8 +21,6 @@ export const description = forOperation(displayOptions, [
 	},
 ]);
 
-const PAGE_SIZE = 1000;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const limit = getListLimit(this, itemIndex);
@@ -29,19 +28,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		prefix?: string;
 		delimiter?: string;
 	};
-	const results: IDataObject[] = [];
-	let pageToken: string | undefined;
-	do {
-		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
+	return await followPages<IDataObject>(async (pageSize, pageToken) => {
 		const page = await driver.listObjects(container, {
 			prefix: options.prefix || undefined,
 			delimiter: options.delimiter || undefined,
 			pageSize,
 			pageToken,
 		});
-		for (const prefix of page.prefixes) results.push({ type: 'prefix', ...prefix });
-		for (const object of page.objects) results.push({ type: 'object', ...object });
-		pageToken = page.nextPageToken;
-	} while (pageToken && (limit === undefined || results.length < limit));
-	return limit === undefined ? results : results.slice(0, limit);
+		const entries = [
+			...page.prefixes.map((prefix) => ({ type: 'prefix', ...prefix })),
+			...page.objects.map((object) => ({ type: 'object', ...object })),
+		];
+		return { entries, nextPageToken: page.nextPageToken };
+	}, limit);
 }

@@ -5,6 +5,7 @@ import type {
 } from '@azure/storage-blob';
 
 import { ContainerAlreadyExistsError, ContainerNotEmptyError } from '../../errors';
+import { followPages } from '../../pages';
 import { baseContext, type AzureConnection } from './client';
 import { azureCall } from './errors';
 import { assertContainerName, lowerKeys } from './names';
@@ -108,20 +109,14 @@ export async function listContainers(
 	connection: AzureConnection,
 	options: { prefix?: string; limit?: number; includeMetadata?: boolean } = {},
 ): Promise<AzureContainerInfo[]> {
-	const containers: AzureContainerInfo[] = [];
-	let pageToken: string | undefined;
-	do {
-		const remaining =
-			options.limit === undefined ? MAX_PAGE_SIZE : options.limit - containers.length;
-		const page = await listContainersPage(connection, {
-			...options,
-			pageSize: Math.min(remaining, MAX_PAGE_SIZE),
-			pageToken,
-		});
-		containers.push(...page.containers);
-		pageToken = page.nextPageToken;
-	} while (pageToken && (options.limit === undefined || containers.length < options.limit));
-	return options.limit === undefined ? containers : containers.slice(0, options.limit);
+	return await followPages(
+		async (pageSize, pageToken) => {
+			const page = await listContainersPage(connection, { ...options, pageSize, pageToken });
+			return { entries: page.containers, nextPageToken: page.nextPageToken };
+		},
+		options.limit,
+		MAX_PAGE_SIZE,
+	);
 }
 
 export async function getContainerProperties(

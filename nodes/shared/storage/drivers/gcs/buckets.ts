@@ -4,6 +4,7 @@ import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
 import { bucketOf, gcsCall } from './handles';
 import { assertBucketName } from './names';
+import { eachPage } from '../../pages';
 import { bucketInfo, DEFAULT_PAGE_SIZE, followPages } from './shapes';
 
 export interface BucketPage {
@@ -111,18 +112,15 @@ export async function deleteBucket(
 		conflict: 'notEmpty',
 	};
 	if (options.force) {
-		let pageToken: string | undefined;
-		do {
+		const pages = eachPage(async (maxResults, pageToken) => {
 			const [files, , response] = await gcsCall(
-				() =>
-					bucket.getFiles({
-						autoPaginate: false,
-						maxResults: DEFAULT_PAGE_SIZE,
-						pageToken,
-						versions: true,
-					}),
+				() => bucket.getFiles({ autoPaginate: false, maxResults, pageToken, versions: true }),
 				context,
 			);
+			const next = (response as { nextPageToken?: string } | undefined)?.nextPageToken;
+			return { entries: files, nextPageToken: next || undefined };
+		});
+		for await (const files of pages) {
 			for (const file of files) {
 				const generation = file.metadata.generation;
 				const target = generation === undefined ? file : bucket.file(file.name, { generation });
@@ -131,8 +129,7 @@ export async function deleteBucket(
 					key: file.name,
 				});
 			}
-			pageToken = (response as { nextPageToken?: string } | undefined)?.nextPageToken || undefined;
-		} while (pageToken);
+		}
 	}
 	await gcsCall(() => bucket.delete(), context);
 }

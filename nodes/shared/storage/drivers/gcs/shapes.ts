@@ -3,31 +3,7 @@ import type { BucketMetadata, FileMetadata } from '@google-cloud/storage';
 
 import type { ContainerInfo, ObjectInfo } from '../../driver';
 
-/** The most buckets or objects asked for in one page. */
-export const DEFAULT_PAGE_SIZE = 1000;
-
-/**
- * Every entry over the pages (or the first `limit`): each page asks for no more than is still
- * wanted, and the next is requested while entries are still wanted and the service has more.
- */
-export async function followPages<T>(
-	fetchPage: (
-		pageSize: number,
-		pageToken: string | undefined,
-	) => Promise<{ entries: T[]; nextPageToken?: string }>,
-	limit?: number,
-): Promise<T[]> {
-	const all: T[] = [];
-	let pageToken: string | undefined;
-	do {
-		const pageSize =
-			limit === undefined ? DEFAULT_PAGE_SIZE : Math.min(DEFAULT_PAGE_SIZE, limit - all.length);
-		const page = await fetchPage(pageSize, pageToken);
-		all.push(...page.entries);
-		pageToken = page.nextPageToken;
-	} while (pageToken && (limit === undefined || all.length < limit));
-	return limit === undefined ? all : all.slice(0, limit);
-}
+export { DEFAULT_PAGE_SIZE, followPages } from '../../pages';
 
 function hexFromBase64(value: unknown): string | undefined {
 	return typeof value === 'string' && value

@@ -1,5 +1,6 @@
 import type { ContainerInfo } from '../../driver';
 import { StorageError } from '../../errors';
+import { followPages } from '../../pages';
 import type { S3Connection } from './connection';
 import { DELETE_BATCH_SIZE, deleteBatch } from './delete';
 import { abortMultipartUpload, listMultipartUploads } from './multipart';
@@ -9,27 +10,24 @@ import { iso } from './shapes';
 
 export async function listBuckets(s3: S3Connection): Promise<ContainerInfo[]> {
 	const { ListBucketsCommand } = await loadS3();
-	const buckets: ContainerInfo[] = [];
-	let token: string | undefined;
-	do {
+	return await followPages(async (_pageSize, token) => {
 		const page = await s3.send<{
 			Buckets?: Array<{ Name?: string; CreationDate?: Date; BucketRegion?: string }>;
 			ContinuationToken?: string;
 		}>(new ListBucketsCommand({ ContinuationToken: token }), s3.context('ListBuckets'));
-		for (const bucket of page.Buckets ?? []) {
-			if (!bucket.Name) continue;
-			buckets.push({
-				name: bucket.Name,
-				createdAt: iso(bucket.CreationDate),
-				...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
-			});
-		}
-		token =
-			page.ContinuationToken && page.ContinuationToken !== token
-				? page.ContinuationToken
-				: undefined;
-	} while (token);
-	return buckets;
+		const entries = (page.Buckets ?? []).flatMap((bucket) =>
+			bucket.Name
+				? [
+						{
+							name: bucket.Name,
+							createdAt: iso(bucket.CreationDate),
+							...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
+						},
+					]
+				: [],
+		);
+		return { entries, nextPageToken: page.ContinuationToken };
+	});
 }
 
 /** CreateBucket in `region` (the credential's by default); with `ifNotExists`, an existing bucket of yours is success. */
