@@ -21,7 +21,7 @@ import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { deleteBatch } from '../nodes/shared/storage/drivers/s3/delete';
 import { listedKeys } from '../nodes/shared/storage/drivers/s3/existence';
-import { pool } from '../nodes/shared/storage/drivers/s3/pool';
+import { pool } from '../nodes/shared/storage/pool';
 import { measure, printTable, type Measurement } from './lib/measure';
 
 const KEYS = 1000;

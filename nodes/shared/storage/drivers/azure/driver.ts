@@ -11,6 +11,7 @@ import type {
 	UrlOptions,
 } from '../../driver';
 import { discardBody } from '../../parts';
+import { pool } from '../../pool';
 import { StorageError } from '../../errors';
 import {
 	closeAzureConnection,
@@ -156,26 +157,16 @@ export class AzureStorageDriver implements StorageDriver {
 		container: string,
 		keys: string[],
 	): Promise<Array<{ key: string; deleted: boolean; error?: string }>> {
-		const results: Array<{ key: string; deleted: boolean; error?: string }> = new Array(
-			keys.length,
-		);
-		let next = 0;
-		const worker = async () => {
-			while (next < keys.length) {
-				const index = next++;
-				const key = keys[index];
-				try {
-					await this.deleteObject(container, key);
-					results[index] = { key, deleted: true };
-				} catch (error) {
-					// Per-key problems are reported; failures of the whole service (network) stop.
-					if (!(error instanceof StorageError)) throw error;
-					results[index] = { key, deleted: false, error: error.message };
-				}
+		return await pool(keys, DELETE_CONCURRENCY, async (key) => {
+			try {
+				await this.deleteObject(container, key);
+				return { key, deleted: true };
+			} catch (error) {
+				// Per-key problems are reported; failures of the whole service (network) stop.
+				if (!(error instanceof StorageError)) throw error;
+				return { key, deleted: false, error: error.message };
 			}
-		};
-		await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, keys.length) }, worker));
-		return results;
+		});
 	}
 
 	async getUrl(container: string, key: string, options: UrlOptions): Promise<string> {

@@ -12,7 +12,7 @@ import {
 	MIN_PART_SIZE,
 } from './multipart';
 import { headObjectAnswer } from './objects';
-import { pool } from './pool';
+import { pool } from '../../pool';
 import { loadS3 } from './sdk';
 import {
 	copySource,

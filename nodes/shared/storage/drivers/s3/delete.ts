@@ -6,7 +6,7 @@ import {
 	listedKeys,
 	objectExists,
 } from './existence';
-import { pool } from './pool';
+import { pool } from '../../pool';
 import { loadS3 } from './sdk';
 
 /** DeleteObjects takes at most this many keys per request. */
