@@ -72,6 +72,45 @@ export interface OperationOption extends INodePropertyOptions {
 	action: string;
 }
 
+/** What a resource's operations act on: "a flavor", "flavors". */
+interface Noun {
+	one?: string;
+	many?: string;
+}
+
+/** The usual operations, by value: their name in the picker and the noun form their action uses. */
+const USUAL_OPERATIONS = {
+	create: { name: 'Create', verb: 'Create', form: 'one' },
+	delete: { name: 'Delete', verb: 'Delete', form: 'one' },
+	get: { name: 'Get', verb: 'Get', form: 'one' },
+	list: { name: 'Get Many', verb: 'Get many', form: 'many' },
+	update: { name: 'Update', verb: 'Update', form: 'one' },
+} as const satisfies Record<string, { name: string; verb: string; form: keyof Noun }>;
+
+type UsualOperation = keyof typeof USUAL_OPERATIONS;
+
+/**
+ * The choices of an Operation picker: the usual ones (Create, Delete, Get, Get Many, Update of
+ * `noun`, each with its help), and `others`, in n8n's alphabetical order. A usual operation
+ * whose noun form is missing (Get Many without `many`) is a programming error, thrown when the
+ * node's description is built.
+ */
+export function operationOptions(
+	noun: Noun,
+	usual: Partial<Record<UsualOperation, string>>,
+	others: OperationOption[] = [],
+): OperationOption[] {
+	const known = (Object.keys(usual) as UsualOperation[]).map((value) => {
+		const { name, verb, form } = USUAL_OPERATIONS[value];
+		const word = noun[form];
+		if (word === undefined) {
+			throw new Error(`operationOptions: '${value}' needs the noun's '${form}' form`);
+		}
+		return { name, value, action: `${verb} ${word}`, description: usual[value] };
+	});
+	return [...known, ...others].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
  * A resource's parameters (`actions/<resource>/index.ts`): its Operation picker, shown for the
  * resource, then `shared` (parameters every operation of the resource shows, e.g. an

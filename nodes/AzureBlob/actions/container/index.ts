@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -13,38 +13,23 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a container', many: 'containers' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a container',
-				description: 'Create a container, or ensure it exists',
+				create: 'Create a container, or ensure it exists',
+				delete: 'Delete a container; a non-empty one only with "Force"',
+				get: 'Get the properties and metadata of a container',
+				list: 'List the containers of the account',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a container',
-				description: 'Delete a container; a non-empty one only with "Force"',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a container',
-				description: 'Get the properties and metadata of a container',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many containers',
-				description: 'List the containers of the account',
-			},
-			{
-				name: 'Set Metadata',
-				value: 'setMetadata',
-				action: 'Set container metadata',
-				description: "Replace a container's metadata",
-			},
-		],
+			[
+				{
+					name: 'Set Metadata',
+					value: 'setMetadata',
+					action: 'Set container metadata',
+					description: "Replace a container's metadata",
+				},
+			],
+		),
 	},
 	operations,
 );

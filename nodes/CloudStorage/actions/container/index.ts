@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,27 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a container', many: 'containers' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a container',
-				description: 'Create a container (bucket)',
+				create: 'Create a container (bucket)',
+				delete: 'Delete a container; a non-empty one only with "Force"',
+				get: 'Get a container',
+				list: 'List the containers',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a container',
-				description: 'Delete a container; a non-empty one only with "Force"',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a container', description: 'Get a container' },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many containers',
-				description: 'List the containers',
-			},
-		],
+		),
 	},
 	operations,
 );

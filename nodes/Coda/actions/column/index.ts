@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a column', many: 'columns' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a column',
-				description: 'Get a column, with its format',
+				get: 'Get a column, with its format',
+				list: 'List the columns of a table or view',
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many columns',
-				description: 'List the columns of a table or view',
-			},
-		],
+		),
 	},
 	operations,
 );

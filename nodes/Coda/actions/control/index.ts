@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a control', many: 'controls' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a control',
-				description: 'Get a control with its current value',
+				get: 'Get a control with its current value',
+				list: 'List the controls of a doc',
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many controls',
-				description: 'List the controls of a doc',
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -13,28 +13,16 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a doc', many: 'docs' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a doc',
-				description: 'Create a doc, empty or as a copy of another',
+				create: 'Create a doc, empty or as a copy of another',
+				delete: 'Delete a doc',
+				get: "Get a doc's metadata",
+				list: 'List the docs the token can access',
+				update: "Change a doc's title or icon",
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a doc', description: 'Delete a doc' },
-			{ name: 'Get', value: 'get', action: 'Get a doc', description: "Get a doc's metadata" },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many docs',
-				description: 'List the docs the token can access',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a doc',
-				description: "Change a doc's title or icon",
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a formula', many: 'formulas' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a formula',
-				description: 'Get a formula with its current value',
+				get: 'Get a formula with its current value',
+				list: 'List the formulas of a doc',
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many formulas',
-				description: 'List the formulas of a doc',
-			},
-		],
+		),
 	},
 	operations,
 );

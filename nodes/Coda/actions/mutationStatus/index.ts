@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 
 export const resource = { name: 'Mutation Status', value: 'mutationStatus' };
@@ -9,14 +9,12 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'get',
-		options: [
+		options: operationOptions(
+			{ one: 'a mutation status' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a mutation status',
-				description: 'Whether Coda has applied a queued write',
+				get: 'Whether Coda has applied a queued write',
 			},
-		],
+		),
 	},
 	operations,
 );

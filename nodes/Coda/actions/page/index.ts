@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as deleteContent from './deleteContent';
@@ -25,51 +25,36 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a page', many: 'pages' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a page',
-				description: 'Create a page, optionally with content',
+				create: 'Create a page, optionally with content',
+				delete: 'Delete a page and its subpages',
+				get: "Get a page's metadata",
+				list: 'List the pages of a doc',
+				update: 'Rename a page, change its subtitle or icon, or add content',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a page',
-				description: 'Delete a page and its subpages',
-			},
-			{
-				name: 'Delete Content',
-				value: 'deleteContent',
-				action: 'Delete page content',
-				description: "Delete some or all of a page's content",
-			},
-			{
-				name: 'Export Content',
-				value: 'exportContent',
-				action: 'Export page content',
-				description: 'Export a page as an HTML or Markdown file',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a page', description: "Get a page's metadata" },
-			{
-				name: 'Get Content',
-				value: 'getContent',
-				action: 'Get page content',
-				description: "Get a page's content, one item per element",
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many pages',
-				description: 'List the pages of a doc',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a page',
-				description: 'Rename a page, change its subtitle or icon, or add content',
-			},
-		],
+			[
+				{
+					name: 'Delete Content',
+					value: 'deleteContent',
+					action: 'Delete page content',
+					description: "Delete some or all of a page's content",
+				},
+				{
+					name: 'Export Content',
+					value: 'exportContent',
+					action: 'Export page content',
+					description: 'Export a page as an HTML or Markdown file',
+				},
+				{
+					name: 'Get Content',
+					value: 'getContent',
+					action: 'Get page content',
+					description: "Get a page's content, one item per element",
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as del from './delete';
 import * as deleteMany from './deleteMany';
 import * as get from './get';
@@ -25,46 +25,42 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a row', many: 'rows' },
 			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update rows',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				delete: 'Delete one row',
+				get: 'Get one row',
+				list: 'List rows, optionally filtered by a column value',
+				update: 'Change the values of one row',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a row', description: 'Delete one row' },
-			{
-				name: 'Delete Many',
-				value: 'deleteMany',
-				action: 'Delete many rows',
-				description: 'Delete rows by ID, all items in as few requests as possible',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a row', description: 'Get one row' },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many rows',
-				description: 'List rows, optionally filtered by a column value',
-			},
-			{
-				name: 'Insert Many',
-				value: 'insert',
-				action: 'Insert rows',
-				description: 'Add one row per input item, all items in as few requests as possible',
-			},
-			{
-				name: 'Push Button',
-				value: 'pushButton',
-				action: 'Push a button',
-				description: "Push the button in a row's button column",
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a row',
-				description: 'Change the values of one row',
-			},
-		],
+			[
+				{
+					name: 'Create or Update',
+					value: 'upsert',
+					action: 'Create or update rows',
+					description:
+						'Create a new record, or update the current one if it already exists (upsert)',
+				},
+				{
+					name: 'Delete Many',
+					value: 'deleteMany',
+					action: 'Delete many rows',
+					description: 'Delete rows by ID, all items in as few requests as possible',
+				},
+				{
+					name: 'Insert Many',
+					value: 'insert',
+					action: 'Insert rows',
+					description: 'Add one row per input item, all items in as few requests as possible',
+				},
+				{
+					name: 'Push Button',
+					value: 'pushButton',
+					action: 'Push a button',
+					description: "Push the button in a row's button column",
+				},
+			],
+		),
 	},
 	operations,
 );

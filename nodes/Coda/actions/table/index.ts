@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a table', many: 'tables' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a table',
-				description: "Get a table or view, with its row count and columns' layout",
+				get: "Get a table or view, with its row count and columns' layout",
+				list: 'List the tables and views of a doc',
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many tables',
-				description: 'List the tables and views of a doc',
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,27 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a bucket', many: 'buckets' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a bucket',
-				description: 'Create a bucket in a location and storage class',
+				create: 'Create a bucket in a location and storage class',
+				delete: 'Delete a bucket; a non-empty one only with "Force"',
+				get: "Get a bucket's metadata",
+				list: "List the project's buckets",
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a bucket',
-				description: 'Delete a bucket; a non-empty one only with "Force"',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a bucket', description: "Get a bucket's metadata" },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many buckets',
-				description: "List the project's buckets",
-			},
-		],
+		),
 	},
 	operations,
 );

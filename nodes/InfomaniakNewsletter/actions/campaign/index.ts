@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as cancelSchedule from './cancelSchedule';
 import * as create from './create';
 import * as del from './delete';
@@ -31,54 +31,54 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'create',
-		options: [
+		options: operationOptions(
+			{ one: 'a campaign', many: 'campaigns' },
 			{
-				name: 'Cancel Scheduled Send',
-				value: 'cancelSchedule',
-				action: 'Cancel a scheduled campaign',
-				description: 'Stop a scheduled campaign from being sent',
+				create: 'Create a draft campaign: subject, sender, content, recipients',
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a campaign',
-				description: 'Create a draft campaign: subject, sender, content, recipients',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a campaign' },
-			{
-				name: 'Duplicate',
-				value: 'duplicate',
-				action: 'Duplicate a campaign',
-				description: 'Copy a campaign into a new draft',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a campaign' },
-			{ name: 'Get Many', value: 'list', action: 'Get many campaigns' },
-			{
-				name: 'Get Statistics',
-				value: 'getStatistics',
-				action: 'Get the statistics of a campaign',
-				description: 'Figures, link clicks, recipient activity or raw tracking events',
-			},
-			{
-				name: 'Schedule',
-				value: 'schedule',
-				action: 'Schedule a campaign',
-				description: 'Have the campaign sent at a date and time',
-			},
-			{
-				name: 'Send Now',
-				value: 'sendNow',
-				action: 'Send a campaign now',
-				description: 'Send the campaign to its recipients at once',
-			},
-			{
-				name: 'Send Test',
-				value: 'sendTest',
-				action: 'Send a test of a campaign',
-				description: 'Send the campaign to one address, for proofreading',
-			},
-			{ name: 'Update', value: 'update', action: 'Update a campaign' },
-		],
+			[
+				{
+					name: 'Cancel Scheduled Send',
+					value: 'cancelSchedule',
+					action: 'Cancel a scheduled campaign',
+					description: 'Stop a scheduled campaign from being sent',
+				},
+				{ name: 'Delete', value: 'delete', action: 'Delete a campaign' },
+				{
+					name: 'Duplicate',
+					value: 'duplicate',
+					action: 'Duplicate a campaign',
+					description: 'Copy a campaign into a new draft',
+				},
+				{ name: 'Get', value: 'get', action: 'Get a campaign' },
+				{ name: 'Get Many', value: 'list', action: 'Get many campaigns' },
+				{
+					name: 'Get Statistics',
+					value: 'getStatistics',
+					action: 'Get the statistics of a campaign',
+					description: 'Figures, link clicks, recipient activity or raw tracking events',
+				},
+				{
+					name: 'Schedule',
+					value: 'schedule',
+					action: 'Schedule a campaign',
+					description: 'Have the campaign sent at a date and time',
+				},
+				{
+					name: 'Send Now',
+					value: 'sendNow',
+					action: 'Send a campaign now',
+					description: 'Send the campaign to its recipients at once',
+				},
+				{
+					name: 'Send Test',
+					value: 'sendTest',
+					action: 'Send a test of a campaign',
+					description: 'Send the campaign to one address, for proofreading',
+				},
+				{ name: 'Update', value: 'update', action: 'Update a campaign' },
+			],
+		),
 	},
 	operations,
 );

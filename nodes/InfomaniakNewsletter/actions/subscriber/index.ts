@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as del from './delete';
 import * as forget from './forget';
 import * as get from './get';
@@ -25,46 +25,42 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'upsert',
-		options: [
+		options: operationOptions(
+			{ one: 'a subscriber', many: 'subscribers' },
 			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update a subscriber',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				delete: 'Remove a subscriber; Infomaniak keeps their data should they come back',
+				get: 'Get a subscriber by ID or e-mail address',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a subscriber',
-				description: 'Remove a subscriber; Infomaniak keeps their data should they come back',
-			},
-			{
-				name: 'Forget (GDPR)',
-				value: 'forget',
-				action: 'Forget a subscriber',
-				description: 'Erase a subscriber and all their data for good',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a subscriber',
-				description: 'Get a subscriber by ID or e-mail address',
-			},
-			{ name: 'Get Many', value: 'list', action: 'Get many subscribers' },
-			{
-				name: 'Resubscribe',
-				value: 'resubscribe',
-				action: 'Resubscribe a subscriber',
-				description: 'Make an unsubscribed subscriber active again',
-			},
-			{
-				name: 'Unsubscribe',
-				value: 'unsubscribe',
-				action: 'Unsubscribe a subscriber',
-				description: 'Stop sending anything to the subscriber (their lists are kept)',
-			},
-			{ name: 'Update', value: 'update', action: 'Update a subscriber' },
-		],
+			[
+				{
+					name: 'Create or Update',
+					value: 'upsert',
+					action: 'Create or update a subscriber',
+					description:
+						'Create a new record, or update the current one if it already exists (upsert)',
+				},
+				{
+					name: 'Forget (GDPR)',
+					value: 'forget',
+					action: 'Forget a subscriber',
+					description: 'Erase a subscriber and all their data for good',
+				},
+				{ name: 'Get Many', value: 'list', action: 'Get many subscribers' },
+				{
+					name: 'Resubscribe',
+					value: 'resubscribe',
+					action: 'Resubscribe a subscriber',
+					description: 'Make an unsubscribed subscriber active again',
+				},
+				{
+					name: 'Unsubscribe',
+					value: 'unsubscribe',
+					action: 'Unsubscribe a subscriber',
+					description: 'Stop sending anything to the subscriber (their lists are kept)',
+				},
+				{ name: 'Update', value: 'update', action: 'Update a subscriber' },
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
 export const resource = { name: 'Backup', value: 'backup' };
@@ -9,14 +9,12 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ many: 'volume backups' },
 			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many volume backups',
-				description: 'List volume backups (filter: volume)',
+				list: 'List volume backups (filter: volume)',
 			},
-		],
+		),
 	},
 	operations,
 );

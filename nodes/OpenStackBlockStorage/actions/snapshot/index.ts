@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
@@ -11,21 +11,14 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a volume snapshot', many: 'volume snapshots' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a volume snapshot',
-				description: 'Snapshot a volume, optionally waiting until it is available',
+				create: 'Snapshot a volume, optionally waiting until it is available',
+				list: 'List snapshots (filters: name, volume)',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a volume snapshot' },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many volume snapshots',
-				description: 'List snapshots (filters: name, volume)',
-			},
-		],
+			[{ name: 'Delete', value: 'delete', action: 'Delete a volume snapshot' }],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as attach from './attach';
 import * as create from './create';
 import * as del from './delete';
@@ -15,40 +15,35 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a volume', many: 'volumes' },
 			{
-				name: 'Attach',
-				value: 'attach',
-				action: 'Attach a volume to a server',
-				description: 'Attach through Compute, optionally waiting until it is in-use',
+				create: 'An empty volume, or one from an image or a snapshot',
+				get: 'Get a volume by ID or name',
+				list: 'List volumes',
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a volume',
-				description: 'An empty volume, or one from an image or a snapshot',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a volume' },
-			{
-				name: 'Detach',
-				value: 'detach',
-				action: 'Detach a volume from a server',
-				description: 'Detach, optionally waiting until it is available',
-			},
-			{
-				name: 'Extend',
-				value: 'extend',
-				action: 'Extend a volume',
-				description: 'Grow a volume, optionally waiting until it has its new size',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a volume',
-				description: 'Get a volume by ID or name',
-			},
-			{ name: 'Get Many', value: 'list', action: 'Get many volumes', description: 'List volumes' },
-		],
+			[
+				{
+					name: 'Attach',
+					value: 'attach',
+					action: 'Attach a volume to a server',
+					description: 'Attach through Compute, optionally waiting until it is in-use',
+				},
+				{ name: 'Delete', value: 'delete', action: 'Delete a volume' },
+				{
+					name: 'Detach',
+					value: 'detach',
+					action: 'Detach a volume from a server',
+					description: 'Detach, optionally waiting until it is available',
+				},
+				{
+					name: 'Extend',
+					value: 'extend',
+					action: 'Extend a volume',
+					description: 'Grow a volume, optionally waiting until it has its new size',
+				},
+			],
+		),
 	},
 	operations,
 );

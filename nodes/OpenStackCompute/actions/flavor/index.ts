@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a flavor', many: 'flavors' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a flavor',
-				description: 'Get a flavor by ID or name',
+				get: 'Get a flavor by ID or name',
+				list: 'List the flavors (vCPUs, RAM, disk) servers can be created with',
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many flavors',
-				description: 'List the flavors (vCPUs, RAM, disk) servers can be created with',
-			},
-		],
+		),
 	},
 	operations,
 );

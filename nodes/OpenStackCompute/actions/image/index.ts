@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as get from './get';
 import * as list from './list';
 
@@ -10,20 +10,13 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'an image', many: 'images' },
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an image',
-				description: 'Get an image by ID or name',
+				get: 'Get an image by ID or name',
+				list: "List the images of the cloud's image service (Glance)",
 			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many images',
-				description: "List the images of the cloud's image service (Glance)",
-			},
-		],
+		),
 	},
 	operations,
 );

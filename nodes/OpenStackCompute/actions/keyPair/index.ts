@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,28 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a key pair', many: 'key pairs' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a key pair',
-				description:
-					'Import a public key, or let the server generate a pair (private key shown once)',
+				create: 'Import a public key, or let the server generate a pair (private key shown once)',
+				get: 'Get a key pair by name',
+				list: 'List the SSH key pairs',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a key pair' },
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a key pair',
-				description: 'Get a key pair by name',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many key pairs',
-				description: 'List the SSH key pairs',
-			},
-		],
+			[{ name: 'Delete', value: 'delete', action: 'Delete a key pair' }],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -16,57 +16,41 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a server', many: 'servers' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a server',
-				description:
-					'Create a server from an image and a flavor, optionally waiting until it is active',
+				create: 'Create a server from an image and a flavor, optionally waiting until it is active',
+				delete: 'Delete a server, optionally waiting until it is gone',
+				get: 'Get a server by ID or name',
+				list: 'List servers (filters: name, status, image, flavor)',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a server',
-				description: 'Delete a server, optionally waiting until it is gone',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a server',
-				description: 'Get a server by ID or name',
-			},
-			{
-				name: 'Get Console Log',
-				value: 'getConsoleLog',
-				action: 'Get the console log of a server',
-				description: "The last lines of the server's console output",
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many servers',
-				description: 'List servers (filters: name, status, image, flavor)',
-			},
-			{
-				name: 'Reboot',
-				value: 'reboot',
-				action: 'Reboot a server',
-				description: 'Soft or hard reboot',
-			},
-			{
-				name: 'Start',
-				value: 'start',
-				action: 'Start a server',
-				description: 'Start a stopped server',
-			},
-			{
-				name: 'Stop',
-				value: 'stop',
-				action: 'Stop a server',
-				description: 'Stop (shut off) a server',
-			},
-		],
+			[
+				{
+					name: 'Get Console Log',
+					value: 'getConsoleLog',
+					action: 'Get the console log of a server',
+					description: "The last lines of the server's console output",
+				},
+				{
+					name: 'Reboot',
+					value: 'reboot',
+					action: 'Reboot a server',
+					description: 'Soft or hard reboot',
+				},
+				{
+					name: 'Start',
+					value: 'start',
+					action: 'Start a server',
+					description: 'Start a stopped server',
+				},
+				{
+					name: 'Stop',
+					value: 'stop',
+					action: 'Stop a server',
+					description: 'Stop (shut off) a server',
+				},
+			],
+		),
 	},
 	operations,
 );

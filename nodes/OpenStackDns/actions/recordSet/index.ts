@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -14,44 +14,25 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a record set', many: 'record sets' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a record set',
-				description: 'Create the records of a name and type; optionally wait until they are active',
+				create: 'Create the records of a name and type; optionally wait until they are active',
+				delete: 'Delete a record set; optionally wait until it is gone',
+				get: 'Get a record set by ID',
+				list: "A zone's record sets, filtered by name, type, data or status",
+				update: "Replace a record set's records, or change its TTL or description",
 			},
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update a record set',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a record set',
-				description: 'Delete a record set; optionally wait until it is gone',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a record set',
-				description: 'Get a record set by ID',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many record sets',
-				description: "A zone's record sets, filtered by name, type, data or status",
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a record set',
-				description: "Replace a record set's records, or change its TTL or description",
-			},
-		],
+			[
+				{
+					name: 'Create or Update',
+					value: 'upsert',
+					action: 'Create or update a record set',
+					description:
+						'Create a new record, or update the current one if it already exists (upsert)',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -13,34 +13,16 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a zone', many: 'zones' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a zone',
-				description:
-					'Create a primary zone (name, e-mail, TTL); optionally wait until it is active',
+				create: 'Create a primary zone (name, e-mail, TTL); optionally wait until it is active',
+				delete: 'Delete a zone and its record sets; optionally wait until it is gone',
+				get: 'Get a zone by name or ID',
+				list: "The project's zones, filtered by name or status",
+				update: "Change a zone's e-mail, TTL or description",
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a zone',
-				description: 'Delete a zone and its record sets; optionally wait until it is gone',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a zone', description: 'Get a zone by name or ID' },
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many zones',
-				description: "The project's zones, filtered by name or status",
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a zone',
-				description: "Change a zone's e-mail, TTL or description",
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,32 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'an application credential', many: 'application credentials' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create an application credential',
-				description: 'Create one for the current project (roles, expiry); its secret is shown once',
+				create: 'Create one for the current project (roles, expiry); its secret is shown once',
+				delete: 'Delete an application credential (tokens it issued stop working)',
+				get: 'Get one by ID',
+				list: "The current user's application credentials",
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an application credential',
-				description: 'Delete an application credential (tokens it issued stop working)',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an application credential',
-				description: 'Get one by ID',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many application credentials',
-				description: "The current user's application credentials",
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as list from './list';
@@ -11,27 +11,14 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'an EC2 credential', many: 'EC2 credentials' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create an EC2 credential',
-				description:
-					'Access key and secret for the S3 API of a project (the secret is in the output)',
+				create: 'Access key and secret for the S3 API of a project (the secret is in the output)',
+				delete: 'Delete one by its access key',
+				list: "The current user's EC2 credentials (access keys and projects)",
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an EC2 credential',
-				description: 'Delete one by its access key',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many EC2 credentials',
-				description: "The current user's EC2 credentials (access keys and projects)",
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
 export const resource = { name: 'Project', value: 'project' };
@@ -9,14 +9,12 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ many: 'projects' },
 			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many projects',
-				description: 'The projects the current user has a role on',
+				list: 'The projects the current user has a role on',
 			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as associate from './associate';
 import * as create from './create';
 import * as del from './delete';
@@ -13,38 +13,28 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a floating IP', many: 'floating IP addresses' },
 			{
-				name: 'Associate',
-				value: 'associate',
-				action: 'Associate a floating IP with a server',
-				description: "Map a floating IP to a server's port",
+				create: 'Allocate a public address from an external network',
+				delete: 'Release the address',
+				list: 'List floating IPs',
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a floating IP',
-				description: 'Allocate a public address from an external network',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a floating IP',
-				description: 'Release the address',
-			},
-			{
-				name: 'Disassociate',
-				value: 'disassociate',
-				action: 'Disassociate a floating IP',
-				description: 'Unmap it from its server (the address is kept)',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many floating IP addresses',
-				description: 'List floating IPs',
-			},
-		],
+			[
+				{
+					name: 'Associate',
+					value: 'associate',
+					action: 'Associate a floating IP with a server',
+					description: "Map a floating IP to a server's port",
+				},
+				{
+					name: 'Disassociate',
+					value: 'disassociate',
+					action: 'Disassociate a floating IP',
+					description: 'Unmap it from its server (the address is kept)',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,32 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a load balancer', many: 'load balancers' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a load balancer',
-				description: 'Create a load balancer on a subnet, optionally waiting until it is active',
+				create: 'Create a load balancer on a subnet, optionally waiting until it is active',
+				delete: 'Delete it (with its listeners and pools: cascade)',
+				get: 'Get a load balancer by ID or name',
+				list: 'List load balancers (Octavia)',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a load balancer',
-				description: 'Delete it (with its listeners and pools: cascade)',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a load balancer',
-				description: 'Get a load balancer by ID or name',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many load balancers',
-				description: 'List load balancers (Octavia)',
-			},
-		],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,32 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a network', many: 'networks' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a network',
-				description: 'Create a network, with a subnet (CIDR, gateway, DHCP)',
+				create: 'Create a network, with a subnet (CIDR, gateway, DHCP)',
+				delete: 'Delete a network and its subnets',
+				get: 'Get a network by ID or name',
+				list: 'List networks',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a network',
-				description: 'Delete a network and its subnets',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a network',
-				description: 'Get a network by ID or name',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many networks',
-				description: 'List networks',
-			},
-		],
+		),
 	},
 	operations,
 );

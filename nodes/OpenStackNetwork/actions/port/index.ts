@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
 export const resource = { name: 'Port', value: 'port' };
@@ -9,14 +9,12 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ many: 'ports' },
 			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many ports',
-				description: 'List ports (filters: network, server, status)',
+				list: 'List ports (filters: network, server, status)',
 			},
-		],
+		),
 	},
 	operations,
 );

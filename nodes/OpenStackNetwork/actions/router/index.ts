@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as addInterface from './addInterface';
 import * as create from './create';
 import * as del from './delete';
@@ -13,33 +13,28 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a router', many: 'routers' },
 			{
-				name: 'Add Interface',
-				value: 'addInterface',
-				action: 'Connect a subnet to a router',
-				description: 'Connect a subnet to the router',
+				create: 'Create a router, with a gateway on an external network',
+				delete: 'Delete a router (disconnecting its subnets first)',
+				list: 'List routers',
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a router',
-				description: 'Create a router, with a gateway on an external network',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a router',
-				description: 'Delete a router (disconnecting its subnets first)',
-			},
-			{ name: 'Get Many', value: 'list', action: 'Get many routers', description: 'List routers' },
-			{
-				name: 'Remove Interface',
-				value: 'removeInterface',
-				action: 'Disconnect a subnet from a router',
-				description: 'Disconnect a subnet from the router',
-			},
-		],
+			[
+				{
+					name: 'Add Interface',
+					value: 'addInterface',
+					action: 'Connect a subnet to a router',
+					description: 'Connect a subnet to the router',
+				},
+				{
+					name: 'Remove Interface',
+					value: 'removeInterface',
+					action: 'Disconnect a subnet from a router',
+					description: 'Disconnect a subnet from the router',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -12,27 +12,15 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a security group', many: 'security groups' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a security group',
-				description: 'Create a security group (outgoing traffic allowed, incoming refused)',
+				create: 'Create a security group (outgoing traffic allowed, incoming refused)',
+				get: 'Get a security group with its rules',
+				list: 'List security groups with their rules',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a security group' },
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a security group',
-				description: 'Get a security group with its rules',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many security groups',
-				description: 'List security groups with their rules',
-			},
-		],
+			[{ name: 'Delete', value: 'delete', action: 'Delete a security group' }],
+		),
 	},
 	operations,
 );

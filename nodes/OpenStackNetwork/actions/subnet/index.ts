@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as list from './list';
 
 export const resource = { name: 'Subnet', value: 'subnet' };
@@ -9,14 +9,12 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ many: 'subnets' },
 			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many subnets',
-				description: 'List subnets (filters: name, network)',
+				list: 'List subnets (filters: name, network)',
 			},
-		],
+		),
 	},
 	operations,
 );

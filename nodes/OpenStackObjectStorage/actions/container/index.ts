@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -13,38 +13,23 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a container', many: 'containers' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a container',
-				description: 'Create a container, with metadata and a storage policy',
+				create: 'Create a container, with metadata and a storage policy',
+				delete: 'Delete a container (a non-empty one only with Force)',
+				get: 'Object count, bytes used, metadata and policy of a container',
+				list: 'List the containers',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a container',
-				description: 'Delete a container (a non-empty one only with Force)',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a container',
-				description: 'Object count, bytes used, metadata and policy of a container',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many containers',
-				description: 'List the containers',
-			},
-			{
-				name: 'Update Metadata',
-				value: 'update',
-				action: 'Update container metadata',
-				description: 'Set or remove metadata entries of a container',
-			},
-		],
+			[
+				{
+					name: 'Update Metadata',
+					value: 'update',
+					action: 'Update container metadata',
+					description: 'Set or remove metadata entries of a container',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -25,58 +25,37 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a stack', many: 'stacks' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a stack',
-				description:
+				create:
 					'Create a stack from a template (text or file), parameters and environment; waits until complete',
+				delete: 'Delete a stack and its resources; optionally wait until it is gone',
+				get: 'Get a stack with its outputs and parameters',
+				list: "The project's stacks, filtered by name or status",
+				update: 'Change the template, parameters or environment of a stack; waits until complete',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a stack',
-				description: 'Delete a stack and its resources; optionally wait until it is gone',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a stack',
-				description: 'Get a stack with its outputs and parameters',
-			},
-			{
-				name: 'Get Events',
-				value: 'listEvents',
-				action: 'Get the events of a stack',
-				description: 'What happened to the stack and its resources, newest first',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many stacks',
-				description: "The project's stacks, filtered by name or status",
-			},
-			{
-				name: 'Get Resources',
-				value: 'listResources',
-				action: 'Get the resources of a stack',
-				description: 'The resources of a stack with their status',
-			},
-			{
-				name: 'Get Template',
-				value: 'getTemplate',
-				action: 'Get the template of a stack',
-				description: 'The template the stack was created or last updated from',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a stack',
-				description:
-					'Change the template, parameters or environment of a stack; waits until complete',
-			},
-		],
+			[
+				{
+					name: 'Get Events',
+					value: 'listEvents',
+					action: 'Get the events of a stack',
+					description: 'What happened to the stack and its resources, newest first',
+				},
+				{
+					name: 'Get Resources',
+					value: 'listResources',
+					action: 'Get the resources of a stack',
+					description: 'The resources of a stack with their status',
+				},
+				{
+					name: 'Get Template',
+					value: 'getTemplate',
+					action: 'Get the template of a stack',
+					description: 'The template the stack was created or last updated from',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -13,38 +13,28 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'get',
-		options: [
+		options: operationOptions(
+			{ one: 'a bucket' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a bucket',
-				description: 'Create a bucket with its settings',
+				create: 'Create a bucket with its settings',
+				delete: 'Delete a bucket and all its data',
+				get: 'Get the settings, info and entry list of a bucket',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a bucket',
-				description: 'Delete a bucket and all its data',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a bucket',
-				description: 'Get the settings, info and entry list of a bucket',
-			},
-			{
-				name: 'Rename',
-				value: 'rename',
-				action: 'Rename a bucket',
-				description: 'Rename a bucket',
-			},
-			{
-				name: 'Update Settings',
-				value: 'update',
-				action: 'Update bucket settings',
-				description: 'Change the quota or block settings of a bucket',
-			},
-		],
+			[
+				{
+					name: 'Rename',
+					value: 'rename',
+					action: 'Rename a bucket',
+					description: 'Rename a bucket',
+				},
+				{
+					name: 'Update Settings',
+					value: 'update',
+					action: 'Update bucket settings',
+					description: 'Change the quota or block settings of a bucket',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -14,44 +14,24 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a replication', many: 'replications' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a replication',
-				description: 'Create a replication task to another server',
+				create: 'Create a replication task to another server',
+				delete: 'Delete a replication task',
+				get: 'Get the settings, state and diagnostics of a replication task',
+				list: 'List the replication tasks',
+				update: 'Change settings of a replication task',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a replication',
-				description: 'Delete a replication task',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a replication',
-				description: 'Get the settings, state and diagnostics of a replication task',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many replications',
-				description: 'List the replication tasks',
-			},
-			{
-				name: 'Set Mode',
-				value: 'setMode',
-				action: 'Set the mode of a replication',
-				description: 'Enable, pause or disable a replication task',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a replication',
-				description: 'Change settings of a replication task',
-			},
-		],
+			[
+				{
+					name: 'Set Mode',
+					value: 'setMode',
+					action: 'Set the mode of a replication',
+					description: 'Enable, pause or disable a replication task',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as get from './get';
 import * as list from './list';
@@ -13,38 +13,28 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a token', many: 'tokens' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a token',
-				description: 'Create a token and get its secret value',
+				create: 'Create a token and get its secret value',
+				get: 'Get the permissions and expiry of a token',
+				list: 'List the tokens of the server',
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a token',
-				description: 'Get the permissions and expiry of a token',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many tokens',
-				description: 'List the tokens of the server',
-			},
-			{
-				name: 'Remove',
-				value: 'remove',
-				action: 'Remove a token',
-				description: 'Remove (revoke) a token',
-			},
-			{
-				name: 'Rotate',
-				value: 'rotate',
-				action: 'Rotate a token',
-				description: 'Give a token a new secret value',
-			},
-		],
+			[
+				{
+					name: 'Remove',
+					value: 'remove',
+					action: 'Remove a token',
+					description: 'Remove (revoke) a token',
+				},
+				{
+					name: 'Rotate',
+					value: 'rotate',
+					action: 'Rotate a token',
+					description: 'Give a token a new secret value',
+				},
+			],
+		),
 	},
 	operations,
 );

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../../../shared/node/description';
+import { operationOptions, resourceDescription } from '../../../shared/node/description';
 import * as create from './create';
 import * as del from './delete';
 import * as exists from './exists';
@@ -13,38 +13,28 @@ export const description = resourceDescription(
 	resource.value,
 	{
 		default: 'list',
-		options: [
+		options: operationOptions(
+			{ one: 'a bucket', many: 'buckets' },
 			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a bucket',
-				description: 'Create a bucket, optionally succeeding if you already have it',
+				create: 'Create a bucket, optionally succeeding if you already have it',
+				delete: 'Delete a bucket; a non-empty one only with "Force"',
+				list: 'List the buckets of the account',
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a bucket',
-				description: 'Delete a bucket; a non-empty one only with "Force"',
-			},
-			{
-				name: 'Exists',
-				value: 'exists',
-				action: 'Check whether a bucket exists',
-				description: 'Check whether a bucket exists and is accessible',
-			},
-			{
-				name: 'Get Many',
-				value: 'list',
-				action: 'Get many buckets',
-				description: 'List the buckets of the account',
-			},
-			{
-				name: 'Get Region',
-				value: 'getRegion',
-				action: 'Get the region of a bucket',
-				description: 'Get the region a bucket lives in',
-			},
-		],
+			[
+				{
+					name: 'Exists',
+					value: 'exists',
+					action: 'Check whether a bucket exists',
+					description: 'Check whether a bucket exists and is accessible',
+				},
+				{
+					name: 'Get Region',
+					value: 'getRegion',
+					action: 'Get the region of a bucket',
+					description: 'Get the region a bucket lives in',
+				},
+			],
+		),
 	},
 	operations,
 );
