@@ -1,15 +1,16 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
+import { API_URL_RULE, DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
+import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 /**
  * CloudCIX: a user's e-mail and password and their Member's API key. The login token is an
@@ -101,11 +102,23 @@ export class CloudPackCloudCixApi implements ICredentialType {
 		return await logIn.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'X-Auth-Token': '={{$credentials.token}}' },
-		},
+	/**
+	 * The token as `X-Auth-Token`, only to an https:// address (or http:// on this machine), never
+	 * to user:password@: every request that carries it, the credential test's included (whose
+	 * stored token would otherwise go to an API URL edited since the login).
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		assertRequestEndpoint(requestOptions, API_URL_RULE);
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				'X-Auth-Token': String(credentials.token ?? ''),
+			},
+		};
 	};
 
 	// The login runs first (n8n calls preAuthentication when testing): a refused login is

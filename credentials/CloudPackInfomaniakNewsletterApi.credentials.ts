@@ -1,10 +1,14 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { BASE_URL_RULE } from '../nodes/InfomaniakNewsletter/transport';
+import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 /**
  * An Infomaniak API token and the newsletter domain it works on. The test reads that domain
@@ -60,11 +64,22 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
-		},
+	/**
+	 * The Bearer token, only to an https:// address (or http:// on this machine), never to
+	 * user:password@: every request that carries it, the credential test's included.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		assertRequestEndpoint(requestOptions, BASE_URL_RULE);
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,
+			},
+		};
 	};
 
 	test: ICredentialTestRequest = {

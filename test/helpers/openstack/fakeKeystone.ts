@@ -65,6 +65,8 @@ export class FakeKeystone {
 	tokenRequests: unknown[] = [];
 	readonly tokens = new Map<string, { expiresAt: number; revoked: boolean }>();
 	serviceCalls: ServiceCall[] = [];
+	/** Service type → URL its public endpoint is listed with instead (e.g. a plain http:// host). */
+	endpointUrls: Record<string, string> = {};
 	service: ServiceHandler = (_call, res) => sendJson(res, 200, {});
 	private counter = 0;
 
@@ -112,6 +114,21 @@ export class FakeKeystone {
 	}
 
 	private catalog() {
+		return this.localCatalog().map((entry) =>
+			this.endpointUrls[entry.type] === undefined
+				? entry
+				: {
+						...entry,
+						endpoints: entry.endpoints.map((endpoint: { interface?: string; url: string }) =>
+							endpoint.interface === 'public'
+								? { ...endpoint, url: this.endpointUrls[entry.type] }
+								: endpoint,
+						),
+					},
+		);
+	}
+
+	private localCatalog() {
 		const sample = sampleTokenBody().token.catalog;
 		const svc = `${this.url}/svc`;
 		return [
