@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as resource from './actions/resource';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 import { CLOUDCIX_CREDENTIAL } from './session';
 
 export class CloudCix implements INodeType {
@@ -34,7 +33,7 @@ export class CloudCix implements INodeType {
 				noDataExpression: true,
 				default: 'resource',
 			},
-			...resource.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,12 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as campaign from './actions/campaign';
-import * as mailingList from './actions/mailingList';
-import * as subscriber from './actions/subscriber';
-import * as utility from './actions/utility';
 import { listSearch, loadOptions } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class InfomaniakNewsletter implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,10 +49,7 @@ export class InfomaniakNewsletter implements INodeType {
 				],
 				default: 'subscriber',
 			},
-			...campaign.description,
-			...mailingList.description,
-			...subscriber.description,
-			...utility.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as backup from './actions/backup';
-import * as snapshot from './actions/snapshot';
-import * as volume from './actions/volume';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackBlockStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,9 +37,7 @@ export class OpenStackBlockStorage implements INodeType {
 				],
 				default: 'volume',
 			},
-			...backup.description,
-			...snapshot.description,
-			...volume.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,12 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as flavor from './actions/flavor';
-import * as image from './actions/image';
-import * as keyPair from './actions/keyPair';
-import * as server from './actions/server';
 import { listSearch, loadOptions } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackCompute implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,10 +38,7 @@ export class OpenStackCompute implements INodeType {
 				],
 				default: 'server',
 			},
-			...flavor.description,
-			...image.description,
-			...keyPair.description,
-			...server.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as recordSet from './actions/recordSet';
-import * as zone from './actions/zone';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackDns implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,8 +36,7 @@ export class OpenStackDns implements INodeType {
 				],
 				default: 'recordSet',
 			},
-			...recordSet.description,
-			...zone.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,12 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as applicationCredential from './actions/applicationCredential';
-import * as ec2Credential from './actions/ec2Credential';
-import * as project from './actions/project';
-import * as user from './actions/user';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,10 +38,7 @@ export class OpenStackIdentity implements INodeType {
 				],
 				default: 'user',
 			},
-			...applicationCredential.description,
-			...ec2Credential.description,
-			...project.description,
-			...user.description,
+			...resourceProperties,
 		],
 	};
 

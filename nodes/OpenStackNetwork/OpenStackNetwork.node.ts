@@ -6,16 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as floatingIp from './actions/floatingIp';
-import * as loadBalancer from './actions/loadBalancer';
-import * as network from './actions/network';
-import * as port from './actions/port';
-import * as routerResource from './actions/router';
-import * as securityGroup from './actions/securityGroup';
-import * as securityGroupRule from './actions/securityGroupRule';
-import * as subnet from './actions/subnet';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackNetwork implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,14 +42,7 @@ export class OpenStackNetwork implements INodeType {
 				],
 				default: 'network',
 			},
-			...floatingIp.description,
-			...loadBalancer.description,
-			...network.description,
-			...port.description,
-			...routerResource.description,
-			...securityGroup.description,
-			...securityGroupRule.description,
-			...subnet.description,
+			...resourceProperties,
 		],
 	};
 

@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { buildRouter } from '../shared/node/router';
 import * as floatingIp from './actions/floatingIp';
 import * as loadBalancer from './actions/loadBalancer';
@@ -8,7 +10,20 @@ import * as securityGroup from './actions/securityGroup';
 import * as securityGroupRule from './actions/securityGroupRule';
 import * as subnet from './actions/subnet';
 
+/** The parameters of every resource and operation (the node's description lists them too). */
+export const resourceProperties: INodeProperties[] = [
+	...floatingIp.description,
+	...loadBalancer.description,
+	...network.description,
+	...port.description,
+	...router_.description,
+	...securityGroup.description,
+	...securityGroupRule.description,
+	...subnet.description,
+];
+
 export const router = buildRouter({
+	properties: resourceProperties,
 	operations: {
 		floatingIp: floatingIp.operations,
 		loadBalancer: loadBalancer.operations,

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as account from './actions/account';
-import * as container from './actions/container';
-import * as object from './actions/object';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackObjectStorage implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,9 +37,7 @@ export class OpenStackObjectStorage implements INodeType {
 				],
 				default: 'object',
 			},
-			...account.description,
-			...container.description,
-			...object.description,
+			...resourceProperties,
 		],
 	};
 

@@ -6,10 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as stack from './actions/stack';
-import * as template from './actions/template';
 import { listSearch } from './methods';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackOrchestration implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,8 +36,7 @@ export class OpenStackOrchestration implements INodeType {
 				],
 				default: 'stack',
 			},
-			...stack.description,
-			...template.description,
+			...resourceProperties,
 		],
 	};
 

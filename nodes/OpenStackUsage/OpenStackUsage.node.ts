@@ -6,11 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as all from './actions/all';
-import * as blockStorage from './actions/blockStorage';
-import * as compute from './actions/compute';
-import * as network from './actions/network';
-import { router } from './router';
+import { resourceProperties, router } from './router';
 
 export class OpenStackUsage implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,10 +37,7 @@ export class OpenStackUsage implements INodeType {
 				],
 				default: 'all',
 			},
-			...all.description,
-			...blockStorage.description,
-			...compute.description,
-			...network.description,
+			...resourceProperties,
 		],
 	};
 
