@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaRequest } from '../../transport';
-import { afterWrite, forOperation, getOptions, pick, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	forOperation,
+	getOptions,
+	pick,
+	showFor,
+	waitOptions,
+	wantsWait,
+} from '../common';
 
 const displayOptions = showFor('doc', 'create');
 
@@ -57,11 +65,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...(title ? { title } : {}),
 		...pick(options, ['folderId', 'sourceDoc', 'timezone']),
 	};
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const doc = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: '/docs',
 		body,
 		replay: 'afterRateLimit',
 	});
-	return await afterWrite(this, itemIndex, doc);
+	return await afterWrite(this, itemIndex, wait, doc);
 }

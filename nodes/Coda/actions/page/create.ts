@@ -12,6 +12,7 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
+	wantsWait,
 } from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
@@ -61,6 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	};
 	const content = readContent(this, itemIndex);
 	if (content) body.pageContent = { type: 'canvas', canvasContent: content };
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: codaPath`/docs/${docId}/pages`,
@@ -68,5 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		replay: 'afterRateLimit',
 		parameters: { ...parametersOf('docId'), page: 'Parent Page ID' },
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result });
 }

@@ -10,6 +10,7 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
+	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('page', 'delete');
@@ -23,10 +24,11 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'DELETE',
 		path: codaPath`/docs/${docId}/pages/${pageId}`,
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result, deleted: true });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result, deleted: true });
 }

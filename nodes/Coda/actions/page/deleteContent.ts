@@ -10,6 +10,7 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
+	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('page', 'deleteContent');
@@ -36,13 +37,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const elementIds = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
 		.map((id) => id.trim())
 		.filter(Boolean);
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'DELETE',
 		path: codaPath`/docs/${docId}/pages/${pageId}/content`,
 		body: elementIds.length ? { elementIds } : {},
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		...result,
 		deletedElements: elementIds.length ? elementIds : 'all',

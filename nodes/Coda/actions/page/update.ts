@@ -12,6 +12,7 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
+	wantsWait,
 } from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
@@ -109,11 +110,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			'Update Fields',
 		);
 	}
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'PUT',
 		path: codaPath`/docs/${docId}/pages/${pageId}`,
 		body,
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result });
 }

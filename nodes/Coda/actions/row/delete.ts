@@ -11,6 +11,7 @@ import {
 	showFor,
 	tableLocator,
 	waitOptions,
+	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('row', 'delete');
@@ -26,12 +27,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'DELETE',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
 		parameters: parametersOf('docId', 'tableId', 'rowId'),
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		tableId,
 		rowId: result.id ?? rowId,

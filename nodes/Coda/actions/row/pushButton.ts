@@ -12,6 +12,7 @@ import {
 	showFor,
 	tableLocator,
 	waitOptions,
+	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('row', 'pushButton');
@@ -29,6 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
 	const columnId = requireLocator(this, 'columnId', itemIndex);
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}/buttons/${columnId}`,
@@ -36,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		replay: 'afterRateLimit',
 		parameters: parametersOf('docId', 'tableId', 'rowId', 'columnId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, tableId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, tableId, ...result });
 }

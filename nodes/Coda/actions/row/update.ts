@@ -11,6 +11,7 @@ import {
 	showFor,
 	tableLocator,
 	waitOptions,
+	wantsWait,
 } from '../common';
 import { ColumnCache } from './batch';
 import { CELL_PARAMETER_LABELS, cellParameters, readCells, resolveColumns } from './cells';
@@ -62,6 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		tableId,
 	);
 	const disableParsing = this.getNodeParameter('options.disableParsing', itemIndex, false) === true;
+	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'PUT',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
@@ -74,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			column: CELL_PARAMETER_LABELS[parameter],
 		},
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		tableId,
 		rowId: result.id ?? rowId,
