@@ -11,7 +11,7 @@ import { parseSession } from '../../nodes/shared/openstack/session';
 import { CountingProxy } from '../helpers/openstack/countingProxy';
 import { credentialStore, runNode, runNodeFailing } from '../helpers/openstack/context';
 import { httpRequest } from '../helpers/openstack/n8nCredentials';
-import { memberAppCredential, openStackServers } from '../helpers/openstack/servers';
+import { openStackServers, passwordCredential } from '../helpers/openstack/servers';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ const current = { resource: 'user', operation: 'getCurrent' };
 
 describe('the endpoint rule of the OpenStack credential on Keystone 22', () => {
 	const servers = openStackServers();
-	const secret = servers.member.applicationCredential.secret;
+	const secret = servers.member.password;
 	let proxy: CountingProxy;
 
 	beforeAll(async () => {
@@ -32,9 +32,9 @@ describe('the endpoint rule of the OpenStack credential on Keystone 22', () => {
 	const sent = () => [...proxy.counts.values()].reduce((sum, count) => sum + count, 0);
 
 	it('http:// to this machine: a token, and every catalog endpoint it is sent to is local', async () => {
-		const store = credentialStore(memberAppCredential({ authUrl: `${proxy.url}/v3` }));
+		const store = credentialStore(passwordCredential('member', { authUrl: `${proxy.url}/v3` }));
 		const { json } = await runNode(node, store, { params: current });
-		expect(json[0]).toMatchObject({ user: { id: servers.member.userId } });
+		expect(json[0]).toMatchObject({ user: { name: servers.member.username } });
 		expect(proxy.count('POST /v3/auth/tokens')).toBe(1);
 		const session = parseSession(store.data.session)!;
 		for (const url of Object.values(session.endpoints))
@@ -43,9 +43,13 @@ describe('the endpoint rule of the OpenStack credential on Keystone 22', () => {
 
 	it('user:password@ in the Auth URL: refused naming it, nothing sent to Keystone', async () => {
 		const authUrl = `${proxy.url.replace('http://', 'http://admin:pw-0815@')}/v3`;
-		const error = await runNodeFailing(node, credentialStore(memberAppCredential({ authUrl })), {
-			params: current,
-		});
+		const error = await runNodeFailing(
+			node,
+			credentialStore(passwordCredential('member', { authUrl })),
+			{
+				params: current,
+			},
+		);
 		expect(error.message).toMatch(
 			/^The "Auth URL" of the OpenStack credential must not contain a user name or password/,
 		);
@@ -57,15 +61,19 @@ describe('the endpoint rule of the OpenStack credential on Keystone 22', () => {
 
 	it('plain http:// to another machine: refused, also by the credential test (its preAuthentication)', async () => {
 		const authUrl = 'http://keystone.cloudpack.example:15000/v3';
-		const error = await runNodeFailing(node, credentialStore(memberAppCredential({ authUrl })), {
-			params: current,
-		});
+		const error = await runNodeFailing(
+			node,
+			credentialStore(passwordCredential('member', { authUrl })),
+			{
+				params: current,
+			},
+		);
 		expect(error.message).toMatch(
 			/^The "Auth URL" of the OpenStack credential must use https:\/\/: plain http:\/\/ would send the credential's secret in clear text to keystone\.cloudpack\.example/,
 		);
 		const login = new CloudPackOpenStackApi().preAuthentication.call(
 			{ helpers: { httpRequest } } as never,
-			memberAppCredential({ authUrl }),
+			passwordCredential('member', { authUrl }),
 		);
 		await expect(login).rejects.toThrow(/must use https:\/\//);
 		expect(sent()).toBe(0);
