@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { API_URL_RULE, DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
-import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
  * CloudCIX: a user's e-mail and password and their Member's API key. The login token is an
@@ -110,16 +110,10 @@ export class CloudPackCloudCixApi implements ICredentialType {
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		assertRequestEndpoint(requestOptions, API_URL_RULE);
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				'X-Auth-Token': String(credentials.token ?? ''),
-			},
-		};
-	};
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(requestOptions, API_URL_RULE, {
+			'X-Auth-Token': String(credentials.token ?? ''),
+		});
 
 	// The login runs first (n8n calls preAuthentication when testing): a refused login is
 	// reported with CloudCIX's error code and message. Then one authenticated read in

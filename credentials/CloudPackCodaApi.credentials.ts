@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackCodaApi implements ICredentialType {
 	name = 'cloudPackCodaApi';
@@ -42,19 +42,12 @@ export class CloudPackCodaApi implements ICredentialType {
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		assertRequestEndpoint(requestOptions, {
-			label: 'The "Base URL" of the Coda credential',
-			sendsSecret: true,
-		});
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${credentials.apiToken}`,
-			},
-		};
-	};
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(
+			requestOptions,
+			{ label: 'The "Base URL" of the Coda credential', sendsSecret: true },
+			{ Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
+		);
 
 	test: ICredentialTestRequest = {
 		request: {

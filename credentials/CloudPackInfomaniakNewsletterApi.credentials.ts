@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_RULE } from '../nodes/InfomaniakNewsletter/transport';
-import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
  * An Infomaniak API token and the newsletter domain it works on. The test reads that domain
@@ -71,16 +71,10 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		assertRequestEndpoint(requestOptions, BASE_URL_RULE);
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,
-			},
-		};
-	};
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(requestOptions, BASE_URL_RULE, {
+			Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,
+		});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,3 +1,4 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { isIP } from 'net';
 
 /**
@@ -94,4 +95,18 @@ export function assertRequestEndpoint(
 ): void {
 	const problem = endpointProblem(requestTarget(request), rule);
 	if (problem) throw new Error(problem);
+}
+
+/**
+ * A credential's `authenticate` for a secret sent in headers: the request's address checked
+ * against the rule first (every request that carries the secret, the credential test's
+ * included), then the headers added.
+ */
+export function withSecretHeaders(
+	requestOptions: IHttpRequestOptions,
+	rule: EndpointRule,
+	headers: Record<string, string>,
+): IHttpRequestOptions {
+	assertRequestEndpoint(requestOptions, rule);
+	return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
 }

@@ -274,3 +274,19 @@ export class FakeKeystone {
 		sendJson(res, 201, body, { 'X-Subject-Token': token });
 	}
 }
+
+/**
+ * One FakeKeystone for a test file (a jest helper): started before its tests, stopped after
+ * them, `reset` before each; the returned function gives the running instance.
+ */
+export function useFakeKeystone(
+	reset: (keystone: FakeKeystone) => void = () => undefined,
+): () => FakeKeystone {
+	let keystone: FakeKeystone | undefined;
+	beforeAll(async () => {
+		keystone = await new FakeKeystone().start();
+	});
+	afterAll(async () => await keystone?.stop());
+	beforeEach(() => reset(keystone!));
+	return () => keystone!;
+}

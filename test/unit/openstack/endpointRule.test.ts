@@ -2,7 +2,7 @@ import { OpenStackCompute } from '../../../nodes/OpenStackCompute/OpenStackCompu
 import { OpenStackObjectStorage } from '../../../nodes/OpenStackObjectStorage/OpenStackObjectStorage.node';
 import { openStackRequest } from '../../../nodes/shared/openstack/request';
 import { credentialStore, openStackContext, runNode } from '../../helpers/openstack/context';
-import { FakeKeystone, sendJson } from '../../helpers/openstack/fakeKeystone';
+import { sendJson, useFakeKeystone, type FakeKeystone } from '../../helpers/openstack/fakeKeystone';
 
 jest.setTimeout(60_000);
 
@@ -13,11 +13,8 @@ jest.setTimeout(60_000);
  */
 describe("the endpoint rule for the catalog's endpoints", () => {
 	let keystone: FakeKeystone;
-	beforeAll(async () => {
-		keystone = await new FakeKeystone().start();
-	});
-	afterAll(async () => await keystone.stop());
-	beforeEach(() => {
+	useFakeKeystone((started) => {
+		keystone = started;
 		keystone.tokenRequests = [];
 		keystone.serviceCalls = [];
 		keystone.endpointUrls = {};
