@@ -7,6 +7,10 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import {
+	credentialTestHeaders,
+	withCredentialTestTimeout,
+} from '../nodes/shared/transport/credentialTest';
 import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackCodaApi implements ICredentialType {
@@ -41,8 +45,9 @@ export class CloudPackCodaApi implements ICredentialType {
 	/** The Bearer token, only to an https:// address (or http:// on this machine), never to user:password@. */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		request: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		const requestOptions = withCredentialTestTimeout(request);
 		assertRequestEndpoint(requestOptions, {
 			label: 'The "Base URL" of the Coda credential',
 			sendsSecret: true,
@@ -61,8 +66,8 @@ export class CloudPackCodaApi implements ICredentialType {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/whoami',
-			// an address that never answers fails the test in seconds
-			timeout: 10_000,
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 	};
 }
