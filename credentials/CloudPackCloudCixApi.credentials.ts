@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { API_URL_RULE, DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
 import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
@@ -126,6 +127,8 @@ export class CloudPackCloudCixApi implements ICredentialType {
 			url: 'country/',
 			qs: { limit: 1 },
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 		rules: [
 			{

@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
 import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackCodaApi implements ICredentialType {
@@ -54,8 +55,8 @@ export class CloudPackCodaApi implements ICredentialType {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/whoami',
-			// an address that never answers fails the test in seconds
-			timeout: 10_000,
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 	};
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_RULE } from '../nodes/InfomaniakNewsletter/transport';
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
 import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
@@ -81,6 +82,8 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '=/1/newsletters/{{String($credentials.domainId).trim()}}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 		rules: [
 			{

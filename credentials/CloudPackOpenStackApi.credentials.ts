@@ -11,6 +11,10 @@ import type {
 import { CLOUD_PRESETS, CUSTOM_CLOUD, TOKEN_RULE } from '../nodes/shared/openstack/cloud';
 import { requestSession } from '../nodes/shared/openstack/keystone';
 import { SESSION_FIELD, usableSession } from '../nodes/shared/openstack/session';
+import {
+	credentialTestHeaders,
+	withCredentialTestTimeout,
+} from '../nodes/shared/transport/credentialTest';
 import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 /**
@@ -257,8 +261,9 @@ export class CloudPackOpenStackApi implements ICredentialType {
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		request: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const requestOptions = withCredentialTestTimeout(request);
 		const session = usableSession(credentials, Date.now(), 'none');
 		const headers = { ...(requestOptions.headers ?? {}) };
 		if (session) {
@@ -280,6 +285,8 @@ export class CloudPackOpenStackApi implements ICredentialType {
 				Object.fromEntries(CLOUD_PRESETS.map((preset) => [preset.value, preset.authUrl])),
 			)})[$credentials.cloud] || '${CLOUD_PRESETS[0].authUrl}') + '/auth/catalog' }}`,
 			skipSslCertificateValidation: '={{ $credentials.ignoreSslIssues === true }}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 	};
 }

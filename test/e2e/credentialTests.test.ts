@@ -1,4 +1,5 @@
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { N8nRest, type CredentialTestResult } from './harness/rest';
 import { PACK, manualTrigger, workflow } from './harness/workflow';
 import { startBlackholes, type Blackholes } from '../helpers/blackhole';
@@ -52,7 +53,7 @@ describe('credential tests inside a real n8n', () => {
 	beforeAll(async () => {
 		holes = await startBlackholes();
 		n8n = await N8nInstance.create();
-		const port = 18678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		rest = await N8nRest.signIn(port);
 	});

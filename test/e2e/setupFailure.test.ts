@@ -340,7 +340,7 @@ describe('a client that cannot be built, in every node of the pack', () => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials(
 			CASES.map((entry, index) => ({
 				id: credentialId(index),

@@ -185,16 +185,15 @@ export function wantsWait(
 }
 
 /**
- * Adds `applied` (and Coda's warning) to a write's result when the user asked to wait. `wanted`
- * is read with `wantsWait` before the write, so that a bad "Wait Timeout" writes nothing.
+ * Adds `applied` (and Coda's warning) to a write's result when the user asked to wait. `wait`
+ * comes from wantsWait, read before the write.
  */
 export async function afterWrite(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	wanted: ReturnType<typeof wantsWait>,
+	{ wait, timeoutSeconds }: ReturnType<typeof wantsWait>,
 	result: IDataObject,
 ): Promise<IDataObject> {
-	const { wait, timeoutSeconds } = wanted;
 	const requestId = typeof result.requestId === 'string' ? result.requestId : undefined;
 	if (!wait || !requestId) return result;
 	const status: MutationStatus = await waitForMutation(ctx, requestId, timeoutSeconds, itemIndex);

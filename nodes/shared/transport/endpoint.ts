@@ -1,6 +1,8 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { isIP } from 'net';
 
+import { withCredentialTestTimeout } from './credentialTest';
+
 /**
  * The one rule every credential and driver of the pack applies to an endpoint it is given
  * (S3, Azure, GCS, Coda, ReductStore, Infomaniak Newsletter, CloudCIX, OpenStack and every
@@ -100,13 +102,14 @@ export function assertRequestEndpoint(
 /**
  * A credential's `authenticate` for a secret sent in headers: the request's address checked
  * against the rule first (every request that carries the secret, the credential test's
- * included), then the headers added.
+ * included), then the headers added; a credential test gets its own timeout back.
  */
 export function withSecretHeaders(
 	requestOptions: IHttpRequestOptions,
 	rule: EndpointRule,
 	headers: Record<string, string>,
 ): IHttpRequestOptions {
-	assertRequestEndpoint(requestOptions, rule);
-	return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	const options = withCredentialTestTimeout(requestOptions);
+	assertRequestEndpoint(options, rule);
+	return { ...options, headers: { ...(options.headers ?? {}), ...headers } };
 }

@@ -59,13 +59,14 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const options = getOptions(this, itemIndex);
 	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
 	const body: IDataObject = {
 		...(title ? { title } : {}),
 		...pick(options, ['folderId', 'sourceDoc', 'timezone']),
 	};
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const doc = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: '/docs',

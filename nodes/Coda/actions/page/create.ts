@@ -4,6 +4,7 @@ import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	getOptions,
@@ -12,7 +13,6 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
-	wantsWait,
 } from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
@@ -52,6 +52,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name)
@@ -62,7 +64,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	};
 	const content = readContent(this, itemIndex);
 	if (content) body.pageContent = { type: 'canvas', canvasContent: content };
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: codaPath`/docs/${docId}/pages`,

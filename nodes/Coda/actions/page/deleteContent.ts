@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	pageLocator,
@@ -10,7 +11,6 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
-	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('page', 'deleteContent');
@@ -31,13 +31,14 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
 	const raw = this.getNodeParameter('elementIds', itemIndex, '') as unknown;
 	const elementIds = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
 		.map((id) => id.trim())
 		.filter(Boolean);
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'DELETE',
 		path: codaPath`/docs/${docId}/pages/${pageId}/content`,

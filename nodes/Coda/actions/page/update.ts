@@ -4,6 +4,7 @@ import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	pageLocator,
@@ -12,7 +13,6 @@ import {
 	requireLocator,
 	showFor,
 	waitOptions,
-	wantsWait,
 } from '../common';
 import { contentParameters, pageFields, readContent } from './content';
 
@@ -86,6 +86,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
 	const body: IDataObject = pick(
@@ -110,7 +112,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			'Update Fields',
 		);
 	}
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'PUT',
 		path: codaPath`/docs/${docId}/pages/${pageId}`,

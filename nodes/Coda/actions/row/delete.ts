@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	parametersOf,
@@ -11,7 +12,6 @@ import {
 	showFor,
 	tableLocator,
 	waitOptions,
-	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('row', 'delete');
@@ -24,10 +24,11 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'DELETE',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	columnLocator,
 	docLocator,
 	forOperation,
@@ -12,7 +13,6 @@ import {
 	showFor,
 	tableLocator,
 	waitOptions,
-	wantsWait,
 } from '../common';
 
 const displayOptions = showFor('row', 'pushButton');
@@ -26,11 +26,12 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
 	const columnId = requireLocator(this, 'columnId', itemIndex);
-	const wait = wantsWait(this, itemIndex); // read before the write: a bad value writes nothing
 	const result = await codaRequest<IDataObject>(this, {
 		method: 'POST',
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}/buttons/${columnId}`,
