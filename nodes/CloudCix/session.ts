@@ -12,6 +12,7 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { readHttpFailure, isRetryableStatus } from '../shared/transport';
+import { DEFAULT_RETRY_POLICY } from '../shared/transport/retryPolicy';
 import { endpointProblem, type EndpointRule } from '../shared/transport/endpoint';
 
 /**
@@ -168,6 +169,8 @@ export async function logIn(
 			},
 			json: true,
 			returnFullResponse: true,
+			// a server that never answers fails the login (and the credential test) instead of hanging
+			timeout: DEFAULT_RETRY_POLICY.idleTimeoutMs,
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {

@@ -1,8 +1,12 @@
 import { UserError } from 'n8n-workflow';
 
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/transport/retryPolicy';
 import {
 	applicationUrl,
 	isSessionDue,
+	logIn,
 	loginRefused,
 	renewalTime,
 	RENEW_MARGIN_MS,
@@ -154,5 +158,32 @@ describe('loginRefused', () => {
 			'CloudCIX refused the login: <h1>Not Found</h1>',
 		);
 		expect(loginRefused(403, undefined).message).toBe('CloudCIX refused the login: HTTP 403');
+	});
+});
+
+describe('logIn', () => {
+	it("has the policy's idle timeout: a server that never answers fails the login, never hangs", async () => {
+		const sent: IHttpRequestOptions[] = [];
+		const helper = {
+			helpers: {
+				httpRequest: async (options: IHttpRequestOptions) => {
+					sent.push(options);
+					return { body: { token: 'issued' }, headers: {}, statusCode: 201 };
+				},
+			},
+		} as unknown as IHttpRequestHelper;
+		const session = await logIn.call(helper, {
+			email: 'user@example.com',
+			password: 'p',
+			apiKey: 'k',
+			apiUrl: 'https://{application}.api.cloudcix.com',
+		});
+		expect(session.token).toBe('issued');
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({
+			method: 'POST',
+			url: 'https://membership.api.cloudcix.com/auth/login/',
+			timeout: DEFAULT_RETRY_POLICY.idleTimeoutMs,
+		});
 	});
 });
