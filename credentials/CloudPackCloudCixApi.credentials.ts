@@ -1,15 +1,17 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
+import { API_URL_RULE, DEFAULT_API_URL, logIn } from '../nodes/CloudCix/session';
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
  * CloudCIX: a user's e-mail and password and their Member's API key. The login token is an
@@ -101,12 +103,18 @@ export class CloudPackCloudCixApi implements ICredentialType {
 		return await logIn.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'X-Auth-Token': '={{$credentials.token}}' },
-		},
-	};
+	/**
+	 * The token as `X-Auth-Token`, only to an https:// address (or http:// on this machine), never
+	 * to user:password@: every request that carries it, the credential test's included (whose
+	 * stored token would otherwise go to an API URL edited since the login).
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(requestOptions, API_URL_RULE, {
+			'X-Auth-Token': String(credentials.token ?? ''),
+		});
 
 	// The login runs first (n8n calls preAuthentication when testing): a refused login is
 	// reported with CloudCIX's error code and message. Then one authenticated read in
@@ -119,6 +127,8 @@ export class CloudPackCloudCixApi implements ICredentialType {
 			url: 'country/',
 			qs: { limit: 1 },
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 		rules: [
 			{

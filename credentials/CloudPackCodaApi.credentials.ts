@@ -7,7 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackCodaApi implements ICredentialType {
 	name = 'cloudPackCodaApi';
@@ -42,27 +43,20 @@ export class CloudPackCodaApi implements ICredentialType {
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		assertRequestEndpoint(requestOptions, {
-			label: 'The "Base URL" of the Coda credential',
-			sendsSecret: true,
-		});
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${credentials.apiToken}`,
-			},
-		};
-	};
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(
+			requestOptions,
+			{ label: 'The "Base URL" of the Coda credential', sendsSecret: true },
+			{ Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
+		);
 
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/whoami',
-			// an address that never answers fails the test in seconds
-			timeout: 10_000,
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 	};
 }

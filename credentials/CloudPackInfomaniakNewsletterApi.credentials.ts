@@ -1,10 +1,15 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { BASE_URL_RULE } from '../nodes/InfomaniakNewsletter/transport';
+import { credentialTestHeaders } from '../nodes/shared/transport/credentialTest';
+import { withSecretHeaders } from '../nodes/shared/transport/endpoint';
 
 /**
  * An Infomaniak API token and the newsletter domain it works on. The test reads that domain
@@ -60,18 +65,25 @@ export class CloudPackInfomaniakNewsletterApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
-		},
-	};
+	/**
+	 * The Bearer token, only to an https:// address (or http:// on this machine), never to
+	 * user:password@: every request that carries it, the credential test's included.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		withSecretHeaders(requestOptions, BASE_URL_RULE, {
+			Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,
+		});
 
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '=/1/newsletters/{{String($credentials.domainId).trim()}}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 		rules: [
 			{

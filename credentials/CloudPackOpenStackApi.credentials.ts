@@ -8,9 +8,14 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { CLOUD_PRESETS, CUSTOM_CLOUD } from '../nodes/shared/openstack/cloud';
+import { CLOUD_PRESETS, CUSTOM_CLOUD, TOKEN_RULE } from '../nodes/shared/openstack/cloud';
 import { requestSession } from '../nodes/shared/openstack/keystone';
 import { SESSION_FIELD, usableSession } from '../nodes/shared/openstack/session';
+import {
+	credentialTestHeaders,
+	withCredentialTestTimeout,
+} from '../nodes/shared/transport/credentialTest';
+import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 /**
  * Any OpenStack cloud through Keystone v3, with Infomaniak's public clouds as presets.
@@ -249,16 +254,22 @@ export class CloudPackOpenStackApi implements ICredentialType {
 	}
 
 	/**
-	 * Adds the token. A session obtained with other settings, or expired, sends none: the
-	 * service answers 401 and n8n fetches a new token, then repeats the request once.
+	 * Adds the token, only to an https:// address (or http:// on this machine), never to
+	 * user:password@: every request that carries it, the credential test's included. A session
+	 * obtained with other settings, or expired, sends none: the service answers 401 and n8n
+	 * fetches a new token, then repeats the request once.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		request: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const requestOptions = withCredentialTestTimeout(request);
 		const session = usableSession(credentials, Date.now(), 'none');
 		const headers = { ...(requestOptions.headers ?? {}) };
-		if (session) headers['X-Auth-Token'] = session.token;
+		if (session) {
+			assertRequestEndpoint(requestOptions, TOKEN_RULE);
+			headers['X-Auth-Token'] = session.token;
+		}
 		return {
 			...requestOptions,
 			headers,
@@ -274,6 +285,8 @@ export class CloudPackOpenStackApi implements ICredentialType {
 				Object.fromEntries(CLOUD_PRESETS.map((preset) => [preset.value, preset.authUrl])),
 			)})[$credentials.cloud] || '${CLOUD_PRESETS[0].authUrl}') + '/auth/catalog' }}`,
 			skipSslCertificateValidation: '={{ $credentials.ignoreSslIssues === true }}',
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 	};
 }

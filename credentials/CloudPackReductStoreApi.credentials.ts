@@ -7,6 +7,10 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import {
+	credentialTestHeaders,
+	withCredentialTestTimeout,
+} from '../nodes/shared/transport/credentialTest';
 import { assertRequestEndpoint } from '../nodes/shared/transport/endpoint';
 
 export class CloudPackReductStoreApi implements ICredentialType {
@@ -58,8 +62,9 @@ export class CloudPackReductStoreApi implements ICredentialType {
 	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		request: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		const requestOptions = withCredentialTestTimeout(request);
 		const token = typeof credentials.apiToken === 'string' ? credentials.apiToken.trim() : '';
 		const headers = { ...(requestOptions.headers ?? {}) };
 		assertRequestEndpoint(requestOptions, {
@@ -81,8 +86,8 @@ export class CloudPackReductStoreApi implements ICredentialType {
 			method: 'GET',
 			url: '={{$credentials.url.replace(/\\/+$/, "")}}/api/v1/info',
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
-			// an address that never answers fails the test in seconds
-			timeout: 10_000,
+			// an address that never answers fails the test in seconds (see credentialTestHeaders)
+			headers: credentialTestHeaders(),
 		},
 		rules: [
 			{

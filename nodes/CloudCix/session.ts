@@ -12,6 +12,8 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { readHttpFailure, isRetryableStatus } from '../shared/transport';
+import { DEFAULT_RETRY_POLICY } from '../shared/transport/retryPolicy';
+import { endpointProblem, type EndpointRule } from '../shared/transport/endpoint';
 
 /**
  * The CloudCIX login, shared by the credential (its `preAuthentication`) and the node's
@@ -28,25 +30,38 @@ export const RENEW_MARGIN_MS = 5 * 60_000;
 const APPLICATION_PLACEHOLDER = '{application}';
 
 /**
+ * The endpoint rule (nodes/shared/transport/endpoint.ts) for every address made from the API URL:
+ * the login sends the password and API key, every other request the token, so https:// (or
+ * http:// to this machine only), and never user:password@.
+ */
+export const API_URL_RULE: EndpointRule = {
+	label: 'The "API URL" of the CloudCIX credential',
+	sendsSecret: true,
+};
+
+/**
  * The base URL of one application, ending in "/": `{application}` in the API URL is replaced
  * by the application's name; without it the name goes in front of the host, as CloudCIX's
  * Python library does (https://api.cloudcix.com/ → https://membership.api.cloudcix.com/).
+ * The address is checked with the endpoint rule (a UserError naming the credential field).
  */
 export function applicationUrl(apiUrl: unknown, application: string): string {
 	const raw = typeof apiUrl === 'string' && apiUrl.trim() !== '' ? apiUrl.trim() : DEFAULT_API_URL;
 	const templated = raw.includes(APPLICATION_PLACEHOLDER);
-	let url: URL;
+	const given = templated ? raw.split(APPLICATION_PLACEHOLDER).join(application) : raw;
+	let url: URL | undefined;
 	try {
-		url = new URL(templated ? raw.split(APPLICATION_PLACEHOLDER).join(application) : raw);
+		url = new URL(given);
+		if (!templated) url.hostname = `${application}.${url.hostname}`;
 	} catch {
-		throw new UserError(`The API URL of the CloudCIX credential is not a URL: "${raw}"`, {
-			description: `Use ${DEFAULT_API_URL}, or a URL with {application} where the application name goes`,
+		url = undefined;
+	}
+	const problem = endpointProblem(url?.href ?? given, API_URL_RULE);
+	if (problem || !url) {
+		throw new UserError(problem ?? `${API_URL_RULE.label} is not a URL`, {
+			description: `Use ${DEFAULT_API_URL}, or an https:// URL with {application} where the application name goes`,
 		});
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new UserError(`The API URL of the CloudCIX credential must start with https://`);
-	}
-	if (!templated) url.hostname = `${application}.${url.hostname}`;
 	url.search = '';
 	url.hash = '';
 	return url.toString().replace(/\/*$/, '/');
@@ -154,6 +169,8 @@ export async function logIn(
 			},
 			json: true,
 			returnFullResponse: true,
+			// a server that never answers fails the login (and the credential test) instead of hanging
+			timeout: DEFAULT_RETRY_POLICY.idleTimeoutMs,
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {

@@ -13,6 +13,7 @@ import {
 	type CloudRequest,
 	type RetryPolicy,
 } from '../shared/transport';
+import { endpointProblem, type EndpointRule } from '../shared/transport/endpoint';
 import { waitUnlessAborted } from '../shared/transport/wait';
 import { windowQuota } from '../shared/transport/rateLimit';
 import { toNewsletterError } from './errors';
@@ -90,6 +91,15 @@ export interface NewsletterCall {
 	invalid?: string[];
 }
 
+/**
+ * The endpoint rule (nodes/shared/transport/endpoint.ts) for the credential's Base URL: the API
+ * token goes over https://, or http:// to this machine only, and never to user:password@.
+ */
+export const BASE_URL_RULE: EndpointRule = {
+	label: 'The "Base URL" of the Infomaniak Newsletter credential',
+	sendsSecret: true,
+};
+
 function credentialProblem(ctx: NewsletterContext, message: string, description: string) {
 	return new NodeOperationError(ctx.getNode(), message, { description });
 }
@@ -98,24 +108,13 @@ function credentialProblem(ctx: NewsletterContext, message: string, description:
 export async function newsletterClient(ctx: NewsletterContext): Promise<NewsletterClient> {
 	const credentials = await ctx.getCredentials(NEWSLETTER_CREDENTIAL);
 	const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-	let url: URL | undefined;
-	try {
-		url = new URL(raw);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-		throw credentialProblem(
-			ctx,
-			`The Infomaniak Newsletter credential's Base URL "${raw}" is not an http(s) URL`,
-			`Set it to ${DEFAULT_BASE_URL}`,
-		);
-	}
+	const problem = endpointProblem(raw, BASE_URL_RULE);
+	if (problem) throw credentialProblem(ctx, problem, `Set it to ${DEFAULT_BASE_URL}`);
 	const domain = String(credentials.domainId ?? '').trim();
 	if (!/^\d+$/.test(domain) || Number(domain) <= 0) {
 		throw credentialProblem(
 			ctx,
-			`The Infomaniak Newsletter credential's Domain ID "${domain}" is not a number`,
+			`The "Domain ID" of the Infomaniak Newsletter credential, "${domain}", is not a number`,
 			"It is the number in the Manager's address when the newsletter domain is open (…/newsletter/<ID>/…).",
 		);
 	}
@@ -123,7 +122,7 @@ export async function newsletterClient(ctx: NewsletterContext): Promise<Newslett
 	if (!Number.isInteger(perMinute) || perMinute < 2 || perMinute > 100_000) {
 		throw credentialProblem(
 			ctx,
-			`The Infomaniak Newsletter credential's Requests per Minute "${String(credentials.requestsPerMinute)}" is not a whole number from 2 to 100000`,
+			`The "Requests per Minute" of the Infomaniak Newsletter credential, "${String(credentials.requestsPerMinute)}", is not a whole number from 2 to 100000`,
 			`Infomaniak's quota is ${DEFAULT_REQUESTS_PER_MINUTE} a minute unless Infomaniak raised it for the account.`,
 		);
 	}

@@ -76,7 +76,7 @@ describe('Azure Blob Storage inside a real n8n, against Azurite', () => {
 		localRoot = path.join(tmpdir(), `cloud-pack-azure-local-${process.pid}`);
 		rmSync(localRoot, { recursive: true, force: true });
 		mkdirSync(path.join(localRoot, 'landing'), { recursive: true });
-		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: localRoot });
+		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: localRoot }, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'azureBlob0001',

@@ -8,6 +8,10 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { startCodaFake, type CodaFake, type SeededDoc } from '../fakes/coda/server';
 import { startReductFake, type ReductFake } from '../fakes/reductstore/server';
+import { startNewsletterFake, type NewsletterFake } from '../fakes/infomaniak-newsletter/server';
+import { startCloudCixFake, type CloudCixFake } from '../fakes/cloudcix/server';
+import { openStackLeftovers } from './badInput/openStackLeftovers';
+import { passwordCredential } from '../helpers/openstack/servers';
 import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
 import { azuriteCredential, azuriteServer } from '../integration/azureSupport';
 import { swiftCredential } from '../integration/s3Support';
@@ -23,7 +27,10 @@ jest.setTimeout(20 * 60_000);
  * of the pack inside a real n8n with "On Error: Continue". Each row must come out as its own
  * error item (paired to its input item) with a clear message naming the parameter as n8n shows
  * it; afterwards the servers and fakes hold exactly what they held before: nothing was written.
- * All rows run in one n8n execution (one branch per group of rows sharing a node).
+ * All rows run in one n8n execution (one branch per group of rows sharing a node). The Infomaniak
+ * Newsletter and CloudCIX groups run against their spec-checked fakes in this process, the
+ * OpenStack groups against the local OpenStack (test/servers/openstack), whose project is shared
+ * with other tests: what this run may have created is found by the run's tag in its name.
  */
 const TOLERANT = { onError: 'continueRegularOutput' };
 
@@ -33,13 +40,16 @@ describe('the bad-input catalogue, in a real n8n', () => {
 	let coda: CodaFake;
 	let doc: SeededDoc;
 	let reduct: ReductFake;
+	let newsletter: NewsletterFake;
+	let campaignId: number;
+	let cloudCix: CloudCixFake;
 	let s3: S3Service;
 	const tag = `cat-${process.pid}-${Date.now().toString(36)}`;
 	const azure = BlobServiceClient.fromConnectionString(azuriteServer().connectionString);
 	const gcs = gcsEmulator();
 	const gcsBucket = gcs.buckets.includes('cloud-pack-e2e') ? 'cloud-pack-e2e' : gcs.bucket;
 
-	const context = () => ({ tag, doc, gcsBucket });
+	const context = () => ({ tag, doc, gcsBucket, campaignId });
 
 	beforeAll(async () => {
 		root = mkdtempSync(path.join(realpathSync(tmpdir()), 'cloud-pack-catalogue-'));
@@ -63,7 +73,11 @@ describe('the bad-input catalogue, in a real n8n', () => {
 			headers: { authorization: 'Bearer catalogue-token' },
 		});
 
-		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: root });
+		newsletter = await startNewsletterFake({ quota: null });
+		campaignId = newsletter.addCampaign();
+		cloudCix = await startCloudCixFake();
+
+		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: root }, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'catLocal000001',
@@ -96,6 +110,35 @@ describe('the bad-input catalogue, in a real n8n', () => {
 				type: 'cloudPackReductStoreApi',
 				data: { url: reduct.url, apiToken: 'catalogue-token', allowUnauthorizedCerts: false },
 			},
+			{
+				id: 'catNewsletter1',
+				name: 'Infomaniak Newsletter',
+				type: 'cloudPackInfomaniakNewsletterApi',
+				data: {
+					apiToken: newsletter.token,
+					domainId: String(newsletter.domainId),
+					baseUrl: newsletter.url,
+					requestsPerMinute: 100000,
+				},
+			},
+			{
+				id: 'catCloudCix001',
+				name: 'CloudCIX',
+				type: 'cloudPackCloudCixApi',
+				data: {
+					email: cloudCix.user.email,
+					password: cloudCix.user.password,
+					apiKey: cloudCix.user.memberApiKey,
+					apiUrl: cloudCix.apiUrl,
+					allowUnauthorizedCerts: false,
+				},
+			},
+			{
+				id: 'catOpenStack01',
+				name: 'OpenStack',
+				type: 'cloudPackOpenStackApi',
+				data: { ...passwordCredential('member'), session: '' } as Record<string, unknown>,
+			},
 			// credentials that are themselves the bad input
 			...CATALOGUE.flatMap((group) => (group.credential ? [group.credential] : [])),
 		]);
@@ -106,6 +149,8 @@ describe('the bad-input catalogue, in a real n8n', () => {
 		rmSync(root, { recursive: true, force: true });
 		await coda?.close();
 		await reduct?.close();
+		await newsletter?.close();
+		await cloudCix?.close();
 		await s3?.deleteBucket(tag, { force: true }).catch(() => undefined);
 		s3?.destroy();
 		await azure.getContainerClient(tag).deleteIfExists();
@@ -118,12 +163,23 @@ describe('the bad-input catalogue, in a real n8n', () => {
 		expect([...covered].sort()).toEqual(
 			[
 				'Azure Blob Storage',
+				'CloudCIX',
 				'Cloud Storage (Azure)',
 				'Cloud Storage (GCS)',
 				'Cloud Storage (Local)',
 				'Cloud Storage (S3)',
+				'Cloud Storage (Swift)',
 				'Coda',
 				'Google Cloud Storage',
+				'Infomaniak Newsletter',
+				'OpenStack Block Storage',
+				'OpenStack Compute',
+				'OpenStack DNS',
+				'OpenStack Identity',
+				'OpenStack Network',
+				'OpenStack Object Storage',
+				'OpenStack Orchestration',
+				'OpenStack Usage',
 				'ReductStore',
 				'S3',
 			].sort(),
@@ -132,6 +188,8 @@ describe('the bad-input catalogue, in a real n8n', () => {
 
 	it('every bad input: an error item naming the parameter, paired to its item; nothing written', async () => {
 		const before = await snapshot();
+		// only what the run sends counts (the set-up above wrote to the fakes itself)
+		const [codaSeen, reductSeen] = [coda.requests.length, reduct.requests.length];
 		const groups = CATALOGUE.map((group) => group.build(context()));
 		const nodes: WorkflowNode[] = [manualTrigger];
 		const chains: string[][] = [];
@@ -178,10 +236,21 @@ describe('the bad-input catalogue, in a real n8n', () => {
 		}
 		expect(failures).toEqual([]);
 		expect(await snapshot()).toEqual(before);
-		expect(coda.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(coda.requests.slice(codaSeen).filter((request) => request.method !== 'GET')).toEqual([]);
 		expect(
-			reduct.requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD'),
+			reduct.requests
+				.slice(reductSeen)
+				.filter((request) => request.method !== 'GET' && request.method !== 'HEAD'),
 		).toEqual([]);
+		// Newsletter: reads only (the campaign's and lists' lookups), nothing written
+		expect(newsletter.writes()).toEqual([]);
+		expect(newsletter.violations).toEqual([]);
+		expect(newsletter.store.campaign(campaignId)!.status).toBe('draft');
+		// CloudCIX: refused before anything is sent, not even the login
+		expect(cloudCix.requests).toEqual([]);
+		expect(cloudCix.violations).toEqual([]);
+		// OpenStack: nothing named after this run exists in the member's project
+		expect(await openStackLeftovers(tag)).toEqual({});
 	});
 
 	/** Everything the catalogue might have written to, as one comparable value. */

@@ -5,6 +5,7 @@ import * as path from 'path';
 
 import { listFiles, sleep, waitFor } from './harness/wait';
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, keyLocator, locator, makeFiles, manualTrigger, workflow } from './harness/workflow';
 
 jest.setTimeout(10 * 60_000);
@@ -180,7 +181,7 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			]),
 		);
 		await n8n.publish('e2eLocalWebhook');
-		const port = 15678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		try {
 			const body = randomBytes(50_000);
@@ -242,7 +243,7 @@ describe('Cloud Storage node on the Local backend, inside a real n8n', () => {
 			]),
 		);
 		await n8n.publish('e2eLocalTrigger');
-		const port = 15678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		try {
 			await sleep(10_000); // n8n polls once on activation: that poll records what exists

@@ -5,6 +5,7 @@ import { sessionOwner } from '../../nodes/CloudCix/session';
 import { startCloudCixFake, type CloudCixFake, type FakeUser } from '../fakes/cloudcix/server';
 import { sampleProjects } from '../fakes/cloudcix/services';
 import { N8nInstance, parseRun } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 
 /**
@@ -336,7 +337,7 @@ describe('CloudCIX node in a real n8n', () => {
 });
 
 describe("n8n's credential test (the editor's Test button), through n8n's REST API", () => {
-	const port = 16678 + Math.floor(Math.random() * 1000);
+	let port = 0;
 	const browserId = 'cloudcix-e2e-browser';
 	let cookie = '';
 
@@ -378,6 +379,7 @@ describe("n8n's credential test (the editor's Test button), through n8n's REST A
 			},
 			{ id: 'cixTestExpired', name: 'cixTestExpired', type: TYPE, data: credentialData(expired) },
 		]);
+		port = await freePort();
 		await n8n.start(port);
 		await rest('POST', 'owner/setup', {
 			email: 'owner@example.com',

@@ -56,7 +56,7 @@ const writes = () => fake.requests.filter((r) => r.method !== 'GET');
 
 beforeAll(async () => {
 	fake = await startCodaFake();
-	n8n = await N8nInstance.create();
+	n8n = await N8nInstance.create({}, 'server');
 	await n8n.importCredentials([
 		{
 			id: 'codaFake01',

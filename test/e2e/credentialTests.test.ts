@@ -1,4 +1,5 @@
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { N8nRest, type CredentialTestResult } from './harness/rest';
 import { PACK, manualTrigger, workflow } from './harness/workflow';
 import { startBlackholes, type Blackholes } from '../helpers/blackhole';
@@ -41,6 +42,10 @@ function credentials(url: string) {
 			type: 'cloudPackReductStoreApi',
 			data: { url, apiToken: SECRET, allowUnauthorizedCerts: false },
 		},
+		newsletter: {
+			type: 'cloudPackInfomaniakNewsletterApi',
+			data: { apiToken: SECRET, domainId: 1, baseUrl: url },
+		},
 	};
 }
 
@@ -52,7 +57,7 @@ describe('credential tests inside a real n8n', () => {
 	beforeAll(async () => {
 		holes = await startBlackholes();
 		n8n = await N8nInstance.create();
-		const port = 18678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		rest = await N8nRest.signIn(port);
 	});
@@ -63,7 +68,7 @@ describe('credential tests inside a real n8n', () => {
 	});
 
 	/**
-	 * n8n runs a declarative credential test (Coda, ReductStore) through one shared registry of
+	 * n8n runs a declarative credential test (Coda, ReductStore, Newsletter) through one shared registry of
 	 * mock node types, from which a finishing test removes the node type another is still using
 	 * ("Node not found"): the tests here run one after the other, as a user's would.
 	 */
@@ -134,6 +139,13 @@ describe('credential tests inside a real n8n', () => {
 					data: { ...all.reduct.data, url: withUser('https://reduct.example.com') },
 				},
 			],
+			[
+				'newsletter',
+				{
+					...all.newsletter,
+					data: { ...all.newsletter.data, baseUrl: withUser('https://api.infomaniak.com') },
+				},
+			],
 		]);
 		for (const result of results) {
 			expect({ name: result.name, status: result.status, message: result.message }).toEqual({
@@ -153,6 +165,7 @@ describe('credential tests inside a real n8n', () => {
 			['gcs', { ...all.gcs, data: { ...all.gcs.data, endpointType: 'google' } }],
 			['coda', all.coda],
 			['reduct', all.reduct],
+			['newsletter', all.newsletter],
 		]);
 		for (const result of results) {
 			expect({ name: result.name, status: result.status, message: result.message }).toEqual({

@@ -57,7 +57,7 @@ describe('Cloud Storage node: Azure → GCS and S3 in one workflow', () => {
 		await azure.getContainerClient(container).create();
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'crossAzure0001',

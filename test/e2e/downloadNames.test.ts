@@ -74,7 +74,7 @@ describe('the name of a downloaded file, in every node and backend', () => {
 			expect(response.ok).toBe(true);
 		}
 		raw.destroy();
-		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: root });
+		n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: root }, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'namesS3000001',

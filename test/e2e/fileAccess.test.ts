@@ -14,6 +14,7 @@ import { promisify } from 'util';
 
 import { listFiles, sleep, waitFor } from './harness/wait';
 import { N8nInstance, PROJECT, ensureN8n } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { N8nRest } from './harness/rest';
 import { PACK, keyLocator, locator, makeFiles, manualTrigger, workflow } from './harness/workflow';
 
@@ -271,7 +272,7 @@ describe("n8n's file-access rules for the Local backend, inside a real n8n", () 
 		);
 		await n8n.publish('e2eRulesWatchEtc');
 
-		const port = 17678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		try {
 			const rest = await N8nRest.signIn(port);

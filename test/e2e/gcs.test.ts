@@ -108,7 +108,7 @@ describe('Google Cloud Storage inside a real n8n', () => {
 
 	beforeAll(async () => {
 		fake = await startGcsFake({ projectId: 'e2e-fake-project' });
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'gcsEmulator001',

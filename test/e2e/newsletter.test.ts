@@ -4,6 +4,7 @@ import {
 	type NewsletterFake,
 } from '../fakes/infomaniak-newsletter/server';
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 
 /**
@@ -114,7 +115,7 @@ describe('Infomaniak Newsletter node in a real n8n', () => {
 			]),
 		);
 		await n8n.publish('e2eNewsletterSignup');
-		const port = 16678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		const answers: Array<Record<string, any>> = [];
 		try {

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 
 import { PROJECT } from './harness/n8n';
+import { freePort } from './harness/ports';
 
 /**
  * `npm start` as a new user runs it (scripts/start.sh after the build): n8n's editor with the
@@ -65,7 +66,7 @@ function userEnvironment(): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
 	dev = mkdtempSync(path.join(tmpdir(), 'cloud-pack-start-'));
-	const port = 30000 + Math.floor(Math.random() * 20000);
+	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	child = spawn('bash', [path.join(PROJECT, 'scripts/start.sh')], {
 		cwd: PROJECT,

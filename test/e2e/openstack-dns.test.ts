@@ -10,6 +10,7 @@ import { openStackRequest } from '../../nodes/shared/openstack/request';
 import { credentialStore, openStackContext } from '../helpers/openstack/context';
 import { memberAppCredential, unique } from '../helpers/openstack/servers';
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, locator, manualTrigger, workflow } from './harness/workflow';
 
 jest.setTimeout(15 * 60_000);
@@ -111,7 +112,7 @@ describe('OpenStack DNS inside a real n8n', () => {
 			]),
 		);
 		await n8n.publish('e2eDnsWebhook');
-		const port = 16678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		const post = async (body: unknown) => {
 			const call = () =>

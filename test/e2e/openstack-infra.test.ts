@@ -9,6 +9,7 @@
 import { request } from 'http';
 
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 import { memberRun } from '../helpers/openstack/infra';
 import { openStackServers } from '../helpers/openstack/servers';
@@ -356,7 +357,7 @@ describe('OpenStack infrastructure workflow in a real n8n', () => {
 
 	it('runs the same workflow twice at the same time through its webhook, without the runs tripping over each other', async () => {
 		await n8n.publish(WORKFLOW);
-		const port = 16000 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		try {
 			const url = `http://127.0.0.1:${port}/webhook/${WEBHOOK_PATH}`;

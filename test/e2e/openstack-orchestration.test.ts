@@ -66,7 +66,7 @@ describe('OpenStack Orchestration inside a real n8n', () => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'openStackHeatE2e01',

@@ -5,6 +5,7 @@
  * failed.
  */
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow } from './harness/workflow';
 import { CountingProxy } from '../helpers/openstack/countingProxy';
 import { memberAppCredential, openStackServers } from '../helpers/openstack/servers';
@@ -149,7 +150,7 @@ describe('OpenStack Identity inside a real n8n', () => {
 	});
 
 	describe('the credential test in the editor', () => {
-		const port = 20000 + Math.floor(Math.random() * 20000);
+		let port = 0;
 		let cookie = '';
 		const rest = async (path: string, body: unknown) => {
 			const response = await fetch(`http://127.0.0.1:${port}/rest${path}`, {
@@ -173,6 +174,7 @@ describe('OpenStack Identity inside a real n8n', () => {
 			).data;
 
 		beforeAll(async () => {
+			port = await freePort();
 			await n8n.start(port);
 			await rest('/owner/setup', {
 				email: 'owner@example.com',

@@ -10,6 +10,7 @@ import { Client } from 'reduct-js';
 
 import { type ReductFake, startReductFake } from '../fakes/reductstore/server';
 import { N8nInstance } from './harness/n8n';
+import { freePort } from './harness/ports';
 import { PACK, locator, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 
 jest.setTimeout(10 * 60_000);
@@ -179,7 +180,7 @@ return out;`;
 			]),
 		);
 		await n8n.publish('e2eReductWebhook');
-		const port = 15678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		const bodies = [randomBytes(40_000), randomBytes(10)];
 		const answers: Array<Record<string, unknown>> = [];
@@ -342,7 +343,7 @@ return out;`;
 			]),
 		);
 		await n8n.publish('e2eReductTrigger');
-		const port = 15678 + Math.floor(Math.random() * 1000);
+		const port = await freePort();
 		await n8n.start(port);
 		const seen = async () => {
 			const out: Array<[bigint, string, unknown]> = [];

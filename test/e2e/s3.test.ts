@@ -43,7 +43,7 @@ describe('S3 inside a real n8n', () => {
 	beforeAll(async () => {
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials([
 			{
 				id: 's3Swift0000001',

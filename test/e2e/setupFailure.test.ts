@@ -15,7 +15,8 @@ jest.setTimeout(15 * 60_000);
  * item naming the cause ("On Error: Continue"), or the node fails — never does the input pass
  * through as if the operation had happened. Every node of the pack, the Cloud Storage node on
  * each backend, item-by-item operations and batched ones (Coda's Insert Many, ReductStore's
- * Write Many) alike.
+ * Write Many) alike; for the Infomaniak Newsletter, CloudCIX and OpenStack credentials, an address
+ * that breaks the endpoint rule (refused before anything is sent).
  */
 const id = (value: string) => ({ __rl: true, mode: 'id', value });
 const SECRET = 's3cr3t-p4ss';
@@ -190,6 +191,134 @@ const CASES: Case[] = [
 	},
 ];
 
+/** An OpenStack credential whose Keystone would receive the password over plain http:// to another machine. */
+const OPENSTACK_HTTP = {
+	cloud: 'custom',
+	authUrl: 'http://keystone.example.com:5000/v3',
+	region: 'RegionOne',
+	authentication: 'password',
+	userName: 'admin',
+	password: SECRET,
+	projectName: 'admin',
+};
+/** One with user:password@ in its Auth URL. */
+const OPENSTACK_USER = {
+	cloud: 'custom',
+	authUrl: `https://admin:${SECRET}@keystone.example.com/v3`,
+	region: 'RegionOne',
+	authentication: 'applicationCredential',
+	applicationCredentialId: 'f37a55af0c3a459ca410f6a283357210',
+	applicationCredentialSecret: SECRET,
+};
+const OPENSTACK_HTTP_CAUSE = /^The "Auth URL" of the OpenStack credential must use https:\/\//;
+const OPENSTACK_USER_CAUSE =
+	/^The "Auth URL" of the OpenStack credential must not contain a user name or password/;
+
+const openStack = (
+	node: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	bad: 'http' | 'user',
+): Case => ({
+	node,
+	type,
+	credentialType: 'cloudPackOpenStackApi',
+	data: bad === 'http' ? OPENSTACK_HTTP : OPENSTACK_USER,
+	parameters,
+	cause: bad === 'http' ? OPENSTACK_HTTP_CAUSE : OPENSTACK_USER_CAUSE,
+});
+
+CASES.push(
+	{
+		node: 'Cloud Storage Swift',
+		type: 'cloudStorage',
+		credentialType: 'cloudPackOpenStackApi',
+		data: OPENSTACK_HTTP,
+		parameters: {
+			backend: 'swift',
+			resource: 'object',
+			operation: 'upload',
+			container: locator('box'),
+			key: 'x.txt',
+		},
+		cause: OPENSTACK_HTTP_CAUSE,
+	},
+	{
+		node: 'Newsletter Upsert',
+		type: 'infomaniakNewsletter',
+		credentialType: 'cloudPackInfomaniakNewsletterApi',
+		data: { apiToken: SECRET, domainId: '4242', baseUrl: 'http://api.infomaniak.example' },
+		parameters: { resource: 'subscriber', operation: 'upsert', email: 'ada@example.com' },
+		cause: /^The "Base URL" of the Infomaniak Newsletter credential must use https:\/\//,
+	},
+	{
+		node: 'CloudCIX Create',
+		type: 'cloudCix',
+		credentialType: 'cloudPackCloudCixApi',
+		data: {
+			email: 'ada@example.com',
+			password: SECRET,
+			apiKey: 'member-key',
+			apiUrl: `https://ada:${SECRET}@api.cloudcix.com/`,
+		},
+		parameters: {
+			operation: 'create',
+			application: 'membership',
+			service: { __rl: true, mode: 'path', value: 'department/' },
+			jsonBody: '{"name": "Sales"}',
+		},
+		cause: /^The "API URL" of the CloudCIX credential must not contain a user name or password/,
+	},
+	openStack(
+		'OpenStack Object Storage Upload',
+		'openStackObjectStorage',
+		{ resource: 'object', operation: 'upload', container: locator('box'), objectName: 'x.txt' },
+		'http',
+	),
+	openStack(
+		'OpenStack Identity',
+		'openStackIdentity',
+		{ resource: 'user', operation: 'getCurrent' },
+		'user',
+	),
+	openStack(
+		'OpenStack Compute',
+		'openStackCompute',
+		{ resource: 'server', operation: 'list', returnAll: true },
+		'http',
+	),
+	openStack(
+		'OpenStack Block Storage',
+		'openStackBlockStorage',
+		{ resource: 'volume', operation: 'list', returnAll: true },
+		'user',
+	),
+	openStack(
+		'OpenStack Network',
+		'openStackNetwork',
+		{ resource: 'network', operation: 'list', returnAll: true },
+		'http',
+	),
+	openStack(
+		'OpenStack Usage',
+		'openStackUsage',
+		{ resource: 'compute', operation: 'getLimits' },
+		'user',
+	),
+	openStack(
+		'OpenStack DNS',
+		'openStackDns',
+		{ resource: 'zone', operation: 'list', returnAll: true },
+		'http',
+	),
+	openStack(
+		'OpenStack Orchestration',
+		'openStackOrchestration',
+		{ resource: 'stack', operation: 'list', returnAll: true },
+		'user',
+	),
+);
+
 const credentialId = (index: number) => `setupFail${String(index).padStart(4, '0')}`;
 
 function nodeFor(entry: Case, index: number, extra: Record<string, unknown> = {}): WorkflowNode {
@@ -211,7 +340,7 @@ describe('a client that cannot be built, in every node of the pack', () => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		n8n = await N8nInstance.create();
+		n8n = await N8nInstance.create({}, 'server');
 		await n8n.importCredentials(
 			CASES.map((entry, index) => ({
 				id: credentialId(index),

@@ -71,7 +71,7 @@ describe('Swift inside a real n8n', () => {
 	beforeAll(async () => {
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
-		n8n = await N8nInstance.create({ NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' });
+		n8n = await N8nInstance.create({ NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' }, 'server');
 		await n8n.importCredentials([
 			{
 				id: 'swiftE2eOpenSt1',

@@ -1,4 +1,4 @@
-import { runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
+import { fakeCredential, runCloudCixFailing } from '../fakes/cloudcix/n8nHost';
 import { useCloudCixFake } from '../fakes/cloudcix/jest';
 import type { CloudCixFake } from '../fakes/cloudcix/server';
 import { rl } from '../helpers/executeContext';
@@ -170,4 +170,41 @@ it('with several items, the bad one fails before any request of its own, the goo
 	});
 	expect(error.message).toContain('Invalid "Limit": 101 is above the maximum of 100');
 	expect(fake.serviceRequests()).toHaveLength(1);
+});
+
+describe('the endpoint rule for the API URL', () => {
+	it.each([
+		[
+			'user:password@ in front of the fake',
+			() => fake.apiUrl.replace('http://', 'http://admin:pw-0815@'),
+			/^The "API URL" of the CloudCIX credential must not contain a user name or password/,
+		],
+		[
+			'plain http:// to another machine',
+			() => 'http://api.cloudcix.example/{application}/',
+			/^The "API URL" of the CloudCIX credential must use https:\/\/.*api\.cloudcix\.example/,
+		],
+	])('%s: refused before the login, naming the credential field', async (_what, apiUrl, cause) => {
+		const { error } = await runCloudCixFailing(fake, {
+			params: { operation: 'list', ...department },
+			credential: fakeCredential(fake, { apiUrl: apiUrl() }),
+		});
+		expect(error.message).toMatch(cause);
+		expect(JSON.stringify(error)).not.toContain('pw-0815');
+		expect(fake.requests).toEqual([]);
+		expect(fake.logins()).toBe(0);
+	});
+
+	it('a token stored from an earlier login is not sent to an API URL edited since', async () => {
+		const credential = fakeCredential(fake, {
+			token: fake.issueToken(),
+			apiUrl: 'http://cix.example.net/{application}/',
+		});
+		const { error } = await runCloudCixFailing(fake, {
+			params: { operation: 'list', ...department },
+			credential,
+		});
+		expect(error.message).toMatch(/^The "API URL" of the CloudCIX credential must use https:\/\//);
+		expect(fake.requests).toEqual([]);
+	});
 });

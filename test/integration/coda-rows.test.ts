@@ -273,7 +273,7 @@ describe('inserting and upserting many rows', () => {
 			items: input.slice(0, 100),
 		});
 		expect(posts()).toHaveLength(3);
-	});
+	}, 120_000); // 1,100 rows through the fake's OpenAPI validation: slow on a busy 2-core machine
 
 	it('groups items by table: each table gets its own requests', async () => {
 		const result = await runCoda(fake, {

@@ -348,7 +348,7 @@ describe("Infomaniak's refusals", () => {
 			{ credential: { ...credentialOf(fake), domainId: 'news.example.com' } },
 		);
 		expect(notANumber.message).toBe(
-			'The Infomaniak Newsletter credential\'s Domain ID "news.example.com" is not a number',
+			'The "Domain ID" of the Infomaniak Newsletter credential, "news.example.com", is not a number',
 		);
 		const unknown = await fail(
 			{ resource: 'utility', operation: 'getCredits' },

@@ -1,4 +1,8 @@
-import type { ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { CloudPackInfomaniakNewsletterApi } from '../../credentials/CloudPackInfomaniakNewsletterApi.credentials';
 import {
@@ -28,7 +32,7 @@ afterEach(() => {
 	expect(fake.violations).toEqual([]);
 });
 
-type Data = Record<string, unknown>;
+type Data = ICredentialDataDecryptedObject;
 
 /** Resolves `={{ … }}` the way n8n does for these simple expressions over `$credentials`. */
 function resolve(value: string | undefined, data: Data): string {
@@ -43,11 +47,20 @@ function resolve(value: string | undefined, data: Data): string {
 async function testCredential(data: Data): Promise<{ status: 'OK' | 'Error'; message?: string }> {
 	const { request, rules } = credential.test as ICredentialTestRequest;
 	const options = request as IHttpRequestOptions;
-	const url = resolve(options.baseURL, data) + resolve(options.url, data);
-	const headers = credential.authenticate.properties.headers as Record<string, string>;
-	const answer = await fetch(url, {
+	let signed: IHttpRequestOptions;
+	try {
+		signed = await credential.authenticate(data, {
+			...options,
+			baseURL: resolve(options.baseURL, data),
+			url: resolve(options.url, data),
+		});
+	} catch (error) {
+		// n8n's credentials tester shows what the credential threw
+		return { status: 'Error', message: (error as Error).message };
+	}
+	const answer = await fetch(`${signed.baseURL}${signed.url}`, {
 		method: options.method,
-		headers: { Authorization: resolve(headers.Authorization, data) },
+		headers: signed.headers as Record<string, string>,
 	});
 	if (answer.ok) return { status: 'OK' };
 	const rule = rules?.find(
@@ -97,13 +110,38 @@ describe('the Infomaniak Newsletter credential test', () => {
 		});
 	});
 
-	it('authenticates with a Bearer header, the way the node does', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
+	it('authenticates with a Bearer header, the way the node does', async () => {
+		const signed = await credential.authenticate(data(), {
+			url: `${fake.url}/1/newsletters/${fake.domainId}`,
+			headers: { Accept: 'application/json' },
+		});
+		expect(signed.headers).toEqual({
+			Accept: 'application/json',
+			Authorization: `Bearer ${fake.token}`,
 		});
 		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({
 			password: true,
 		});
+	});
+
+	it('refuses user:password@ and the token over plain http:// to another machine, sending nothing', async () => {
+		const sent = fake.requests.length;
+		const withUser = await testCredential(
+			data({ baseUrl: fake.url.replace('http://', 'http://me:pw-0815@') }),
+		);
+		expect(withUser).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(
+				/^The "Base URL" of the Infomaniak Newsletter credential must not contain a user name or password/,
+			),
+		});
+		expect(withUser.message).not.toContain('pw-0815');
+		expect(await testCredential(data({ baseUrl: 'http://api.infomaniak.example' }))).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(
+				/^The "Base URL" of the Infomaniak Newsletter credential must use https:\/\/.*api\.infomaniak\.example/,
+			),
+		});
+		expect(fake.requests).toHaveLength(sent);
 	});
 });

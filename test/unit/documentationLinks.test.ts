@@ -10,26 +10,45 @@ import type { ICredentialType } from 'n8n-workflow';
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE_PAGE = 'https://www.npmjs.com/package/n8n-nodes-cloud-pack';
 
-/** The anchors GitHub and npm give the README's headings. */
-function readmeAnchors(): Set<string> {
-	const anchors = new Set<string>();
+/**
+ * The README's sections by the anchor GitHub and npm give their headings: each section's text
+ * runs to the next heading of the same or a higher level (its subsections included).
+ */
+function readmeSections(): Map<string, string> {
+	const sections = new Map<string, string>();
 	const seen = new Map<string, number>();
+	const open: Array<{ anchor: string; level: number; lines: string[] }> = [];
 	let inCode = false;
 	for (const line of readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n')) {
 		if (line.startsWith('```')) inCode = !inCode;
-		const heading = !inCode && /^#{1,6}\s+(.*)$/.exec(line);
-		if (!heading) continue;
-		const slug = heading[1]
-			.trim()
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}\s_-]/gu, '')
-			.replace(/\s/g, '-');
-		const count = seen.get(slug) ?? 0;
-		seen.set(slug, count + 1);
-		anchors.add(count === 0 ? slug : `${slug}-${count}`);
+		const heading = !inCode && /^(#{1,6})\s+(.*)$/.exec(line);
+		if (heading) {
+			const level = heading[1].length;
+			while (open.length > 0 && open[open.length - 1].level >= level) {
+				const done = open.pop()!;
+				sections.set(done.anchor, done.lines.join('\n'));
+			}
+			const slug = heading[2]
+				.trim()
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+				.replace(/\s/g, '-');
+			const count = seen.get(slug) ?? 0;
+			seen.set(slug, count + 1);
+			open.push({ anchor: count === 0 ? slug : `${slug}-${count}`, level, lines: [] });
+		}
+		for (const section of open) section.lines.push(line);
 	}
-	return anchors;
+	for (const done of open) sections.set(done.anchor, done.lines.join('\n'));
+	return sections;
 }
+
+function readmeAnchors(): Set<string> {
+	return new Set(readmeSections().keys());
+}
+
+/** A section's words, without markdown emphasis or line breaks. */
+const plain = (text: string) => text.replace(/[*_`]/g, '').replace(/\s+/g, ' ');
 
 function walk(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -69,6 +88,24 @@ function credentialLinks(): Array<[string, string]> {
 
 const links = [...codexLinks(), ...credentialLinks()];
 
+/** Every node file with its display name and its primary documentation link. */
+function primaryLinks(): Array<[string, string, string]> {
+	return walk(path.join(ROOT, 'nodes'))
+		.filter((file) => file.endsWith('.node.json'))
+		.map((file) => {
+			const codex = JSON.parse(readFileSync(file, 'utf8')) as {
+				resources?: { primaryDocumentation?: Array<{ url: string }> };
+			};
+			const source = readFileSync(file.replace(/\.json$/, '.ts'), 'utf8');
+			const displayName = /displayName: '([^']+)'/.exec(source)?.[1] ?? '';
+			return [
+				path.relative(ROOT, file),
+				displayName.replace(/ \(Cloud Pack\)$/, ''),
+				codex.resources?.primaryDocumentation?.[0]?.url ?? '',
+			];
+		});
+}
+
 describe('documentation links', () => {
 	it('every node and credential has one', () => {
 		const nodes = walk(path.join(ROOT, 'nodes')).filter((file) => file.endsWith('.node.ts'));
@@ -79,13 +116,25 @@ describe('documentation links', () => {
 		expect(credentialLinks().filter(([, url]) => !url)).toEqual([]);
 	});
 
-	it.each(links)('%s → %s names a README section that exists', (_file, url) => {
-		if (!url.startsWith(PACKAGE_PAGE)) {
-			expect(url).toMatch(/^https:\/\//);
-			return;
-		}
-		const anchor = url.slice(PACKAGE_PAGE.length);
-		expect(anchor).toMatch(/^#./);
-		expect([...readmeAnchors()]).toContain(anchor.slice(1));
-	});
+	it.each(primaryLinks())(
+		'%s: "%s" is named in the README section its documentation link opens',
+		(_file, name, url) => {
+			expect(url.startsWith(`${PACKAGE_PAGE}#`)).toBe(true);
+			const section = readmeSections().get(url.slice(PACKAGE_PAGE.length + 1));
+			expect(plain(section ?? '')).toContain(name);
+		},
+	);
+
+	it.each(links)(
+		'%s → %s names a README section that exists (or is an https:// page)',
+		(_file, url) => {
+			if (!url.startsWith(PACKAGE_PAGE)) {
+				expect(url).toMatch(/^https:\/\//);
+				return;
+			}
+			const anchor = url.slice(PACKAGE_PAGE.length);
+			expect(anchor).toMatch(/^#./);
+			expect([...readmeAnchors()]).toContain(anchor.slice(1));
+		},
+	);
 });

@@ -4,6 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { withinCredentialTestDeadline } from '../../shared/transport/credentialTest';
 import {
 	closeAzureConnection,
 	createAzureConnection,
@@ -21,24 +22,26 @@ export async function testAzureBlobCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	let azure: AzureConnection | undefined;
-	try {
-		// A credential test should answer quickly, not retry for minutes.
-		azure = await createAzureConnection(
-			(credential.data ?? {}) as AzureBlobCredentialData,
-			CREDENTIAL_TEST_POLICY,
-		);
-		const page = await listContainersPage(azure, { pageSize: 1 });
-		const first = page.containers[0]?.name;
-		return {
-			status: 'OK',
-			message: first
-				? `Connected to ${azure.endpoint}; containers can be listed`
-				: `Connected to ${azure.endpoint}; it has no container yet`,
-		};
-	} catch (error) {
-		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
-	} finally {
-		await closeAzureConnection(azure);
-	}
+	return await withinCredentialTestDeadline(async () => {
+		let azure: AzureConnection | undefined;
+		try {
+			// A credential test should answer quickly, not retry for minutes.
+			azure = await createAzureConnection(
+				(credential.data ?? {}) as AzureBlobCredentialData,
+				CREDENTIAL_TEST_POLICY,
+			);
+			const page = await listContainersPage(azure, { pageSize: 1 });
+			const first = page.containers[0]?.name;
+			return {
+				status: 'OK',
+				message: first
+					? `Connected to ${azure.endpoint}; containers can be listed`
+					: `Connected to ${azure.endpoint}; it has no container yet`,
+			};
+		} catch (error) {
+			return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+		} finally {
+			await closeAzureConnection(azure);
+		}
+	});
 }

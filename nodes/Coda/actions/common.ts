@@ -184,13 +184,16 @@ export function wantsWait(
 	return { wait, timeoutSeconds };
 }
 
-/** Adds `applied` (and Coda's warning) to a write's result when the user asked to wait. */
+/**
+ * Adds `applied` (and Coda's warning) to a write's result when the user asked to wait. `wait`
+ * comes from wantsWait, read before the write.
+ */
 export async function afterWrite(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	{ wait, timeoutSeconds }: ReturnType<typeof wantsWait>,
 	result: IDataObject,
 ): Promise<IDataObject> {
-	const { wait, timeoutSeconds } = wantsWait(ctx, itemIndex);
 	const requestId = typeof result.requestId === 'string' ? result.requestId : undefined;
 	if (!wait || !requestId) return result;
 	const status: MutationStatus = await waitForMutation(ctx, requestId, timeoutSeconds, itemIndex);

@@ -4,6 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { withinCredentialTestDeadline } from '../../shared/transport/credentialTest';
 import {
 	closeGcsClient,
 	createGcsClient,
@@ -23,23 +24,28 @@ export async function testGcsCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	let config: GcsConfig | undefined;
-	let client: GcsClient | undefined;
-	try {
-		config = parseGcsCredential(credential.data ?? {});
-		// A credential test should answer quickly, not retry for minutes.
-		client = await createGcsClient(config, CREDENTIAL_TEST_POLICY);
-		const page = await listBucketsPage(client, { pageSize: 1 });
-		const seen = page.buckets.length
-			? ` (first bucket: ${page.buckets[0].name})`
-			: ' (no buckets yet)';
-		return { status: 'OK', message: `Listed the buckets of project "${config.projectId}"${seen}` };
-	} catch (error) {
-		return {
-			status: 'Error',
-			message: redactFor(config, error instanceof Error ? error.message : String(error)),
-		};
-	} finally {
-		await closeGcsClient(client);
-	}
+	return await withinCredentialTestDeadline(async () => {
+		let config: GcsConfig | undefined;
+		let client: GcsClient | undefined;
+		try {
+			config = parseGcsCredential(credential.data ?? {});
+			// A credential test should answer quickly, not retry for minutes.
+			client = await createGcsClient(config, CREDENTIAL_TEST_POLICY);
+			const page = await listBucketsPage(client, { pageSize: 1 });
+			const seen = page.buckets.length
+				? ` (first bucket: ${page.buckets[0].name})`
+				: ' (no buckets yet)';
+			return {
+				status: 'OK',
+				message: `Listed the buckets of project "${config.projectId}"${seen}`,
+			};
+		} catch (error) {
+			return {
+				status: 'Error',
+				message: redactFor(config, error instanceof Error ? error.message : String(error)),
+			};
+		} finally {
+			await closeGcsClient(client);
+		}
+	});
 }

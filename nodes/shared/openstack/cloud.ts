@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { endpointProblem, withoutUserInfo, type EndpointRule } from '../transport/endpoint';
 import { OpenStackConfigError } from './credentialErrors';
 
 /**
@@ -58,9 +59,33 @@ function text(value: unknown): string {
 }
 
 /**
+ * The endpoint rule (nodes/shared/transport/endpoint.ts) for the Auth URL: Keystone receives the
+ * password or the application credential's secret, so https://, or http:// to this machine only,
+ * and never user:password@.
+ */
+export const AUTH_URL_RULE: EndpointRule = {
+	label: 'The "Auth URL" of the OpenStack credential',
+	sendsSecret: true,
+};
+
+/** The endpoint rule for any request that carries the token (the credential's `authenticate`). */
+export const TOKEN_RULE: EndpointRule = {
+	label: 'An address that receives the OpenStack token',
+	sendsSecret: true,
+};
+
+/**
+ * The endpoint rule (nodes/shared/transport/endpoint.ts) for an endpoint of the token's catalog:
+ * the token goes over https://, or http:// to this machine only, and never to user:password@.
+ */
+export function catalogEndpointRule(service: string): EndpointRule {
+	return { label: `The catalog's "${service}" endpoint`, sendsSecret: true };
+}
+
+/**
  * The Keystone v3 base of a URL as users write it: `…/v3` as is, `…/identity` or a bare host
- * get `/v3` appended (Keystone serves v3 below its root). A v2.0 URL, a URL with a query or
- * anything that is not http(s) is refused, naming the field.
+ * get `/v3` appended (Keystone serves v3 below its root). A v2.0 URL, a URL with a query, one
+ * that breaks the endpoint rule or anything that is not http(s) is refused, naming the field.
  */
 export function keystoneV3Url(raw: string): string {
 	const value = raw.trim();
@@ -69,22 +94,12 @@ export function keystoneV3Url(raw: string): string {
 		url = new URL(value);
 	} catch {
 		throw new OpenStackConfigError(
-			`The Auth URL "${value}" is not a URL: give the Keystone v3 address, e.g. https://keystone.example.com/v3`,
+			`The Auth URL "${withoutUserInfo(value)}" is not a URL: give the Keystone v3 address, e.g. https://keystone.example.com/v3`,
 			'authUrl',
 		);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new OpenStackConfigError(
-			`The Auth URL must start with https:// (got "${url.protocol}")`,
-			'authUrl',
-		);
-	}
-	if (url.username || url.password) {
-		throw new OpenStackConfigError(
-			'The Auth URL must not carry a user name or password',
-			'authUrl',
-		);
-	}
+	const problem = endpointProblem(value, AUTH_URL_RULE);
+	if (problem) throw new OpenStackConfigError(problem, 'authUrl');
 	if (url.search || url.hash) {
 		throw new OpenStackConfigError(
 			'The Auth URL must not have a query string or fragment',

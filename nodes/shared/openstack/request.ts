@@ -16,8 +16,9 @@ import {
 	type CloudRequestContext,
 	type RetryPolicy,
 } from '../transport';
+import { endpointProblem } from '../transport/endpoint';
 import { findEndpoint } from './catalog';
-import { cloudTarget, OPENSTACK_CREDENTIAL } from './cloud';
+import { catalogEndpointRule, cloudTarget, OPENSTACK_CREDENTIAL } from './cloud';
 import { findCredentialError, type OpenStackCredentialError } from './credentialErrors';
 import { openStackFault, serviceLabel } from './faults';
 import { CREDENTIAL_LABELS } from './keystone';
@@ -200,7 +201,10 @@ export async function openStackSession(ctx: OpenStackContext): Promise<OpenStack
 	return await state.renewal;
 }
 
-/** The base URL of a service in the session's catalog, or a clear error naming what is there. */
+/**
+ * The base URL of a service in the session's catalog, or a clear error naming what is there.
+ * An endpoint that breaks the endpoint rule is refused before any request is sent to it.
+ */
 export function serviceEndpoint(
 	ctx: OpenStackContext,
 	session: OpenStackSession,
@@ -217,6 +221,12 @@ export function serviceEndpoint(
 			},
 		);
 	}
+	const problem = endpointProblem(endpoint, catalogEndpointRule(service));
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			description: `Keystone lists it for region "${session.region}" (${session.interface} interface). Check the "Interface" of the OpenStack credential, or ask the cloud's operator for an https:// endpoint.`,
+		});
+	}
 	return endpoint;
 }
 
@@ -232,10 +242,10 @@ async function toRequest(ctx: OpenStackContext, call: OpenStackCall): Promise<Cl
 	const base = serviceEndpoint(ctx, session, call.service);
 	let url = `${withApiVersion(base, call.apiVersion)}${call.path ?? ''}`;
 	if (call.url) {
-		if (new URL(call.url).host !== new URL(base).host) {
+		if (new URL(call.url).origin !== new URL(base).origin) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`${serviceLabel(call.service)} returned a link to another host (${new URL(call.url).host})`,
+				`${serviceLabel(call.service)} returned a link to another address (${new URL(call.url).origin})`,
 				{
 					description:
 						"It was not followed, so that the token only goes to the cloud's own endpoints.",

@@ -44,6 +44,27 @@ export interface WaitResult<T> {
 const same = (a: string | undefined, list: string[] = []) =>
 	a !== undefined && list.some((candidate) => candidate.toLowerCase() === a.toLowerCase());
 
+/** Reads after a failure status that came without its explanation, a second apart. */
+const FAULT_REREADS = 3;
+
+/**
+ * The resource's explanation of its failure. A service may record it a moment after the status
+ * (Nova sets ERROR, then adds the fault), so a failure without one is read again a few times.
+ */
+async function failureDetailOf<T>(
+	resource: T,
+	options: WaitOptions<T>,
+	sleep: (ms: number) => Promise<void>,
+): Promise<string | undefined> {
+	if (!options.failureDetail) return undefined;
+	let detail = options.failureDetail(resource);
+	for (let reread = 0; !detail && reread < FAULT_REREADS; reread++) {
+		await sleep(1000);
+		detail = options.failureDetail(await options.poll());
+	}
+	return detail;
+}
+
 export async function waitForStatus<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
 	const now = options.now ?? Date.now;
 	const sleep = options.sleep ?? n8nSleep;
@@ -65,7 +86,7 @@ export async function waitForStatus<T>(options: WaitOptions<T>): Promise<WaitRes
 		last = options.status(resource);
 		const waitedSeconds = Math.round((now() - startedAt) / 1000);
 		if (same(last, options.failOn)) {
-			const detail = options.failureDetail?.(resource);
+			const detail = await failureDetailOf(resource, options, sleep);
 			throw new NodeOperationError(
 				options.node,
 				`The ${options.describe} went to status ${last}${detail ? `: ${detail}` : ''}`,

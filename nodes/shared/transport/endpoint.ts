@@ -1,8 +1,12 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { isIP } from 'net';
+
+import { withCredentialTestTimeout } from './credentialTest';
 
 /**
  * The one rule every credential and driver of the pack applies to an endpoint it is given
- * (S3, Azure, GCS, Coda, ReductStore):
+ * (S3, Azure, GCS, Coda, ReductStore, Infomaniak Newsletter, CloudCIX, OpenStack and every
+ * endpoint of its catalog):
  * - user information (`https://user:password@host`) is refused, whatever the provider: it
  *   would be a second, unmanaged secret, sent to the host on every request and shown
  *   wherever the URL is shown;
@@ -72,11 +76,15 @@ export function withoutUserInfo(raw: string): string {
 	}
 }
 
-/** The URL a request of n8n's helper goes to: `url` when absolute, else `baseURL` + `url`. */
+/**
+ * The URL a request of n8n's helper goes to: `url` when absolute, else `baseURL` and `url`
+ * joined by one "/", as axios joins them (`https://h/v1/` + `country/` → `https://h/v1/country/`).
+ */
 export function requestTarget(request: { url?: string; baseURL?: string; uri?: string }): string {
 	const url = String(request.url ?? request.uri ?? '');
 	if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-	return `${String(request.baseURL ?? '').replace(/\/+$/, '')}${url}`;
+	const base = String(request.baseURL ?? '').replace(/\/+$/, '');
+	return url ? `${base}/${url.replace(/^\/+/, '')}` : base;
 }
 
 /**
@@ -89,4 +97,19 @@ export function assertRequestEndpoint(
 ): void {
 	const problem = endpointProblem(requestTarget(request), rule);
 	if (problem) throw new Error(problem);
+}
+
+/**
+ * A credential's `authenticate` for a secret sent in headers: the request's address checked
+ * against the rule first (every request that carries the secret, the credential test's
+ * included), then the headers added; a credential test gets its own timeout back.
+ */
+export function withSecretHeaders(
+	requestOptions: IHttpRequestOptions,
+	rule: EndpointRule,
+	headers: Record<string, string>,
+): IHttpRequestOptions {
+	const options = withCredentialTestTimeout(requestOptions);
+	assertRequestEndpoint(options, rule);
+	return { ...options, headers: { ...(options.headers ?? {}), ...headers } };
 }

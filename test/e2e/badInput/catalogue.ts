@@ -19,6 +19,8 @@ export interface Context {
 	tag: string;
 	doc: SeededDoc;
 	gcsBucket: string;
+	/** A draft campaign of the Infomaniak Newsletter fake. */
+	campaignId: number;
 }
 
 export interface Credential {
@@ -56,6 +58,9 @@ const AZURE = uses('cloudPackAzureBlobApi', 'catAzure000001');
 const GCS = uses('cloudPackGoogleCloudStorageApi', 'catGcs0000001');
 const CODA = uses('cloudPackCodaApi', 'catCoda000001');
 const REDUCT = uses('cloudPackReductStoreApi', 'catReduct0001');
+const NEWSLETTER = uses('cloudPackInfomaniakNewsletterApi', 'catNewsletter1');
+const CLOUDCIX = uses('cloudPackCloudCixApi', 'catCloudCix001');
+const OPENSTACK = uses('cloudPackOpenStackApi', 'catOpenStack01');
 
 const row = (
 	set: Record<string, unknown>,
@@ -109,6 +114,11 @@ function badCredential(
 }
 
 const TOO_LONG_SEGMENT = 'x'.repeat(300);
+const department = {
+	application: 'membership',
+	service: { __rl: true, mode: 'path', value: 'department/' },
+};
+const byId = (value: string) => rl(value, 'id');
 const KEY_1025 = 'k'.repeat(1025);
 
 export const CATALOGUE: Group[] = [
@@ -1002,6 +1012,440 @@ export const CATALOGUE: Group[] = [
 		],
 	),
 
+	// ---- Infomaniak Newsletter node (the spec-checked fake) ----------------------------------
+	group(
+		'Infomaniak Newsletter',
+		'Newsletter Upsert',
+		'infomaniakNewsletter',
+		NEWSLETTER,
+		() => ({
+			resource: 'subscriber',
+			operation: 'upsert',
+			email: expr('email'),
+		}),
+		[
+			row({ email: 'ada(at)example.com' }, 'Email', 'not an e-mail address', /valid e-mail/),
+			row({ email: 'ada@' }, 'Email', 'no domain', /valid e-mail/),
+			row({ email: '' }, 'Email', 'empty'),
+		],
+	),
+	group(
+		'Infomaniak Newsletter',
+		'Newsletter Schedule',
+		'infomaniakNewsletter',
+		NEWSLETTER,
+		({ campaignId }) => ({
+			resource: 'campaign',
+			operation: 'schedule',
+			campaignId: byId(expr('campaign', String(campaignId))),
+			sendAt: expr('sendAt', '2099-01-01T10:00:00Z'),
+		}),
+		[
+			row({ sendAt: '2020-01-01T10:00:00Z' }, 'Send At', 'a date in the past', /in the past/),
+			row({ sendAt: 'next tuesday' }, 'Send At', 'not a date', /not a date/),
+			row({ campaign: 'Spring news' }, 'Campaign', 'a name where an ID goes', /not an ID/),
+		],
+	),
+	group(
+		'Infomaniak Newsletter',
+		'Newsletter Create Campaign',
+		'infomaniakNewsletter',
+		NEWSLETTER,
+		() => ({
+			resource: 'campaign',
+			operation: 'create',
+			subject: 'News',
+			senderEmail: expr('sender', 'news@news.example.com'),
+			senderName: 'News',
+			language: expr('language', 'en_GB'),
+			contentSource: 'html',
+			htmlContent: expr('html', '<p>Hello</p>'),
+		}),
+		[
+			row({ language: 'xx_XX' }, 'Language', 'an unknown language', /campaign languages/),
+			row({ sender: 'news at example.com' }, 'Sender Address', 'not an e-mail address'),
+			row({ html: '   ' }, 'HTML Content', 'blank HTML', /empty/),
+		],
+	),
+	group(
+		'Infomaniak Newsletter',
+		'Newsletter List Subscribers',
+		'infomaniakNewsletter',
+		NEWSLETTER,
+		() => ({
+			resource: 'subscriber',
+			operation: 'list',
+			returnAll: false,
+			limit: expr('limit'),
+		}),
+		[
+			row({ limit: 0 }, 'Limit', 'zero', /minimum of 1/),
+			row({ limit: 'some' }, 'Limit', 'not a number', /whole number/),
+		],
+	),
+	group(
+		'Infomaniak Newsletter',
+		'Newsletter Forget',
+		'infomaniakNewsletter',
+		NEWSLETTER,
+		() => ({
+			resource: 'subscriber',
+			operation: 'forget',
+			subscriberId: byId('1'),
+			confirmForget: false,
+		}),
+		[row({}, 'Confirm Permanent Erasure', 'the erasure not confirmed', /nothing was sent/)],
+	),
+
+	// ---- CloudCIX node (the fake: nothing is sent, not even the login) -----------------------
+	group(
+		'CloudCIX',
+		'CloudCIX Create',
+		'cloudCix',
+		CLOUDCIX,
+		() => ({
+			operation: 'create',
+			...department,
+			jsonBody: expr('body', '{"name": "Sales"}'),
+		}),
+		[
+			row({ body: '{"name": "Sales",' }, 'JSON', 'JSON that does not parse', /not valid JSON/),
+			row({ body: '[1, 2]' }, 'JSON', 'an array, not an object', /JSON object/),
+		],
+	),
+	group(
+		'CloudCIX',
+		'CloudCIX Read',
+		'cloudCix',
+		CLOUDCIX,
+		() => ({
+			operation: 'read',
+			application: 'membership',
+			service: { __rl: true, mode: 'path', value: expr('service', 'department/') },
+			id: expr('id', '1'),
+		}),
+		[
+			row({ id: '' }, 'ID', 'no ID', /empty/),
+			row({ service: 'https://evil.example/x/' }, 'Service', 'a URL where a path goes'),
+			row({ service: 'department/../user/' }, 'Service', 'a ".." segment'),
+		],
+	),
+	group(
+		'CloudCIX',
+		'CloudCIX List',
+		'cloudCix',
+		CLOUDCIX,
+		() => ({
+			operation: 'list',
+			...department,
+			limit: expr('limit', 20),
+			page: expr('page', 0),
+			filters: {
+				conditions: [
+					{ mode: 'search', field: 'name', lookup: expr('lookup', 'icontains'), value: 'a' },
+				],
+			},
+		}),
+		[
+			row({ limit: 150 }, 'Limit', 'over 100', /maximum of 100/),
+			row({ page: -1 }, 'Page', 'negative', /minimum of 0/),
+			row({ lookup: 'between' }, 'Lookup', 'an unknown lookup', /lookup CloudCIX knows/),
+		],
+	),
+	group(
+		'CloudCIX',
+		'CloudCIX Custom Application',
+		'cloudCix',
+		CLOUDCIX,
+		() => ({
+			operation: 'list',
+			application: 'custom',
+			customApplication: expr('app'),
+			service: { __rl: true, mode: 'path', value: 'x/' },
+		}),
+		[row({ app: 'help desk' }, 'Application Name', 'not a host name label')],
+	),
+
+	// ---- OpenStack nodes (the local OpenStack) -----------------------------------------------
+	group(
+		'OpenStack Compute',
+		'OpenStack Create Server',
+		'openStackCompute',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'server',
+			operation: 'create',
+			name: expr('name', `${tag}-vm`),
+			flavor: rl(expr('flavor', 'm1.tiny')),
+			image: rl(expr('image', 'cirros-0.6.2-x86_64-disk')),
+			wait: false,
+			options: { userData: expr('userData', '') },
+		}),
+		[
+			row({ flavor: 'no-such-flavor' }, 'Flavor', 'a flavor that does not exist'),
+			row({ image: 'no-such-image' }, 'Image', 'an image that does not exist'),
+			row({ name: '  ' }, 'Name', 'a blank name', /empty/),
+			row({ userData: 'x'.repeat(50_000) }, 'User Data', "over Nova's 65,535 base64 characters"),
+		],
+	),
+	group(
+		'OpenStack Compute',
+		'OpenStack Create Key Pair',
+		'openStackCompute',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'keyPair',
+			operation: 'create',
+			name: expr('name', `${tag}-key`),
+			keySource: 'import',
+			publicKey: expr('key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI'),
+		}),
+		[
+			row({ name: 'my/key' }, 'Name', 'a "/" Nova refuses'),
+			row({ key: 'not a key' }, 'Public Key', 'not an OpenSSH public key', /OpenSSH/),
+		],
+	),
+	group(
+		'OpenStack Compute',
+		'OpenStack Console Log',
+		'openStackCompute',
+		OPENSTACK,
+		() => ({
+			resource: 'server',
+			operation: 'getConsoleLog',
+			server: rl('no-such-server'),
+			lines: 10,
+		}),
+		[row({}, 'Server', 'a server that does not exist')],
+	),
+	group(
+		'OpenStack Block Storage',
+		'OpenStack Create Volume',
+		'openStackBlockStorage',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'volume',
+			operation: 'create',
+			size: expr('size', 1),
+			name: expr('name', `${tag}-vol`),
+		}),
+		[
+			row({ size: 0 }, 'Size (GB)', 'zero', /minimum of 1/),
+			row({ size: 'big' }, 'Size (GB)', 'not a number', /whole number/),
+			row({ name: 'v'.repeat(256) }, 'Name', 'longer than 255 characters'),
+		],
+	),
+	group(
+		'OpenStack Block Storage',
+		'OpenStack Extend Volume',
+		'openStackBlockStorage',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'volume',
+			operation: 'extend',
+			volume: rl(`${tag}-missing`),
+			newSize: 2,
+		}),
+		[row({}, 'Volume', 'a volume that does not exist', /no volume is named/)],
+	),
+	group(
+		'OpenStack Network',
+		'OpenStack Create Network',
+		'openStackNetwork',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'network',
+			operation: 'create',
+			name: `${tag}-net`,
+			createSubnet: true,
+			cidr: expr('cidr', '10.91.0.0/24'),
+			gatewayIp: expr('gateway', ''),
+			options: { mtu: expr('mtu', 1450) },
+		}),
+		[
+			row({ cidr: '10.91.0.1/24' }, 'CIDR', 'host bits set'),
+			row({ cidr: '10.91.0.0/33' }, 'CIDR', 'a prefix over 32'),
+			row({ gateway: '10.92.0.1' }, 'Gateway IP', 'outside the CIDR'),
+			row({ mtu: 10 }, 'MTU', 'below 68', /minimum of 68/),
+		],
+	),
+	group(
+		'OpenStack Network',
+		'OpenStack Create Rule',
+		'openStackNetwork',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'securityGroupRule',
+			operation: 'create',
+			securityGroup: rl(`${tag}-sg`),
+			protocol: expr('protocol', 'tcp'),
+			portRange: expr('ports', '22'),
+			protocolNumber: expr('number', 47),
+			remote: 'cidr',
+			remoteCidr: expr('remote', '0.0.0.0/0'),
+		}),
+		[
+			row({ ports: '8080-80' }, 'Port Range', 'backwards', /starts above its end/),
+			row({ ports: '70000' }, 'Port Range', 'beyond 65535', /1–65535/),
+			row({ ports: 'ssh' }, 'Port Range', 'not a port'),
+			row({ remote: '10.0.0.0/8/1' }, 'Remote CIDR', 'not a CIDR'),
+			row({ protocol: 'number', number: 300 }, 'Protocol Number', 'above 255', /maximum of 255/),
+		],
+	),
+	group(
+		'OpenStack DNS',
+		'OpenStack Create Zone',
+		'openStackDns',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'zone',
+			operation: 'create',
+			zoneName: expr('zone', `${tag}.example.`),
+			email: expr('email', `hostmaster@${tag}.example`),
+			options: { ttl: expr('ttl', 3600) },
+		}),
+		[
+			row({ zone: 'localhost' }, 'Zone Name', 'a single label'),
+			row({ email: 'hostmaster' }, 'Email', 'not an e-mail address'),
+			row({ ttl: -1 }, 'TTL (Seconds)', 'negative', /minimum of 0/),
+			row({ ttl: 2 ** 31 }, 'TTL (Seconds)', 'above 2,147,483,647', /maximum/),
+		],
+	),
+	group(
+		'OpenStack DNS',
+		'OpenStack Create Record Set',
+		'openStackDns',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'recordSet',
+			operation: 'create',
+			zone: rl(expr('zone', `${tag}.example.`)),
+			name: 'www',
+			type: expr('type', 'A'),
+			records: expr('records', '192.0.2.10'),
+		}),
+		[
+			row({ records: '999.0.2.10' }, 'Records', 'not an IPv4 address'),
+			row({ type: 'MX', records: 'mail.example.com' }, 'Records', 'an MX without priority'),
+			row({ type: 'NOPE' }, 'Type', 'not a record type'),
+			row({}, 'Zone', 'a zone that does not exist'),
+		],
+	),
+	group(
+		'OpenStack Orchestration',
+		'OpenStack Create Stack',
+		'openStackOrchestration',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'stack',
+			operation: 'create',
+			stackName: expr('name', `${tag}-stack`),
+			templateSource: 'text',
+			template: expr('template', 'heat_template_version: 2018-08-31\nresources: {}\n'),
+			specifyParameters: 'json',
+			parametersJson: expr('parameters', '{}'),
+			waitUntilComplete: false,
+			options: { timeoutMinutes: expr('timeout', 10) },
+		}),
+		[
+			row({ name: '1stack' }, 'Stack Name', 'a digit first'),
+			row({ template: ' ' }, 'Template', 'an empty template', /empty/),
+			row({ parameters: '{"count": ' }, 'Parameters (JSON)', 'not JSON', /not valid JSON/),
+			row({ parameters: '[1]' }, 'Parameters (JSON)', 'not an object', /JSON object/),
+			row({ timeout: 0 }, 'Timeout (Minutes)', 'zero', /minimum of 1/),
+		],
+	),
+	group(
+		'OpenStack Identity',
+		'OpenStack Create App Credential',
+		'openStackIdentity',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'applicationCredential',
+			operation: 'create',
+			name: expr('name', `${tag}-app`),
+			options: { expiresAt: expr('expires', '2099-01-01T00:00:00Z') },
+		}),
+		[
+			row({ expires: 'someday' }, 'Expires At', 'not a date', /not a date/),
+			row({ expires: '2001-01-01T00:00:00Z' }, 'Expires At', 'in the past'),
+			row({ name: '' }, 'Name', 'empty', /empty/),
+		],
+	),
+	group(
+		'OpenStack Usage',
+		'OpenStack Compute Usage',
+		'openStackUsage',
+		OPENSTACK,
+		() => ({
+			resource: 'compute',
+			operation: 'getUsage',
+			period: 'custom',
+			start: expr('start', '2026-01-01T00:00:00Z'),
+			end: expr('end', '2026-02-01T00:00:00Z'),
+		}),
+		[
+			row({ start: 'last week' }, 'Start', 'not a date', /not a date/),
+			row({ end: '2025-12-01T00:00:00Z' }, 'End', 'before the start', /not after the Start/),
+		],
+	),
+	group(
+		'OpenStack Object Storage',
+		'OpenStack Upload Object',
+		'openStackObjectStorage',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'object',
+			operation: 'upload',
+			container: rl(expr('container', tag)),
+			objectName: expr('object', 'k.txt'),
+			options: { metadata: { entry: [{ name: 'owner', value: expr('owner', 'ada') }] } },
+		}),
+		[
+			row({ container: 'a/b' }, 'Container', 'a "/" in a container name'),
+			row({ container: 'c'.repeat(257) }, 'Container', 'over 256 bytes'),
+			row({ object: KEY_1025 }, 'Object Name', 'over 1,024 bytes'),
+			row({ object: 'a/../b' }, 'Object Name', 'a ".." segment'),
+			row({ owner: 'Zoë' }, 'Metadata', 'a non-ASCII value'),
+		],
+		{ binary: true },
+	),
+	group(
+		'OpenStack Object Storage',
+		'OpenStack Temp URL',
+		'openStackObjectStorage',
+		OPENSTACK,
+		({ tag }) => ({
+			resource: 'object',
+			operation: 'getTempUrl',
+			container: rl(tag),
+			object: rl('a.txt'),
+			expiresIn: expr('expires'),
+		}),
+		[
+			row({ expires: 0 }, 'Expires In (Seconds)', 'zero', /minimum of 1/),
+			row({ expires: 'soon' }, 'Expires In (Seconds)', 'not a number', /whole number/),
+		],
+	),
+	group(
+		'Cloud Storage (Swift)',
+		'Swift Backend Upload',
+		'cloudStorage',
+		OPENSTACK,
+		({ tag }) => ({
+			backend: 'swift',
+			resource: 'object',
+			operation: 'upload',
+			container: rl(expr('container', tag)),
+			key: expr('key', 'k.txt'),
+		}),
+		[
+			row({ container: 'a/b' }, 'Container', 'a "/" in a container name'),
+			row({ key: KEY_1025 }, 'Key', 'over 1,024 bytes'),
+		],
+		{ binary: true },
+	),
+
 	// ---- credentials that are the bad input --------------------------------------------------
 	badCredential(
 		'S3',
@@ -1067,6 +1511,55 @@ export const CATALOGUE: Group[] = [
 		['cloudPackCodaApi', 'catBadCodaFtp1'],
 		{ apiToken: 't', baseUrl: 'ftp://coda.io/apis/v1' },
 		row({}, 'Base URL', 'not http(s)', /https:\/\//),
+	),
+	badCredential(
+		'Infomaniak Newsletter',
+		'Newsletter Domain ID',
+		'infomaniakNewsletter',
+		{ resource: 'utility', operation: 'getCredits' },
+		['cloudPackInfomaniakNewsletterApi', 'catBadNlDomain'],
+		{ apiToken: 't', domainId: 'news.example.com', baseUrl: 'https://api.infomaniak.com' },
+		row({}, 'Domain ID', 'not a number', /not a number/),
+	),
+	badCredential(
+		'Infomaniak Newsletter',
+		'Newsletter Plain HTTP',
+		'infomaniakNewsletter',
+		{ resource: 'utility', operation: 'getCredits' },
+		['cloudPackInfomaniakNewsletterApi', 'catBadNlHttp01'],
+		{ apiToken: 't', domainId: '4242', baseUrl: 'http://api.infomaniak.example' },
+		row({}, 'Base URL', 'the token over plain http:// to another machine', /https:\/\//),
+	),
+	badCredential(
+		'CloudCIX',
+		'CloudCIX User In URL',
+		'cloudCix',
+		{ operation: 'list', ...department },
+		['cloudPackCloudCixApi', 'catBadCixUser1'],
+		{
+			email: 'a@example.com',
+			password: 'pw',
+			apiKey: 'k',
+			apiUrl: 'https://ada:pw@api.cloudcix.com/',
+		},
+		row({}, 'API URL', 'user:password@', /user name or password/),
+	),
+	badCredential(
+		'OpenStack Identity',
+		'OpenStack Plain HTTP Keystone',
+		'openStackIdentity',
+		{ resource: 'user', operation: 'getCurrent' },
+		['cloudPackOpenStackApi', 'catBadOsHttp01'],
+		{
+			cloud: 'custom',
+			authUrl: 'http://keystone.example.com:5000/v3',
+			region: 'RegionOne',
+			authentication: 'password',
+			userName: 'u',
+			password: 'pw',
+			projectName: 'p',
+		},
+		row({}, 'Auth URL', 'a password over plain http:// to another machine', /https:\/\//),
 	),
 	badCredential(
 		'ReductStore',

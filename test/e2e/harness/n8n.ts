@@ -1,10 +1,24 @@
 import { execFile, spawn, type ChildProcess } from 'child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
+import { createRequire } from 'module';
 import * as path from 'path';
 import { promisify } from 'util';
 
 import { TOLERATED_SIGNALS, isCompleteRun, recordCrash } from './crashes';
+import { N8nRest } from './rest';
+import { freePort } from './ports';
 
 const run = promisify(execFile);
 /** The project folder, also when this file runs compiled from elsewhere (benchmarks). */
@@ -37,21 +51,45 @@ export async function ensureN8n(): Promise<{ node: string; n8n: string; nodeBin:
 }
 
 /**
- * Installs the built package into a template user folder the way n8n installs a
- * community package (see install-pack.sh); each instance copies it. Built once per run.
+ * Installs the built package into a template user folder the way n8n installs a community
+ * package (see install-pack.sh); each instance copies it. One template per build, shared by
+ * every suite and jest worker of a run (keyed by the built files, moved into place whole).
  */
 let template: Promise<string> | undefined;
 export function ensurePackageTemplate(): Promise<string> {
 	template ??= (async () => {
-		// One template per test process, so concurrent runs never share (or delete) one.
-		const folder = mkdtempSync(path.join(tmpdir(), 'cloud-pack-template-'));
-		process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-		await run('bash', [path.join(PROJECT, 'test/e2e/install-pack.sh'), folder], {
+		const folder = path.join(tmpdir(), `cloud-pack-template-${buildKey()}`);
+		if (existsSync(path.join(folder, '.n8n', 'nodes', 'node_modules'))) return folder;
+		const building = mkdtempSync(`${folder}-building-`);
+		await run('bash', [path.join(PROJECT, 'test/e2e/install-pack.sh'), building], {
 			timeout: 10 * 60_000,
 		});
+		try {
+			renameSync(building, folder);
+		} catch {
+			// another worker moved its template into place first: use that one
+			rmSync(building, { recursive: true, force: true });
+		}
 		return folder;
 	})();
 	return template;
+}
+
+/** A hash of the package manifest and the built files (names, sizes, times). */
+function buildKey(): string {
+	const hash = createHash('sha1').update(readFileSync(path.join(PROJECT, 'package.json')));
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(file);
+			else {
+				const { size, mtimeMs } = statSync(file);
+				hash.update(`${file}:${size}:${mtimeMs}\n`);
+			}
+		}
+	};
+	walk(path.join(PROJECT, 'dist'));
+	return hash.digest('hex').slice(0, 16);
 }
 
 export interface Credential {
@@ -70,23 +108,39 @@ export interface RunResult {
 	raw: any;
 }
 
+/**
+ * How an instance runs workflows: `cli`, one `n8n execute` process per run (each pays n8n's
+ * start-up, seconds); or `server`, one `n8n start` for the instance, and every run through its
+ * REST API as the editor's "Execute workflow" does (manual mode), workflows saved through it
+ * too. Runs with their own environment, or not started by a Manual Trigger, use the CLI.
+ */
+export type RunMode = 'cli' | 'server';
+
 /** One n8n user folder with the pack installed; runs n8n's CLI and server against it. */
 export class N8nInstance {
 	readonly folder: string;
 	private server?: ChildProcess;
+	/** The signed-in REST client of the server that runs workflows (RunMode "server"). */
+	private runner?: Promise<N8nRest>;
+	/** Every workflow imported, by id: its Manual Trigger is where a server run starts. */
+	private readonly workflows = new Map<string, { nodes?: Array<{ name: string; type: string }> }>();
 	/** The last 20 kB the running server printed, for failure messages. */
 	serverLog = '';
 
 	private constructor(
 		private readonly bin: { node: string; n8n: string; nodeBin: string },
 		readonly extraEnv: Record<string, string>,
+		readonly runMode: RunMode,
 	) {
 		this.folder = mkdtempSync(path.join(tmpdir(), 'cloud-pack-n8n-'));
 	}
 
-	static async create(extraEnv: Record<string, string> = {}): Promise<N8nInstance> {
+	static async create(
+		extraEnv: Record<string, string> = {},
+		runMode: RunMode = 'cli',
+	): Promise<N8nInstance> {
 		const [bin, template] = await Promise.all([ensureN8n(), ensurePackageTemplate()]);
-		const instance = new N8nInstance(bin, extraEnv);
+		const instance = new N8nInstance(bin, extraEnv, runMode);
 		cpSync(path.join(template, '.n8n'), path.join(instance.folder, '.n8n'), { recursive: true });
 		return instance;
 	}
@@ -102,7 +156,12 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+			// Below Linux's ephemeral ports (32768+), which outgoing connections hold; cli() and
+			// start() pick a port free at that moment instead.
+			N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 12000)),
+			// V8's compiled code of n8n's modules, kept between processes: each CLI call starts faster.
+			NODE_COMPILE_CACHE: path.join(tmpdir(), 'cloud-pack-n8n-compile-cache'),
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 			...this.extraEnv,
 		};
 	}
@@ -119,7 +178,7 @@ export class N8nInstance {
 	): Promise<{ stdout: string; stderr: string }> {
 		try {
 			return await run(this.bin.node, [this.bin.n8n, ...args], {
-				env: { ...this.env(), ...env },
+				env: { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 				cwd: this.folder,
 				timeout: timeoutMs,
 				maxBuffer: 256 * 1024 * 1024,
@@ -144,6 +203,8 @@ export class N8nInstance {
 	}
 
 	async importWorkflow(workflow: Record<string, unknown>): Promise<void> {
+		this.workflows.set(String(workflow.id), workflow as any);
+		if (this.runMode === 'server') return await this.saveThroughServer(workflow);
 		const file = path.join(this.folder, `workflow-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(workflow));
 		await this.cli(['import:workflow', `--input=${file}`]);
@@ -154,12 +215,49 @@ export class N8nInstance {
 		await this.cli(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	/** `n8n execute --id`; resolves with the run data, rejects with n8n's error output. */
+	/** Saves a workflow through the running server, replacing one with the same id. */
+	private async saveThroughServer(workflow: Record<string, unknown>): Promise<void> {
+		const rest = await this.serverForRuns();
+		const id = String(workflow.id);
+		const { data: existing } = await rest.get<boolean>(`/workflows/${id}/exists`);
+		if (existing === true || (existing as any)?.exists === true) {
+			await rest.post(`/workflows/${id}/archive`, {});
+			await rest.delete(`/workflows/${id}`);
+		}
+		const { status, raw } = await rest.post('/workflows', workflow);
+		if (status !== 200)
+			throw new Error(`saving workflow ${id} answered ${status}: ${JSON.stringify(raw)}`);
+	}
+
+	/** The server that runs this instance's workflows, started (and signed in to) on first use. */
+	private serverForRuns(): Promise<N8nRest> {
+		this.runner ??= (async () => {
+			const port = await freePort();
+			await this.start(port);
+			return await N8nRest.signIn(port);
+		})();
+		return this.runner;
+	}
+
+	/** The Manual Trigger a server run starts from, when the workflow has one. */
+	private manualTrigger(workflowId: string): string | undefined {
+		return this.workflows
+			.get(workflowId)
+			?.nodes?.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
+	}
+
+	/**
+	 * Runs a workflow (imported before) to its end: resolves with the run data, rejects with
+	 * n8n's error output. Through the server in RunMode "server", else `n8n execute --id`.
+	 */
 	async execute(
 		workflowId: string,
 		env: NodeJS.ProcessEnv = {},
 		timeoutMs = 180_000,
 	): Promise<RunResult> {
+		const trigger = this.manualTrigger(workflowId);
+		if (this.runMode === 'server' && Object.keys(env).length === 0 && trigger)
+			return await this.executeThroughServer(workflowId, trigger, timeoutMs);
 		try {
 			const { stdout } = await this.cli(
 				['execute', `--id=${workflowId}`, '--rawOutput'],
@@ -187,10 +285,52 @@ export class N8nInstance {
 		}
 	}
 
-	/** `n8n execute` expected to fail: resolves with what n8n printed. */
+	/** A run through the server's REST API, from the Manual Trigger, awaited to its end. */
+	private async executeThroughServer(
+		workflowId: string,
+		trigger: string,
+		timeoutMs: number,
+	): Promise<RunResult> {
+		const rest = await this.serverForRuns();
+		const started = await rest.post<{ executionId?: string }>(`/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: trigger },
+		});
+		const executionId = started.data?.executionId;
+		if (started.status !== 200 || !executionId)
+			throw new Error(
+				`running ${workflowId} answered ${started.status}: ${JSON.stringify(started.raw)}`,
+			);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const { status, data } = await rest.get<any>(`/executions/${executionId}`);
+			if (status === 200 && data && !['new', 'running', 'waiting'].includes(data.status)) {
+				const runData = typeof data.data === 'string' ? this.unflatten(data.data) : data.data;
+				const run = runFrom({ ...data, data: runData });
+				const error = runData?.resultData?.error;
+				if (error || data.status !== 'success')
+					throw new Error(
+						`n8n execute failed (${data.status}):\n${readable(error ?? data.status)}\n${error?.message ?? ''}`,
+					);
+				return run;
+			}
+			if (Date.now() > deadline)
+				throw new Error(`run ${executionId} of ${workflowId} did not end in ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/** n8n keeps run data "flatted" (github.com/WebReflection/flatted); its own copy reads it. */
+	private unflatten(text: string): any {
+		const load = createRequire(__filename);
+		const flatted = load(path.join(path.dirname(this.bin.n8n), '..', '..', 'flatted'));
+		return flatted.parse(text);
+	}
+
+	/** A run expected to fail: resolves with what n8n printed (or answered) about it. */
 	async executeExpectingFailure(workflowId: string): Promise<string> {
 		try {
-			await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+			if (this.runMode === 'server') await this.execute(workflowId);
+			else await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		} catch (error) {
 			return (error as Error).message;
 		}
@@ -202,6 +342,7 @@ export class N8nInstance {
 		const server = spawn(this.bin.node, [this.bin.n8n, 'start'], {
 			env: {
 				...this.env(),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 				N8N_PORT: String(port),
 				N8N_LISTEN_ADDRESS: '127.0.0.1',
 				N8N_HOST: '127.0.0.1',
@@ -237,6 +378,7 @@ export class N8nInstance {
 	async stop(): Promise<void> {
 		const server = this.server;
 		this.server = undefined;
+		this.runner = undefined;
 		if (!server || server.exitCode !== null) return;
 		const exited = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');
@@ -254,7 +396,20 @@ export class N8nInstance {
 export function parseRun(stdout: string): RunResult {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`No run data in n8n output:\n${stdout.slice(-2000)}`);
-	const raw = parseJsonPrefix(stdout.slice(start));
+	return runFrom(parseJsonPrefix(stdout.slice(start)));
+}
+
+/** An error of a run as JSON (its message and description when it holds a circular reference). */
+function readable(error: any): string {
+	try {
+		return JSON.stringify(error, null, 2);
+	} catch {
+		return JSON.stringify({ message: error?.message, description: error?.description }, null, 2);
+	}
+}
+
+/** A run's data (as `n8n execute --rawOutput` prints it, or the REST API answers it), readable. */
+function runFrom(raw: any): RunResult {
 	const runData = raw.data.resultData.runData as Record<string, any[]>;
 	return {
 		raw,

@@ -27,6 +27,7 @@ export interface ListSearchResult {
 }
 
 const BROWSER_ID = 'cloud-pack-e2e-browser';
+const OWNER = { email: 'owner@cloud-pack.test', password: 'Cloud-Pack-e2e-1' };
 
 export class N8nRest {
 	private constructor(
@@ -34,38 +35,60 @@ export class N8nRest {
 		private readonly cookie: string,
 	) {}
 
-	/** Sets up the owner of a fresh instance and signs in as them. */
+	/**
+	 * Signs in as the owner: sets the owner up on a fresh instance, or logs in when an earlier
+	 * server of the same user folder already did.
+	 */
 	static async signIn(port: number): Promise<N8nRest> {
 		const base = `http://127.0.0.1:${port}/rest`;
-		const response = await fetch(`${base}/owner/setup`, {
+		const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
+		let response = await fetch(`${base}/owner/setup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({
-				email: 'owner@cloud-pack.test',
-				firstName: 'Cloud',
-				lastName: 'Pack',
-				password: 'Cloud-Pack-e2e-1',
-			}),
+			headers,
+			body: JSON.stringify({ ...OWNER, firstName: 'Cloud', lastName: 'Pack' }),
 		});
+		if (response.status === 400) {
+			response = await fetch(`${base}/login`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+		}
 		const cookie = (response.headers.getSetCookie?.() ?? [])
 			.map((entry) => entry.split(';')[0])
 			.find((entry) => entry.startsWith('n8n-auth='));
 		if (!response.ok || !cookie) {
-			throw new Error(`owner setup failed (${response.status}): ${await response.text()}`);
+			throw new Error(`owner sign-in failed (${response.status}): ${await response.text()}`);
 		}
 		return new N8nRest(base, cookie);
 	}
 
 	/** POST to the REST API; resolves with the HTTP status and n8n's `data` (or error body). */
 	async post<T>(path: string, body: unknown): Promise<{ status: number; data: T; raw: any }> {
+		return await this.call<T>('POST', path, body);
+	}
+
+	async get<T>(path: string): Promise<{ status: number; data: T; raw: any }> {
+		return await this.call<T>('GET', path);
+	}
+
+	async delete<T>(path: string): Promise<{ status: number; data: T; raw: any }> {
+		return await this.call<T>('DELETE', path);
+	}
+
+	private async call<T>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; data: T; raw: any }> {
 		const response = await fetch(`${this.base}${path}`, {
-			method: 'POST',
+			method,
 			headers: {
 				'content-type': 'application/json',
 				'browser-id': BROWSER_ID,
 				cookie: this.cookie,
 			},
-			body: JSON.stringify(body),
+			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
 		let raw: any;

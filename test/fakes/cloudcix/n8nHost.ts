@@ -23,7 +23,8 @@ import type { CloudCixFake } from './server';
  * - `preAuthentication` runs when the expirable field is empty, or after a 401 (then the request
  *   is sent once more); its output is stored; `additionalCredentialOptions.credentialsDecrypted`
  *   replaces the stored data for that request;
- * - the generic `authenticate` block adds its headers; failures become NodeApiError.
+ * - the credential's `authenticate` adds its header (and applies the endpoint rule); failures
+ *   become NodeApiError.
  * The e2e tests run the same node in a real n8n.
  */
 
@@ -42,13 +43,6 @@ export function fakeCredential(fake: CloudCixFake, extra: IDataObject = {}): IDa
 		token: '',
 		...extra,
 	};
-}
-
-/** `={{$credentials.name}}` as n8n's expression engine resolves it in an authenticate block. */
-function resolve(value: string, credentials: ICredentialDataDecryptedObject): string {
-	return value.replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, name: string) =>
-		String(credentials[name] ?? ''),
-	);
 }
 
 export interface HostOptions {
@@ -97,17 +91,10 @@ export function cloudCixHost(fake: CloudCixFake, options: HostOptions) {
 		Object.assign(credentials, output);
 	}
 
-	function authenticate(
+	const authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		request: IHttpRequestOptions,
-	): IHttpRequestOptions {
-		const headers: IDataObject = { ...(request.headers as IDataObject) };
-		for (const [name, value] of Object.entries(
-			credentialType.authenticate.properties.headers ?? {},
-		))
-			headers[name] = resolve(String(value), credentials);
-		return { ...request, headers };
-	}
+	): Promise<IHttpRequestOptions> => await credentialType.authenticate(credentials, request);
 
 	async function httpRequestWithAuthentication(
 		type: string,
@@ -118,13 +105,13 @@ export function cloudCixHost(fake: CloudCixFake, options: HostOptions) {
 		try {
 			credentials = additional?.credentialsDecrypted?.data ?? (await getCredentials(type));
 			await preAuthentication(credentials, false);
-			return await send(authenticate(credentials, request));
+			return await send(await authenticate(credentials, request));
 		} catch (error) {
 			const status = (error as { response?: { status?: number } }).response?.status;
 			if (status === 401 && credentials !== undefined) {
 				try {
 					await preAuthentication(credentials, true);
-					return await send(authenticate(credentials, request));
+					return await send(await authenticate(credentials, request));
 				} catch (retryError) {
 					throw new NodeApiError(node, retryError as never);
 				}

@@ -65,6 +65,8 @@ export class FakeKeystone {
 	tokenRequests: unknown[] = [];
 	readonly tokens = new Map<string, { expiresAt: number; revoked: boolean }>();
 	serviceCalls: ServiceCall[] = [];
+	/** Service type → URL its public endpoint is listed with instead (e.g. a plain http:// host). */
+	endpointUrls: Record<string, string> = {};
 	service: ServiceHandler = (_call, res) => sendJson(res, 200, {});
 	private counter = 0;
 
@@ -112,6 +114,21 @@ export class FakeKeystone {
 	}
 
 	private catalog() {
+		return this.localCatalog().map((entry) =>
+			this.endpointUrls[entry.type] === undefined
+				? entry
+				: {
+						...entry,
+						endpoints: entry.endpoints.map((endpoint: { interface?: string; url: string }) =>
+							endpoint.interface === 'public'
+								? { ...endpoint, url: this.endpointUrls[entry.type] }
+								: endpoint,
+						),
+					},
+		);
+	}
+
+	private localCatalog() {
 		const sample = sampleTokenBody().token.catalog;
 		const svc = `${this.url}/svc`;
 		return [
@@ -256,4 +273,20 @@ export class FakeKeystone {
 		};
 		sendJson(res, 201, body, { 'X-Subject-Token': token });
 	}
+}
+
+/**
+ * One FakeKeystone for a test file (a jest helper): started before its tests, stopped after
+ * them, `reset` before each; the returned function gives the running instance.
+ */
+export function useFakeKeystone(
+	reset: (keystone: FakeKeystone) => void = () => undefined,
+): () => FakeKeystone {
+	let keystone: FakeKeystone | undefined;
+	beforeAll(async () => {
+		keystone = await new FakeKeystone().start();
+	});
+	afterAll(async () => await keystone?.stop());
+	beforeEach(() => reset(keystone!));
+	return () => keystone!;
 }

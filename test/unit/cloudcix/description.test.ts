@@ -114,13 +114,29 @@ describe('node description', () => {
 describe('credential', () => {
 	const credential = new CloudPackCloudCixApi();
 
-	it("the token is n8n's expirable hidden field, sent as X-Auth-Token", () => {
+	it("the token is n8n's expirable hidden field, sent as X-Auth-Token", async () => {
 		expect(credential.properties.find((p) => p.name === 'token')).toMatchObject({
 			type: 'hidden',
 			typeOptions: { expirable: true },
 		});
-		expect(credential.authenticate.properties.headers).toEqual({
-			'X-Auth-Token': '={{$credentials.token}}',
+		const signed = await credential.authenticate(
+			{ token: 'jwt-token', apiUrl: 'https://api.cloudcix.com/' },
+			{ baseURL: 'https://membership.api.cloudcix.com/', url: 'country/', headers: { A: 'b' } },
+		);
+		expect(signed.headers).toEqual({ A: 'b', 'X-Auth-Token': 'jwt-token' });
+	});
+
+	it('the token goes to https:// (or http:// on this machine), never to user:password@', async () => {
+		const sign = (baseURL: string) =>
+			credential.authenticate({ token: 'jwt-token' }, { baseURL, url: 'country/' });
+		await expect(sign('http://membership.cix.lan/')).rejects.toThrow(
+			/^The "API URL" of the CloudCIX credential must use https:\/\/.*membership\.cix\.lan/,
+		);
+		await expect(sign('https://me:pw@membership.api.cloudcix.com/')).rejects.toThrow(
+			/^The "API URL" of the CloudCIX credential must not contain a user name or password/,
+		);
+		await expect(sign('http://localhost:4010/membership/')).resolves.toMatchObject({
+			headers: { 'X-Auth-Token': 'jwt-token' },
 		});
 	});
 

@@ -1,8 +1,12 @@
 import { UserError } from 'n8n-workflow';
 
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/transport/retryPolicy';
 import {
 	applicationUrl,
 	isSessionDue,
+	logIn,
 	loginRefused,
 	renewalTime,
 	RENEW_MARGIN_MS,
@@ -32,9 +36,42 @@ describe('applicationUrl', () => {
 
 	it('refuses what is not an http(s) URL, with a UserError naming the credential field', () => {
 		expect(() => applicationUrl('api.cloudcix.com', 'membership')).toThrow(
-			'The API URL of the CloudCIX credential is not a URL: "api.cloudcix.com"',
+			'The "API URL" of the CloudCIX credential is not a URL',
 		);
 		expect(() => applicationUrl('ftp://api.cloudcix.com/', 'membership')).toThrow(UserError);
+	});
+
+	it('the endpoint rule: no user:password@, the password and token over http:// to this machine only', () => {
+		const refusal = (apiUrl: string) => {
+			try {
+				applicationUrl(apiUrl, 'membership');
+			} catch (error) {
+				expect(error).toBeInstanceOf(UserError);
+				return (error as Error).message;
+			}
+			return undefined;
+		};
+		for (const apiUrl of [
+			'https://admin:pw-0815@api.cloudcix.com/',
+			'https://admin:pw-0815@cix.example.com/{application}/',
+			'http://admin:pw-0815@127.0.0.1:4010/{application}/',
+		]) {
+			expect(refusal(apiUrl)).toMatch(
+				/^The "API URL" of the CloudCIX credential must not contain a user name or password/,
+			);
+			expect(refusal(apiUrl)).not.toContain('pw-0815');
+		}
+		expect(refusal('http://api.cloudcix.com/')).toMatch(
+			/^The "API URL" of the CloudCIX credential must use https:\/\/: plain http:\/\/ would send the credential's secret in clear text to membership\.api\.cloudcix\.com/,
+		);
+		expect(refusal('http://{application}.cix.lan/')).toMatch(
+			/must use https:\/\/.*membership\.cix\.lan/,
+		);
+		// this machine: the name in front of "localhost" stays on it
+		expect(applicationUrl('http://localhost:4010/', 'iaas')).toBe('http://iaas.localhost:4010/');
+		expect(applicationUrl('http://[::1]:4010/{application}/', 'iaas')).toBe(
+			'http://[::1]:4010/iaas/',
+		);
 	});
 });
 
@@ -121,5 +158,32 @@ describe('loginRefused', () => {
 			'CloudCIX refused the login: <h1>Not Found</h1>',
 		);
 		expect(loginRefused(403, undefined).message).toBe('CloudCIX refused the login: HTTP 403');
+	});
+});
+
+describe('logIn', () => {
+	it("has the policy's idle timeout: a server that never answers fails the login, never hangs", async () => {
+		const sent: IHttpRequestOptions[] = [];
+		const helper = {
+			helpers: {
+				httpRequest: async (options: IHttpRequestOptions) => {
+					sent.push(options);
+					return { body: { token: 'issued' }, headers: {}, statusCode: 201 };
+				},
+			},
+		} as unknown as IHttpRequestHelper;
+		const session = await logIn.call(helper, {
+			email: 'user@example.com',
+			password: 'p',
+			apiKey: 'k',
+			apiUrl: 'https://{application}.api.cloudcix.com',
+		});
+		expect(session.token).toBe('issued');
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({
+			method: 'POST',
+			url: 'https://membership.api.cloudcix.com/auth/login/',
+			timeout: DEFAULT_RETRY_POLICY.idleTimeoutMs,
+		});
 	});
 });

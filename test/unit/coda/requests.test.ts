@@ -450,3 +450,33 @@ describe('each operation sends the request Coda documents', () => {
 		},
 	);
 });
+
+describe('a bad "Wait Timeout (Seconds)" is refused before the write it would wait for', () => {
+	const wait = { waitForCompletion: true, waitTimeout: 0 };
+	it.each([
+		['page create', { resource: 'page', operation: 'create', ...DOC, name: 'P', ...wait }],
+		['page delete', { resource: 'page', operation: 'delete', ...DOC, pageId: id('p1'), ...wait }],
+		['doc create', { resource: 'doc', operation: 'create', title: 'Plan', ...wait }],
+		['row delete', { resource: 'row', operation: 'delete', ...TABLE, rowId: id('i-1'), ...wait }],
+		[
+			'button push',
+			{
+				resource: 'row',
+				operation: 'pushButton',
+				...TABLE,
+				rowId: id('i-1'),
+				columnId: id('c-button'),
+				...wait,
+			},
+		],
+	])('%s: nothing sent', async (_name, params) => {
+		const result = await runCoda(
+			{ url: base, token: TOKEN },
+			{ params: params as IDataObject, continueOnFail: true },
+		);
+		expect(result.json[0].error).toBe(
+			'Invalid "Wait Timeout (Seconds)": 0 is below the minimum of 1',
+		);
+		expect(result.calls.filter((call) => call.method !== 'GET')).toEqual([]);
+	});
+});

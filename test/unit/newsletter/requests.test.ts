@@ -178,15 +178,37 @@ describe('newsletterClient', () => {
 		).toEqual({ requests: 1, intervalMs: 60_000, burst: 1 });
 		await expect(
 			newsletterClient(context({ domainId: 1, requestsPerMinute: 0.5 })),
-		).rejects.toThrow(/Requests per Minute "0.5" is not a whole number from 2 to 100000/);
+		).rejects.toThrow(
+			/"Requests per Minute" of the Infomaniak Newsletter credential, "0.5", is not a whole number from 2 to 100000/,
+		);
 	});
 
 	it('refuses a base URL that is not http(s) and a domain that is not a number', async () => {
 		await expect(newsletterClient(context({ domainId: 1, baseUrl: 'ftp://x' }))).rejects.toThrow(
-			'The Infomaniak Newsletter credential\'s Base URL "ftp://x" is not an http(s) URL',
+			'The "Base URL" of the Infomaniak Newsletter credential must start with https:// (or http:// for a server on this machine), not "ftp:"',
 		);
 		await expect(newsletterClient(context({ domainId: '0' }))).rejects.toThrow(
-			'The Infomaniak Newsletter credential\'s Domain ID "0" is not a number',
+			'The "Domain ID" of the Infomaniak Newsletter credential, "0", is not a number',
 		);
+	});
+
+	it('the endpoint rule: no user:password@, the token over http:// to this machine only', async () => {
+		await expect(
+			newsletterClient(context({ domainId: 1, baseUrl: 'https://me:pw-0815@api.infomaniak.com' })),
+		).rejects.toThrow(
+			/^The "Base URL" of the Infomaniak Newsletter credential must not contain a user name or password/,
+		);
+		await expect(
+			newsletterClient(context({ domainId: 1, baseUrl: 'http://api.infomaniak.com' })),
+		).rejects.toThrow(
+			/^The "Base URL" of the Infomaniak Newsletter credential must use https:\/\/: plain http:\/\/ would send the credential's secret in clear text to api\.infomaniak\.com/,
+		);
+		const failure = await newsletterClient(
+			context({ domainId: 1, baseUrl: 'https://me:pw-0815@api.infomaniak.com' }),
+		).catch((error: Error) => error);
+		expect(JSON.stringify(failure)).not.toContain('pw-0815');
+		expect(
+			await newsletterClient(context({ domainId: 1, baseUrl: 'http://localhost:8080' })),
+		).toMatchObject({ baseUrl: 'http://localhost:8080' });
 	});
 });

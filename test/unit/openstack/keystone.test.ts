@@ -308,7 +308,12 @@ describe('Auth URL', () => {
 			'https://keystone.example.com/v2.0',
 			/is not Keystone v3 \(it ends in \/v2\.0\).*https:\/\/keystone\.example\.com\/v3/,
 		],
-		['https://user:pw@keystone.example.com/v3', /must not carry a user name or password/],
+		['https://user:pw@keystone.example.com/v3', /must not contain a user name or password/],
+		[
+			'http://keystone.example.com/v3',
+			/^The "Auth URL" of the OpenStack credential must use https:\/\/: plain http:\/\/ would send the credential's secret in clear text to keystone\.example\.com/,
+		],
+		['http://10.0.0.5:5000/v3', /must use https:\/\//],
 		['https://keystone.example.com/v3/auth/tokens', /without "\/auth\/tokens"/],
 		['https://keystone.example.com/v3?x=1', /must not have a query string/],
 	])('refuses %s, naming the Auth URL', (url, message) => {

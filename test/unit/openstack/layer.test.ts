@@ -357,6 +357,48 @@ describe('wait until status', () => {
 		expect(error.message).toBe('The server "web" went to status ERROR: No valid host was found.');
 	});
 
+	it('reads a failed resource again when its fault comes a moment after its status', async () => {
+		const faults = [undefined, undefined, { message: 'No valid host was found.' }];
+		const time = clock();
+		const error = await failure(
+			waitForStatus({
+				node,
+				poll: async () => ({ status: 'ERROR', fault: faults.shift() }),
+				status: (server) => server.status,
+				until: ['ACTIVE'],
+				failOn: ['ERROR'],
+				failureDetail: (server) => server.fault?.message,
+				timeoutSeconds: 60,
+				describe: 'server "web"',
+				...time,
+			}),
+		);
+		expect(error.message).toBe('The server "web" went to status ERROR: No valid host was found.');
+		expect(time.waits).toEqual([1000, 1000]);
+	});
+
+	it('reports a failure without a fault after three more reads', async () => {
+		let polls = 0;
+		const time = clock();
+		const error = await failure(
+			waitForStatus({
+				node,
+				poll: async () => (
+					polls++,
+					{ status: 'ERROR' as string, fault: undefined as { message: string } | undefined }
+				),
+				status: (server) => server.status,
+				failOn: ['ERROR'],
+				failureDetail: (server) => server.fault?.message,
+				timeoutSeconds: 60,
+				describe: 'server "web"',
+				...time,
+			}),
+		);
+		expect(error.message).toBe('The server "web" went to status ERROR');
+		expect(polls).toBe(4);
+	});
+
 	it('gives up after the timeout, saying what it saw last', async () => {
 		const time = clock();
 		const error = await failure(

@@ -1,3 +1,9 @@
+import { UserError } from 'n8n-workflow';
+
+import { CloudPackCloudCixApi } from '../../../credentials/CloudPackCloudCixApi.credentials';
+import { CloudPackInfomaniakNewsletterApi } from '../../../credentials/CloudPackInfomaniakNewsletterApi.credentials';
+import { CloudPackOpenStackApi } from '../../../credentials/CloudPackOpenStackApi.credentials';
+import { sessionFingerprint } from '../../../nodes/shared/openstack/session';
 import {
 	assertRequestEndpoint,
 	endpointProblem,
@@ -79,6 +85,11 @@ describe('the endpoint rule shared by every credential', () => {
 		expect(requestTarget({ baseURL: 'https://a.example', url: 'http://b.example/x' })).toBe(
 			'http://b.example/x',
 		);
+		// joined as axios joins them: one "/" between (CloudCIX's test request: base + "country/")
+		expect(requestTarget({ baseURL: 'http://localhost:4010/membership/', url: 'country/' })).toBe(
+			'http://localhost:4010/membership/country/',
+		);
+		expect(requestTarget({ baseURL: 'https://a.example/v1' })).toBe('https://a.example/v1');
 		expect(() =>
 			assertRequestEndpoint({ baseURL: 'http://coda.lan', url: '/whoami' }, secret),
 		).toThrow(/must use https:\/\//);
@@ -155,5 +166,119 @@ describe('each credential applies it', () => {
 			blobEndpoint: 'http://127.0.0.1:10000/acct',
 		});
 		expect(local.endpoint).toBe('http://127.0.0.1:10000/acct');
+	});
+});
+
+describe('the credentials with a login or a token apply it to every request that carries a secret', () => {
+	const SECRET = 'pw-0815-secret';
+	/** n8n's helper for preAuthentication: nothing may be sent. */
+	const nothingSent = () => {
+		const httpRequest = jest.fn(async () => {
+			throw new Error('a request was sent');
+		});
+		return { helpers: { httpRequest } };
+	};
+
+	it('Infomaniak Newsletter: the Bearer token, also for the credential test', async () => {
+		const credential = new CloudPackInfomaniakNewsletterApi();
+		const data = { apiToken: SECRET, domainId: '1', baseUrl: 'http://api.infomaniak.example' };
+		const test = credential.test.request;
+		await expect(
+			credential.authenticate(data, {
+				baseURL: 'http://api.infomaniak.example',
+				url: String(test.url),
+			}),
+		).rejects.toThrow(
+			/^The "Base URL" of the Infomaniak Newsletter credential must use https:\/\/.*api\.infomaniak\.example/,
+		);
+		await expect(
+			credential.authenticate(data, { url: 'https://me:pw@api.infomaniak.com/1/newsletters/1' }),
+		).rejects.toThrow(/must not contain a user name or password/);
+		expect(
+			(
+				await credential.authenticate(data, {
+					url: 'http://127.0.0.1:8080/1/newsletters/1',
+				})
+			).headers,
+		).toEqual({ Authorization: `Bearer ${SECRET}` });
+	});
+
+	it('CloudCIX: the login (password and API key) and the token', async () => {
+		const credential = new CloudPackCloudCixApi();
+		const data = { email: 'a@b.ch', password: SECRET, apiKey: 'k', token: 'jwt' };
+		for (const [apiUrl, problem] of [
+			[
+				'http://api.cloudcix.example/',
+				/^The "API URL" of the CloudCIX credential must use https:\/\//,
+			],
+			[`https://a:${SECRET}@api.cloudcix.com/`, /must not contain a user name or password/],
+		] as const) {
+			const helper = nothingSent();
+			const login = credential.preAuthentication.call(helper as never, { ...data, apiUrl });
+			await expect(login).rejects.toThrow(problem);
+			await expect(login).rejects.toThrow(UserError);
+			await expect(login).rejects.not.toThrow(SECRET);
+			expect(helper.helpers.httpRequest).not.toHaveBeenCalled();
+		}
+		await expect(
+			credential.authenticate(data, { baseURL: 'http://membership.cix.lan/', url: 'country/' }),
+		).rejects.toThrow(/must use https:\/\//);
+	});
+
+	it('OpenStack: the Auth URL (password, secret) and every request with the token', async () => {
+		const credential = new CloudPackOpenStackApi();
+		const data = {
+			cloud: 'custom',
+			region: 'RegionOne',
+			authentication: 'password',
+			userName: 'u',
+			password: SECRET,
+			projectName: 'p',
+			session: '',
+		};
+		for (const [authUrl, problem] of [
+			[
+				'http://keystone.example.com/v3',
+				/^The "Auth URL" of the OpenStack credential must use https:\/\/.*keystone\.example\.com/,
+			],
+			[`https://u:${SECRET}@keystone.example.com/v3`, /must not contain a user name or password/],
+		] as const) {
+			const helper = nothingSent();
+			const login = credential.preAuthentication.call(helper as never, { ...data, authUrl });
+			await expect(login).rejects.toThrow(problem);
+			await expect(login).rejects.not.toThrow(SECRET);
+			expect(helper.helpers.httpRequest).not.toHaveBeenCalled();
+		}
+		// a stored session of these settings: its token goes to https:// or this machine only
+		const authUrl = 'https://keystone.example.com/v3';
+		const settings = { ...data, authUrl };
+		const session = JSON.stringify({
+			token: 'gAAAA-token',
+			expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+			fingerprint: sessionFingerprint(settings),
+			authUrl,
+			region: 'RegionOne',
+			interface: 'public',
+			user: { id: 'u' },
+			project: { id: 'p' },
+			roles: [],
+			methods: ['password'],
+			endpoints: {},
+			catalogRegions: ['RegionOne'],
+		});
+		await expect(
+			credential.authenticate({ ...settings, session }, { url: 'http://nova.example.com/v2.1' }),
+		).rejects.toThrow(
+			/^An address that receives the OpenStack token must use https:\/\/.*nova\.example\.com/,
+		);
+		expect(
+			(await credential.authenticate({ ...settings, session }, { url: 'https://nova.example.com' }))
+				.headers,
+		).toEqual({ 'X-Auth-Token': 'gAAAA-token' });
+		// no usable session: no token, so nothing to refuse (n8n then logs in through preAuthentication)
+		expect(
+			(await credential.authenticate({ ...settings, session: '' }, { url: 'http://x.example' }))
+				.headers,
+		).toEqual({});
 	});
 });

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codaRequest } from '../../transport';
-import { afterWrite, forOperation, getOptions, pick, showFor, waitOptions } from '../common';
+import {
+	afterWrite,
+	forOperation,
+	getOptions,
+	pick,
+	showFor,
+	waitOptions,
+	wantsWait,
+} from '../common';
 
 const displayOptions = showFor('doc', 'create');
 
@@ -51,6 +59,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const options = getOptions(this, itemIndex);
 	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
 	const body: IDataObject = {
@@ -63,5 +73,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body,
 		replay: 'afterRateLimit',
 	});
-	return await afterWrite(this, itemIndex, doc);
+	return await afterWrite(this, itemIndex, wait, doc);
 }

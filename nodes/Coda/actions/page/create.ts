@@ -4,6 +4,7 @@ import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	getOptions,
@@ -51,6 +52,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name)
@@ -68,5 +71,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		replay: 'afterRateLimit',
 		parameters: { ...parametersOf('docId'), page: 'Parent Page ID' },
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result });
 }

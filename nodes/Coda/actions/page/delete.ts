@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	pageLocator,
@@ -21,6 +22,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
 	const result = await codaRequest<IDataObject>(this, {
@@ -28,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: codaPath`/docs/${docId}/pages/${pageId}`,
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result, deleted: true });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result, deleted: true });
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	pageLocator,
@@ -30,6 +31,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
 	const raw = this.getNodeParameter('elementIds', itemIndex, '') as unknown;
@@ -42,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body: elementIds.length ? { elementIds } : {},
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		...result,
 		deletedElements: elementIds.length ? elementIds : 'all',

@@ -4,6 +4,7 @@ import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	pageLocator,
@@ -85,6 +86,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const pageId = requireLocator(this, 'pageId', itemIndex);
 	const body: IDataObject = pick(
@@ -115,5 +118,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body,
 		parameters: parametersOf('docId', 'pageId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, ...result });
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	parametersOf,
@@ -23,6 +24,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
@@ -31,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
 		parameters: parametersOf('docId', 'tableId', 'rowId'),
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		tableId,
 		rowId: result.id ?? rowId,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	columnLocator,
 	docLocator,
 	forOperation,
@@ -25,6 +26,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
@@ -36,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		replay: 'afterRateLimit',
 		parameters: parametersOf('docId', 'tableId', 'rowId', 'columnId'),
 	});
-	return await afterWrite(this, itemIndex, { docId, tableId, ...result });
+	return await afterWrite(this, itemIndex, wait, { docId, tableId, ...result });
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { codaPath, codaRequest } from '../../transport';
 import {
 	afterWrite,
+	wantsWait,
 	docLocator,
 	forOperation,
 	parametersOf,
@@ -44,6 +45,8 @@ export const description = forOperation(displayOptions, [
 const columnsByExecution = new WeakMap<object, ColumnCache>();
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
+	const wait = wantsWait(this, itemIndex);
 	const docId = requireLocator(this, 'docId', itemIndex);
 	const tableId = requireLocator(this, 'tableId', itemIndex);
 	const rowId = requireLocator(this, 'rowId', itemIndex);
@@ -74,7 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			column: CELL_PARAMETER_LABELS[parameter],
 		},
 	});
-	return await afterWrite(this, itemIndex, {
+	return await afterWrite(this, itemIndex, wait, {
 		docId,
 		tableId,
 		rowId: result.id ?? rowId,
