@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
-import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
+import { getByteRange, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
 import { NAMING, blobLocator, containerLocator, forOperation, invalid, showFor } from '../common';
@@ -21,20 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property)
 		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
-	let range: { start: number; end?: number } | undefined;
-	if (this.getNodeParameter('useRange', itemIndex, false) as boolean) {
-		const start = getInteger(this, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
-		const end = getInteger(this, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-		if (end !== -1 && end < start) {
-			throw invalid(
-				this.getNode(),
-				'rangeEnd',
-				`${end} is before "Range Start" (${start})`,
-				itemIndex,
-			);
-		}
-		range = { start, end: end === -1 ? undefined : end };
-	}
+	const range = getByteRange(this, itemIndex);
 	const { info, stream } = await downloadBlob(azure, container, blob, range, NAMING);
 	const binary = await keyBinary(this, stream, blob, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };

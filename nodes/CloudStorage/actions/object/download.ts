@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ByteRange, StorageDriver } from '../../../shared/storage/driver';
-import { getInteger, getLocatorValue } from '../../../shared/node/parameters';
+import type { StorageDriver } from '../../../shared/storage/driver';
+import { getByteRange, getLocatorValue } from '../../../shared/node/parameters';
 import { parameterError } from '../../../shared/node/errors';
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
@@ -16,21 +16,6 @@ export const description = forOperation(displayOptions, [
 	...downloadOutputAndRange('object'),
 ]);
 
-function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {
-	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
-	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
-	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-	if (end !== -1 && end < start) {
-		throw parameterError(
-			ctx.getNode(),
-			'rangeEnd',
-			`${end} is before "Range Start" (${start})`,
-			itemIndex,
-		);
-	}
-	return { start, end: end === -1 ? undefined : end };
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
 	const container = getLocatorValue(this, 'container', itemIndex);
 	const key = getLocatorValue(this, 'key', itemIndex);
@@ -44,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 			OUTPUT_FIELD_LABEL,
 		);
 	}
-	const range = readRange(this, itemIndex);
+	const range = getByteRange(this, itemIndex);
 	const { info, stream } = await driver.download(container, key, range);
 	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };

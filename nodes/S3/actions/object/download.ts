@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
-import { getInteger } from '../../../shared/node/parameters';
-import type { ByteRange } from '../../../shared/storage/driver';
+import { getByteRange } from '../../../shared/node/parameters';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
 import {
 	asBucketItem,
@@ -24,20 +23,12 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 	...downloadOutputAndRange('object'),
 ]);
 
-/** The byte range asked for; the driver checks that it is one (end not before start). */
-function readRange(ctx: IExecuteFunctions, itemIndex: number): ByteRange | undefined {
-	if (!(ctx.getNodeParameter('useRange', itemIndex, false) as boolean)) return undefined;
-	const start = getInteger(ctx, 'rangeStart', itemIndex, { min: 0, fallback: 0 });
-	const end = getInteger(ctx, 'rangeEnd', itemIndex, { min: -1, fallback: -1 });
-	return { start, end: end === -1 ? undefined : end };
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);
 	const key = getKey(this, itemIndex);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(this, 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
-	const range = readRange(this, itemIndex);
+	const range = getByteRange(this, itemIndex);
 	const { info, stream } = await s3.download(bucket, key, range);
 	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: asBucketItem(info), binary: { [property]: binary } };
