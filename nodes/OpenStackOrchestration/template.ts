@@ -3,6 +3,7 @@ import { BINARY_ENCODING, NodeApiError, NodeOperationError } from 'n8n-workflow'
 
 import { nameValueList } from '../shared/node/description';
 import { parameterError } from '../shared/node/errors';
+import { parseJsonParameter } from '../shared/node/parameters';
 import { openStackFault } from '../shared/openstack/faults';
 import { httpStatusOf, openStackSession } from '../shared/openstack/request';
 
@@ -240,20 +241,10 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): IData
 	}
 	if (mode === 'json') {
 		const raw = ctx.getNodeParameter('parametersJson', itemIndex, '{}') as unknown;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-			} catch (error) {
-				throw parameterError(
-					ctx.getNode(),
-					'parametersJson',
-					`it is not valid JSON (${(error as Error).message})`,
-					itemIndex,
-					'Parameters (JSON)',
-				);
-			}
-		}
+		const parsed = parseJsonParameter(ctx.getNode(), 'parametersJson', raw, itemIndex, {
+			blank: {},
+			displayName: 'Parameters (JSON)',
+		});
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 			throw parameterError(
 				ctx.getNode(),

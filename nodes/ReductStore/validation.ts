@@ -1,6 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { parameterError as invalid } from '../shared/node/errors';
+import { parseJsonParameter } from '../shared/node/parameters';
 
 /**
  * Input checks of the ReductStore node and trigger. Each failure is a NodeOperationError that
@@ -295,21 +296,9 @@ export function parseWhen(
 	parameter = 'when',
 	itemIndex?: number,
 ): IDataObject | undefined {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		const text = value.trim();
-		if (text === '') return undefined;
-		try {
-			parsed = JSON.parse(text);
-		} catch (error) {
-			throw invalid(
-				node,
-				parameter,
-				`it is not valid JSON (${(error as Error).message})`,
-				itemIndex,
-			);
-		}
-	}
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (text === '') return undefined;
+	const parsed = parseJsonParameter(node, parameter, text, itemIndex);
 	if (parsed === undefined || parsed === null) return undefined;
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw invalid(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/node/errors';
+import { parseJsonParameter } from '../../shared/node/parameters';
 
 /**
  * The data of Create, Update and Partial Update: a JSON object, or fields with a type each.
@@ -131,20 +132,10 @@ export function readBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject
 		return body;
 	}
 	const raw = ctx.getNodeParameter('jsonBody', itemIndex, '{}') as unknown;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-		} catch (error) {
-			throw parameterError(
-				ctx.getNode(),
-				'jsonBody',
-				`it is not valid JSON (${(error as Error).message})`,
-				itemIndex,
-				'JSON',
-			);
-		}
-	}
+	const parsed = parseJsonParameter(ctx.getNode(), 'jsonBody', raw, itemIndex, {
+		blank: {},
+		displayName: 'JSON',
+	});
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw parameterError(
 			ctx.getNode(),

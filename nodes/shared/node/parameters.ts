@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterError } from './errors';
 
@@ -129,6 +129,33 @@ export function getNameValueMap(
 		map[key] = String(value ?? '');
 	}
 	return map;
+}
+
+/**
+ * The value of a JSON parameter: text (as typed) is parsed, anything else (already parsed, from an
+ * expression) is returned as it is. Blank text gives `blank` when it is given. Text that is not
+ * JSON is refused, naming the parameter (by `displayName` when the label table does not know it).
+ */
+export function parseJsonParameter(
+	node: INode,
+	parameter: string,
+	value: unknown,
+	itemIndex?: number,
+	options: { blank?: unknown; displayName?: string } = {},
+): unknown {
+	if (typeof value !== 'string') return value;
+	if (options.blank !== undefined && value.trim() === '') return options.blank;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		throw parameterError(
+			node,
+			parameter,
+			`it is not valid JSON (${(error as Error).message})`,
+			itemIndex,
+			options.displayName,
+		);
+	}
 }
 
 /** A text option, trimmed; undefined when empty. */

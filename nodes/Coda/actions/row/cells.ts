@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
+import { parseJsonParameter } from '../../../shared/node/parameters';
 
 /** A cell as Coda's RowEdit takes it: a column (ID or name) and a Value. */
 export interface Cell {
@@ -158,20 +159,9 @@ function fromObject(
 
 function parseJsonCells(ctx: IExecuteFunctions, itemIndex: number): Cell[] {
 	const raw = ctx.getNodeParameter('cellsJson', itemIndex, '{}') as unknown;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			throw parameterError(
-				ctx.getNode(),
-				'cellsJson',
-				`it is not valid JSON (${(error as Error).message})`,
-				itemIndex,
-				CELL_PARAMETER_LABELS.cellsJson,
-			);
-		}
-	}
+	const parsed = parseJsonParameter(ctx.getNode(), 'cellsJson', raw, itemIndex, {
+		displayName: CELL_PARAMETER_LABELS.cellsJson,
+	});
 	if (Array.isArray(parsed)) {
 		return parsed.map((entry, index) => {
 			const cell = entry as IDataObject;

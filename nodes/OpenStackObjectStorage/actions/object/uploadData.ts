@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { Readable } from 'stream';
 
-import { parameterError } from '../../../shared/node/errors';
+import { parseJsonParameter } from '../../../shared/node/parameters';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import { assertSwiftObject } from '../../../shared/storage/drivers/swift/names';
 import { uploadObject } from '../../../shared/storage/drivers/swift/upload';
@@ -59,19 +59,7 @@ function readData(
 ): { bytes: Buffer; contentType: string } {
 	if (ctx.getNodeParameter('dataType', itemIndex, 'text') === 'json') {
 		const raw = ctx.getNodeParameter('json', itemIndex, '{}') as unknown;
-		let value = raw;
-		if (typeof raw === 'string') {
-			try {
-				value = JSON.parse(raw);
-			} catch (error) {
-				throw parameterError(
-					ctx.getNode(),
-					'JSON',
-					`it is not valid JSON (${(error as Error).message})`,
-					itemIndex,
-				);
-			}
-		}
+		const value = parseJsonParameter(ctx.getNode(), 'JSON', raw, itemIndex);
 		return { bytes: Buffer.from(JSON.stringify(value)), contentType: 'application/json' };
 	}
 	const text = String(ctx.getNodeParameter('text', itemIndex, ''));

@@ -2,7 +2,7 @@ import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { BINARY_ENCODING } from 'n8n-workflow';
 import { Readable } from 'stream';
 
-import { getLocatorValue } from '../../../shared/node/parameters';
+import { getLocatorValue, parseJsonParameter } from '../../../shared/node/parameters';
 import {
 	checkBucketName,
 	checkEntryName,
@@ -124,19 +124,7 @@ function contentOf(
 		};
 	}
 	const raw = ctx.getNodeParameter('jsonData', itemIndex, '{}') as unknown;
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			throw invalid(
-				ctx.getNode(),
-				'jsonData',
-				`it is not valid JSON (${(error as Error).message})`,
-				itemIndex,
-			);
-		}
-	}
+	const value = parseJsonParameter(ctx.getNode(), 'jsonData', raw, itemIndex);
 	return {
 		buffer: Buffer.from(JSON.stringify(value ?? null), 'utf8'),
 		contentType: 'application/json',

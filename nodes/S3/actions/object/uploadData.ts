@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parseJsonParameter } from '../../../shared/node/parameters';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
 import {
 	asBucketItem,
@@ -7,7 +8,6 @@ import {
 	forOperation,
 	getBucket,
 	getKey,
-	invalid,
 	readWriteOptions,
 	showFor,
 	WRITE_OPTIONS,
@@ -78,20 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	);
 	let body: string;
 	if (format === 'json') {
-		if (typeof raw === 'string') {
-			try {
-				body = JSON.stringify(JSON.parse(raw));
-			} catch (error) {
-				throw invalid(
-					this,
-					'data',
-					`it is not valid JSON (${(error as Error).message})`,
-					itemIndex,
-				);
-			}
-		} else {
-			body = JSON.stringify(raw ?? null);
-		}
+		body = JSON.stringify(parseJsonParameter(this.getNode(), 'data', raw, itemIndex) ?? null);
 	} else {
 		body = typeof raw === 'string' ? raw : JSON.stringify(raw);
 	}
