@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { discardBody } from '../storage/parts';
 import { openBinaryInput, type BinaryInput } from './binary';
+import { trimmed } from './parameters';
 
 /**
  * The parameters of a binary upload: the object's name (`name`, empty for the binary file's
@@ -62,4 +63,19 @@ export async function uploadBinary<T>(
 	} finally {
 		discardBody(input.body);
 	}
+}
+
+/**
+ * What the options of `contentHeaderOptions` ask for: Content-Type (else the input's MIME type),
+ * Cache-Control and Content-Disposition, trimmed; undefined where empty.
+ */
+export function readContentHeaders(
+	options: { contentType?: string; cacheControl?: string; contentDisposition?: string },
+	input: { mimeType?: string },
+): { contentType?: string; cacheControl?: string; contentDisposition?: string } {
+	return {
+		contentType: trimmed(options.contentType) ?? input.mimeType,
+		cacheControl: trimmed(options.cacheControl),
+		contentDisposition: trimmed(options.contentDisposition),
+	};
 }

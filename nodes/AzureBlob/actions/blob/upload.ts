@@ -1,8 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, contentHeaderOptions } from '../../../shared/node/description';
-import { getIntegerOption, getLocatorValue, trimmed } from '../../../shared/node/parameters';
-import { expectedMd5Option, uploadBinary, uploadSource } from '../../../shared/node/upload';
+import { getIntegerOption, getLocatorValue } from '../../../shared/node/parameters';
+import {
+	expectedMd5Option,
+	readContentHeaders,
+	uploadBinary,
+	uploadSource,
+} from '../../../shared/node/upload';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { uploadBlob } from '../../../shared/storage/drivers/azure/blobs';
 import { readExpectedMd5 } from '../../../shared/storage/md5';
@@ -128,9 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 				input.name,
 				input.body,
 				{
-					contentType: trimmed(options.contentType) ?? input.mimeType,
-					cacheControl: trimmed(options.cacheControl),
-					contentDisposition: trimmed(options.contentDisposition),
+					...readContentHeaders(options, input),
 					metadata,
 					tags,
 					tier: (options.accessTier || undefined) as AccessTier | undefined,

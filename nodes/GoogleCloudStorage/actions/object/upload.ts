@@ -1,8 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, contentHeaderOptions } from '../../../shared/node/description';
-import { getIntegerOption, getNameValueMap, trimmed } from '../../../shared/node/parameters';
-import { expectedMd5Option, uploadBinary, uploadSource } from '../../../shared/node/upload';
+import { getIntegerOption, getNameValueMap } from '../../../shared/node/parameters';
+import {
+	expectedMd5Option,
+	readContentHeaders,
+	uploadBinary,
+	uploadSource,
+} from '../../../shared/node/upload';
 import { readExpectedMd5 } from '../../../shared/storage/md5';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName, assertObjectName } from '../../../shared/storage/drivers/gcs/names';
@@ -77,9 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 				input.name,
 				input.body,
 				{
-					contentType: trimmed(options.contentType) ?? input.mimeType,
-					cacheControl: trimmed(options.cacheControl),
-					contentDisposition: trimmed(options.contentDisposition),
+					...readContentHeaders(options, input),
 					metadata,
 					size: input.size,
 					expectedMd5,
