@@ -23,7 +23,7 @@ export const LABELS = {
 	controlId: 'Control',
 } as const;
 
-type LocatorName = keyof typeof LABELS;
+export type LocatorName = keyof typeof LABELS;
 
 const BROWSER_LINK = /^https?:\/\/(?:[\w-]+\.)*coda\.io\/.+/i;
 const DOC_LINK = /^https?:\/\/(?:[\w-]+\.)*coda\.io\/d\/(?:[^/?#]*_d)?([\w-]+)/i;

@@ -1,46 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { listAction, sortByName } from '../operations';
 
-import { getListLimit } from '../../../shared/node/parameters';
-import { codaPath, codaRequestAllItems } from '../../transport';
-import {
-	docLocator,
-	forOperation,
-	getOptions,
-	parametersOf,
-	requireLocator,
-	returnAllAndLimit,
-	showFor,
-} from '../common';
-
-const displayOptions = showFor('control', 'list');
-
-export const description = forOperation(displayOptions, [
-	docLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort by Name',
-				name: 'sortByName',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to sort the controls by name',
-			},
-		],
-	},
-]);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const qs = getOptions(this, itemIndex).sortByName === true ? { sortBy: 'name' } : {};
-	return await codaRequestAllItems(
-		this,
-		{ path: codaPath`/docs/${docId}/controls`, qs, parameters: parametersOf('docId') },
-		getListLimit(this, itemIndex),
-	);
-}
+export const { description, execute } = listAction('control', {
+	parents: ['docId'],
+	folder: 'controls',
+	...sortByName('Whether to sort the controls by name'),
+});

@@ -1,17 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { codaPath, codaRequest } from '../../transport';
-import {
-	afterWrite,
-	wantsWait,
-	docLocator,
-	forOperation,
-	pageLocator,
-	parametersOf,
-	requireLocator,
-	showFor,
-	waitOptions,
-} from '../common';
+import { docLocator, forOperation, pageLocator, showFor, waitOptions } from '../common';
+import { queuedWrite, writeTo } from '../operations';
 
 const displayOptions = showFor('page', 'delete');
 
@@ -22,14 +12,8 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
-	const wait = wantsWait(this, itemIndex);
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const pageId = requireLocator(this, 'pageId', itemIndex);
-	const result = await codaRequest<IDataObject>(this, {
-		method: 'DELETE',
-		path: codaPath`/docs/${docId}/pages/${pageId}`,
-		parameters: parametersOf('docId', 'pageId'),
+	return await queuedWrite(this, itemIndex, ['docId', 'pageId'], async (target) => {
+		const result = await writeTo(this, target, { method: 'DELETE' });
+		return { docId: target.ids.docId, ...result, deleted: true };
 	});
-	return await afterWrite(this, itemIndex, wait, { docId, ...result, deleted: true });
 }

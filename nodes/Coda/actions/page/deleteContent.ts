@@ -1,17 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { codaPath, codaRequest } from '../../transport';
-import {
-	afterWrite,
-	wantsWait,
-	docLocator,
-	forOperation,
-	pageLocator,
-	parametersOf,
-	requireLocator,
-	showFor,
-	waitOptions,
-} from '../common';
+import { docLocator, forOperation, pageLocator, showFor, waitOptions } from '../common';
+import { queuedWrite, writeTo } from '../operations';
 
 const displayOptions = showFor('page', 'deleteContent');
 
@@ -31,23 +21,20 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
-	const wait = wantsWait(this, itemIndex);
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const pageId = requireLocator(this, 'pageId', itemIndex);
-	const raw = this.getNodeParameter('elementIds', itemIndex, '') as unknown;
-	const elementIds = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
-		.map((id) => id.trim())
-		.filter(Boolean);
-	const result = await codaRequest<IDataObject>(this, {
-		method: 'DELETE',
-		path: codaPath`/docs/${docId}/pages/${pageId}/content`,
-		body: elementIds.length ? { elementIds } : {},
-		parameters: parametersOf('docId', 'pageId'),
-	});
-	return await afterWrite(this, itemIndex, wait, {
-		docId,
-		...result,
-		deletedElements: elementIds.length ? elementIds : 'all',
+	return await queuedWrite(this, itemIndex, ['docId', 'pageId'], async (target) => {
+		const raw = this.getNodeParameter('elementIds', itemIndex, '') as unknown;
+		const elementIds = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,]/))
+			.map((id) => id.trim())
+			.filter(Boolean);
+		const result = await writeTo(this, target, {
+			method: 'DELETE',
+			below: '/content',
+			body: elementIds.length ? { elementIds } : {},
+		});
+		return {
+			docId: target.ids.docId,
+			...result,
+			deletedElements: elementIds.length ? elementIds : 'all',
+		};
 	});
 }

@@ -1,19 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
-import { codaPath, codaRequest } from '../../transport';
-import {
-	afterWrite,
-	wantsWait,
-	docLocator,
-	forOperation,
-	pageLocator,
-	parametersOf,
-	pick,
-	requireLocator,
-	showFor,
-	waitOptions,
-} from '../common';
+import { docLocator, forOperation, pageLocator, pick, showFor, waitOptions } from '../common';
+import { queuedWrite, writeTo } from '../operations';
 import { contentParameters, pageFields, readContent } from './content';
 
 const displayOptions = showFor('page', 'update');
@@ -86,37 +75,30 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
-	const wait = wantsWait(this, itemIndex);
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const pageId = requireLocator(this, 'pageId', itemIndex);
-	const body: IDataObject = pick(
-		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
-		['name', 'subtitle', 'iconName', 'imageUrl', 'isHidden'],
-	);
-	const content = readContent(this, itemIndex);
-	if (content) {
-		const elementId = String(this.getNodeParameter('elementId', itemIndex, '') ?? '').trim();
-		body.contentUpdate = {
-			insertionMode: String(this.getNodeParameter('insertionMode', itemIndex, 'append')),
-			...(elementId ? { elementId } : {}),
-			canvasContent: content,
-		};
-	}
-	if (Object.keys(body).length === 0) {
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'add a field to change or some content',
-			itemIndex,
-			'Update Fields',
+	return await queuedWrite(this, itemIndex, ['docId', 'pageId'], async (target) => {
+		const body: IDataObject = pick(
+			this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			['name', 'subtitle', 'iconName', 'imageUrl', 'isHidden'],
 		);
-	}
-	const result = await codaRequest<IDataObject>(this, {
-		method: 'PUT',
-		path: codaPath`/docs/${docId}/pages/${pageId}`,
-		body,
-		parameters: parametersOf('docId', 'pageId'),
+		const content = readContent(this, itemIndex);
+		if (content) {
+			const elementId = String(this.getNodeParameter('elementId', itemIndex, '') ?? '').trim();
+			body.contentUpdate = {
+				insertionMode: String(this.getNodeParameter('insertionMode', itemIndex, 'append')),
+				...(elementId ? { elementId } : {}),
+				canvasContent: content,
+			};
+		}
+		if (Object.keys(body).length === 0) {
+			throw parameterError(
+				this.getNode(),
+				'updateFields',
+				'add a field to change or some content',
+				itemIndex,
+				'Update Fields',
+			);
+		}
+		const result = await writeTo(this, target, { method: 'PUT', body });
+		return { docId: target.ids.docId, ...result };
 	});
-	return await afterWrite(this, itemIndex, wait, { docId, ...result });
 }

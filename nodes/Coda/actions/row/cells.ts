@@ -310,3 +310,16 @@ export function resolveColumns(
 	}
 	return resolved;
 }
+
+/** The "Disable Parsing" option of a row write. */
+export const disableParsingOption = (description: string): INodeProperties => ({
+	displayName: 'Disable Parsing',
+	name: 'disableParsing',
+	type: 'boolean',
+	default: false,
+	description,
+});
+
+/** Whether the user asked Coda to store the values as given. */
+export const readDisableParsing = (ctx: IExecuteFunctions, itemIndex: number): boolean =>
+	ctx.getNodeParameter('options.disableParsing', itemIndex, false) === true;

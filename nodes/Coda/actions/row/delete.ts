@@ -1,18 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { codaPath, codaRequest } from '../../transport';
 import {
-	afterWrite,
-	wantsWait,
 	docLocator,
 	forOperation,
-	parametersOf,
-	requireLocator,
 	rowLocator,
 	showFor,
 	tableLocator,
 	waitOptions,
 } from '../common';
+import { queuedWrite, writeTo } from '../operations';
 
 const displayOptions = showFor('row', 'delete');
 
@@ -24,21 +20,9 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
-	const wait = wantsWait(this, itemIndex);
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const tableId = requireLocator(this, 'tableId', itemIndex);
-	const rowId = requireLocator(this, 'rowId', itemIndex);
-	const result = await codaRequest<IDataObject>(this, {
-		method: 'DELETE',
-		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}`,
-		parameters: parametersOf('docId', 'tableId', 'rowId'),
-	});
-	return await afterWrite(this, itemIndex, wait, {
-		docId,
-		tableId,
-		rowId: result.id ?? rowId,
-		...result,
-		deleted: true,
+	return await queuedWrite(this, itemIndex, ['docId', 'tableId', 'rowId'], async (target) => {
+		const result = await writeTo(this, target, { method: 'DELETE' });
+		const { docId, tableId, rowId } = target.ids;
+		return { docId, tableId, rowId: result.id ?? rowId, ...result, deleted: true };
 	});
 }

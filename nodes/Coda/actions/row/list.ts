@@ -1,81 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { getListLimit } from '../../../shared/node/parameters';
-import { codaPath, codaRequestAllItems } from '../../transport';
-import {
-	docLocator,
-	forOperation,
-	getOptions,
-	parametersOf,
-	requireLocator,
-	returnAllAndLimit,
-	showFor,
-	tableLocator,
-} from '../common';
+import { listAction } from '../operations';
 import { rowReadOptions } from './readOptions';
-
-const displayOptions = showFor('row', 'list');
-
-export const description = forOperation(displayOptions, [
-	docLocator(),
-	tableLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Filter Column',
-				name: 'filterColumn',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. c-tuVwxYz or Status',
-				description:
-					'Only return rows whose value in this column (ID or name) equals "Filter Value"',
-			},
-			{
-				displayName: 'Filter Value',
-				name: 'filterValue',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Done',
-				description:
-					'The value to match: text, or JSON such as 42, true or "42" (quoted to match the text 42)',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{
-						name: 'Created At',
-						value: 'createdAt',
-						description: "When each row was created (Coda's default)",
-					},
-					{
-						name: 'Natural',
-						value: 'natural',
-						description: 'The order in the table; visible rows only',
-					},
-					{ name: 'Updated At', value: 'updatedAt', description: 'When each row was last changed' },
-				],
-				default: 'createdAt',
-				description: 'The order of the rows',
-			},
-			...rowReadOptions,
-			{
-				displayName: 'Visible Only',
-				name: 'visibleOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only the rows and columns visible in the table or view',
-			},
-		],
-	},
-]);
 
 /** Coda's `query`: `"<column>":<JSON value>`; a value that is not JSON is matched as text. */
 export function rowQuery(column: string, value: string): string {
@@ -89,24 +15,66 @@ export function rowQuery(column: string, value: string): string {
 	return `${JSON.stringify(column)}:${json}`;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const tableId = requireLocator(this, 'tableId', itemIndex);
-	const options = getOptions(this, itemIndex);
-	const qs: IDataObject = {};
-	const filterColumn = String(options.filterColumn ?? '').trim();
-	if (filterColumn) qs.query = rowQuery(filterColumn, String(options.filterValue ?? ''));
-	if (options.sortBy && options.sortBy !== 'createdAt') qs.sortBy = options.sortBy;
-	if (options.useColumnNames === true) qs.useColumnNames = true;
-	if (options.valueFormat && options.valueFormat !== 'simple') qs.valueFormat = options.valueFormat;
-	if (options.visibleOnly === true) qs.visibleOnly = true;
-	return await codaRequestAllItems(
-		this,
+export const { description, execute } = listAction('row', {
+	parents: ['docId', 'tableId'],
+	folder: 'rows',
+	options: [
 		{
-			path: codaPath`/docs/${docId}/tables/${tableId}/rows`,
-			qs,
-			parameters: { ...parametersOf('docId', 'tableId'), column: 'Filter Column' },
+			displayName: 'Filter Column',
+			name: 'filterColumn',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. c-tuVwxYz or Status',
+			description: 'Only return rows whose value in this column (ID or name) equals "Filter Value"',
 		},
-		getListLimit(this, itemIndex),
-	);
-}
+		{
+			displayName: 'Filter Value',
+			name: 'filterValue',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Done',
+			description:
+				'The value to match: text, or JSON such as 42, true or "42" (quoted to match the text 42)',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{
+					name: 'Created At',
+					value: 'createdAt',
+					description: "When each row was created (Coda's default)",
+				},
+				{
+					name: 'Natural',
+					value: 'natural',
+					description: 'The order in the table; visible rows only',
+				},
+				{ name: 'Updated At', value: 'updatedAt', description: 'When each row was last changed' },
+			],
+			default: 'createdAt',
+			description: 'The order of the rows',
+		},
+		...rowReadOptions,
+		{
+			displayName: 'Visible Only',
+			name: 'visibleOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only the rows and columns visible in the table or view',
+		},
+	],
+	query: (options) => {
+		const qs: IDataObject = {};
+		const filterColumn = String(options.filterColumn ?? '').trim();
+		if (filterColumn) qs.query = rowQuery(filterColumn, String(options.filterValue ?? ''));
+		if (options.sortBy && options.sortBy !== 'createdAt') qs.sortBy = options.sortBy;
+		if (options.useColumnNames === true) qs.useColumnNames = true;
+		if (options.valueFormat && options.valueFormat !== 'simple')
+			qs.valueFormat = options.valueFormat;
+		if (options.visibleOnly === true) qs.visibleOnly = true;
+		return qs;
+	},
+	parameters: { column: 'Filter Column' },
+});

@@ -1,9 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { codaPath, codaRequest } from '../../transport';
+import { codaPath } from '../../transport';
 import {
-	afterWrite,
-	wantsWait,
 	columnLocator,
 	docLocator,
 	forOperation,
@@ -14,6 +12,7 @@ import {
 	tableLocator,
 	waitOptions,
 } from '../common';
+import { queuedWrite, writeTo } from '../operations';
 
 const displayOptions = showFor('row', 'pushButton');
 
@@ -26,18 +25,16 @@ export const description = forOperation(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	// Read before the write, so a bad "Wait Timeout" fails before anything is sent.
-	const wait = wantsWait(this, itemIndex);
-	const docId = requireLocator(this, 'docId', itemIndex);
-	const tableId = requireLocator(this, 'tableId', itemIndex);
-	const rowId = requireLocator(this, 'rowId', itemIndex);
-	const columnId = requireLocator(this, 'columnId', itemIndex);
-	const result = await codaRequest<IDataObject>(this, {
-		method: 'POST',
-		path: codaPath`/docs/${docId}/tables/${tableId}/rows/${rowId}/buttons/${columnId}`,
-		// Pressing a button twice runs its action twice: only a 429 is retried.
-		replay: 'afterRateLimit',
-		parameters: parametersOf('docId', 'tableId', 'rowId', 'columnId'),
+	return await queuedWrite(this, itemIndex, ['docId', 'tableId', 'rowId'], async (target) => {
+		const columnId = requireLocator(this, 'columnId', itemIndex);
+		const result = await writeTo(this, target, {
+			method: 'POST',
+			below: codaPath`/buttons/${columnId}`,
+			// Pressing a button twice runs its action twice: only a 429 is retried.
+			replay: 'afterRateLimit',
+			parameters: parametersOf('columnId'),
+		});
+		const { docId, tableId } = target.ids;
+		return { docId, tableId, ...result };
 	});
-	return await afterWrite(this, itemIndex, wait, { docId, tableId, ...result });
 }

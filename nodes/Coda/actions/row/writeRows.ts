@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { parameterError } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import { parametersOf, requireLocator } from '../common';
+import { optionsCollection } from '../operations';
 import {
 	alreadySent,
 	chunkBySize,
@@ -16,38 +17,28 @@ import {
 } from './batch';
 import {
 	CELL_PARAMETER_LABELS,
+	disableParsingOption,
 	readCells,
+	readDisableParsing,
 	readKeyColumns,
 	resolveColumns,
 	type Cell,
 } from './cells';
 
-export const rowWriteOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Disable Parsing',
-			name: 'disableParsing',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether Coda should store the values as given instead of parsing them (dates, numbers, lookups…)',
-		},
-		{
-			displayName: 'Rows per Request',
-			name: 'rowsPerRequest',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
-			default: DEFAULT_ROWS_PER_REQUEST,
-			description:
-				'Items are sent to Coda together, this many rows per request at most (requests are also kept under 1.5 MB). Coda allows 10 writes per 6 seconds.',
-		},
-	],
-};
+export const rowWriteOptions: INodeProperties = optionsCollection([
+	disableParsingOption(
+		'Whether Coda should store the values as given instead of parsing them (dates, numbers, lookups…)',
+	),
+	{
+		displayName: 'Rows per Request',
+		name: 'rowsPerRequest',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
+		default: DEFAULT_ROWS_PER_REQUEST,
+		description:
+			'Items are sent to Coda together, this many rows per request at most (requests are also kept under 1.5 MB). Coda allows 10 writes per 6 seconds.',
+	},
+]);
 
 interface PendingRow {
 	itemIndex: number;
@@ -78,7 +69,7 @@ function readRow(ctx: IExecuteFunctions, itemIndex: number, upsert: boolean): Pe
 		);
 	}
 	const { cells, parameter } = readCells(ctx, itemIndex);
-	const disableParsing = ctx.getNodeParameter('options.disableParsing', itemIndex, false) === true;
+	const disableParsing = readDisableParsing(ctx, itemIndex);
 	return {
 		itemIndex,
 		docId,
