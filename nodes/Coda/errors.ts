@@ -1,5 +1,6 @@
 import type { NodeApiError } from 'n8n-workflow';
 
+import { otherFailureMessage } from '../shared/node/errors';
 import { redactSecrets } from '../shared/transport';
 
 /** The kinds of Coda resources a path can name, as Coda's messages call them. */
@@ -141,10 +142,7 @@ export function toCodaError(
 			description.push(RATE_LIMITS);
 			break;
 		default:
-			message =
-				Number.isInteger(status) && status > 0
-					? `Coda failed to process the request (HTTP ${status})${said}`
-					: `The request to Coda failed: ${error.message}`;
+			message = otherFailureMessage('Coda', status, said, error);
 			break;
 	}
 	if (extra.notRetried) description.push(extra.notRetried);

@@ -1,5 +1,6 @@
 import type { NodeApiError } from 'n8n-workflow';
 
+import { otherFailureMessage } from '../shared/node/errors';
 import { providerBodyObject, redactSecrets, retrySummaryOf } from '../shared/transport';
 
 function text(value: unknown): string | undefined {
@@ -94,10 +95,7 @@ export function toNewsletterError(
 			description.push(QUOTA);
 			break;
 		default:
-			message =
-				Number.isInteger(status) && status > 0
-					? `Infomaniak failed to process the request (HTTP ${status})${suffix}`
-					: `The request to Infomaniak failed: ${error.message}`;
+			message = otherFailureMessage('Infomaniak', status, suffix, error);
 			break;
 	}
 	if (retries) description.push(retries);

@@ -7,12 +7,14 @@ import type {
 
 import { listLocator } from '../../shared/node/description';
 import { parameterError } from '../../shared/node/errors';
-import { getInteger } from '../../shared/node/parameters';
+import { getInteger, getListLimit } from '../../shared/node/parameters';
+import { withIsoDates } from '../dates';
 import {
 	apiPath,
 	bracketQuery,
 	DEFAULT_TASK_TIMEOUT_SECONDS,
 	newsletterRequestAll,
+	type NewsletterCall,
 	type NewsletterClient,
 } from '../transport';
 import { checkEmail } from '../validation';
@@ -203,6 +205,25 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 /** A "Search" filter (Infomaniak's `filter[search]`). */
 export function searchFilter(description: string): INodeProperties {
 	return { displayName: 'Search', name: 'search', type: 'string', default: '', description };
+}
+
+/** The text of the "Search" filter, trimmed. */
+export const searchText = (filters: IDataObject): string => String(filters.search ?? '').trim();
+
+/** A list operation's result: every page of `call` up to the limit, dates also in ISO form. */
+export async function listItems(
+	ctx: IExecuteFunctions,
+	client: NewsletterClient,
+	call: NewsletterCall,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const items = await newsletterRequestAll<IDataObject>(
+		ctx,
+		client,
+		call,
+		getListLimit(ctx, itemIndex),
+	);
+	return withIsoDates(items);
 }
 
 const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';

@@ -84,3 +84,18 @@ export function renameParameter(
 	renamed.hint = error.hint;
 	return renamed;
 }
+
+/**
+ * The message of a provider's failure that no specific status explains: the HTTP status when
+ * there is one (with what the provider said), else the network error.
+ */
+export function otherFailureMessage(
+	provider: string,
+	status: number,
+	said: string,
+	error: Error,
+): string {
+	return Number.isInteger(status) && status > 0
+		? `${provider} failed to process the request (HTTP ${status})${said}`
+		: `The request to ${provider} failed: ${error.message}`;
+}

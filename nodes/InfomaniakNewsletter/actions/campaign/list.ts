@@ -1,20 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/node/errors';
-import { getListLimit } from '../../../shared/node/parameters';
-import { parseDateTime, unixSeconds, withIsoDates } from '../../dates';
-import {
-	apiPath,
-	bracketQuery,
-	newsletterRequestAll,
-	type NewsletterClient,
-} from '../../transport';
+import { parseDateTime, unixSeconds } from '../../dates';
+import { apiPath, bracketQuery, type NewsletterClient } from '../../transport';
 import {
 	filtersCollection,
 	forOperation,
 	getOptions,
+	listItems,
 	returnAllAndLimit,
 	searchFilter,
+	searchText,
 	showFor,
 } from '../common';
 import { CAMPAIGN_STATUSES } from './fields';
@@ -83,17 +79,11 @@ export async function execute(
 	const dateTo = dateFilter(this, filters, 'dateTo', itemIndex);
 	const qs: IDataObject = {
 		...bracketQuery('filter', {
-			search: String(filters.search ?? '').trim(),
+			search: searchText(filters),
 			status: (filters.status as string[] | undefined) ?? [],
 		}),
 		...(dateFrom !== undefined ? { date_from: dateFrom } : {}),
 		...(dateTo !== undefined ? { date_to: dateTo } : {}),
 	};
-	const campaigns = await newsletterRequestAll(
-		this,
-		client,
-		{ path: apiPath`/campaigns`, qs },
-		getListLimit(this, itemIndex),
-	);
-	return withIsoDates(campaigns);
+	return await listItems(this, client, { path: apiPath`/campaigns`, qs }, itemIndex);
 }

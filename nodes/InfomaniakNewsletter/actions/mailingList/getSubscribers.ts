@@ -1,21 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getListLimit } from '../../../shared/node/parameters';
-import { withIsoDates } from '../../dates';
-import {
-	apiPath,
-	bracketQuery,
-	newsletterRequestAll,
-	type NewsletterClient,
-} from '../../transport';
+import { apiPath, bracketQuery, type NewsletterClient } from '../../transport';
 import {
 	filtersCollection,
 	forOperation,
 	getOptions,
+	listItems,
 	groupLocator,
 	locatorId,
 	returnAllAndLimit,
 	searchFilter,
+	searchText,
 	showFor,
 } from '../common';
 import { SUBSCRIBER_STATUSES } from '../subscriber/list';
@@ -42,18 +37,14 @@ export async function execute(
 ) {
 	const groupId = locatorId(this, 'groupId', itemIndex);
 	const filters = getOptions(this, itemIndex, 'filters');
-	const subscribers = await newsletterRequestAll(
+	return await listItems(
 		this,
 		client,
 		{
 			path: apiPath`/groups/${groupId}/subscribers`,
-			qs: bracketQuery('filter', {
-				search: String(filters.search ?? '').trim(),
-				status: filters.status,
-			}),
+			qs: bracketQuery('filter', { search: searchText(filters), status: filters.status }),
 			notFound: 'Mailing List',
 		},
-		getListLimit(this, itemIndex),
+		itemIndex,
 	);
-	return withIsoDates(subscribers);
 }

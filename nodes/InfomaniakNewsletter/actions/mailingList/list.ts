@@ -1,19 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getListLimit } from '../../../shared/node/parameters';
-import { withIsoDates } from '../../dates';
-import {
-	apiPath,
-	bracketQuery,
-	newsletterRequestAll,
-	type NewsletterClient,
-} from '../../transport';
+import { apiPath, bracketQuery, type NewsletterClient } from '../../transport';
 import {
 	filtersCollection,
 	forOperation,
 	getOptions,
+	listItems,
 	returnAllAndLimit,
 	searchFilter,
+	searchText,
 	showFor,
 } from '../common';
 
@@ -27,12 +22,11 @@ export async function execute(
 	itemIndex: number,
 	client: NewsletterClient,
 ) {
-	const search = String(getOptions(this, itemIndex, 'filters').search ?? '').trim();
-	const groups = await newsletterRequestAll(
+	const search = searchText(getOptions(this, itemIndex, 'filters'));
+	return await listItems(
 		this,
 		client,
 		{ path: apiPath`/groups`, qs: bracketQuery('filter', { search }) },
-		getListLimit(this, itemIndex),
+		itemIndex,
 	);
-	return withIsoDates(groups);
 }

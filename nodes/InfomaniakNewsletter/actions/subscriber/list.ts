@@ -1,22 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getListLimit } from '../../../shared/node/parameters';
-import { withIsoDates } from '../../dates';
-import {
-	apiPath,
-	bracketQuery,
-	newsletterRequestAll,
-	type NewsletterCall,
-	type NewsletterClient,
-} from '../../transport';
+import { apiPath, bracketQuery, type NewsletterCall, type NewsletterClient } from '../../transport';
 import { requireKnown, toIdList } from '../../validation';
 import {
 	filtersCollection,
 	forOperation,
 	getOptions,
 	idsOption,
+	listItems,
 	returnAllAndLimit,
 	searchFilter,
+	searchText,
 	showFor,
 } from '../common';
 
@@ -83,7 +77,7 @@ export async function execute(
 	);
 	const filter: IDataObject = {
 		groups,
-		search: String(filters.search ?? '').trim(),
+		search: searchText(filters),
 		status: filters.status,
 	};
 	// a segment is only understood by the filter endpoint (a read sent as POST)
@@ -101,6 +95,5 @@ export async function execute(
 					idempotent: true,
 				}
 			: { path: apiPath`/subscribers`, qs: bracketQuery('filter', filter) };
-	const subscribers = await newsletterRequestAll(this, client, call, getListLimit(this, itemIndex));
-	return withIsoDates(subscribers);
+	return await listItems(this, client, call, itemIndex);
 }
