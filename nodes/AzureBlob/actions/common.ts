@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared/node/items';
 import type { AzureConnection } from '../../shared/storage/drivers/azure/client';
 import type { BlobNaming } from '../../shared/storage/drivers/azure/blobs';
 import { parameterLabel } from '../../shared/storage/names';
-import { listLocator, pathLocator } from '../../shared/node/description';
+import { storageLocators } from '../../shared/node/storageLocators';
 
 export {
 	showFor,
@@ -31,26 +31,21 @@ export const NAMING: BlobNaming = {
 /** A bad-input error naming the parameter as this node shows it. */
 export { parameterError as invalid } from '../../shared/node/errors';
 
-export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
-	const description = 'The container to use';
-	return listLocator({
-		name,
-		displayName,
-		description,
+export const { containerLocator, objectLocator: blobLocator } = storageLocators({
+	container: {
+		name: 'container',
+		displayName: 'Container',
+		description: 'The container to use',
 		searchMethod: 'searchContainers',
 		placeholder: 'e.g. reports',
-	});
-}
-
-export function blobLocator(
-	name = 'blob',
-	displayName = 'Blob',
-	containerParameter = 'container',
-): INodeProperties {
-	const description = "The blob's name (its path in the container, e.g. reports/2026/summary.pdf)";
-	const searchMethod = containerParameter === 'container' ? 'searchBlobs' : 'searchSourceBlobs';
-	return pathLocator({ name, displayName, description, searchMethod });
-}
+	},
+	object: {
+		name: 'blob',
+		displayName: 'Blob',
+		description: "The blob's name (its path in the container, e.g. reports/2026/summary.pdf)",
+		searchMethods: { own: 'searchBlobs', source: 'searchSourceBlobs' },
+	},
+});
 
 /** The entries of a nameValueList parameter value. */
 export function entriesOf(raw: unknown): Array<{ name: string; value: string }> {

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { GcsClient } from '../../shared/storage/drivers/gcs/client';
 import type { ItemResult } from '../../shared/node/items';
-import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
+import { nameValueList } from '../../shared/node/description';
+import { storageLocators } from '../../shared/node/storageLocators';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -13,26 +14,21 @@ export type GcsOperation = (
 	client: GcsClient,
 ) => Promise<ItemResult>;
 
-export function bucketLocator(name = 'bucket', displayName = 'Bucket'): INodeProperties {
-	const description = 'The bucket to use';
-	return listLocator({
-		name,
-		displayName,
-		description,
+export const { containerLocator: bucketLocator, objectLocator } = storageLocators({
+	container: {
+		name: 'bucket',
+		displayName: 'Bucket',
+		description: 'The bucket to use',
 		searchMethod: 'searchBuckets',
 		placeholder: 'e.g. my-bucket',
-	});
-}
-
-export function objectLocator(
-	name = 'objectName',
-	displayName = 'Object Name',
-	bucketParameter = 'bucket',
-): INodeProperties {
-	const description = "The object's name (its path in the bucket, e.g. reports/2026/summary.pdf)";
-	const searchMethod = bucketParameter === 'bucket' ? 'searchObjects' : 'searchSourceObjects';
-	return pathLocator({ name, displayName, description, searchMethod });
-}
+	},
+	object: {
+		name: 'objectName',
+		displayName: 'Object Name',
+		description: "The object's name (its path in the bucket, e.g. reports/2026/summary.pdf)",
+		searchMethods: { own: 'searchObjects', source: 'searchSourceObjects' },
+	},
+});
 
 /** A name/value list (custom metadata). */
 export function metadataEntries(displayName = 'Metadata', name = 'metadata'): INodeProperties {

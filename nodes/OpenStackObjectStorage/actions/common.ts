@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listLocator, nameValueList, pathLocator } from '../../shared/node/description';
+import { nameValueList } from '../../shared/node/description';
+import { storageLocators } from '../../shared/node/storageLocators';
 import { getLocatorValue, getNameValueMap } from '../../shared/node/parameters';
 import type { SwiftClient } from '../../shared/storage/drivers/swift/client';
 import {
@@ -18,28 +19,21 @@ export type SwiftOperation = (
 	swift: SwiftClient,
 ) => Promise<unknown>;
 
-export function containerLocator(name = 'container', displayName = 'Container'): INodeProperties {
-	return listLocator({
-		name,
-		displayName,
+export const { containerLocator, objectLocator } = storageLocators({
+	container: {
+		name: 'container',
+		displayName: 'Container',
 		description: 'The container to use',
 		searchMethod: 'searchContainers',
 		placeholder: 'e.g. backups',
-	});
-}
-
-export function objectLocator(
-	name = 'object',
-	displayName = 'Object',
-	searchMethod = 'searchObjects',
-): INodeProperties {
-	return pathLocator({
-		name,
-		displayName,
+	},
+	object: {
+		name: 'object',
+		displayName: 'Object',
 		description: "The object's name (its path in the container, e.g. reports/2026/summary.pdf)",
-		searchMethod,
-	});
-}
+		searchMethods: { own: 'searchObjects', source: 'searchSourceObjects' },
+	},
+});
 
 /** A container locator's value, checked against Swift's rules; errors name `displayName`. */
 export function getContainer(

@@ -11,7 +11,8 @@ import {
 	type S3Service,
 	type S3WriteOptions,
 } from '../../shared/storage/drivers/s3';
-import { contentHeaderOptions, listLocator, pathLocator } from '../../shared/node/description';
+import { contentHeaderOptions } from '../../shared/node/description';
+import { storageLocators } from '../../shared/node/storageLocators';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -22,35 +23,22 @@ export type S3Operation = (
 	s3: S3Service,
 ) => Promise<unknown>;
 
-export function bucketLocator(
-	name = 'bucket',
-	displayName = 'Bucket',
-	required = true,
-): INodeProperties {
-	return listLocator({
-		name,
-		displayName,
+export const { containerLocator: bucketLocator, objectLocator: keyLocator } = storageLocators({
+	container: {
+		name: 'bucket',
+		displayName: 'Bucket',
 		description: 'The bucket to use',
 		searchMethod: 'searchBuckets',
 		placeholder: 'e.g. my-reports',
-		required,
-	});
-}
-
-export function keyLocator(
-	name = 'key',
-	displayName = 'Key',
-	searchListMethod = 'searchObjects',
-): INodeProperties {
-	const description = "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)";
-	return pathLocator({
-		name,
-		displayName,
-		description,
-		searchMethod: searchListMethod,
+	},
+	object: {
+		name: 'key',
+		displayName: 'Key',
+		description: "The object's key (its path in the bucket, e.g. reports/2026/summary.pdf)",
+		searchMethods: { own: 'searchObjects', source: 'searchSourceObjects' },
 		typedMode: 'key',
-	});
-}
+	},
+});
 
 /** A bucket locator's value, checked against the rules for existing buckets. */
 export function getBucket(ctx: IExecuteFunctions, itemIndex: number, name = 'bucket'): string {

@@ -317,6 +317,25 @@ export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties
 	];
 }
 
+/** A storage listing's parameters: the container, Return All and Limit, then its options. */
+export function listingParameters(
+	container: INodeProperties,
+	options: INodeProperties[],
+): INodeProperties[] {
+	return [
+		container,
+		...returnAllAndLimit,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options,
+		},
+	];
+}
+
 /** The Delimiter and Prefix options of a key listing (S3 and Cloud Storage Get Many). */
 export const keyListingOptions: INodeProperties[] = [
 	{

@@ -163,3 +163,15 @@ export function trimmed(value: unknown): string | undefined {
 	const text = value === undefined || value === null ? '' : String(value).trim();
 	return text === '' ? undefined : text;
 }
+
+/** The Prefix and Delimiter options of a storage listing, an empty one left undefined. */
+export function getListingOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { prefix?: string; delimiter?: string } {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as {
+		prefix?: string;
+		delimiter?: string;
+	};
+	return { prefix: options.prefix || undefined, delimiter: options.delimiter || undefined };
+}

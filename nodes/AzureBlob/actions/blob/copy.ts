@@ -42,7 +42,7 @@ export const description = forOperation(displayOptions, [
 		displayOptions: { show: { sourceType: ['blob'] } },
 	},
 	{
-		...blobLocator('sourceBlob', 'Source Blob', 'sourceContainer'),
+		...blobLocator('sourceBlob', 'Source Blob', true),
 		displayOptions: { show: { sourceType: ['blob'] } },
 	},
 	{

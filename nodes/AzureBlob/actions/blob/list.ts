@@ -5,60 +5,53 @@ import { getListLimit, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { listBlobsPage } from '../../../shared/storage/drivers/azure/blobs';
 import { MAX_PAGE_SIZE } from '../../../shared/storage/drivers/azure/containers';
-import { NAMING, containerLocator, forOperation, returnAllAndLimit, showFor } from '../common';
+import { listingParameters } from '../../../shared/node/description';
+import { NAMING, containerLocator, forOperation, showFor } from '../common';
 
 const displayOptions = showFor('blob', 'list');
 
-export const description = forOperation(displayOptions, [
-	containerLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Delimiter',
-				name: 'delimiter',
-				type: 'string',
-				default: '/',
-				description:
-					'List by hierarchy: names sharing a prefix up to this character come back as one "prefix" item, like folders',
-			},
-			{
-				displayName: 'Include Metadata',
-				name: 'includeMetadata',
-				type: 'boolean',
-				default: false,
-				description: "Whether to return each blob's metadata",
-			},
-			{
-				displayName: 'Include Snapshots',
-				name: 'includeSnapshots',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return snapshots too (each with its "snapshot" time)',
-			},
-			{
-				displayName: 'Include Tags',
-				name: 'includeTags',
-				type: 'boolean',
-				default: false,
-				description: "Whether to return each blob's index tags",
-			},
-			{
-				displayName: 'Prefix',
-				name: 'prefix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. reports/2026/',
-				description: 'Only blobs whose name starts with this',
-			},
-		],
-	},
-]);
+export const description = forOperation(
+	displayOptions,
+	listingParameters(containerLocator(), [
+		{
+			displayName: 'Delimiter',
+			name: 'delimiter',
+			type: 'string',
+			default: '/',
+			description:
+				'List by hierarchy: names sharing a prefix up to this character come back as one "prefix" item, like folders',
+		},
+		{
+			displayName: 'Include Metadata',
+			name: 'includeMetadata',
+			type: 'boolean',
+			default: false,
+			description: "Whether to return each blob's metadata",
+		},
+		{
+			displayName: 'Include Snapshots',
+			name: 'includeSnapshots',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return snapshots too (each with its "snapshot" time)',
+		},
+		{
+			displayName: 'Include Tags',
+			name: 'includeTags',
+			type: 'boolean',
+			default: false,
+			description: "Whether to return each blob's index tags",
+		},
+		{
+			displayName: 'Prefix',
+			name: 'prefix',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. reports/2026/',
+			description: 'Only blobs whose name starts with this',
+		},
+	]),
+);
 
 interface Options {
 	delimiter?: string;

@@ -9,7 +9,7 @@ const displayOptions = showFor('object', 'copy');
 
 export const description = forOperation(displayOptions, [
 	containerLocator('sourceContainer', 'Source Container'),
-	keyLocator('sourceKey', 'Source Key', 'sourceContainer'),
+	keyLocator('sourceKey', 'Source Key', true),
 	{
 		...containerLocator('targetContainer', 'Target Container'),
 		required: false,

@@ -7,7 +7,7 @@ import { locator } from '../params';
 
 export const description = forOperation(showFor('object', 'copy'), [
 	bucketLocator('sourceBucket', 'Source Bucket'),
-	objectLocator('sourceObject', 'Source Object', 'sourceBucket'),
+	objectLocator('sourceObject', 'Source Object', true),
 	{
 		...bucketLocator('destinationBucket', 'Destination Bucket'),
 		required: false,

@@ -1,53 +1,38 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getListLimit } from '../../../shared/node/parameters';
+import { listingParameters } from '../../../shared/node/description';
+import { getListingOptions, getListLimit } from '../../../shared/node/parameters';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { assertBucketName } from '../../../shared/storage/drivers/gcs/names';
 import { listObjects } from '../../../shared/storage/drivers/gcs/objects';
-import { bucketLocator, forOperation, returnAllAndLimit, showFor } from '../common';
+import { bucketLocator, forOperation, showFor } from '../common';
 import { locator } from '../params';
 
-export const description = forOperation(showFor('object', 'list'), [
-	bucketLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Delimiter',
-				name: 'delimiter',
-				type: 'string',
-				default: '/',
-				description:
-					'Group names that share a prefix up to this character into one "prefix" item, like folders',
-			},
-			{
-				displayName: 'Prefix',
-				name: 'prefix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. reports/2026/',
-				description: 'Only list objects whose names start with this',
-			},
-		],
-	},
-]);
+export const description = forOperation(
+	showFor('object', 'list'),
+	listingParameters(bucketLocator(), [
+		{
+			displayName: 'Delimiter',
+			name: 'delimiter',
+			type: 'string',
+			default: '/',
+			description:
+				'Group names that share a prefix up to this character into one "prefix" item, like folders',
+		},
+		{
+			displayName: 'Prefix',
+			name: 'prefix',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. reports/2026/',
+			description: 'Only list objects whose names start with this',
+		},
+	]),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
 	const bucket = locator(this, 'bucket', itemIndex);
 	assertBucketName(bucket, 'bucket');
 	const limit = getListLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		prefix?: string;
-		delimiter?: string;
-	};
-	return await listObjects(client, bucket, {
-		prefix: options.prefix || undefined,
-		delimiter: options.delimiter || undefined,
-		limit,
-	});
+	return await listObjects(client, bucket, { ...getListingOptions(this, itemIndex), limit });
 }

@@ -14,7 +14,7 @@ import {
 
 export const description = forOperation(showFor('object', 'copy'), [
 	containerLocator('sourceContainer', 'Source Container'),
-	objectLocator('sourceObject', 'Source Object', 'searchSourceObjects'),
+	objectLocator('sourceObject', 'Source Object', true),
 	containerLocator('targetContainer', 'Target Container'),
 	{
 		displayName: 'Target Object Name',

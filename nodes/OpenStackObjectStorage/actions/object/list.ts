@@ -1,37 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { keyListingOptions } from '../../../shared/node/description';
-import { getListLimit } from '../../../shared/node/parameters';
+import { keyListingOptions, listingParameters } from '../../../shared/node/description';
+import { getListingOptions, getListLimit } from '../../../shared/node/parameters';
 import type { ListedObject } from '../../../shared/storage/drivers/swift/bulk';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import { listedObject } from '../../../shared/storage/drivers/swift/driver';
-import {
-	containerLocator,
-	forOperation,
-	getContainer,
-	returnAllAndLimit,
-	showFor,
-} from '../common';
+import { containerLocator, forOperation, getContainer, showFor } from '../common';
 
-export const description = forOperation(showFor('object', 'list'), [
-	containerLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...keyListingOptions],
-	},
-]);
+export const description = forOperation(
+	showFor('object', 'list'),
+	listingParameters(containerLocator(), [...keyListingOptions]),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, swift: SwiftClient) {
 	const container = getContainer(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		prefix?: string;
-		delimiter?: string;
-	};
+	const options = getListingOptions(this, itemIndex);
 	const entries = await swift.inContainer(
 		container,
 		async () =>

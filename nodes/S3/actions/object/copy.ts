@@ -20,7 +20,7 @@ const displayOptions = showFor('object', 'copy');
 
 export const description: INodeProperties[] = forOperation(displayOptions, [
 	bucketLocator('sourceBucket', 'Source Bucket'),
-	keyLocator('sourceKey', 'Source Key', 'searchSourceObjects'),
+	keyLocator('sourceKey', 'Source Key', true),
 	{
 		...bucketLocator('destinationBucket', 'Destination Bucket', false),
 		description: 'The bucket to copy into. Leave empty to copy within the source bucket.',

@@ -1,41 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getListLimit } from '../../../shared/node/parameters';
-import { keyListingOptions } from '../../../shared/node/description';
+import { keyListingOptions, listingParameters } from '../../../shared/node/description';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
-import {
-	asBucketItem,
-	bucketLocator,
-	forOperation,
-	getBucket,
-	returnAllAndLimit,
-	showFor,
-} from '../common';
+import { asBucketItem, bucketLocator, forOperation, getBucket, showFor } from '../common';
 
 const displayOptions = showFor('object', 'list');
 
-export const description: INodeProperties[] = forOperation(displayOptions, [
-	bucketLocator(),
-	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			...keyListingOptions,
-			{
-				displayName: 'Start After',
-				name: 'startAfter',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. reports/2026/03.pdf',
-				description: 'Only list keys that come after this one (in UTF-8 binary order)',
-			},
-		],
-	},
-]);
+export const description: INodeProperties[] = forOperation(
+	displayOptions,
+	listingParameters(bucketLocator(), [
+		...keyListingOptions,
+		{
+			displayName: 'Start After',
+			name: 'startAfter',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. reports/2026/03.pdf',
+			description: 'Only list keys that come after this one (in UTF-8 binary order)',
+		},
+	]),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);
