@@ -317,6 +317,22 @@ export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties
 	];
 }
 
+/** A container delete's "Force" switch; `description` says what it deletes first. */
+export function forceParameter(description: string): INodeProperties {
+	return { displayName: 'Force', name: 'force', type: 'boolean', default: false, description };
+}
+
+/** A container create's "Succeed If It Exists" switch (`ifNotExists`). */
+export function succeedIfExistsParameter(description: string): INodeProperties {
+	return {
+		displayName: 'Succeed If It Exists',
+		name: 'ifNotExists',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}
+
 /** A storage listing's parameters: the container, Return All and Limit, then its options. */
 export function listingParameters(
 	container: INodeProperties,

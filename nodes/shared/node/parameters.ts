@@ -175,3 +175,13 @@ export function getListingOptions(
 	};
 	return { prefix: options.prefix || undefined, delimiter: options.delimiter || undefined };
 }
+
+/** A boolean parameter (a switch), its default when unset. */
+export function getSwitch(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback = false,
+): boolean {
+	return ctx.getNodeParameter(name, itemIndex, fallback) as boolean;
+}

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { getSwitch } from '../../../shared/node/parameters';
+import { succeedIfExistsParameter } from '../../../shared/node/description';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import {
 	createContainer,
@@ -23,14 +25,9 @@ export const description = forOperation(displayOptions, [
 		description:
 			'3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
 	},
-	{
-		displayName: 'Succeed If It Exists',
-		name: 'ifNotExists',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to succeed, without changing anything, when the container already exists (ensure it exists)',
-	},
+	succeedIfExistsParameter(
+		'Whether to succeed, without changing anything, when the container already exists (ensure it exists)',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -62,7 +59,7 @@ export const description = forOperation(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const name = String(this.getNodeParameter('containerName', itemIndex, '')).trim();
-	const ifNotExists = this.getNodeParameter('ifNotExists', itemIndex, false) as boolean;
+	const ifNotExists = getSwitch(this, 'ifNotExists', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		metadata?: unknown;
 		publicAccess?: string;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getLocatorValue } from '../../../shared/node/parameters';
+import { forceParameter } from '../../../shared/node/description';
+import { getLocatorValue, getSwitch } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { deleteContainer } from '../../../shared/storage/drivers/azure/containers';
 import { labelOf } from '../../../shared/node/errors';
@@ -10,19 +11,14 @@ const displayOptions = showFor('container', 'delete');
 
 export const description = forOperation(displayOptions, [
 	containerLocator(),
-	{
-		displayName: 'Force',
-		name: 'force',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to delete the container together with every blob in it; without it a non-empty container is refused',
-	},
+	forceParameter(
+		'Whether to delete the container together with every blob in it; without it a non-empty container is refused',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, azure: AzureConnection) {
 	const container = getLocatorValue(this, 'container', itemIndex);
-	const force = this.getNodeParameter('force', itemIndex, false) as boolean;
+	const force = getSwitch(this, 'force', itemIndex);
 	await deleteContainer(
 		azure,
 		container,

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { getSwitch } from '../../../shared/node/parameters';
+import { succeedIfExistsParameter } from '../../../shared/node/description';
 import { renameParameter } from '../../../shared/node/errors';
 import type { StorageDriver } from '../../../shared/storage/driver';
 import { assertContainerName } from '../../../shared/storage/names';
@@ -17,19 +19,15 @@ export const description = forOperation(displayOptions, [
 		placeholder: 'e.g. reports',
 		description: 'Name of the container (bucket) to create',
 	},
-	{
-		displayName: 'Succeed If It Exists',
-		name: 'ifNotExists',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to succeed, without changing anything, when the container already exists',
-	},
+	succeedIfExistsParameter(
+		'Whether to succeed, without changing anything, when the container already exists',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, driver: StorageDriver) {
 	const name = String(this.getNodeParameter('containerName', itemIndex)).trim();
 	assertContainerName(name, 'containerName');
-	const ifNotExists = this.getNodeParameter('ifNotExists', itemIndex, false) as boolean;
+	const ifNotExists = getSwitch(this, 'ifNotExists', itemIndex);
 	try {
 		const { created, container } = await driver.createContainer(name, { ifNotExists });
 		return { ...container, created };

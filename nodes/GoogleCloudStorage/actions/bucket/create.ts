@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { getSwitch } from '../../../shared/node/parameters';
+import { succeedIfExistsParameter } from '../../../shared/node/description';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { createBucket } from '../../../shared/storage/drivers/gcs/buckets';
 import { forOperation, showFor } from '../common';
@@ -36,14 +38,9 @@ export const description = forOperation(showFor('bucket', 'create'), [
 		default: 'STANDARD',
 		description: 'The default storage class of objects added to the bucket',
 	},
-	{
-		displayName: 'Succeed If It Exists',
-		name: 'ifNotExists',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to succeed, without changing anything, when the bucket already exists and is yours',
-	},
+	succeedIfExistsParameter(
+		'Whether to succeed, without changing anything, when the bucket already exists and is yours',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
@@ -51,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const { created, container } = await createBucket(client, name, {
 		location: String(this.getNodeParameter('location', itemIndex, '')).trim() || undefined,
 		storageClass: String(this.getNodeParameter('storageClass', itemIndex, '')).trim() || undefined,
-		ifNotExists: this.getNodeParameter('ifNotExists', itemIndex, false) as boolean,
+		ifNotExists: getSwitch(this, 'ifNotExists', itemIndex),
 		parameter: 'bucketName',
 	});
 	return { ...container, created };

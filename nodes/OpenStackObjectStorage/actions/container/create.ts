@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { getSwitch } from '../../../shared/node/parameters';
+import { succeedIfExistsParameter } from '../../../shared/node/description';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import { createContainer } from '../../../shared/storage/drivers/swift/containers';
 import { assertSwiftContainer } from '../../../shared/storage/drivers/swift/names';
@@ -16,12 +18,10 @@ export const description = forOperation(showFor('container', 'create'), [
 		description: 'Up to 256 bytes, without "/"',
 	},
 	{
-		displayName: 'Succeed If It Exists',
-		name: 'ifNotExists',
-		type: 'boolean',
-		default: true,
-		description:
+		...succeedIfExistsParameter(
 			'Whether an existing container counts as success (it is then left as it is) rather than an error',
+		),
+		default: true,
 	},
 	{
 		displayName: 'Options',
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, swift:
 	const { created, container } = await createContainer(swift, name, {
 		metadata,
 		storagePolicy: storagePolicy || undefined,
-		ifNotExists: this.getNodeParameter('ifNotExists', itemIndex, true) as boolean,
+		ifNotExists: getSwitch(this, 'ifNotExists', itemIndex, true),
 	});
 	return { created, ...container };
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { succeedIfExistsParameter } from '../../../shared/node/description';
 import { assertNewBucketName, type S3Service } from '../../../shared/storage/drivers/s3';
 import { ACL_OPTIONS, forOperation, invalid, showFor } from '../common';
 import { nameOf } from '../../../shared/node/errors';
@@ -42,14 +43,9 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 				placeholder: 'e.g. eu-west-3',
 				description: "Region to create the bucket in. Leave empty for the credential's region.",
 			},
-			{
-				displayName: 'Succeed If It Exists',
-				name: 'ifNotExists',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to succeed, without changing anything, when you already own a bucket of this name',
-			},
+			succeedIfExistsParameter(
+				'Whether to succeed, without changing anything, when you already own a bucket of this name',
+			),
 		],
 	},
 ]);

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getSwitch } from '../../../shared/node/parameters';
+import { forceParameter } from '../../../shared/node/description';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
 import { bucketLocator, forOperation, getBucket, showFor } from '../common';
 
@@ -7,19 +9,14 @@ const displayOptions = showFor('bucket', 'delete');
 
 export const description: INodeProperties[] = forOperation(displayOptions, [
 	bucketLocator(),
-	{
-		displayName: 'Force',
-		name: 'force',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to delete every object and unfinished multipart upload of the bucket first; without it a non-empty bucket is refused',
-	},
+	forceParameter(
+		'Whether to delete every object and unfinished multipart upload of the bucket first; without it a non-empty bucket is refused',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3Service) {
 	const bucket = getBucket(this, itemIndex);
-	const force = this.getNodeParameter('force', itemIndex, false) as boolean;
+	const force = getSwitch(this, 'force', itemIndex);
 	const { deletedObjects } = await s3.deleteBucket(bucket, { force });
 	return { bucket, deleted: true, ...(force ? { deletedObjects } : {}) };
 }
