@@ -3,6 +3,7 @@ import { BINARY_ENCODING, NodeApiError, NodeOperationError } from 'n8n-workflow'
 
 import { nameValueList } from '../shared/node/description';
 import { parameterError } from '../shared/node/errors';
+import { getBinaryField } from '../shared/node/binary';
 import { parseJsonParameter } from '../shared/node/parameters';
 import { openStackFault } from '../shared/openstack/faults';
 import { httpStatusOf, openStackSession } from '../shared/openstack/request';
@@ -152,15 +153,7 @@ export async function readTemplate(
 	if (source === 'existing') return { label: 'Template Source' };
 	if (source === 'binary') {
 		const label = 'Input Binary Field';
-		const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-		if (!property)
-			throw parameterError(
-				ctx.getNode(),
-				'binaryPropertyName',
-				'it must not be empty',
-				itemIndex,
-				label,
-			);
+		const property = getBinaryField(ctx, itemIndex, label);
 		const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 		if (!binary) {
 			throw parameterError(

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
-import { checkBucketName, checkEntryName } from '../validation';
+import { checkBucketName, checkEntryName, parseTimestamp } from '../validation';
 import { listLocator } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
@@ -95,5 +95,68 @@ export function getEntry(ctx: IExecuteFunctions, itemIndex: number): string {
 		getLocatorValue(ctx, 'entry', itemIndex),
 		'entry',
 		itemIndex,
+	);
+}
+
+/**
+ * The output of a record read: the binary field for the content, then the options, "Only
+ * Metadata" first. `field` and `onlyMetadata` are their help texts.
+ */
+export function recordOutput(texts: {
+	field: string;
+	onlyMetadata: string;
+	options?: INodeProperties[];
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: texts.field,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Only Metadata',
+					name: 'onlyMetadata',
+					type: 'boolean',
+					default: false,
+					description: texts.onlyMetadata,
+				},
+				...(texts.options ?? []),
+			],
+		},
+	];
+}
+
+/** The exact timestamp of one record; `description` says how it may be written. */
+export function recordTimestampParameter(
+	description = 'The exact timestamp of the record: an ISO 8601 date or microseconds since 1970',
+): INodeProperties {
+	return {
+		displayName: 'Timestamp',
+		name: 'timestamp',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '2026-01-31T12:00:00.123456Z or 1769860800123456',
+		description,
+	};
+}
+
+/** The record's exact timestamp in microseconds ("now" is not a record's time). */
+export function getRecordTimestamp(ctx: IExecuteFunctions, itemIndex: number): bigint {
+	return parseTimestamp(
+		ctx.getNode(),
+		ctx.getNodeParameter('timestamp', itemIndex, ''),
+		'timestamp',
+		itemIndex,
+		{ allowNow: false },
 	);
 }

@@ -8,6 +8,25 @@ import type { UploadBody } from '../storage/driver';
 
 import { parameterError } from './errors';
 
+/** How n8n labels the parameter naming the binary field an operation writes to. */
+export const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
+
+/**
+ * The binary field an item's parameter names (`binaryPropertyName` by default), refused when
+ * empty; `label` is how the error names the parameter when it is not the node's own label.
+ */
+export function getBinaryField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label?: string,
+	parameter = 'binaryPropertyName',
+): string {
+	const property = String(ctx.getNodeParameter(parameter, itemIndex, 'data')).trim();
+	if (!property)
+		throw parameterError(ctx.getNode(), parameter, 'it must not be empty', itemIndex, label);
+	return property;
+}
+
 export interface BinaryInput {
 	/** n8n's file when the data sits in its filesystem store, else a stream */
 	body: UploadBody;

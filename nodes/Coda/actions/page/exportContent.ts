@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Readable } from 'stream';
 
 import { parameterError } from '../../../shared/node/errors';
+import { getBinaryField, OUTPUT_FIELD_LABEL } from '../../../shared/node/binary';
 import { getInteger } from '../../../shared/node/parameters';
 import { codaPath, codaRequest, DEFAULT_WAIT_TIMEOUT_SECONDS, pause } from '../../transport';
 import {
@@ -15,7 +16,6 @@ import {
 } from '../common';
 
 const displayOptions = showFor('page', 'exportContent');
-const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 
 const FORMATS = {
 	html: { extension: 'html', mimeType: 'text/html' },
@@ -77,15 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 			'Format',
 		);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property)
-		throw parameterError(
-			this.getNode(),
-			'binaryPropertyName',
-			'it must not be empty',
-			itemIndex,
-			OUTPUT_FIELD_LABEL,
-		);
+	const property = getBinaryField(this, itemIndex, OUTPUT_FIELD_LABEL);
 	const timeoutSeconds = getInteger(this, 'exportTimeout', itemIndex, {
 		min: 1,
 		max: 3600,

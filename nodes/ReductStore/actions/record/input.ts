@@ -2,6 +2,7 @@ import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { BINARY_ENCODING } from 'n8n-workflow';
 import { Readable } from 'stream';
 
+import { getBinaryField } from '../../../shared/node/binary';
 import { getLocatorValue, parseJsonParameter } from '../../../shared/node/parameters';
 import {
 	checkBucketName,
@@ -136,9 +137,7 @@ async function binaryOf(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<{ binary: IBinaryData; size?: number }> {
-	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property)
-		throw invalid(ctx.getNode(), 'binaryPropertyName', 'it must not be empty', itemIndex);
+	const property = getBinaryField(ctx, itemIndex);
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
 		throw invalid(

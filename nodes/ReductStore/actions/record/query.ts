@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { getBinaryField, OUTPUT_FIELD_LABEL } from '../../../shared/node/binary';
 import { getListLimit } from '../../../shared/node/parameters';
 import { queryRecords, recordFileName, recordJson } from '../../records';
 import { invalid, parseOptionalTimestamp, parseWhen } from '../../validation';
@@ -9,6 +10,7 @@ import {
 	forOperation,
 	getBucket,
 	getEntry,
+	recordOutput,
 	returnAllAndLimit,
 	showFor,
 	whenParameter,
@@ -43,28 +45,11 @@ export const description = forOperation(displayOptions, [
 	...timeRangeProperties,
 	whenParameter,
 	...returnAllAndLimit,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		description: 'The name of the output binary property for each record content',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
+	...recordOutput({
+		field: 'The name of the output binary property for each record content',
+		onlyMetadata:
+			'Whether to return only the timestamps, sizes, content types and labels, without the contents',
 		options: [
-			{
-				displayName: 'Only Metadata',
-				name: 'onlyMetadata',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only the timestamps, sizes, content types and labels, without the contents',
-			},
 			{
 				displayName: 'Strict Condition',
 				name: 'strict',
@@ -74,7 +59,7 @@ export const description = forOperation(displayOptions, [
 					'Whether a condition on a label a record lacks is an error (otherwise that record simply does not match)',
 			},
 		],
-	},
+	}),
 ]);
 
 /** Reads Start, Stop and the condition, checked, with Start before Stop. */
@@ -113,9 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	);
 	const limit = getListLimit(this, itemIndex);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property)
-		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	const property = getBinaryField(this, itemIndex, OUTPUT_FIELD_LABEL);
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		onlyMetadata?: boolean;
 		strict?: boolean;

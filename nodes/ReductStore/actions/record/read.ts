@@ -3,8 +3,18 @@ import type { Readable } from 'stream';
 
 import { metaFromHeaders, recordFileName, recordJson } from '../../records';
 import { entryPath, reductRequestFull } from '../../transport';
-import { invalid, parseTimestamp } from '../../validation';
-import { bucketLocator, entryLocator, forOperation, getBucket, getEntry, showFor } from '../common';
+import { getBinaryField, OUTPUT_FIELD_LABEL } from '../../../shared/node/binary';
+import {
+	bucketLocator,
+	entryLocator,
+	forOperation,
+	getBucket,
+	getEntry,
+	getRecordTimestamp,
+	recordTimestampParameter,
+	recordOutput,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('record', 'read');
 
@@ -26,40 +36,16 @@ export const description = forOperation(displayOptions, [
 		default: 'latest',
 	},
 	{
-		displayName: 'Timestamp',
-		name: 'timestamp',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '2026-01-31T12:00:00.123456Z or 1769860800123456',
-		description:
+		...recordTimestampParameter(
 			'The exact timestamp of the record: an ISO 8601 date (UTC unless it names a zone) or microseconds since 1970',
+		),
 		displayOptions: { show: { readAt: ['timestamp'] } },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		description: 'The name of the output binary property for the record content',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Only Metadata',
-				name: 'onlyMetadata',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only the timestamp, size, content type and labels, without the content',
-			},
-		],
-	},
+	...recordOutput({
+		field: 'The name of the output binary property for the record content',
+		onlyMetadata:
+			'Whether to return only the timestamp, size, content type and labels, without the content',
+	}),
 ]);
 
 /** GET (or HEAD) /b/:bucket/:entry[?ts=]: the content as binary, the metadata as JSON. */
@@ -67,22 +53,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const bucket = getBucket(this, itemIndex);
 	const entry = getEntry(this, itemIndex);
 	const atTimestamp = this.getNodeParameter('readAt', itemIndex, 'latest') === 'timestamp';
-	const qs = atTimestamp
-		? {
-				ts: parseTimestamp(
-					this.getNode(),
-					this.getNodeParameter('timestamp', itemIndex, ''),
-					'timestamp',
-					itemIndex,
-					{
-						allowNow: false,
-					},
-				).toString(),
-			}
-		: undefined;
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!property)
-		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
+	const qs = atTimestamp ? { ts: getRecordTimestamp(this, itemIndex).toString() } : undefined;
+	const property = getBinaryField(this, itemIndex, OUTPUT_FIELD_LABEL);
 	const { onlyMetadata } = this.getNodeParameter('options', itemIndex, {}) as {
 		onlyMetadata?: boolean;
 	};

@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { entryPath, reductRequest } from '../../transport';
-import { invalid, parseTimestamp, parseWhen } from '../../validation';
+import { invalid, parseWhen } from '../../validation';
 import {
 	bucketLocator,
 	entryLocator,
 	forOperation,
 	getBucket,
 	getEntry,
+	getRecordTimestamp,
+	recordTimestampParameter,
 	showFor,
 	whenParameter,
 } from '../common';
@@ -33,16 +35,7 @@ export const description = forOperation(displayOptions, [
 		],
 		default: 'record',
 	},
-	{
-		displayName: 'Timestamp',
-		name: 'timestamp',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '2026-01-31T12:00:00.123456Z or 1769860800123456',
-		description: 'The exact timestamp of the record: an ISO 8601 date or microseconds since 1970',
-		displayOptions: { show: { removeMode: ['record'] } },
-	},
+	{ ...recordTimestampParameter(), displayOptions: { show: { removeMode: ['record'] } } },
 	...timeRangeProperties.map((property) => ({
 		...property,
 		displayOptions: { show: { removeMode: ['range', 'query'] } },
@@ -62,15 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const path = entryPath(bucket, entry);
 
 	if (mode === 'record') {
-		const ts = parseTimestamp(
-			node,
-			this.getNodeParameter('timestamp', itemIndex, ''),
-			'timestamp',
-			itemIndex,
-			{
-				allowNow: false,
-			},
-		);
+		const ts = getRecordTimestamp(this, itemIndex);
 		await reductRequest(this, { method: 'DELETE', path, qs: { ts: ts.toString() } });
 		return { bucket, entry, removedRecords: 1, timestamp: Number(ts) };
 	}

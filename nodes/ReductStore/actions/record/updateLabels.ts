@@ -2,20 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { metaFromHeaders, recordJson } from '../../records';
 import { entryPath, reductRequest, reductRequestFull } from '../../transport';
-import {
-	checkLabels,
-	invalid,
-	labelEntries,
-	labelHeaders,
-	parseList,
-	parseTimestamp,
-} from '../../validation';
+import { checkLabels, invalid, labelEntries, labelHeaders, parseList } from '../../validation';
 import {
 	bucketLocator,
 	entryLocator,
 	forOperation,
 	getBucket,
 	getEntry,
+	getRecordTimestamp,
+	recordTimestampParameter,
 	labelsParameter,
 	showFor,
 } from '../common';
@@ -25,15 +20,7 @@ const displayOptions = showFor('record', 'updateLabels');
 export const description = forOperation(displayOptions, [
 	bucketLocator(),
 	entryLocator(),
-	{
-		displayName: 'Timestamp',
-		name: 'timestamp',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '2026-01-31T12:00:00.123456Z or 1769860800123456',
-		description: 'The exact timestamp of the record: an ISO 8601 date or microseconds since 1970',
-	},
+	recordTimestampParameter(),
 	labelsParameter('Labels to Set', 'Labels to add or change; the others keep their values'),
 	{
 		displayName: 'Labels to Remove',
@@ -53,15 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const bucket = getBucket(this, itemIndex);
 	const entry = getEntry(this, itemIndex);
-	const ts = parseTimestamp(
-		node,
-		this.getNodeParameter('timestamp', itemIndex, ''),
-		'timestamp',
-		itemIndex,
-		{
-			allowNow: false,
-		},
-	);
+	const ts = getRecordTimestamp(this, itemIndex);
 	const set = checkLabels(
 		node,
 		labelEntries(this.getNodeParameter('labels', itemIndex, {})),
