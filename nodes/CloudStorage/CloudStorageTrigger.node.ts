@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionsCollection, triggerOutputField } from '../shared/node/description';
 import { backendParameter, otherBackendCredentials } from './backendParameter';
 import { containerLocator } from './actions/common';
 import { credentialTest, listSearch } from './methods';
@@ -54,32 +55,18 @@ export class CloudStorageTrigger implements INodeType {
 				default: false,
 				description: 'Whether to attach each new object as binary data',
 			},
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				displayOptions: { show: { download: [true] } },
-				description: 'The name of the output binary property',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Settle Window (Seconds)',
-						name: 'settleSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 3600,
-						description:
-							"How far behind the newest object a new object's modification time may lag and still be picked up (uploads that take long, clocks that differ)",
-					},
-				],
-			},
+			triggerOutputField,
+			optionsCollection([
+				{
+					displayName: 'Settle Window (Seconds)',
+					name: 'settleSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 3600,
+					description:
+						"How far behind the newest object a new object's modification time may lag and still be picked up (uploads that take long, clocks that differ)",
+				},
+			]),
 		],
 	};
 

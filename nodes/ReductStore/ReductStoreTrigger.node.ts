@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionsCollection, triggerOutputField } from '../shared/node/description';
 import { bucketLocator, entryLocator, whenParameter } from './actions/common';
 import { registerNodeProperties } from '../shared/node/labels';
 import { listSearch } from './methods';
@@ -44,40 +45,26 @@ export class ReductStoreTrigger implements INodeType {
 				description:
 					"Whether to attach each record's content as binary data (otherwise only its metadata)",
 			},
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				displayOptions: { show: { download: [true] } },
-				description: 'The name of the output binary property',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Lookback (Seconds)',
-						name: 'lookbackSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Also pick up records written late with a timestamp up to this far behind the newest one seen (writers with lagging clocks). Each poll re-reads this window.',
-					},
-					{
-						displayName: 'Max Records per Poll',
-						name: 'maxRecords',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 100,
-						description: 'The most records one poll emits; the rest follow at the next polls',
-					},
-				],
-			},
+			triggerOutputField,
+			optionsCollection([
+				{
+					displayName: 'Lookback (Seconds)',
+					name: 'lookbackSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description:
+						'Also pick up records written late with a timestamp up to this far behind the newest one seen (writers with lagging clocks). Each poll re-reads this window.',
+				},
+				{
+					displayName: 'Max Records per Poll',
+					name: 'maxRecords',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 100,
+					description: 'The most records one poll emits; the rest follow at the next polls',
+				},
+			]),
 		],
 	};
 

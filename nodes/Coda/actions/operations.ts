@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection as sharedOptionsCollection } from '../../shared/node/description';
 import { getListLimit } from '../../shared/node/parameters';
 import {
 	codaPath,
@@ -98,15 +99,9 @@ interface ListSpec {
 	pageSize?: number;
 }
 
-/** The "Options" collection of an operation. */
-export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options,
-});
+/** The "Options" collection of a Coda operation. */
+export const optionsCollection = (options: INodeProperties[]): INodeProperties =>
+	sharedOptionsCollection(options, 'Add Option');
 
 /** List: every child of a parent, up to the limit, page after page. */
 export function listAction(resource: string, spec: ListSpec) {

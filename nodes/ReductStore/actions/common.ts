@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
 import { checkBucketName, checkEntryName, parseTimestamp } from '../validation';
-import { listLocator } from '../../shared/node/description';
+import { listLocator, optionsCollection } from '../../shared/node/description';
 
 export { showFor, forOperation, returnAllAndLimit } from '../../shared/node/description';
 
@@ -115,23 +115,16 @@ export function recordOutput(texts: {
 			default: 'data',
 			description: texts.field,
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Only Metadata',
-					name: 'onlyMetadata',
-					type: 'boolean',
-					default: false,
-					description: texts.onlyMetadata,
-				},
-				...(texts.options ?? []),
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Only Metadata',
+				name: 'onlyMetadata',
+				type: 'boolean',
+				default: false,
+				description: texts.onlyMetadata,
+			},
+			...(texts.options ?? []),
+		]),
 	];
 }
 

@@ -317,6 +317,31 @@ export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties
 	];
 }
 
+/** An operation's "Options" collection. */
+export function optionsCollection(
+	options: INodeProperties[],
+	placeholder = 'Add option',
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder,
+		default: {},
+		options,
+	};
+}
+
+/** A polling trigger's output field, shown when its "download" switch is on. */
+export const triggerOutputField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	displayOptions: { show: { download: [true] } },
+	description: 'The name of the output binary property',
+};
+
 /** A container delete's "Force" switch; `description` says what it deletes first. */
 export function forceParameter(description: string): INodeProperties {
 	return { displayName: 'Force', name: 'force', type: 'boolean', default: false, description };
@@ -338,18 +363,7 @@ export function listingParameters(
 	container: INodeProperties,
 	options: INodeProperties[],
 ): INodeProperties[] {
-	return [
-		container,
-		...returnAllAndLimit,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options,
-		},
-	];
+	return [container, ...returnAllAndLimit, optionsCollection(options)];
 }
 
 /** The Delimiter and Prefix options of a key listing (S3 and Cloud Storage Get Many). */
