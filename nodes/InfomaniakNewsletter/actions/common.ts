@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listLocator } from '../../shared/node/description';
-import { parameterError } from '../../shared/node/errors';
+import { parameterError, requireChange } from '../../shared/node/errors';
 import { getInteger, getListLimit } from '../../shared/node/parameters';
 import { withIsoDates } from '../dates';
 import {
@@ -247,12 +247,12 @@ export function idsOption(
 
 /** Update operations refuse to send an empty change. */
 export function requireChanges(ctx: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
-	if (Object.keys(body).length === 0)
-		throw parameterError(
-			ctx.getNode(),
-			'updateFields',
-			'give at least one field to change',
-			itemIndex,
-			'Update Fields',
-		);
+	requireChange(
+		ctx,
+		body,
+		itemIndex,
+		'updateFields',
+		'give at least one field to change',
+		'Update Fields',
+	);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../shared/node/parameters';
+import { reductRequest } from '../transport';
 import { checkBucketName, checkEntryName, parseTimestamp } from '../validation';
 import { listLocator, optionsCollection } from '../../shared/node/description';
 
@@ -152,4 +153,13 @@ export function getRecordTimestamp(ctx: IExecuteFunctions, itemIndex: number): b
 		itemIndex,
 		{ allowNow: false },
 	);
+}
+
+/** PUT <path>/rename {"new_name"}: how ReductStore renames a bucket or an entry. */
+export async function renameAt(
+	ctx: IExecuteFunctions,
+	path: string,
+	newName: string,
+): Promise<void> {
+	await reductRequest(ctx, { method: 'PUT', path: `${path}/rename`, body: { new_name: newName } });
 }

@@ -342,6 +342,22 @@ export const triggerOutputField: INodeProperties = {
 	description: 'The name of the output binary property',
 };
 
+/** The "New Name" of a rename (`newName` unless given), with its placeholder and help when given. */
+export function newNameParameter(
+	options: { name?: string; placeholder?: string; description?: string } = {},
+): INodeProperties {
+	const { name = 'newName', placeholder, description } = options;
+	return {
+		displayName: 'New Name',
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		...(placeholder !== undefined ? { placeholder } : {}),
+		...(description !== undefined ? { description } : {}),
+	};
+}
+
 /** A container delete's "Force" switch; `description` says what it deletes first. */
 export function forceParameter(description: string): INodeProperties {
 	return { displayName: 'Force', name: 'force', type: 'boolean', default: false, description };

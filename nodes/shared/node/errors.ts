@@ -99,3 +99,16 @@ export function otherFailureMessage(
 		? `${provider} failed to process the request (HTTP ${status})${said}`
 		: `The request to ${provider} failed: ${error.message}`;
 }
+
+/** Refuses an update that would change nothing; `problem` says what to add. */
+export function requireChange(
+	ctx: { getNode(): INode },
+	changes: object,
+	itemIndex: number,
+	parameter: string,
+	problem: string,
+	displayName?: string,
+): void {
+	if (Object.keys(changes).length === 0)
+		throw parameterError(ctx.getNode(), parameter, problem, itemIndex, displayName);
+}

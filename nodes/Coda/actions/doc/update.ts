@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/node/errors';
+import { requireChange } from '../../../shared/node/errors';
 import { codaPath, codaRequest } from '../../transport';
 import { docLocator, forOperation, parametersOf, pick, requireLocator, showFor } from '../common';
 
@@ -40,15 +40,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 		['title', 'iconName'],
 	);
-	if (Object.keys(body).length === 0) {
-		throw parameterError(
-			this.getNode(),
-			'updateFields',
-			'add a title or an icon name to change',
-			itemIndex,
-			'Update Fields',
-		);
-	}
+	requireChange(
+		this,
+		body,
+		itemIndex,
+		'updateFields',
+		'add a title or an icon name to change',
+		'Update Fields',
+	);
 	await codaRequest(this, {
 		method: 'PATCH',
 		path: codaPath`/docs/${docId}`,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/node/errors';
+import { requireChange } from '../../../shared/node/errors';
 import { docLocator, forOperation, pageLocator, pick, showFor, waitOptions } from '../common';
 import { queuedWrite, writeTo } from '../operations';
 import { contentParameters, pageFields, readContent } from './content';
@@ -89,15 +89,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				canvasContent: content,
 			};
 		}
-		if (Object.keys(body).length === 0) {
-			throw parameterError(
-				this.getNode(),
-				'updateFields',
-				'add a field to change or some content',
-				itemIndex,
-				'Update Fields',
-			);
-		}
+		requireChange(
+			this,
+			body,
+			itemIndex,
+			'updateFields',
+			'add a field to change or some content',
+			'Update Fields',
+		);
 		const result = await writeTo(this, target, { method: 'PUT', body });
 		return { docId: target.ids.docId, ...result };
 	});

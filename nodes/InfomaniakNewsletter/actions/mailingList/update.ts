@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { newNameParameter } from '../../../shared/node/description';
 import { withIsoDates } from '../../dates';
 import { apiPath, newsletterData, type NewsletterClient } from '../../transport';
 import { readText } from '../../validation';
@@ -7,13 +8,7 @@ import { forOperation, groupLocator, locatorId, showFor } from '../common';
 
 export const description = forOperation(showFor('mailingList', 'update'), [
 	groupLocator(),
-	{
-		displayName: 'New Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-	},
+	newNameParameter({ name: 'name' }),
 ]);
 
 export async function execute(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation, showFor, collection } from '../../../shared/node/description';
-import { parameterError } from '../../../shared/node/errors';
+import { requireChange } from '../../../shared/node/errors';
 import { describeStack, getStack, resolveStack, stackLocator } from '../../stacks';
 import {
 	environmentOption,
@@ -62,15 +62,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		.map((name) => name.trim())
 		.filter(Boolean);
 	if (reset.length > 0) body.clear_parameters = reset;
-	if (Object.keys(body).length === 0) {
-		throw parameterError(
-			this.getNode(),
-			'templateSource',
-			'with "Keep Current Template", give parameters, an environment or an option to change',
-			itemIndex,
-			'Template Source',
-		);
-	}
+	requireChange(
+		this,
+		body,
+		itemIndex,
+		'templateSource',
+		'with "Keep Current Template", give parameters, an environment or an option to change',
+		'Template Source',
+	);
 	const ref = await resolveStack(this, itemIndex);
 	const before = await getStack(this, ref);
 	try {

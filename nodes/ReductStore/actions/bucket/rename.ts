@@ -1,22 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { bucketPath, reductRequest } from '../../transport';
+import { newNameParameter } from '../../../shared/node/description';
+import { bucketPath } from '../../transport';
 import { checkBucketName } from '../../validation';
-import { bucketLocator, forOperation, getBucket, showFor } from '../common';
+import { bucketLocator, forOperation, getBucket, renameAt, showFor } from '../common';
 
 const displayOptions = showFor('bucket', 'rename');
 
 export const description = forOperation(displayOptions, [
 	bucketLocator(),
-	{
-		displayName: 'New Name',
-		name: 'newName',
-		type: 'string',
-		default: '',
-		required: true,
+	newNameParameter({
 		placeholder: 'e.g. sensors-archive',
 		description: 'The new bucket name: letters, digits, "-" and "_"',
-	},
+	}),
 ]);
 
 /** PUT /b/:bucket/rename {"new_name"} */
@@ -28,10 +24,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'newName',
 		itemIndex,
 	);
-	await reductRequest(this, {
-		method: 'PUT',
-		path: `${bucketPath(bucket)}/rename`,
-		body: { new_name: newName },
-	});
+	await renameAt(this, bucketPath(bucket), newName);
 	return { bucket: newName, previousName: bucket, renamed: true };
 }

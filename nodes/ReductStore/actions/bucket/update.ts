@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { bucketPath, reductRequest } from '../../transport';
-import { invalid } from '../../validation';
+import { requireChange } from '../../../shared/node/errors';
 import { bucketLocator, forOperation, getBucket, showFor } from '../common';
 import { readSettings, settingsCollection } from './settings';
 
@@ -16,9 +16,7 @@ export const description = forOperation(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const bucket = getBucket(this, itemIndex);
 	const settings = readSettings(this, 'settings', itemIndex);
-	if (Object.keys(settings).length === 0) {
-		throw invalid(this.getNode(), 'settings', 'add at least one setting to change', itemIndex);
-	}
+	requireChange(this, settings, itemIndex, 'settings', 'add at least one setting to change');
 	await reductRequest(this, { method: 'PUT', path: bucketPath(bucket), body: settings });
 	const current = await reductRequest<{ settings?: object }>(this, { path: bucketPath(bucket) });
 	return { bucket, settings: current.settings ?? settings };

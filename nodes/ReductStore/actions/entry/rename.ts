@@ -1,23 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { entryPath, reductRequest } from '../../transport';
+import { newNameParameter } from '../../../shared/node/description';
+import { entryPath } from '../../transport';
 import { checkEntryName } from '../../validation';
-import { bucketLocator, entryLocator, forOperation, getBucket, getEntry, showFor } from '../common';
+import {
+	bucketLocator,
+	entryLocator,
+	forOperation,
+	getBucket,
+	getEntry,
+	renameAt,
+	showFor,
+} from '../common';
 
 const displayOptions = showFor('entry', 'rename');
 
 export const description = forOperation(displayOptions, [
 	bucketLocator(),
 	entryLocator(),
-	{
-		displayName: 'New Name',
-		name: 'newName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. robot/cam-2',
-		description: 'The new entry name',
-	},
+	newNameParameter({ placeholder: 'e.g. robot/cam-2', description: 'The new entry name' }),
 ]);
 
 /** PUT /b/:bucket/:entry/rename {"new_name"} */
@@ -30,10 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'newName',
 		itemIndex,
 	);
-	await reductRequest(this, {
-		method: 'PUT',
-		path: `${entryPath(bucket, entry)}/rename`,
-		body: { new_name: newName },
-	});
+	await renameAt(this, entryPath(bucket, entry), newName);
 	return { bucket, entry: newName, previousName: entry, renamed: true };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { reductRequest } from '../../transport';
-import { invalid } from '../../validation';
+import { requireChange } from '../../../shared/node/errors';
 import { forOperation, showFor } from '../common';
 import {
 	getReplicationName,
@@ -45,9 +45,7 @@ export const description = forOperation(showFor('replication', 'update'), [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const name = getReplicationName(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw invalid(this.getNode(), 'updateFields', 'add at least one field to change', itemIndex);
-	}
+	requireChange(this, fields, itemIndex, 'updateFields', 'add at least one field to change');
 	const changes = toApiSettings(this, fields, itemIndex);
 	const current = await reductRequest<{ settings?: IDataObject; info?: IDataObject }>(this, {
 		path: replicationPath(name),
