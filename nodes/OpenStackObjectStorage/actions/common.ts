@@ -35,28 +35,29 @@ export const { containerLocator, objectLocator } = storageLocators({
 	},
 });
 
-/** A container locator's value, checked against Swift's rules; errors name `displayName`. */
-export function getContainer(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name = 'container',
-	displayName = 'Container',
-): string {
-	const value = getLocatorValue(ctx, name, itemIndex);
-	assertSwiftContainer(value, displayName);
-	return value;
+/** A locator's value, checked by `assert` against Swift's rules; errors name `displayName`. */
+function checkedLocator(
+	assert: (value: string, displayName: string) => void,
+	defaultName: string,
+	defaultDisplayName: string,
+) {
+	return (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		name = defaultName,
+		displayName = defaultDisplayName,
+	): string => {
+		const value = getLocatorValue(ctx, name, itemIndex);
+		assert(value, displayName);
+		return value;
+	};
 }
 
-export function getObjectName(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name = 'object',
-	displayName = 'Object',
-): string {
-	const value = getLocatorValue(ctx, name, itemIndex);
-	assertSwiftObject(value, displayName);
-	return value;
-}
+/** A container locator's value, checked against Swift's rules. */
+export const getContainer = checkedLocator(assertSwiftContainer, 'container', 'Container');
+
+/** An object locator's value, checked against Swift's rules. */
+export const getObjectName = checkedLocator(assertSwiftObject, 'object', 'Object');
 
 /** Metadata from a name/value list, checked against Swift's header rules before anything is sent. */
 export function getMetadata(
