@@ -1,23 +1,7 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
-
 import { locate } from '../../../nodes/Coda/actions/operations';
+import { createExecuteContext } from '../../helpers/executeContext';
 
-const node = {
-	id: '1',
-	name: 'Coda',
-	type: 'unknown.type',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-} as INode;
-
-function contextWith(values: Record<string, string>): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			name in values ? values[name] : fallback,
-	} as unknown as IExecuteFunctions;
-}
+const contextWith = (params: Record<string, string>) => createExecuteContext({ params }).ctx;
 
 describe("Coda's locate", () => {
 	it('builds the path the locators name, each id URL-encoded, with the parameters they came from', () => {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getBinaryField } from '../../../nodes/shared/node/binary';
@@ -6,24 +6,11 @@ import { newNameParameter, optionsCollection } from '../../../nodes/shared/node/
 import { otherFailureMessage, requireChange } from '../../../nodes/shared/node/errors';
 import { getListingOptions, getSwitch } from '../../../nodes/shared/node/parameters';
 import { storageLocators } from '../../../nodes/shared/node/storageLocators';
+import { createExecuteContext } from '../../helpers/executeContext';
 
-const node = {
-	id: '1',
-	name: 'N',
-	type: 'unknown.type',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-} as INode;
-
-/** A context whose parameters are `values`; an unset one gives the fallback n8n is asked for. */
-function contextWith(values: Record<string, unknown>): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			name in values ? values[name] : fallback,
-	} as unknown as IExecuteFunctions;
-}
+/** A context whose parameters are `params`; an unset one gives the fallback n8n is asked for. */
+const contextWith = (params: Record<string, unknown>): IExecuteFunctions =>
+	createExecuteContext({ params, items: [0, 1, 2].map(() => ({ json: {} })) }).ctx;
 
 function thrownBy(run: () => unknown): NodeOperationError {
 	try {
