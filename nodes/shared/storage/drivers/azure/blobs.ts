@@ -6,7 +6,14 @@ import type {
 } from '@azure/storage-blob';
 import type { Readable } from 'stream';
 
-import type { UploadBody } from '../../driver';
+import type { DownloadOptions, UploadBody } from '../../driver';
+import {
+	hashCheckOutput,
+	hashNotCheckedReason,
+	md5Hash,
+	ObjectChangedError,
+	resumableDownload,
+} from '../../download';
 import { InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
@@ -396,13 +403,15 @@ export async function uploadBlob(
 // ---- download --------------------------------------------------------------------------
 
 export interface BlobDownload {
-	info: AzureBlobInfo & { range?: string };
+	info: AzureBlobInfo & { range?: string; hashChecked?: string; hashNotChecked?: string };
 	stream: Readable;
 }
 
 /**
- * Streams a blob, or the bytes `start`..`end` (inclusive; to the end when `end` is absent).
- * A dropped connection resumes from where it stopped (the SDK retries with a range and the ETag).
+ * Streams a blob, or the bytes `start`..`end` (inclusive; to the end when `end` is absent),
+ * through the shared download path: a dropped or stalled body is asked again from the next
+ * byte with If-Match on the first answer's ETag, and a whole blob is checked against its
+ * Content-MD5 as the bytes pass.
  */
 export async function downloadBlob(
 	connection: AzureConnection,
@@ -410,6 +419,7 @@ export async function downloadBlob(
 	blob: string,
 	range?: { start: number; end?: number },
 	naming: BlobNaming = {},
+	options: DownloadOptions = {},
 ): Promise<BlobDownload> {
 	check(container, blob, naming);
 	if (range && (!Number.isInteger(range.start) || range.start < 0)) {
@@ -425,19 +435,22 @@ export async function downloadBlob(
 		);
 	}
 	const client = connection.service.getContainerClient(container).getBlobClient(blob);
+	const context = contextFor(connection, container, blob, naming);
 	const offset = range?.start ?? 0;
 	const count = range?.end !== undefined ? range.end - range.start + 1 : undefined;
 	// From offset 0 without a count the SDK sends no Range header, so empty blobs download too.
+	// The SDK's own resuming is off (maxRetryRequests 0): the shared path resumes instead.
 	const response = await azureCall(
-		contextFor(connection, container, blob, naming),
-		async () => await client.download(offset, count, { maxRetryRequests: 5 }),
+		context,
+		async () => await client.download(offset, count, { maxRetryRequests: 0 }),
 	);
-	const stream = response.readableStreamBody as Readable | undefined;
-	if (!stream) throw new Error('The Azure SDK returned no body stream (browser build?)');
-	const info: AzureBlobInfo & { range?: string } = {
+	const body = response.readableStreamBody as Readable | undefined;
+	if (!body) throw new Error('The Azure SDK returned no body stream (browser build?)');
+	const length = response.contentLength ?? 0;
+	const info: BlobDownload['info'] = {
 		container,
 		name: blob,
-		size: response.contentLength ?? 0,
+		size: length,
 		contentType: response.contentType,
 		contentEncoding: response.contentEncoding,
 		contentLanguage: response.contentLanguage,
@@ -451,6 +464,34 @@ export async function downloadBlob(
 		metadata: lowerKeys(response.metadata),
 		...(response.contentRange ? { range: response.contentRange } : {}),
 	};
+	const expectedHash =
+		options.verifyHash !== false && !range && info.md5 ? md5Hash(info.md5) : undefined;
+	const reopen = async (from: number) => {
+		try {
+			const again = await azureCall(
+				context,
+				async () =>
+					await client.download(from, length - (from - offset), {
+						maxRetryRequests: 0,
+						conditions: { ifMatch: response.etag },
+					}),
+			);
+			return again.readableStreamBody as Readable;
+		} catch (error) {
+			if ((error as { status?: number }).status === 412) throw new ObjectChangedError(blob);
+			throw error;
+		}
+	};
+	const stream = resumableDownload({
+		key: blob,
+		body,
+		start: offset,
+		length,
+		reopen,
+		expectedHash,
+		policy: options.policy,
+	});
+	Object.assign(info, hashCheckOutput(expectedHash, hashNotCheckedReason(range, options)));
 	return { info, stream };
 }
 
