@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import type {
+	BlockBlobClient,
 	BlobBeginCopyFromURLOptions,
 	BlobGetPropertiesResponse,
 	BlobHTTPHeaders,
@@ -16,7 +18,7 @@ import {
 } from '../../download';
 import { InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
-import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
+import { PartPump, discardBody, isUploadFile, partReader, sendCheckedPart } from '../../parts';
 import { baseContext, type AzureConnection } from './client';
 import { MAX_PAGE_SIZE } from './containers';
 import { azureCall, type AzureErrorContext } from './errors';
@@ -363,24 +365,42 @@ export async function uploadBlob(
 		return md5;
 	};
 	let md5 = '';
+	let staged = false;
 	const response = await azureCall(contextFor(connection, container, blob, naming), async () => {
 		try {
 			const first = await pump.first();
 			if (first.final) {
 				md5 = sealMd5();
-				return await client.upload(first.data, first.data.length, {
-					blobHTTPHeaders: headers,
-					...common,
-				});
+				return await sendCheckedPart(
+					async () =>
+						await client.upload(first.data, first.data.length, {
+							blobHTTPHeaders: headers,
+							// Azure checks it and keeps nothing when a byte was damaged on the way
+							transactionalContentMD5: headers.blobContentMD5,
+							...common,
+						}),
+					arrivedDamaged,
+				);
 			}
 			const blockIds = await pump.sendAll(async (part) => {
 				// Block ids must all have the same length: the zero-padded part number.
 				const id = Buffer.from(String(part.number).padStart(6, '0')).toString('base64');
-				await client.stageBlock(id, part.data, part.data.length);
+				const blockMd5 = createHash('md5').update(part.data).digest();
+				await sendCheckedPart(
+					async () =>
+						await client.stageBlock(id, part.data, part.data.length, {
+							transactionalContentMD5: blockMd5,
+						}),
+					arrivedDamaged,
+				);
+				staged = true;
 				return id;
 			});
 			md5 = sealMd5();
 			return await client.commitBlockList(blockIds, { blobHTTPHeaders: headers, ...common });
+		} catch (error) {
+			if (staged) await discardStagedBlocks(client).catch(() => undefined);
+			throw error;
 		} finally {
 			await pump.close();
 		}
@@ -398,6 +418,27 @@ export async function uploadBlob(
 		...(options.tier ? { accessTier: options.tier } : {}),
 		...(response.versionId ? { versionId: response.versionId } : {}),
 	};
+}
+
+/** Azure refused a request whose Content-MD5 did not match the bytes that arrived. */
+function arrivedDamaged(error: unknown): boolean {
+	const code = (error as { code?: unknown; details?: { errorCode?: unknown } }).code;
+	return (
+		code === 'Md5Mismatch' ||
+		(error as { details?: { errorCode?: unknown } }).details?.errorCode === 'Md5Mismatch'
+	);
+}
+
+/**
+ * Drops the uncommitted blocks a failed upload staged, when the blob does not exist (a blob
+ * that exists keeps its content; Azure drops its uncommitted blocks at its next commit, or
+ * after a week). An empty Put Blob discards a blob's uncommitted blocks; the empty blob is
+ * then deleted, and only if it is still that one (nobody wrote meanwhile).
+ */
+async function discardStagedBlocks(client: BlockBlobClient): Promise<void> {
+	if (await client.exists()) return;
+	const empty = await client.upload(Buffer.alloc(0), 0, { conditions: { ifNoneMatch: '*' } });
+	await client.delete({ conditions: { ifMatch: empty.etag } });
 }
 
 // ---- download --------------------------------------------------------------------------
