@@ -225,7 +225,7 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 							error instanceof StalledBodyError ||
 							error instanceof ShortBodyError ||
 							isRetryableNetworkError(error) ||
-							/aborted|premature|socket hang up|terminated/i.test(String(error)),
+							/aborted|premature|socket hang up|terminated|timed out/i.test(String(error)),
 						replayable: true,
 						elapsedMs: Date.now() - failingSince,
 					},
