@@ -58,7 +58,7 @@ class ByteWatch extends Transform {
 
 	constructor(
 		private readonly offset: number,
-		private readonly at: (watch: ByteWatch) => 'cut' | 'flip' | 'hold',
+		private readonly at: (watch: ByteWatch) => 'cut' | 'flip' | 'hold' | 'pass',
 	) {
 		super();
 	}
@@ -74,6 +74,7 @@ class ByteWatch extends Transform {
 		const inside = this.offset - this.passed;
 		this.passed = end;
 		const action = this.at(this);
+		if (action === 'pass') return done(null, chunk);
 		if (action === 'flip') {
 			const copy = Buffer.from(chunk);
 			copy[inside] ^= 0xff;
@@ -95,6 +96,10 @@ export class FaultProxy {
 	/** How often the armed fault struck (0 or 1; a ranged `busy` answer counts apart). */
 	struck = 0;
 	busyAnswers = 0;
+	/** The request the fault struck last, for messages. */
+	lastStruck = '';
+	/** Requests that came after the fault struck (a resumed download asks again). */
+	requestsAfterStrike = 0;
 	private plan?: FaultPlan;
 	private busyPending = false;
 
@@ -119,6 +124,7 @@ export class FaultProxy {
 		this.plan = plan;
 		this.struck = 0;
 		this.busyAnswers = 0;
+		this.requestsAfterStrike = 0;
 		this.busyPending = false;
 	}
 
@@ -144,8 +150,11 @@ export class FaultProxy {
 
 	private handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		const plan = this.plan;
+		if (this.struck) this.requestsAfterStrike++;
 		const bodyLength = Number(req.headers['content-length'] ?? 0);
 		const sending = req.method === 'PUT' || req.method === 'POST' || req.method === 'PATCH';
+		// a chunked body (no Content-Length) is watched too: the fault strikes if it gets long enough
+		const chunked = !req.headers['content-length'] && Boolean(req.headers['transfer-encoding']);
 		if (plan && this.busyPending) {
 			const ranged =
 				plan.direction === 'download' &&
@@ -159,12 +168,12 @@ export class FaultProxy {
 			!this.struck &&
 			plan.direction === 'upload' &&
 			sending &&
-			bodyLength > plan.offset
+			(bodyLength > plan.offset || chunked)
 		) {
-			this.struck++;
 			return this.strikeUpload(plan, req, res);
 		}
 		if (plan && !this.struck && plan.direction === 'download' && req.method === 'GET') {
+			this.lastStruck = `${req.method} ${req.url} ${req.headers.range ?? ''}`;
 			return forwardRequest(this.target, req, res, {
 				answer: (answer) => this.maybeStrikeDownload(plan, answer, res),
 			});
@@ -173,7 +182,11 @@ export class FaultProxy {
 	}
 
 	private strikeUpload(plan: FaultPlan, req: http.IncomingMessage, res: http.ServerResponse) {
-		const watch = new ByteWatch(plan.offset, () => (plan.kind === 'corrupt' ? 'flip' : 'cut'));
+		const watch = new ByteWatch(plan.offset, () => {
+			if (this.struck) return 'pass';
+			this.struck++;
+			return plan.kind === 'corrupt' ? 'flip' : 'cut';
+		});
 		const upstream = forwardRequest(this.target, req, res, { request: watch });
 		watch.on('cut', () => {
 			if (plan.kind === 'busy') this.busyPending = true;
@@ -189,7 +202,10 @@ export class FaultProxy {
 	) {
 		const length = Number(answer.headers['content-length'] ?? 0);
 		res.writeHead(answer.statusCode ?? 502, answer.headers);
-		const ok = answer.statusCode === 200 || answer.statusCode === 206;
+		// object bytes only: not a listing's or a metadata request's JSON or XML
+		const ok =
+			(answer.statusCode === 200 || answer.statusCode === 206) &&
+			!/json|xml/.test(String(answer.headers['content-type'] ?? ''));
 		if (this.struck || !ok || length <= plan.offset) {
 			answer.pipe(res);
 			return;

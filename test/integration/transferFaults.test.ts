@@ -8,6 +8,7 @@
  * Size and runs: TRANSFER_FAULTS_MIB (default 8) and TRANSFER_FAULTS_RUNS (default 3); the
  * issue's figures are TRANSFER_FAULTS_MIB=64 TRANSFER_FAULTS_RUNS=10.
  */
+import '../helpers/gcsJest';
 import { randomBytes, randomInt } from 'crypto';
 import { promises as fs, utimesSync, writeFileSync, statSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -62,11 +63,12 @@ const POLICY: RetryPolicy = {
 const DOWNLOAD_FAULTS: FaultKind[] = ['reset', 'stall', 'busy', 'corrupt', 'change'];
 const UPLOAD_FAULTS: FaultKind[] = ['reset', 'busy', 'corrupt'];
 
-/** What a fault must end in: the same bytes, or one clear error (by code) and no output. */
-const DOWNLOAD_OUTCOME: Record<FaultKind, 'same bytes' | string> = {
-	reset: 'same bytes',
-	stall: 'same bytes',
-	busy: 'same bytes',
+/**
+ * What a download fault must end in: the same bytes, or a clear error (by code) and no output.
+ * A replaced object gives the old bytes where the server still serves the pinned version (GCS
+ * generations), else ObjectChanged; never a mix.
+ */
+const DOWNLOAD_ERROR: Partial<Record<FaultKind, string>> = {
 	corrupt: 'HashMismatch',
 	change: 'ObjectChanged',
 };
@@ -116,6 +118,13 @@ async function readBack(driver: StorageDriver, container: string, key: string) {
 	return await collect(stream);
 }
 
+/** The fault really struck (once; and the request sent again was answered busy once). */
+function checkStruck(proxy: FaultProxy, fault: FaultKind, row: Tally, retried: boolean) {
+	if (proxy.struck !== 1) row.unexpected.push(`the fault struck ${proxy.struck} times`);
+	if (fault === 'busy' && retried && proxy.busyAnswers !== 1)
+		row.unexpected.push(`${proxy.busyAnswers} busy answers`);
+}
+
 async function downloadUnderFault(backend: Backend, fault: FaultKind, run: number) {
 	const key = `faults/dl-${fault}-${run}`;
 	const data = randomBytes(SIZE);
@@ -132,19 +141,19 @@ async function downloadUnderFault(backend: Backend, fault: FaultKind, run: numbe
 	row.runs++;
 	try {
 		const out = await readBack(backend.proxied, backend.container, key);
-		if (out.equals(data)) row.same++;
-		else row.corrupt++;
+		if (!out.equals(data)) row.corrupt++;
+		// the damaged answer may have been dropped before its byte was read (a resume): fine
+		else if (fault === 'corrupt' && backend.proxy.requestsAfterStrike === 0)
+			row.unexpected.push(`a damaged byte was not noticed (${backend.proxy.lastStruck})`);
+		else row.same++;
 	} catch (error) {
 		const code = (error as { code?: string }).code;
-		if (code === DOWNLOAD_OUTCOME[fault]) row.clearErrors++;
+		if (code && code === DOWNLOAD_ERROR[fault]) row.clearErrors++;
 		else row.unexpected.push(`${plan.offset}: ${String(error)}`);
 	} finally {
 		backend.proxy.disarm();
 	}
-	expect({ fault, struck: backend.proxy.struck, unexpected: row.unexpected }).toMatchObject({
-		struck: 1,
-	});
-	if (fault === 'busy') expect(backend.proxy.busyAnswers).toBe(1);
+	checkStruck(backend.proxy, fault, row, true);
 	return key;
 }
 
@@ -172,7 +181,7 @@ async function uploadUnderFault(backend: Backend, fault: FaultKind, run: number)
 	else if (!failure && stored) row.same++;
 	else if (failure && !stored) row.clearErrors++;
 	else row.unexpected.push(String(failure ?? 'no object after a successful upload'));
-	expect(backend.proxy.struck).toBe(1);
+	checkStruck(backend.proxy, fault, row, !failure);
 	return key;
 }
 
@@ -323,7 +332,9 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 			const client = async (endpoint: string) =>
 				await createGcsClient(
 					parseGcsCredential(gcsCredentialData(endpoint, 'emulator', emulator.projectId)),
-					POLICY,
+					// the emulator answers a one-request upload only once it has stored it
+					// the emulator answers a one-request upload only once it has stored it
+					{ ...POLICY, idleTimeoutMs: 30_000 },
 				);
 			const direct = new GcsStorageDriver(await client(emulator.emulatorHost));
 			const proxied = new GcsStorageDriver(await client(proxy.url));
@@ -358,10 +369,18 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 						size: data.length,
 					});
 				},
+				// set-up, not under test: the emulator may close a kept-alive socket as it is reused
 				seed: async (key, data) => {
-					await direct.upload(container, prefix + key, Readable.from([data]), {
-						size: data.length,
-					});
+					for (let attempt = 1; ; attempt++) {
+						try {
+							await direct.upload(container, prefix + key, Readable.from([data]), {
+								size: data.length,
+							});
+							return;
+						} catch (error) {
+							if (attempt === 3) throw error;
+						}
+					}
 				},
 				orphans: async () => (await direct.listObjects(container, { prefix })).objects.length,
 				close: async () => {

@@ -68,6 +68,12 @@ export async function downloadObject(
 		if (info.size === 0) return Readable.from([]);
 		const source = file.createReadStream({ start: from, end: last, validation: false });
 		const stream = new PassThrough();
+		// Where a server serves another generation anyway, its answer says so: never spliced.
+		source.on('response', (answer: { headers?: Record<string, unknown> }) => {
+			const served = answer?.headers?.['x-goog-generation'];
+			if (again && served !== undefined && info.generation !== undefined)
+				if (String(served) !== String(info.generation)) stream.destroy(new ObjectChangedError(key));
+		});
 		source.on('error', (error) => {
 			const status = (error as { code?: unknown }).code;
 			stream.destroy(
