@@ -9,8 +9,8 @@
  * issue's figures are TRANSFER_FAULTS_MIB=64 TRANSFER_FAULTS_RUNS=10.
  */
 import '../helpers/gcsJest';
-import { randomBytes, randomInt } from 'crypto';
-import { promises as fs, utimesSync, writeFileSync, statSync, mkdtempSync, rmSync } from 'fs';
+import { createHash, randomBytes, randomInt } from 'crypto';
+import { promises as fs, readFileSync, writeFileSync, statSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
@@ -459,11 +459,18 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 				const key = `damaged-${run}`;
 				await driver.upload('c', key, Readable.from([data]), { size: data.length });
 				const file = path.join(root, 'c', key);
-				const { atime, mtime } = statSync(file);
 				const damaged = Buffer.from(data);
 				damaged[randomInt(0, SIZE)] ^= 0xff;
 				writeFileSync(file, damaged);
-				utimesSync(file, atime, mtime); // bit rot: same size and time, other bytes
+				// bit rot keeps the file's time: the recorded MD5 still claims to describe it
+				const sidecar = path.join(
+					root,
+					'.cloudpack-meta',
+					'c',
+					`${createHash('sha256').update(key).digest('hex')}.json`,
+				);
+				const record = JSON.parse(readFileSync(sidecar, 'utf8')) as { mtimeMs: number };
+				writeFileSync(sidecar, JSON.stringify({ ...record, mtimeMs: statSync(file).mtimeMs }));
 				const row = tally('Local', 'download corrupt');
 				row.runs++;
 				try {
