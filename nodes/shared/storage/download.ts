@@ -11,7 +11,7 @@ import {
 import { waitUnlessAborted } from '../transport/wait';
 import type { ByteRange, DownloadOptions } from './driver';
 import { crc32c } from './drivers/gcs/crc32c';
-import { HashMismatchError, RateLimitedError, StorageError } from './errors';
+import { HashMismatchError, InvalidNameError, RateLimitedError, StorageError } from './errors';
 
 /**
  * The one download path of every storage driver (S3, Azure Blob, GCS, Swift, Local).
@@ -269,21 +269,49 @@ export function md5Hash(value: string): ExpectedHash {
 	return { algorithm: 'md5', value: value.toLowerCase() };
 }
 
-/** Why a download has no hash to check when the provider gave none for the whole object. */
-export function hashNotCheckedReason(
-	range: ByteRange | undefined,
-	options: DownloadOptions,
-	otherwise = 'the provider stores no whole-object hash for it',
-): string {
-	if (options.verifyHash === false) return '"Verify Hash" is off';
-	if (range) return 'a byte range has no stored hash';
-	return otherwise;
-}
-
 /** How a download reports its hash check in its output. */
 export function hashCheckOutput(
 	expected: ExpectedHash | undefined,
-	reason: string,
+	range: ByteRange | undefined,
+	options: DownloadOptions,
+	otherwise = 'the provider stores no whole-object hash for it',
 ): { hashChecked: string } | { hashNotChecked: string } {
-	return expected ? { hashChecked: expected.algorithm } : { hashNotChecked: reason };
+	if (expected) return { hashChecked: expected.algorithm };
+	if (options.verifyHash === false) return { hashNotChecked: '"Verify Hash" is off' };
+	return { hashNotChecked: range ? 'a byte range has no stored hash' : otherwise };
+}
+
+/**
+ * The bytes a download of `range` reads from an object described by `info` (whole when no
+ * range), refused before any request when the range lies outside the object; `info` then
+ * describes the range (its size, `range: "bytes a-b/size"`).
+ */
+export function rangeOfObject<T extends { size: number }>(
+	info: T,
+	range: ByteRange | undefined,
+): { start: number; last: number; info: T & { range?: string } } {
+	if (!range || (info.size === 0 && range.start === 0))
+		return { start: 0, last: info.size - 1, info };
+	const end = range.end ?? info.size - 1;
+	if (
+		!Number.isInteger(range.start) ||
+		range.start < 0 ||
+		range.start >= info.size ||
+		end < range.start
+	) {
+		throw new InvalidNameError(
+			'rangeStart',
+			`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
+		);
+	}
+	const last = Math.min(end, info.size - 1);
+	return {
+		start: range.start,
+		last,
+		info: {
+			...info,
+			size: last - range.start + 1,
+			range: `bytes ${range.start}-${last}/${info.size}`,
+		},
+	};
 }

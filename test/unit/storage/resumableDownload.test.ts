@@ -4,7 +4,7 @@ import { Readable } from 'stream';
 import {
 	ObjectChangedError,
 	hashCheckOutput,
-	hashNotCheckedReason,
+	rangeOfObject,
 	resumableDownload,
 	type ResumableDownload,
 } from '../../../nodes/shared/storage/download';
@@ -214,10 +214,31 @@ describe('resumableDownload', () => {
 	});
 
 	it('says why a hash was not checked', () => {
-		expect(hashCheckOutput({ algorithm: 'md5', value: 'x' }, '')).toEqual({ hashChecked: 'md5' });
-		expect(
-			hashCheckOutput(undefined, hashNotCheckedReason(undefined, { verifyHash: false })),
-		).toEqual({ hashNotChecked: '"Verify Hash" is off' });
-		expect(hashNotCheckedReason({ start: 1 }, {})).toMatch(/byte range/);
+		const md5 = { algorithm: 'md5' as const, value: 'x' };
+		expect(hashCheckOutput(md5, undefined, {})).toEqual({ hashChecked: 'md5' });
+		expect(hashCheckOutput(undefined, undefined, { verifyHash: false })).toEqual({
+			hashNotChecked: '"Verify Hash" is off',
+		});
+		expect(hashCheckOutput(undefined, { start: 1 }, {})).toEqual({
+			hashNotChecked: 'a byte range has no stored hash',
+		});
+		expect(hashCheckOutput(undefined, undefined, {}, 'none here')).toEqual({
+			hashNotChecked: 'none here',
+		});
+	});
+
+	it('refuses a range outside the object and describes one inside it', () => {
+		expect(rangeOfObject({ size: 10 }, undefined)).toEqual({
+			start: 0,
+			last: 9,
+			info: { size: 10 },
+		});
+		expect(rangeOfObject({ size: 10 }, { start: 2, end: 50 })).toEqual({
+			start: 2,
+			last: 9,
+			info: { size: 8, range: 'bytes 2-9/10' },
+		});
+		expect(rangeOfObject({ size: 0 }, { start: 0 }).last).toBe(-1);
+		expect(() => rangeOfObject({ size: 10 }, { start: 10 })).toThrow(/outside the object/);
 	});
 });

@@ -9,13 +9,7 @@ import type {
 import type { Readable } from 'stream';
 
 import type { DownloadOptions, UploadBody } from '../../driver';
-import {
-	hashCheckOutput,
-	hashNotCheckedReason,
-	md5Hash,
-	ObjectChangedError,
-	resumableDownload,
-} from '../../download';
+import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
 import { InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader, sendCheckedPart } from '../../parts';
@@ -532,7 +526,7 @@ export async function downloadBlob(
 		expectedHash,
 		policy: options.policy,
 	});
-	Object.assign(info, hashCheckOutput(expectedHash, hashNotCheckedReason(range, options)));
+	Object.assign(info, hashCheckOutput(expectedHash, range, options));
 	return { info, stream };
 }
 

@@ -4,9 +4,9 @@ import { isRetryableNetworkError } from '../../../transport/retryPolicy';
 import type { ByteRange, DownloadOptions, DownloadResult } from '../../driver';
 import {
 	hashCheckOutput,
-	hashNotCheckedReason,
 	md5Hash,
 	ObjectChangedError,
+	rangeOfObject,
 	resumableDownload,
 	type ExpectedHash,
 } from '../../download';
@@ -39,30 +39,7 @@ export async function downloadObject(
 	const file = client.storage
 		.bucket(bucket)
 		.file(key, generation === undefined || Number.isNaN(generation) ? {} : { generation });
-	let start = 0;
-	let last = info.size - 1;
-	let result = info;
-	if (range && !(info.size === 0 && range.start === 0)) {
-		const end = range.end ?? info.size - 1;
-		if (
-			!Number.isInteger(range.start) ||
-			range.start < 0 ||
-			range.start >= info.size ||
-			end < range.start
-		) {
-			throw new InvalidNameError(
-				'rangeStart',
-				`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
-			);
-		}
-		start = range.start;
-		last = Math.min(end, info.size - 1);
-		result = {
-			...info,
-			size: last - range.start + 1,
-			range: `bytes ${range.start}-${last}/${info.size}`,
-		};
-	}
+	const { start, last, info: result } = rangeOfObject(info, range);
 	/** The bytes from `from` on, of the generation described: a replaced object is not found. */
 	const open = async (from: number, again: boolean): Promise<Readable> => {
 		if (info.size === 0) return Readable.from([]);
@@ -101,7 +78,7 @@ export async function downloadObject(
 		expectedHash,
 		policy: options.policy,
 	});
-	Object.assign(result, hashCheckOutput(expectedHash, hashNotCheckedReason(range, options)));
+	Object.assign(result, hashCheckOutput(expectedHash, range, options));
 	return { info: result, stream };
 }
 

@@ -2,13 +2,7 @@ import { Readable } from 'stream';
 import type { _Object, HeadObjectCommandOutput } from '@aws-sdk/client-s3';
 
 import type { ByteRange, DownloadOptions, PrefixInfo } from '../../driver';
-import {
-	hashCheckOutput,
-	hashNotCheckedReason,
-	md5Hash,
-	ObjectChangedError,
-	resumableDownload,
-} from '../../download';
+import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
 import type { S3Connection } from './connection';
 import { invalidInput } from './input';
 import { loadS3 } from './sdk';
@@ -212,7 +206,7 @@ export async function download(
 		expectedHash,
 		policy: options.policy,
 	});
-	Object.assign(info, hashCheckOutput(expectedHash, hashNotCheckedReason(range, options)));
+	Object.assign(info, hashCheckOutput(expectedHash, range, options));
 	return { info, stream };
 }
 
