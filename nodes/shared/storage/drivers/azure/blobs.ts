@@ -426,12 +426,13 @@ function arrivedDamaged(error: unknown): boolean {
 /**
  * Drops the uncommitted blocks a failed upload staged, when the blob does not exist (a blob
  * that exists keeps its content; Azure drops its uncommitted blocks at its next commit, or
- * after a week). An empty Put Blob discards a blob's uncommitted blocks; the empty blob is
- * then deleted, and only if it is still that one (nobody wrote meanwhile).
+ * after a week). An empty Put Blob discards a blob's uncommitted blocks (If-None-Match: * is
+ * refused there: staged blocks count as a blob); the empty blob is then deleted, and only if
+ * it is still that one (nobody wrote meanwhile).
  */
 async function discardStagedBlocks(client: BlockBlobClient): Promise<void> {
 	if (await client.exists()) return;
-	const empty = await client.upload(Buffer.alloc(0), 0, { conditions: { ifNoneMatch: '*' } });
+	const empty = await client.upload(Buffer.alloc(0), 0);
 	await client.delete({ conditions: { ifMatch: empty.etag } });
 }
 
