@@ -63,6 +63,20 @@ async function exists(azure: AzureConnection, container: string, blob: string): 
 	return await azure.service.getContainerClient(container).getBlobClient(blob).exists();
 }
 
+/** Blocks staged for a blob and never committed (none, when the blob was never staged to). */
+async function uncommittedBlocks(
+	azure: AzureConnection,
+	container: string,
+	blob: string,
+): Promise<number> {
+	const client = azure.service.getContainerClient(container).getBlockBlobClient(blob);
+	const list = await client.getBlockList('uncommitted').catch((error: { statusCode?: number }) => {
+		if (error.statusCode === 404) return { uncommittedBlocks: [] };
+		throw error;
+	});
+	return list.uncommittedBlocks?.length ?? 0;
+}
+
 async function containerExists(azure: AzureConnection, container: string): Promise<boolean> {
 	return await azure.service.getContainerClient(container).exists();
 }
@@ -487,6 +501,7 @@ describe('Azure Blob Storage operations against Azurite', () => {
 			);
 			expect(error.message).toMatch(/the source broke off/);
 			expect(await exists(azure, container, 'broken.bin')).toBe(false);
+			expect(await uncommittedBlocks(azure, container, 'broken.bin')).toBe(0);
 
 			await uploadBlob(azure, container, 'keep.txt', Readable.from([Buffer.from('original')]));
 			await rejection(
@@ -511,6 +526,7 @@ describe('Azure Blob Storage operations against Azurite', () => {
 				`Object "checked.bin": expected MD5 ${'f'.repeat(32)}, got ${md5(data)}`,
 			);
 			expect(await exists(azure, container, 'checked.bin')).toBe(false);
+			expect(await uncommittedBlocks(azure, container, 'checked.bin')).toBe(0);
 			const ok = await uploadBlob(azure, container, 'checked.bin', Readable.from([data]), {
 				expectedMd5: md5(data).toUpperCase(),
 			});

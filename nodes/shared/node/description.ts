@@ -276,8 +276,8 @@ export function nameValueList(
 }
 
 /**
- * The output field and byte range of a Download operation (`binaryPropertyName`, `useRange`,
- * `rangeStart`, `rangeEnd`: -1 is the end). `what` names the thing downloaded in the help texts.
+ * The output field, byte range and hash check of a Download operation (`binaryPropertyName`,
+ * `useRange`, `rangeStart`, `rangeEnd`: -1 is the end, `verifyHash`). `what` names the thing downloaded in the help texts.
  */
 export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties[] {
 	return [
@@ -313,6 +313,13 @@ export function downloadOutputAndRange(what: 'object' | 'blob'): INodeProperties
 			default: -1,
 			description: `Last byte to download, inclusive; -1 means to the end of the ${what}`,
 			displayOptions: { show: { useRange: [true] } },
+		},
+		{
+			displayName: 'Verify Hash',
+			name: 'verifyHash',
+			type: 'boolean',
+			default: true,
+			description: `Whether to check the ${what}'s stored hash (MD5 or CRC32C) as the bytes arrive and fail the item on a mismatch; a byte range or a large object without a whole hash is marked "hashNotChecked"`,
 		},
 	];
 }

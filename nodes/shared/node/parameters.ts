@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
+import type { DownloadOptions } from '../storage/driver';
+
 import { parameterError } from './errors';
 
 /**
@@ -93,6 +95,11 @@ export function getByteRange(
 		);
 	}
 	return { start, end: end === -1 ? undefined : end };
+}
+
+/** The hash check of a Download operation ("Verify Hash", on unless turned off). */
+export function getDownloadOptions(ctx: IExecuteFunctions, itemIndex: number): DownloadOptions {
+	return { verifyHash: ctx.getNodeParameter('verifyHash', itemIndex, true) !== false };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Readable } from 'stream';
 
+import type { RetryPolicy } from '../transport/retryPolicy';
+
 /** A container (bucket) as every backend reports it. */
 export interface ContainerInfo {
 	name: string;
@@ -71,6 +73,13 @@ export interface ByteRange {
 	end?: number;
 }
 
+export interface DownloadOptions {
+	/** Check the object's stored whole hash as the bytes pass (on unless false). */
+	verifyHash?: boolean;
+	/** Overrides of the shared retry policy for this download (attempts, idle timeout…). */
+	policy?: Partial<RetryPolicy>;
+}
+
 export interface DownloadResult {
 	info: ObjectInfo;
 	stream: Readable;
@@ -109,7 +118,16 @@ export interface StorageDriver {
 		body: UploadBody,
 		options?: UploadOptions,
 	): Promise<ObjectInfo>;
-	download(container: string, key: string, range?: ByteRange): Promise<DownloadResult>;
+	/**
+	 * Streams the object (or a range) through the shared download path (`./download`):
+	 * resumed when the body breaks, pinned to one version, its hash checked unless turned off.
+	 */
+	download(
+		container: string,
+		key: string,
+		range?: ByteRange,
+		options?: DownloadOptions,
+	): Promise<DownloadResult>;
 	copy(
 		source: { container: string; key: string },
 		target: { container: string; key: string },

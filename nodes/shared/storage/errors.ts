@@ -8,6 +8,7 @@ export type StorageErrorCode =
 	| 'ContainerNotEmpty'
 	| 'ObjectNotFound'
 	| 'HashMismatch'
+	| 'ObjectChanged'
 	| 'InvalidName'
 	| 'Auth'
 	| 'RateLimited'

@@ -115,6 +115,25 @@ export interface Part {
 	data: Buffer;
 }
 
+/**
+ * Sends one part whose MD5 the server checks (Azure's Content-MD5 of a block, Swift's ETag of a
+ * segment), again when the server says the bytes arrived damaged, up to `attempts` times; the
+ * part's buffer is still the caller's, so the same bytes go again.
+ */
+export async function sendCheckedPart<T>(
+	send: () => Promise<T>,
+	arrivedDamaged: (error: unknown) => boolean,
+	attempts = 3,
+): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			if (attempt >= attempts || !arrivedDamaged(error)) throw error;
+		}
+	}
+}
+
 export interface PumpOptions {
 	partSize: number;
 	/** parts in flight at once */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
-import { getByteRange, getLocatorValue } from '../../../shared/node/parameters';
+import { getByteRange, getDownloadOptions, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
 import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
 import { NAMING, blobLocator, containerLocator, forOperation, invalid, showFor } from '../common';
@@ -22,7 +22,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, azure:
 	if (!property)
 		throw invalid(this.getNode(), 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
 	const range = getByteRange(this, itemIndex);
-	const { info, stream } = await downloadBlob(azure, container, blob, range, NAMING);
+	const { info, stream } = await downloadBlob(
+		azure,
+		container,
+		blob,
+		range,
+		NAMING,
+		getDownloadOptions(this, itemIndex),
+	);
 	const binary = await keyBinary(this, stream, blob, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

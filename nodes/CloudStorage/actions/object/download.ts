@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { StorageDriver } from '../../../shared/storage/driver';
-import { getByteRange, getLocatorValue } from '../../../shared/node/parameters';
+import { getByteRange, getDownloadOptions, getLocatorValue } from '../../../shared/node/parameters';
 import { parameterError } from '../../../shared/node/errors';
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
@@ -30,7 +30,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, driver
 		);
 	}
 	const range = getByteRange(this, itemIndex);
-	const { info, stream } = await driver.download(container, key, range);
+	const { info, stream } = await driver.download(
+		container,
+		key,
+		range,
+		getDownloadOptions(this, itemIndex),
+	);
 	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

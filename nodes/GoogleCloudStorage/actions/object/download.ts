@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
-import { getByteRange } from '../../../shared/node/parameters';
+import { getByteRange, getDownloadOptions } from '../../../shared/node/parameters';
 import type { GcsClient } from '../../../shared/storage/drivers/gcs/client';
 import { downloadObject } from '../../../shared/storage/drivers/gcs/download';
 import { bucketLocator, forOperation, objectLocator, showFor } from '../common';
@@ -20,10 +20,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(this, 'binaryPropertyName', 'it must not be empty', itemIndex);
 	const range = getByteRange(this, itemIndex);
-	const { info, stream } = await downloadObject(client, bucket, objectName, range, {
-		bucket: 'bucket',
-		key: 'objectName',
-	});
+	const { info, stream } = await downloadObject(
+		client,
+		bucket,
+		objectName,
+		range,
+		{ bucket: 'bucket', key: 'objectName' },
+		getDownloadOptions(this, itemIndex),
+	);
 	const binary = await keyBinary(this, stream, objectName, info.contentType);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { parameterError } from '../../../shared/node/errors';
-import { getByteRange } from '../../../shared/node/parameters';
+import { keyBinary } from '../../../shared/node/fileName';
+import { getByteRange, getDownloadOptions } from '../../../shared/node/parameters';
 import type { SwiftClient } from '../../../shared/storage/drivers/swift/client';
 import { downloadObject } from '../../../shared/storage/drivers/swift/objects';
 import {
@@ -34,12 +35,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, swift:
 		);
 	}
 	const range = getByteRange(this, itemIndex);
-	const { info, stream } = await downloadObject(swift, container, object, range);
-	const fileName = object.split('/').filter(Boolean).pop();
-	const binary = await this.helpers.prepareBinaryData(
-		stream,
-		fileName,
-		info.contentType || undefined,
+	const { info, stream } = await downloadObject(
+		swift,
+		container,
+		object,
+		range,
+		getDownloadOptions(this, itemIndex),
 	);
+	const binary = await keyBinary(this, stream, object, info.contentType || undefined);
 	return { json: { ...info }, binary: { [property]: binary } };
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
-import { getByteRange } from '../../../shared/node/parameters';
+import { getByteRange, getDownloadOptions } from '../../../shared/node/parameters';
 import type { S3Service } from '../../../shared/storage/drivers/s3';
 import {
 	asBucketItem,
@@ -29,7 +29,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!property) throw invalid(this, 'outputBinaryPropertyName', 'it must not be empty', itemIndex);
 	const range = getByteRange(this, itemIndex);
-	const { info, stream } = await s3.download(bucket, key, range);
+	const { info, stream } = await s3.download(
+		bucket,
+		key,
+		range,
+		getDownloadOptions(this, itemIndex),
+	);
 	const binary = await keyBinary(this, stream, key, info.contentType);
 	return { json: asBucketItem(info), binary: { [property]: binary } };
 }

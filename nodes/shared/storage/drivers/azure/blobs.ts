@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import type {
+	BlockBlobClient,
 	BlobBeginCopyFromURLOptions,
 	BlobGetPropertiesResponse,
 	BlobHTTPHeaders,
@@ -6,10 +8,11 @@ import type {
 } from '@azure/storage-blob';
 import type { Readable } from 'stream';
 
-import type { UploadBody } from '../../driver';
+import type { DownloadOptions, UploadBody } from '../../driver';
+import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
 import { InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
-import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
+import { PartPump, discardBody, isUploadFile, partReader, sendCheckedPart } from '../../parts';
 import { baseContext, type AzureConnection } from './client';
 import { MAX_PAGE_SIZE } from './containers';
 import { azureCall, type AzureErrorContext } from './errors';
@@ -356,24 +359,42 @@ export async function uploadBlob(
 		return md5;
 	};
 	let md5 = '';
+	let staged = false;
 	const response = await azureCall(contextFor(connection, container, blob, naming), async () => {
 		try {
 			const first = await pump.first();
 			if (first.final) {
 				md5 = sealMd5();
-				return await client.upload(first.data, first.data.length, {
-					blobHTTPHeaders: headers,
-					...common,
-				});
+				return await sendCheckedPart(
+					async () =>
+						await client.upload(first.data, first.data.length, {
+							blobHTTPHeaders: headers,
+							// Azure checks it and keeps nothing when a byte was damaged on the way
+							transactionalContentMD5: headers.blobContentMD5,
+							...common,
+						}),
+					arrivedDamaged,
+				);
 			}
 			const blockIds = await pump.sendAll(async (part) => {
 				// Block ids must all have the same length: the zero-padded part number.
 				const id = Buffer.from(String(part.number).padStart(6, '0')).toString('base64');
-				await client.stageBlock(id, part.data, part.data.length);
+				const blockMd5 = createHash('md5').update(part.data).digest();
+				await sendCheckedPart(
+					async () =>
+						await client.stageBlock(id, part.data, part.data.length, {
+							transactionalContentMD5: blockMd5,
+						}),
+					arrivedDamaged,
+				);
+				staged = true;
 				return id;
 			});
 			md5 = sealMd5();
 			return await client.commitBlockList(blockIds, { blobHTTPHeaders: headers, ...common });
+		} catch (error) {
+			if (staged) await discardStagedBlocks(client).catch(() => undefined);
+			throw error;
 		} finally {
 			await pump.close();
 		}
@@ -393,16 +414,40 @@ export async function uploadBlob(
 	};
 }
 
+/** Azure refused a request whose Content-MD5 did not match the bytes that arrived. */
+function arrivedDamaged(error: unknown): boolean {
+	const code = (error as { code?: unknown; details?: { errorCode?: unknown } }).code;
+	return (
+		code === 'Md5Mismatch' ||
+		(error as { details?: { errorCode?: unknown } }).details?.errorCode === 'Md5Mismatch'
+	);
+}
+
+/**
+ * Drops the uncommitted blocks a failed upload staged, when the blob does not exist (a blob
+ * that exists keeps its content; Azure drops its uncommitted blocks at its next commit, or
+ * after a week). An empty Put Blob discards a blob's uncommitted blocks (If-None-Match: * is
+ * refused there: staged blocks count as a blob); the empty blob is then deleted, and only if
+ * it is still that one (nobody wrote meanwhile).
+ */
+async function discardStagedBlocks(client: BlockBlobClient): Promise<void> {
+	if (await client.exists()) return;
+	const empty = await client.upload(Buffer.alloc(0), 0);
+	await client.delete({ conditions: { ifMatch: empty.etag } });
+}
+
 // ---- download --------------------------------------------------------------------------
 
 export interface BlobDownload {
-	info: AzureBlobInfo & { range?: string };
+	info: AzureBlobInfo & { range?: string; hashChecked?: string; hashNotChecked?: string };
 	stream: Readable;
 }
 
 /**
- * Streams a blob, or the bytes `start`..`end` (inclusive; to the end when `end` is absent).
- * A dropped connection resumes from where it stopped (the SDK retries with a range and the ETag).
+ * Streams a blob, or the bytes `start`..`end` (inclusive; to the end when `end` is absent),
+ * through the shared download path: a dropped or stalled body is asked again from the next
+ * byte with If-Match on the first answer's ETag, and a whole blob is checked against its
+ * Content-MD5 as the bytes pass.
  */
 export async function downloadBlob(
 	connection: AzureConnection,
@@ -410,6 +455,7 @@ export async function downloadBlob(
 	blob: string,
 	range?: { start: number; end?: number },
 	naming: BlobNaming = {},
+	options: DownloadOptions = {},
 ): Promise<BlobDownload> {
 	check(container, blob, naming);
 	if (range && (!Number.isInteger(range.start) || range.start < 0)) {
@@ -425,19 +471,22 @@ export async function downloadBlob(
 		);
 	}
 	const client = connection.service.getContainerClient(container).getBlobClient(blob);
+	const context = contextFor(connection, container, blob, naming);
 	const offset = range?.start ?? 0;
 	const count = range?.end !== undefined ? range.end - range.start + 1 : undefined;
 	// From offset 0 without a count the SDK sends no Range header, so empty blobs download too.
+	// The SDK's own resuming is off (maxRetryRequests 0): the shared path resumes instead.
 	const response = await azureCall(
-		contextFor(connection, container, blob, naming),
-		async () => await client.download(offset, count, { maxRetryRequests: 5 }),
+		context,
+		async () => await client.download(offset, count, { maxRetryRequests: 0 }),
 	);
-	const stream = response.readableStreamBody as Readable | undefined;
-	if (!stream) throw new Error('The Azure SDK returned no body stream (browser build?)');
-	const info: AzureBlobInfo & { range?: string } = {
+	const body = response.readableStreamBody as Readable | undefined;
+	if (!body) throw new Error('The Azure SDK returned no body stream (browser build?)');
+	const length = response.contentLength ?? 0;
+	const info: BlobDownload['info'] = {
 		container,
 		name: blob,
-		size: response.contentLength ?? 0,
+		size: length,
 		contentType: response.contentType,
 		contentEncoding: response.contentEncoding,
 		contentLanguage: response.contentLanguage,
@@ -451,6 +500,34 @@ export async function downloadBlob(
 		metadata: lowerKeys(response.metadata),
 		...(response.contentRange ? { range: response.contentRange } : {}),
 	};
+	const expectedHash =
+		options.verifyHash !== false && !range && info.md5 ? md5Hash(info.md5) : undefined;
+	const reopen = async (from: number) => {
+		try {
+			const again = await azureCall(
+				context,
+				async () =>
+					await client.download(from, length - (from - offset), {
+						maxRetryRequests: 0,
+						conditions: { ifMatch: response.etag },
+					}),
+			);
+			return again.readableStreamBody as Readable;
+		} catch (error) {
+			if ((error as { status?: number }).status === 412) throw new ObjectChangedError(blob);
+			throw error;
+		}
+	};
+	const stream = resumableDownload({
+		key: blob,
+		body,
+		start: offset,
+		length,
+		reopen,
+		expectedHash,
+		policy: options.policy,
+	});
+	Object.assign(info, hashCheckOutput(expectedHash, range, options));
 	return { info, stream };
 }
 

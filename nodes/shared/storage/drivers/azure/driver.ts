@@ -1,6 +1,7 @@
 import type {
 	ByteRange,
 	ContainerInfo,
+	DownloadOptions,
 	DownloadResult,
 	ListObjectsOptions,
 	ObjectInfo,
@@ -130,8 +131,20 @@ export class AzureStorageDriver implements StorageDriver {
 		);
 	}
 
-	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
-		const { info, stream } = await downloadBlob(this.connection, container, key, range);
+	async download(
+		container: string,
+		key: string,
+		range?: ByteRange,
+		options?: DownloadOptions,
+	): Promise<DownloadResult> {
+		const { info, stream } = await downloadBlob(
+			this.connection,
+			container,
+			key,
+			range,
+			{},
+			options,
+		);
 		return { info: toObjectInfo(info), stream };
 	}
 

@@ -1,6 +1,15 @@
-import { PassThrough, type Readable } from 'stream';
+import { PassThrough, Readable } from 'stream';
 
-import type { ByteRange, DownloadResult } from '../../driver';
+import { isRetryableNetworkError } from '../../../transport/retryPolicy';
+import type { ByteRange, DownloadOptions, DownloadResult } from '../../driver';
+import {
+	hashCheckOutput,
+	md5Hash,
+	ObjectChangedError,
+	rangeOfObject,
+	resumableDownload,
+	type ExpectedHash,
+} from '../../download';
 import { InvalidNameError } from '../../errors';
 import type { GcsClient } from './client';
 import { toGcsError } from './errors';
@@ -15,6 +24,7 @@ export async function downloadObject(
 	key: string,
 	range?: ByteRange,
 	names: { bucket?: string; key?: string } = {},
+	options: DownloadOptions = {},
 ): Promise<DownloadResult> {
 	if (range?.end !== undefined && range.end < range.start) {
 		throw new InvalidNameError(
@@ -29,36 +39,52 @@ export async function downloadObject(
 	const file = client.storage
 		.bucket(bucket)
 		.file(key, generation === undefined || Number.isNaN(generation) ? {} : { generation });
-	let source: Readable;
-	let result = info;
-	if (range && !(info.size === 0 && range.start === 0)) {
-		const end = range.end ?? info.size - 1;
-		if (
-			!Number.isInteger(range.start) ||
-			range.start < 0 ||
-			range.start >= info.size ||
-			end < range.start
-		) {
-			throw new InvalidNameError(
-				'rangeStart',
-				`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
+	const { start, last, info: result } = rangeOfObject(info, range);
+	/** The bytes from `from` on, of the generation described: a replaced object is not found. */
+	const open = async (from: number, again: boolean): Promise<Readable> => {
+		if (info.size === 0) return Readable.from([]);
+		const source = file.createReadStream({ start: from, end: last, validation: false });
+		const stream = new PassThrough();
+		// Where a server serves another generation anyway, its answer says so: never spliced.
+		source.on('response', (answer: { headers?: Record<string, unknown> }) => {
+			const served = answer?.headers?.['x-goog-generation'];
+			if (again && served !== undefined && info.generation !== undefined)
+				if (String(served) !== String(info.generation)) stream.destroy(new ObjectChangedError(key));
+		});
+		source.on('error', (error) => {
+			const status = (error as { code?: unknown }).code;
+			stream.destroy(
+				again && (status === 404 || status === 412)
+					? new ObjectChangedError(key)
+					: isRetryableNetworkError(error)
+						? error
+						: toGcsError(error, context),
 			);
-		}
-		const last = Math.min(end, info.size - 1);
-		source = file.createReadStream({ start: range.start, end: last, validation: false });
-		result = {
-			...info,
-			size: last - range.start + 1,
-			range: `bytes ${range.start}-${last}/${info.size}`,
-		};
-	} else {
-		source = file.createReadStream();
-	}
-	const stream = new PassThrough();
-	source.on('error', (error) => stream.destroy(toGcsError(error, context)));
-	stream.on('close', () => {
-		if (!source.destroyed) source.destroy();
+		});
+		stream.on('close', () => {
+			if (!source.destroyed) source.destroy();
+		});
+		source.pipe(stream);
+		return stream;
+	};
+	const expectedHash =
+		options.verifyHash === false || range ? undefined : wholeObjectHash(info.crc32c, info.md5);
+	const stream = resumableDownload({
+		key,
+		body: await open(start, false),
+		start,
+		length: info.size === 0 ? 0 : last - start + 1,
+		reopen: async (from) => await open(from, true),
+		expectedHash,
+		policy: options.policy,
 	});
-	source.pipe(stream);
+	Object.assign(result, hashCheckOutput(expectedHash, range, options));
 	return { info: result, stream };
+}
+
+/** GCS's CRC32C (base64) when it has one, else its MD5 (composite objects have only the CRC32C). */
+function wholeObjectHash(crc: unknown, md5: unknown): ExpectedHash | undefined {
+	if (typeof crc === 'string' && crc) return { algorithm: 'crc32c', value: crc };
+	if (typeof md5 === 'string' && md5) return md5Hash(md5);
+	return undefined;
 }

@@ -1,6 +1,7 @@
 import type {
 	ByteRange,
 	ContainerInfo,
+	DownloadOptions,
 	DownloadResult,
 	ListObjectsOptions,
 	ObjectInfo,
@@ -61,8 +62,13 @@ export class GcsStorageDriver implements StorageDriver {
 		});
 	}
 
-	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
-		return await gcs.downloadObject(this.client, container, key, range);
+	async download(
+		container: string,
+		key: string,
+		range?: ByteRange,
+		options?: DownloadOptions,
+	): Promise<DownloadResult> {
+		return await gcs.downloadObject(this.client, container, key, range, {}, options);
 	}
 
 	async copy(

@@ -1,6 +1,7 @@
 import type {
 	ByteRange,
 	ContainerInfo,
+	DownloadOptions,
 	DownloadResult,
 	ListObjectsOptions,
 	ObjectInfo,
@@ -84,10 +85,15 @@ export class S3StorageDriver implements StorageDriver {
 		});
 	}
 
-	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
+	async download(
+		container: string,
+		key: string,
+		range?: ByteRange,
+		options?: DownloadOptions,
+	): Promise<DownloadResult> {
 		assertBucketName(container);
 		assertS3Key(key);
-		return await this.service.download(container, key, range);
+		return await this.service.download(container, key, range, options);
 	}
 
 	async copy(

@@ -1,7 +1,8 @@
 import { Readable } from 'stream';
 import type { _Object, HeadObjectCommandOutput } from '@aws-sdk/client-s3';
 
-import type { ByteRange, PrefixInfo } from '../../driver';
+import type { ByteRange, DownloadOptions, PrefixInfo } from '../../driver';
+import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
 import type { S3Connection } from './connection';
 import { invalidInput } from './input';
 import { loadS3 } from './sdk';
@@ -133,19 +134,32 @@ export async function headObjectAnswer(
 	);
 }
 
-/** GetObject, optionally a byte range; the body is a stream, never buffered. */
+/** GetObject's answer: its body as a stream (never buffered) and its headers. */
+type GetObjectAnswer = HeadObjectCommandOutput & { Body?: unknown; ContentRange?: string };
+
+function bodyStream(body: unknown): Readable {
+	if (body instanceof Readable) return body;
+	return body ? Readable.from(body as AsyncIterable<Uint8Array>) : Readable.from([]);
+}
+
+/**
+ * GetObject, optionally a byte range, through the shared download path: a broken or stalled
+ * body is asked again from the next byte with a range pinned by If-Match (and the version ID),
+ * and a whole single-part object is checked against its ETag (its MD5) as the bytes pass.
+ */
 export async function download(
 	s3: S3Connection,
 	bucket: string,
 	key: string,
 	range?: ByteRange,
+	options: DownloadOptions = {},
 ): Promise<{ info: S3ObjectInfo; stream: Readable }> {
 	const { GetObjectCommand } = await loadS3();
 	if (range && (!Number.isInteger(range.start) || range.start < 0))
 		throw invalidInput('rangeStart', `${range.start} is not a byte position (0 or more)`);
 	if (range?.end !== undefined && !(Number.isInteger(range.end) && range.end >= range.start))
 		throw invalidInput('rangeEnd', `${range.end} is before "Range Start" (${range.start})`);
-	const answer = await s3.send<HeadObjectCommandOutput & { Body?: unknown; ContentRange?: string }>(
+	const answer = await s3.send<GetObjectAnswer>(
 		new GetObjectCommand({
 			Bucket: bucket,
 			Key: key,
@@ -153,14 +167,10 @@ export async function download(
 		}),
 		s3.context('GetObject', bucket, key),
 	);
-	const body = answer.Body;
-	const stream =
-		body instanceof Readable
-			? body
-			: body
-				? Readable.from(body as AsyncIterable<Uint8Array>)
-				: Readable.from([]);
 	const info = describeObject(bucket, key, answer);
+	const start = range ? Number(/^bytes (\d+)-/.exec(answer.ContentRange ?? '')?.[1] ?? 0) : 0;
+	const length = answer.ContentLength;
+	const last = length !== undefined ? start + length - 1 : undefined;
 	if (range) {
 		info.range = answer.ContentRange;
 		const total = Number(/\/(\d+)$/.exec(answer.ContentRange ?? '')?.[1]);
@@ -168,6 +178,35 @@ export async function download(
 		// A range's ETag still names the whole object; its MD5 does not describe these bytes.
 		info.md5 = undefined;
 	}
+	const expectedHash = options.verifyHash !== false && info.md5 ? md5Hash(info.md5) : undefined;
+	const reopen = async (from: number) => {
+		try {
+			const again = await s3.send<GetObjectAnswer>(
+				new GetObjectCommand({
+					Bucket: bucket,
+					Key: key,
+					Range: `bytes=${from}-${last ?? ''}`,
+					IfMatch: answer.ETag,
+					VersionId: answer.VersionId || undefined,
+				}),
+				s3.context('GetObject', bucket, key),
+			);
+			return bodyStream(again.Body);
+		} catch (error) {
+			if ((error as { status?: number }).status === 412) throw new ObjectChangedError(key);
+			throw error;
+		}
+	};
+	const stream = resumableDownload({
+		key,
+		body: bodyStream(answer.Body),
+		start,
+		length,
+		reopen,
+		expectedHash,
+		policy: options.policy,
+	});
+	Object.assign(info, hashCheckOutput(expectedHash, range, options));
 	return { info, stream };
 }
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'stream';
 
-import type { ByteRange, ContainerInfo, UploadBody } from '../../driver';
+import type { ByteRange, ContainerInfo, DownloadOptions, UploadBody } from '../../driver';
 import * as buckets from './buckets';
 import { createS3Client, type S3ClientOptions } from './client';
 import { readS3Config } from './config';
@@ -80,8 +80,9 @@ export class S3Service extends S3Connection {
 		bucket: string,
 		key: string,
 		range?: ByteRange,
+		options?: DownloadOptions,
 	): Promise<{ info: S3ObjectInfo; stream: Readable }> {
-		return objects.download(this, bucket, key, range);
+		return objects.download(this, bucket, key, range, options);
 	}
 
 	getTags(bucket: string, key: string): Promise<Record<string, string>> {

@@ -1,8 +1,9 @@
+import { createHash } from 'crypto';
 import { Readable } from 'stream';
 
 import type { UploadBody } from '../../driver';
 import { assertMd5, readExpectedMd5 } from '../../md5';
-import { PartPump, discardBody, isUploadFile, partReader } from '../../parts';
+import { PartPump, discardBody, isUploadFile, partReader, sendCheckedPart } from '../../parts';
 import type { S3Connection } from './connection';
 import { mapS3Error } from './errors';
 import { checkMetadata, invalidInput } from './input';
@@ -36,6 +37,16 @@ export interface S3UploadOptions extends S3WriteOptions {
 	concurrency?: number;
 	/** hex MD5 the content must have: a mismatch is detected before the upload is completed. */
 	expectedMd5?: string;
+}
+
+/** Content-MD5 of a part: S3 checks it and keeps nothing when a byte was damaged on the way. */
+function base64Md5(data: Buffer): string {
+	return createHash('md5').update(data).digest('base64');
+}
+
+/** S3 refused bytes that do not match their Content-MD5 (BadDigest): they are sent again. */
+function arrivedDamaged(error: unknown): boolean {
+	return (error as { code?: unknown }).code === 'BadDigest';
 }
 
 /**
@@ -83,29 +94,40 @@ export async function upload(
 		let result: { ETag?: string; VersionId?: string };
 		if (first.final) {
 			checkMd5();
-			result = await s3.send(
-				new PutObjectCommand({
-					Bucket: bucket,
-					Key: key,
-					Body: first.data,
-					ContentLength: first.data.length,
-					...writeParams(options),
-				}),
-				s3.context('PutObject', bucket, key),
+			result = await sendCheckedPart(
+				async () =>
+					await s3.send(
+						new PutObjectCommand({
+							Bucket: bucket,
+							Key: key,
+							Body: first.data,
+							ContentLength: first.data.length,
+							ContentMD5: base64Md5(first.data),
+							...writeParams(options),
+						}),
+						s3.context('PutObject', bucket, key),
+					),
+				arrivedDamaged,
 			);
 		} else {
 			uploadId = await createMultipartUpload(s3, bucket, key, options);
 			const parts = await pump.sendAll(async (part) => {
-				const answer = await s3.send<{ ETag?: string }>(
-					new UploadPartCommand({
-						Bucket: bucket,
-						Key: key,
-						UploadId: uploadId,
-						PartNumber: part.number,
-						Body: part.data,
-						ContentLength: part.data.length,
-					}),
-					s3.context('UploadPart', bucket, key),
+				const contentMd5 = base64Md5(part.data);
+				const answer = await sendCheckedPart(
+					async () =>
+						await s3.send<{ ETag?: string }>(
+							new UploadPartCommand({
+								Bucket: bucket,
+								Key: key,
+								UploadId: uploadId,
+								PartNumber: part.number,
+								Body: part.data,
+								ContentLength: part.data.length,
+								ContentMD5: contentMd5,
+							}),
+							s3.context('UploadPart', bucket, key),
+						),
+					arrivedDamaged,
 				);
 				return { PartNumber: part.number, ETag: answer.ETag };
 			});

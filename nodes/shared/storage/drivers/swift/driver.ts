@@ -1,6 +1,7 @@
 import type {
 	ByteRange,
 	ContainerInfo,
+	DownloadOptions,
 	DownloadResult,
 	ListObjectsOptions,
 	ObjectInfo,
@@ -119,10 +120,15 @@ export class SwiftStorageDriver implements StorageDriver {
 		});
 	}
 
-	async download(container: string, key: string, range?: ByteRange): Promise<DownloadResult> {
+	async download(
+		container: string,
+		key: string,
+		range?: ByteRange,
+		options?: DownloadOptions,
+	): Promise<DownloadResult> {
 		assertSwiftContainer(container);
 		assertSwiftObject(key);
-		return await downloadObject(this.swift, container, key, range);
+		return await downloadObject(this.swift, container, key, range, options);
 	}
 
 	async copy(

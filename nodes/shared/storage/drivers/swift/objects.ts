@@ -1,6 +1,7 @@
 import type { Readable } from 'stream';
 
-import type { ByteRange, ObjectInfo } from '../../driver';
+import type { ByteRange, DownloadOptions, ObjectInfo } from '../../driver';
+import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
 import { InvalidNameError, ObjectNotFoundError } from '../../errors';
 import { isHexMd5 } from '../../md5';
 import { httpStatusOf } from '../../../openstack/request';
@@ -85,17 +86,29 @@ export function assertRange(range: ByteRange | undefined): void {
 	}
 }
 
-/** The object's bytes as a stream (a byte range when asked), never held in memory. */
+type DownloadInfo = SwiftObjectInfo & {
+	range?: string;
+	objectSize?: number;
+	hashChecked?: string;
+	hashNotChecked?: string;
+};
+
+/**
+ * The object's bytes as a stream (a byte range when asked), never held in memory, through the
+ * shared download path: a broken or stalled body is asked again from the next byte with
+ * If-Match on the first answer's ETag, and a plain object is checked against its ETag (its
+ * MD5) as the bytes pass. A large object's ETag is not the hash of its bytes: it is not checked.
+ */
 export async function downloadObject(
 	swift: SwiftClient,
 	container: string,
 	key: string,
 	range?: ByteRange,
-): Promise<{ info: SwiftObjectInfo & { range?: string; objectSize?: number }; stream: Readable }> {
+	options: DownloadOptions = {},
+): Promise<{ info: DownloadInfo; stream: Readable }> {
 	assertRange(range);
-	let response;
-	try {
-		response = await swift.onObject(
+	const get = async (headers: Record<string, string>) =>
+		await swift.onObject(
 			container,
 			key,
 			async () =>
@@ -103,9 +116,12 @@ export async function downloadObject(
 					method: 'GET',
 					path: swift.path(container, key),
 					encoding: 'stream',
-					headers: range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {},
+					headers,
 				}),
 		);
+	let response;
+	try {
+		response = await get(range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {});
 	} catch (error) {
 		if (httpStatusOf(error) === 416) {
 			throw new InvalidNameError(
@@ -115,18 +131,52 @@ export async function downloadObject(
 		}
 		throw error;
 	}
-	const info: SwiftObjectInfo & { range?: string; objectSize?: number } = describeObject(
-		container,
-		key,
-		response.headers,
-	);
+	const info: DownloadInfo = describeObject(container, key, response.headers);
+	let start = 0;
 	if (response.statusCode === 206) {
 		info.range = response.headers['content-range'];
+		start = Number(/^bytes (\d+)-/.exec(info.range ?? '')?.[1] ?? 0);
 		const total = Number(/\/(\d+)$/.exec(info.range ?? '')?.[1]);
 		if (Number.isFinite(total)) info.objectSize = total;
 		info.md5 = undefined;
 	}
-	return { info, stream: response.body };
+	const length = intHeader(response.headers, 'content-length');
+	const last = length !== undefined ? start + length - 1 : undefined;
+	const etag = response.headers.etag;
+	const reopen = async (from: number) => {
+		try {
+			const again = await get({
+				Range: `bytes=${from}-${last ?? ''}`,
+				...(etag ? { 'If-Match': etag } : {}),
+			});
+			return again.body;
+		} catch (error) {
+			if (httpStatusOf(error) === 412) throw new ObjectChangedError(key);
+			throw error;
+		}
+	};
+	const expectedHash = options.verifyHash !== false && info.md5 ? md5Hash(info.md5) : undefined;
+	const stream = resumableDownload({
+		key,
+		body: response.body,
+		start,
+		length,
+		reopen,
+		expectedHash,
+		policy: options.policy,
+	});
+	Object.assign(
+		info,
+		hashCheckOutput(
+			expectedHash,
+			range,
+			options,
+			info.largeObject
+				? "a large object's ETag is not a hash of its content"
+				: 'Swift gave no MD5 for it',
+		),
+	);
+	return { info, stream };
 }
 
 /** Server-side copy (across containers too); a large object's content is copied into one object. */

@@ -3,7 +3,14 @@ import { createHash } from 'crypto';
 import type { UploadBody } from '../../driver';
 import { InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
-import { PartPump, discardBody, isUploadFile, partReader, type Part } from '../../parts';
+import {
+	PartPump,
+	discardBody,
+	isUploadFile,
+	partReader,
+	sendCheckedPart,
+	type Part,
+} from '../../parts';
 import { httpStatusOf } from '../../../openstack/request';
 import { bulkDelete, type ListedObject } from './bulk';
 import { metadataHeaders, type SwiftClient } from './client';
@@ -182,17 +189,21 @@ export async function uploadObject(
 			const { headers } = await swift.inContainer(
 				container,
 				async () =>
-					await swift.call({
-						method: 'PUT',
-						path: swift.path(container, key),
-						headers: {
-							...objectHeaders,
-							'Content-Length': String(first.data.length),
-							// Swift checks it and keeps nothing on a mismatch
-							ETag: md5,
-						},
-						body: first.data,
-					}),
+					await sendCheckedPart(
+						async () =>
+							await swift.call({
+								method: 'PUT',
+								path: swift.path(container, key),
+								headers: {
+									...objectHeaders,
+									'Content-Length': String(first.data.length),
+									// Swift checks it and keeps nothing on a mismatch (422): sent again
+									ETag: md5,
+								},
+								body: first.data,
+							}),
+						arrivedDamaged,
+					),
 			);
 			result = {
 				...describeObject(container, key, headers),
@@ -232,6 +243,11 @@ function lowerCased(metadata: Record<string, string> | undefined): Record<string
 	);
 }
 
+/** Swift refused bytes that do not match the ETag sent with them (a byte damaged on the way). */
+function arrivedDamaged(error: unknown): boolean {
+	return httpStatusOf(error) === 422;
+}
+
 async function ensureContainer(swift: SwiftClient, container: string): Promise<void> {
 	await swift.call({
 		method: 'PUT',
@@ -269,21 +285,26 @@ async function uploadLargeObject(
 				);
 			}
 			const name = `${prefix}${String(part.number).padStart(8, '0')}`;
-			const { headers } = await swift.call({
-				method: 'PUT',
-				path: swift.path(segmentContainer, name),
-				headers: {
-					'Content-Type': 'application/octet-stream',
-					'Content-Length': String(part.data.length),
-					...(options.deleteAt !== undefined ? { 'X-Delete-At': String(options.deleteAt) } : {}),
-				},
-				body: part.data,
-			});
-			return {
-				path: `/${segmentContainer}/${name}`,
-				etag: headers.etag?.replace(/"/g, ''),
-				size_bytes: part.data.length,
-			};
+			const etag = createHash('md5').update(part.data).digest('hex');
+			// Swift checks the ETag and keeps nothing when a byte was damaged on the way (422).
+			await sendCheckedPart(
+				async () =>
+					await swift.call({
+						method: 'PUT',
+						path: swift.path(segmentContainer, name),
+						headers: {
+							'Content-Type': 'application/octet-stream',
+							'Content-Length': String(part.data.length),
+							ETag: etag,
+							...(options.deleteAt !== undefined
+								? { 'X-Delete-At': String(options.deleteAt) }
+								: {}),
+						},
+						body: part.data,
+					}),
+				arrivedDamaged,
+			);
+			return { path: `/${segmentContainer}/${name}`, etag, size_bytes: part.data.length };
 		});
 		assertMd5(key, options.expected, pump.md5);
 		const { headers } = await swift.inContainer(

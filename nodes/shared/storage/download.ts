@@ -1,0 +1,317 @@
+import { createHash, type Hash } from 'crypto';
+import { Readable } from 'stream';
+
+import {
+	DEFAULT_RETRY_POLICY,
+	decideRetry,
+	isRetryableNetworkError,
+	parseRetryAfter,
+	type RetryPolicy,
+} from '../transport/retryPolicy';
+import { waitUnlessAborted } from '../transport/wait';
+import type { ByteRange, DownloadOptions } from './driver';
+import { crc32c } from './drivers/gcs/crc32c';
+import { HashMismatchError, InvalidNameError, RateLimitedError, StorageError } from './errors';
+
+/**
+ * The one download path of every storage driver (S3, Azure Blob, GCS, Swift, Local).
+ *
+ * A driver makes the first request itself (it knows the object's version from that answer),
+ * then hands the body here with a way to ask again: `reopen(from)` must request the bytes from
+ * `from` on, pinned to that same version (If-Match ETag, generation, size + mtime…), and throw
+ * `ObjectChangedError` when the object is no longer that version. This stream passes the bytes
+ * on as they come, never holding the object; when the body breaks or stalls it asks again
+ * from the first byte not yet passed on, under the shared retry policy; and it checks the
+ * object's whole hash as the bytes pass, failing with `HashMismatch` instead of ending.
+ */
+
+/** A whole-object hash to check: hex MD5, or CRC32C as Google writes it (base64, big-endian). */
+export interface ExpectedHash {
+	algorithm: 'md5' | 'crc32c';
+	value: string;
+}
+
+export interface ResumableDownload {
+	/** The object's key, for messages. */
+	key: string;
+	/** The body of the first answer. */
+	body: Readable;
+	/** The object position of the body's first byte. */
+	start: number;
+	/** How many bytes the download must pass on, when the answer said so. */
+	length?: number;
+	/** Asks again for the bytes from `from` (object position) on, pinned to the first version. */
+	reopen: (from: number) => Promise<Readable>;
+	/** Checked over the bytes passed on; only for a whole object. */
+	expectedHash?: ExpectedHash;
+	policy?: Partial<RetryPolicy>;
+	signal?: { aborted: boolean };
+}
+
+/** The object changed between two requests of one download: its bytes are never spliced. */
+export class ObjectChangedError extends StorageError {
+	constructor(key: string) {
+		super(
+			'ObjectChanged',
+			`Object "${key}" changed while it was being downloaded; nothing was output. Run the node again to download the new version`,
+		);
+	}
+}
+
+/** The bytes stopped coming for longer than the idle timeout. */
+class StalledBodyError extends Error {
+	readonly code = 'ETIMEDOUT';
+	constructor(ms: number) {
+		super(`No byte arrived for ${ms} ms`);
+	}
+}
+
+/** A body that ended before its announced length (a connection closed early). */
+class ShortBodyError extends Error {
+	readonly code = 'ECONNRESET';
+	constructor(received: number, expected: number) {
+		super(`The body ended after ${received} of ${expected} bytes`);
+	}
+}
+
+interface RunningHash {
+	update(data: Uint8Array): void;
+	digest(): string;
+}
+
+function runningHash(algorithm: ExpectedHash['algorithm']): RunningHash {
+	if (algorithm === 'md5') {
+		const hash: Hash = createHash('md5');
+		return { update: (data) => hash.update(data), digest: () => hash.digest('hex') };
+	}
+	let value = 0;
+	return {
+		update: (data) => (value = crc32c(value, data)),
+		digest: () => {
+			const bytes = Buffer.alloc(4);
+			bytes.writeUInt32BE(value >>> 0);
+			return bytes.toString('base64');
+		},
+	};
+}
+
+/**
+ * Rejects with a StalledBodyError once a wait for the body's next chunk lasted `idleMs` (time
+ * the consumer takes between chunks does not count). One timer per body, re-armed only when
+ * it fires (not one per chunk), so a fast body costs nothing.
+ */
+class IdleWatch {
+	private last = Date.now();
+	private waiting = false;
+	private timer?: NodeJS.Timeout;
+	readonly stalled: Promise<never>;
+
+	constructor(idleMs: number) {
+		this.stalled = new Promise<never>((_, reject) => {
+			const check = () => {
+				const idle = this.waiting ? Date.now() - this.last : 0;
+				if (idle >= idleMs) reject(new StalledBodyError(idleMs));
+				// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the idle timeout of a body
+				else this.timer = setTimeout(check, idleMs - idle);
+			};
+			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
+			this.timer = setTimeout(check, idleMs);
+		});
+		this.stalled.catch(() => undefined);
+	}
+
+	/** A wait for the next chunk begins (true) or ends (false). */
+	waitingForChunk(waiting: boolean) {
+		this.last = Date.now();
+		this.waiting = waiting;
+	}
+
+	stop() {
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
+		clearTimeout(this.timer);
+	}
+}
+
+/** The next chunk of `iterator`, or the watch's StalledBodyError when none comes in time. */
+async function nextChunk(
+	iterator: AsyncIterator<Uint8Array>,
+	watch: IdleWatch | undefined,
+): Promise<IteratorResult<Uint8Array>> {
+	if (!watch) return await iterator.next();
+	watch.waitingForChunk(true);
+	try {
+		return await Promise.race([iterator.next(), watch.stalled]);
+	} finally {
+		watch.waitingForChunk(false);
+	}
+}
+
+function statusOf(error: unknown): number | undefined {
+	const node = error as {
+		statusCode?: unknown;
+		httpStatusCode?: unknown;
+		status?: unknown;
+		$metadata?: { httpStatusCode?: unknown };
+	};
+	for (const value of [
+		node?.statusCode,
+		node?.httpStatusCode,
+		node?.$metadata?.httpStatusCode,
+		node?.status,
+	]) {
+		if (typeof value === 'number') return value;
+	}
+	return undefined;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+	const headers = (error as { headers?: Record<string, unknown>; response?: { headers?: unknown } })
+		?.headers;
+	return parseRetryAfter(headers?.['retry-after'] ?? headers?.['Retry-After']);
+}
+
+function destroyQuietly(body: Readable) {
+	body.on('error', () => undefined);
+	if (!body.destroyed) body.destroy();
+}
+
+async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buffer> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...download.policy };
+	const hash = download.expectedHash ? runningHash(download.expectedHash.algorithm) : undefined;
+	// Attempts and time are counted from the last byte that came: a long download survives
+	// several breaks as long as each attempt makes progress.
+	let failingSince = Date.now();
+	let passed = 0;
+	let passedAtFailure = 0;
+	let failures = 0;
+	let body: Readable | undefined = download.body;
+	try {
+		for (;;) {
+			let watch: IdleWatch | undefined;
+			try {
+				if (!body) body = await download.reopen(download.start + passed);
+				const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+				if (policy.idleTimeoutMs > 0) watch = new IdleWatch(policy.idleTimeoutMs);
+				for (;;) {
+					const { value, done } = await nextChunk(iterator, watch);
+					if (done) break;
+					const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value);
+					if (chunk.length === 0) continue;
+					passed += chunk.length;
+					hash?.update(chunk);
+					yield chunk;
+				}
+				if (download.length !== undefined && passed < download.length)
+					throw new ShortBodyError(passed, download.length);
+				break;
+			} catch (error) {
+				if (body) destroyQuietly(body);
+				body = undefined;
+				const rateLimited = error instanceof RateLimitedError;
+				if (error instanceof StorageError && !rateLimited) throw error;
+				if (passed > passedAtFailure) {
+					failures = 0;
+					failingSince = Date.now();
+					passedAtFailure = passed;
+				}
+				failures++;
+				const status = rateLimited ? 429 : statusOf(error);
+				const decision = decideRetry(
+					{
+						attemptsMade: failures,
+						status: status !== undefined && status >= 400 ? status : undefined,
+						retryAfterMs: retryAfterOf(error),
+						transientNetworkError:
+							error instanceof StalledBodyError ||
+							error instanceof ShortBodyError ||
+							isRetryableNetworkError(error) ||
+							/aborted|premature|socket hang up|terminated|timed out/i.test(String(error)),
+						replayable: true,
+						elapsedMs: Date.now() - failingSince,
+					},
+					policy,
+				);
+				if (!decision.retry) throw error;
+				if (!(await waitUnlessAborted(decision.delayMs, download.signal))) throw error;
+			} finally {
+				watch?.stop();
+			}
+		}
+		if (hash && download.expectedHash) {
+			const actual = hash.digest();
+			const expected = download.expectedHash.value;
+			const same =
+				download.expectedHash.algorithm === 'md5'
+					? actual === expected.toLowerCase()
+					: actual === expected;
+			if (!same) throw new DownloadHashMismatchError(download.key, download.expectedHash, actual);
+		}
+	} finally {
+		if (body) destroyQuietly(body);
+	}
+}
+
+/** The bytes that arrived are not those the provider stored (a byte damaged on the way). */
+export class DownloadHashMismatchError extends HashMismatchError {
+	constructor(key: string, expected: ExpectedHash, actual: string) {
+		super(key, expected.value, actual, 'verifyHash');
+		this.message = `Object "${key}": the ${expected.algorithm.toUpperCase()} of the bytes received (${actual}) is not the stored one (${expected.value}); nothing was output. Run the node again, or turn off "Verify Hash"`;
+	}
+}
+
+/** The download as one stream (see the top of this file). */
+export function resumableDownload(download: ResumableDownload): Readable {
+	return Readable.from(resumingChunks(download), { objectMode: false });
+}
+
+/** The hex MD5 an object's bytes must have. */
+export function md5Hash(value: string): ExpectedHash {
+	return { algorithm: 'md5', value: value.toLowerCase() };
+}
+
+/** How a download reports its hash check in its output. */
+export function hashCheckOutput(
+	expected: ExpectedHash | undefined,
+	range: ByteRange | undefined,
+	options: DownloadOptions,
+	otherwise = 'the provider stores no whole-object hash for it',
+): { hashChecked: string } | { hashNotChecked: string } {
+	if (expected) return { hashChecked: expected.algorithm };
+	if (options.verifyHash === false) return { hashNotChecked: '"Verify Hash" is off' };
+	return { hashNotChecked: range ? 'a byte range has no stored hash' : otherwise };
+}
+
+/**
+ * The bytes a download of `range` reads from an object described by `info` (whole when no
+ * range), refused before any request when the range lies outside the object; `info` then
+ * describes the range (its size, `range: "bytes a-b/size"`).
+ */
+export function rangeOfObject<T extends { size: number }>(
+	info: T,
+	range: ByteRange | undefined,
+): { start: number; last: number; info: T & { range?: string } } {
+	if (!range || (info.size === 0 && range.start === 0))
+		return { start: 0, last: info.size - 1, info };
+	const end = range.end ?? info.size - 1;
+	if (
+		!Number.isInteger(range.start) ||
+		range.start < 0 ||
+		range.start >= info.size ||
+		end < range.start
+	) {
+		throw new InvalidNameError(
+			'rangeStart',
+			`The byte range ${range.start}-${range.end ?? ''} is outside the object (size ${info.size})`,
+		);
+	}
+	const last = Math.min(end, info.size - 1);
+	return {
+		start: range.start,
+		last,
+		info: {
+			...info,
+			size: last - range.start + 1,
+			range: `bytes ${range.start}-${last}/${info.size}`,
+		},
+	};
+}
