@@ -30,6 +30,8 @@ jest.setTimeout(10 * 60_000);
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const BACKENDS = ['local', 's3', 'azure', 'gcs'] as const;
+/** An object above the database mode's limit as the suite sets it (1 MiB). */
+const TOO_LARGE_KEY = 'big/too-large.bin';
 type Backend = (typeof BACKENDS)[number];
 const CREDENTIALS: Record<Backend, Record<string, { id: string; name: string }>> = {
 	local: { cloudPackLocalStorageApi: { id: 'queueLocal0001', name: 'Queue local' } },
@@ -80,6 +82,7 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 		azure: container,
 		gcs: gcsBucket,
 	};
+	const env = { N8N_RESTRICT_FILE_ACCESS_TO: root, NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' };
 	let services: QueueServices;
 	let s3: S3Service;
 	let azure: BlobServiceClient;
@@ -159,9 +162,18 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 				key: '={{ $json.key }}',
 			}),
 		]);
+		const tooLarge = workflow('queueTooLarge', [
+			webhook('queue-too-large', BACKENDS.length),
+			storage('Download', 's3', {
+				resource: 'object',
+				operation: 'download',
+				container: locator(bucket),
+				key: keyLocator(TOO_LARGE_KEY),
+			}),
+		]);
 		await importWorkflows(
 			main,
-			[...roundTrips, scheduledSync].map((flow) => ({ ...flow, active: true })),
+			[...roundTrips, scheduledSync, tooLarge].map((flow) => ({ ...flow, active: true })),
 		);
 	}
 
@@ -172,6 +184,7 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
 		for (const [key, data] of syncFiles) await s3.uploadData(bucket, key, data);
+		await s3.uploadData(bucket, TOO_LARGE_KEY, randomBytes(1536 * 1024));
 		azure = BlobServiceClient.fromConnectionString(azuriteServer().connectionString);
 		await azure.getContainerClient(container).create();
 		services = await QueueServices.start();
@@ -236,10 +249,21 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 
 	it('round-trips objects through Local, S3, Azure and GCS on the workers, binary data in the database; a schedule syncs S3 to Local once a minute', async () => {
 		const cluster = await QueueCluster.start(services, 'database', prepare, {
-			env: { N8N_RESTRICT_FILE_ACCESS_TO: root, NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' },
+			env: { ...env, N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: '1' },
 		});
 		try {
 			await roundTrips(cluster, 'database');
+			// An object above the limit: the run fails naming the limit and the setting to raise.
+			const tooLarge = await call(cluster, 'queue-too-large', Buffer.from('{}'));
+			expect(tooLarge.status).toBe(500);
+			const [failed] = await cluster.executions('queueTooLarge');
+			expect(failed).toMatchObject({ status: 'error', mode: 'webhook' });
+			expect(failed.worker).toMatch(/^worker[12]$/);
+			const error = failed.data.resultData.error;
+			expect(`${error.message} ${error.description ?? ''}`).toMatch(
+				/max size limit of 1 MB[\s\S]*N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE/,
+			);
+
 			// Two ticks of the schedule, each run once, by one worker.
 			const deadline = Date.now() + 150_000;
 			let runs = await cluster.executions('queueScheduledSync');
@@ -262,6 +286,18 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 			}
 			for (const [key, data] of syncFiles)
 				expect(sha256(readFileSync(path.join(root, 'mirror', key)))).toBe(sha256(data));
+		} finally {
+			await cluster.stop();
+		}
+	});
+
+	it('round-trips the same objects with binary data in a filesystem folder all processes share', async () => {
+		// Credentials and published workflows are in the database since the first cluster.
+		const cluster = await QueueCluster.start(services, 'filesystem', async () => undefined, {
+			env,
+		});
+		try {
+			await roundTrips(cluster, 'filesystem');
 		} finally {
 			await cluster.stop();
 		}
