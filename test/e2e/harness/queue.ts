@@ -32,11 +32,23 @@ export type BinaryMode = 'database' | 'filesystem';
 /** A process started here: its output kept (last 40 kB) for failure messages and log checks. */
 class Started {
 	log = '';
+	/** The executions a worker's log says it started (the log itself keeps only its end). */
+	readonly startedExecutions = new Set<string>();
+	private partialLine = '';
 	constructor(
 		readonly name: string,
 		readonly child: ChildProcess,
 	) {
-		const append = (chunk: Buffer) => (this.log = (this.log + chunk.toString()).slice(-40_000));
+		const append = (chunk: Buffer) => {
+			const text = chunk.toString();
+			this.log = (this.log + text).slice(-40_000);
+			const lines = (this.partialLine + text).split('\n');
+			this.partialLine = lines.pop() ?? '';
+			for (const line of lines) {
+				const started = /Worker started execution (\d+) /.exec(line);
+				if (started) this.startedExecutions.add(started[1]);
+			}
+		};
 		child.stdout?.on('data', append);
 		child.stderr?.on('data', append);
 	}
@@ -348,8 +360,7 @@ export class QueueCluster {
 			status: row.status,
 			mode: row.mode,
 			data: this.main.parseRunData(row.data),
-			worker:
-				this.workers.find((w) => w.log.includes(`Worker started execution ${row.id} `))?.name ?? '',
+			worker: this.workers.find((w) => w.startedExecutions.has(String(row.id)))?.name ?? '',
 		}));
 	}
 
