@@ -17,6 +17,11 @@ import { PACK, locator, workflow, type WorkflowNode } from '../test/e2e/harness/
 const CALLS = Number(process.env.QUEUE_BENCH_CALLS ?? 2000);
 const PER_SECOND = Number(process.env.QUEUE_BENCH_RATE ?? 40);
 const CALL_TIMEOUT_MS = 60_000;
+/**
+ * Connections of each n8n process to PostgreSQL: n8n's default is 2, under which main, saving
+ * every incoming execution, times out waiting for a connection (20 s) at this rate.
+ */
+const DB_POOL = process.env.QUEUE_BENCH_DB_POOL ?? '10';
 const ROOT = path.join(PROJECT, '.dev/bench/queue');
 
 const webhook = (webhookPath: string, id: string): WorkflowNode => ({
@@ -66,8 +71,11 @@ type Variant = keyof typeof VARIANTS;
 
 interface Call {
 	name: string;
+	/** HTTP status, 0 when no answer came (timed out or connection failed) */
 	status: number;
 	ms: number;
+	/** the start of the answer's body, kept for answers other than 200 */
+	body?: string;
 }
 
 /** Fires CALLS POSTs at a fixed rate, each bounded by CALL_TIMEOUT_MS; resolves when all ended. */
@@ -88,14 +96,28 @@ async function load(port: number, webhookPath: string): Promise<Call[]> {
 				signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
 			}).then(
 				async (response) => {
-					await response.arrayBuffer();
-					return { name, status: response.status, ms: Date.now() - sent };
+					const body = await response.text();
+					const ms = Date.now() - sent;
+					return response.status === 200
+						? { name, status: 200, ms }
+						: { name, status: response.status, ms, body: body.slice(0, 200) };
 				},
-				() => ({ name, status: 0, ms: Date.now() - sent }),
+				(error: Error) => ({ name, status: 0, ms: Date.now() - sent, body: error.message }),
 			),
 		);
 	}
 	return await Promise.all(calls);
+}
+
+/** "status ×count (first answer's text)" for every answer other than 200. */
+function otherAnswers(calls: Call[]): string {
+	const byStatus = new Map<number, Call[]>();
+	for (const call of calls.filter((c) => c.status !== 200))
+		byStatus.set(call.status, [...(byStatus.get(call.status) ?? []), call]);
+	if (byStatus.size === 0) return 'none';
+	return [...byStatus]
+		.map(([status, list]) => `${status || 'no answer'} ×${list.length} (${list[0].body ?? ''})`)
+		.join('; ');
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -138,7 +160,12 @@ async function runVariant(services: QueueServices, variant: Variant): Promise<vo
 			]);
 			await importWorkflows(main, [{ ...flow, active: true }]);
 		},
-		{ env: { N8N_RESTRICT_FILE_ACCESS_TO: path.join(ROOT, 'store') } },
+		{
+			env: {
+				N8N_RESTRICT_FILE_ACCESS_TO: path.join(ROOT, 'store'),
+				DB_POSTGRESDB_POOL_SIZE: DB_POOL,
+			},
+		},
 	);
 	try {
 		const webhookPath = `bench-${variant}`;
@@ -177,6 +204,7 @@ async function runVariant(services: QueueServices, variant: Variant): Promise<vo
 				`  calls sent ${calls.length} in ${seconds.toFixed(1)} s (${PER_SECOND}/s), answered 200: ${answered.length}, other answers: ${calls.length - answered.length - calls.filter((c) => c.status === 0).length}, no answer in ${CALL_TIMEOUT_MS / 1000} s: ${calls.filter((c) => c.status === 0).length}`,
 				`  latency ms p50 ${percentile(latencies, 50)} p95 ${percentile(latencies, 95)} p99 ${percentile(latencies, 99)} max ${latencies[latencies.length - 1] ?? NaN}`,
 				`  objects stored ${stored.size}, duplicated runs ${duplicates}, lost ${lost}, stored but not answered ${storedUnanswered}, runs ${records.length} (failed ${failedRuns})`,
+				`  answers other than 200: ${otherAnswers(calls)}`,
 				`  runs per worker: ${cluster.workers.map((worker) => `${worker.name} ${records.filter((r) => r.worker === worker.name).length}`).join(', ')}`,
 				`  peak RSS MiB: main ${rss(cluster.main.serverPid())}, ${cluster.workers.map((worker) => `${worker.name} ${rss(worker.pid)}`).join(', ')}, postgres (postmaster) ${rss(pids.postgres)}, redis ${rss(pids.redis)}`,
 			].join('\n'),
@@ -191,7 +219,7 @@ async function main() {
 	const services = await QueueServices.start();
 	try {
 		console.log(
-			`queue mode: ${CALLS} webhook calls at ${PER_SECOND}/s per variant, main + 2 workers (concurrency 10), binary data in the database`,
+			`queue mode: ${CALLS} webhook calls at ${PER_SECOND}/s per variant, main + 2 workers (concurrency 10), binary data in the database, ${DB_POOL} database connections per process`,
 		);
 		await runVariant(services, 'baseline');
 		await runVariant(services, 'pack');
