@@ -84,9 +84,19 @@ const MAX_TIMESTAMP = BigInt(Number.MAX_SAFE_INTEGER);
 
 let lastIssued = 0n;
 
-/** "Now" in microseconds, strictly increasing within this process so that items never collide. */
+/** The wall clock in whole microseconds (Date.now() alone has milliseconds). */
+function clockMicros(): bigint {
+	return BigInt(Math.floor((performance.timeOrigin + performance.now()) * 1000));
+}
+
+/**
+ * "Now" in microseconds, strictly increasing within this process so that items never collide.
+ * Read to the microsecond, not the millisecond: in n8n's queue mode several worker processes
+ * write "now" records to the same entry, and whole milliseconds (×1000) would make two
+ * workers' records of the same millisecond share a timestamp.
+ */
 export function nowMicros(): bigint {
-	const now = BigInt(Date.now()) * 1000n;
+	const now = clockMicros();
 	lastIssued = now > lastIssued ? now : lastIssued + 1n;
 	return lastIssued;
 }

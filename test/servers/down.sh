@@ -10,7 +10,21 @@ cd "$(dirname "$0")/../.." || exit 0
 prefix="${1:-}"
 
 # One snapshot of the process table: "pid ppid state" per line (zombies count as gone).
-snapshot() { ps -e -o pid=,ppid=,stat= 2>/dev/null; }
+# From ps when there is one, else from /proc/PID/stat (slim images ship without procps):
+# its fields after the command, which is in parentheses and may hold spaces, are state, ppid.
+snapshot() {
+	if command -v ps >/dev/null 2>&1; then
+		ps -e -o pid=,ppid=,stat= 2>/dev/null
+		return
+	fi
+	local stat line rest
+	for stat in /proc/[0-9]*/stat; do
+		read -r line 2>/dev/null <"$stat" || continue
+		rest=${line##*) }
+		set -- $rest
+		echo "${line%% *} $2 $1"
+	done
+}
 
 # The recorded PIDs (still running) and all their descendants, children first.
 trees() {

@@ -319,6 +319,11 @@ export class N8nInstance {
 		}
 	}
 
+	/** Run data as n8n's database keeps it ("flatted", github.com/WebReflection/flatted), read. */
+	parseRunData(text: string): any {
+		return this.unflatten(text);
+	}
+
 	/** n8n keeps run data "flatted" (github.com/WebReflection/flatted); its own copy reads it. */
 	private unflatten(text: string): any {
 		const load = createRequire(__filename);

@@ -76,6 +76,17 @@ describe('timestamps', () => {
 		const c = nowMicros();
 		expect(a >= before).toBe(true);
 		expect(b > a && c > b).toBe(true);
+		// Read to the microsecond (other processes, e.g. queue-mode workers, issue their own): readings
+		// at least 3 µs apart are at least 2 µs apart, not 1 µs past the last one in the same ms.
+		const readings = Array.from({ length: 50 }, () => {
+			const start = performance.now();
+			while (performance.now() - start < 0.003) {
+				// wait 3 µs
+			}
+			return nowMicros();
+		});
+		expect(readings.slice(1).filter((micros, i) => micros - readings[i] < 2n)).toEqual([]);
+		expect(Number(readings[readings.length - 1] - BigInt(Date.now()) * 1000n)).toBeLessThan(5_000);
 		expect(error(() => parseTimestamp(node, '', 'timestamp', 3, { allowNow: false }))).toEqual({
 			message: 'Invalid "Timestamp": it must not be empty',
 			description: 'Check the parameter "Timestamp"',

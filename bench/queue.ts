@@ -1,0 +1,235 @@
+/**
+ * Queue-mode load: 2,000 webhook calls at 40 per second (loopback only, bounded in count and
+ * time) into n8n's main process, run by two workers (test/e2e/harness/queue.ts), each call's
+ * body stored as one object and answered with its metadata. Once with the pack's Cloud Storage
+ * node (Local backend), once with n8n's own Read/Write Files node doing the same (baseline),
+ * each in its own main + workers over one PostgreSQL and Redis, binary data in `database` mode.
+ * Reports calls answered, latency percentiles, objects stored, duplicated and lost runs, and
+ * the peak RSS of every process.
+ */
+import { mkdirSync, readdirSync, rmSync } from 'fs';
+import * as path from 'path';
+
+import { PROJECT } from '../test/e2e/harness/n8n';
+import { QueueCluster, QueueServices, importWorkflows } from '../test/e2e/harness/queue';
+import { PACK, locator, workflow, type WorkflowNode } from '../test/e2e/harness/workflow';
+
+const CALLS = Number(process.env.QUEUE_BENCH_CALLS ?? 2000);
+const PER_SECOND = Number(process.env.QUEUE_BENCH_RATE ?? 40);
+const CALL_TIMEOUT_MS = 60_000;
+/**
+ * Connections of each n8n process to PostgreSQL: n8n's default is 2, under which main, saving
+ * every incoming execution, times out waiting for a connection (20 s) at this rate.
+ */
+const DB_POOL = process.env.QUEUE_BENCH_DB_POOL ?? '10';
+const ROOT = path.join(PROJECT, '.dev/bench/queue');
+
+const webhook = (webhookPath: string, id: string): WorkflowNode => ({
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	webhookId: id,
+	parameters: {
+		httpMethod: 'POST',
+		path: webhookPath,
+		responseMode: 'lastNode',
+		options: { rawBody: true },
+	},
+});
+
+const VARIANTS = {
+	pack: workflow('benchQueuePack', [
+		webhook('bench-pack', '0b6c2a59-3f0e-4c55-8d5e-7a1f00000001'),
+		{
+			name: 'Store',
+			type: `${PACK}.cloudStorage`,
+			parameters: {
+				backend: 'local',
+				resource: 'object',
+				operation: 'upload',
+				container: locator('pack'),
+				key: '={{ $json.query.name }}',
+			},
+			credentials: { cloudPackLocalStorageApi: { id: 'benchQueueLocal1', name: 'Bench queue' } },
+		},
+	]),
+	baseline: workflow('benchQueueBaseline', [
+		webhook('bench-baseline', '0b6c2a59-3f0e-4c55-8d5e-7a1f00000002'),
+		{
+			name: 'Store',
+			type: 'n8n-nodes-base.readWriteFile',
+			typeVersion: 1,
+			parameters: {
+				operation: 'write',
+				fileName: `=${ROOT}/store/baseline/{{ $json.query.name }}`,
+				dataPropertyName: 'data',
+			},
+		},
+	]),
+};
+type Variant = keyof typeof VARIANTS;
+
+interface Call {
+	name: string;
+	/** HTTP status, 0 when no answer came (timed out or connection failed) */
+	status: number;
+	ms: number;
+	/** the start of the answer's body, kept for answers other than 200 */
+	body?: string;
+}
+
+/** Fires CALLS POSTs at a fixed rate, each bounded by CALL_TIMEOUT_MS; resolves when all ended. */
+async function load(port: number, webhookPath: string): Promise<Call[]> {
+	const started = Date.now();
+	const calls: Array<Promise<Call>> = [];
+	for (let i = 0; i < CALLS; i++) {
+		const due = started + (i * 1000) / PER_SECOND;
+		const wait = due - Date.now();
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+		const name = `call-${String(i).padStart(5, '0')}.txt`;
+		const sent = Date.now();
+		calls.push(
+			fetch(`http://127.0.0.1:${port}/webhook/${webhookPath}?name=${name}`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/plain' },
+				body: `body of ${name} `.repeat(64),
+				signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+			}).then(
+				async (response) => {
+					const body = await response.text();
+					const ms = Date.now() - sent;
+					return response.status === 200
+						? { name, status: 200, ms }
+						: { name, status: response.status, ms, body: body.slice(0, 200) };
+				},
+				(error: Error) => ({ name, status: 0, ms: Date.now() - sent, body: error.message }),
+			),
+		);
+	}
+	return await Promise.all(calls);
+}
+
+/** "status ×count (first answer's text)" for every answer other than 200. */
+function otherAnswers(calls: Call[]): string {
+	const byStatus = new Map<number, Call[]>();
+	for (const call of calls.filter((c) => c.status !== 200))
+		byStatus.set(call.status, [...(byStatus.get(call.status) ?? []), call]);
+	if (byStatus.size === 0) return 'none';
+	return [...byStatus]
+		.map(([status, list]) => `${status || 'no answer'} ×${list.length} (${list[0].body ?? ''})`)
+		.join('; ');
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted.length
+		? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+		: NaN;
+}
+
+/** Waits until a registered webhook answers something else than 404 (registration after start). */
+async function waitForWebhook(port: number, webhookPath: string): Promise<void> {
+	for (let attempt = 0; attempt < 120; attempt++) {
+		const response = await fetch(
+			`http://127.0.0.1:${port}/webhook/${webhookPath}?name=warm-up.txt`,
+			{
+				method: 'POST',
+				body: 'warm-up',
+			},
+		).catch(() => undefined);
+		if (response && response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`webhook ${webhookPath} never registered`);
+}
+
+async function runVariant(services: QueueServices, variant: Variant): Promise<void> {
+	const store = path.join(ROOT, 'store', variant);
+	mkdirSync(store, { recursive: true });
+	const flow = VARIANTS[variant];
+	const cluster = await QueueCluster.start(
+		services,
+		'database',
+		async (main) => {
+			await main.importCredentials([
+				{
+					id: 'benchQueueLocal1',
+					name: 'Bench queue',
+					type: 'cloudPackLocalStorageApi',
+					data: { rootDirectory: path.join(ROOT, 'store') },
+				},
+			]);
+			await importWorkflows(main, [{ ...flow, active: true }]);
+		},
+		{
+			env: {
+				N8N_RESTRICT_FILE_ACCESS_TO: path.join(ROOT, 'store'),
+				DB_POSTGRESDB_POOL_SIZE: DB_POOL,
+			},
+		},
+	);
+	try {
+		const webhookPath = `bench-${variant}`;
+		await waitForWebhook(cluster.port, webhookPath);
+		const began = Date.now();
+		const calls = await load(cluster.port, webhookPath);
+		const seconds = (Date.now() - began) / 1000;
+		// Runs still under way when the last call ended (a call timed out) get time to end.
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		const answered = calls.filter((call) => call.status === 200);
+		const latencies = answered.map((call) => call.ms).sort((a, b) => a - b);
+		const stored = new Set(readdirSync(store).filter((name) => name.startsWith('call-')));
+		const records = await cluster.executions(String(flow.id));
+		const runsPerName = new Map<string, number>();
+		for (const record of records) {
+			const query =
+				record.data?.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.query;
+			const name = String(query?.name ?? '');
+			if (name.startsWith('call-')) runsPerName.set(name, (runsPerName.get(name) ?? 0) + 1);
+		}
+		const duplicates = [...runsPerName.values()].reduce(
+			(sum, runs) => sum + Math.max(0, runs - 1),
+			0,
+		);
+		const lost = calls.filter((call) => !stored.has(call.name)).length;
+		const storedUnanswered = calls.filter(
+			(call) => call.status !== 200 && stored.has(call.name),
+		).length;
+		const failedRuns = records.filter((record) => record.status !== 'success').length;
+		const rss = (pid: number | undefined) =>
+			((pid ? QueueServices.peakRss(pid) : 0) / 1024).toFixed(0);
+		const pids = services.pids;
+		console.log(
+			[
+				`\n${variant === 'pack' ? "the pack's Cloud Storage node (Local)" : "baseline: n8n's Read/Write Files node"}`,
+				`  calls sent ${calls.length} in ${seconds.toFixed(1)} s (${PER_SECOND}/s), answered 200: ${answered.length}, other answers: ${calls.length - answered.length - calls.filter((c) => c.status === 0).length}, no answer in ${CALL_TIMEOUT_MS / 1000} s: ${calls.filter((c) => c.status === 0).length}`,
+				`  latency ms p50 ${percentile(latencies, 50)} p95 ${percentile(latencies, 95)} p99 ${percentile(latencies, 99)} max ${latencies[latencies.length - 1] ?? NaN}`,
+				`  objects stored ${stored.size}, duplicated runs ${duplicates}, lost ${lost}, stored but not answered ${storedUnanswered}, runs ${records.length} (failed ${failedRuns})`,
+				`  answers other than 200: ${otherAnswers(calls)}`,
+				`  runs per worker: ${cluster.workers.map((worker) => `${worker.name} ${records.filter((r) => r.worker === worker.name).length}`).join(', ')}`,
+				`  peak RSS MiB: main ${rss(cluster.main.serverPid())}, ${cluster.workers.map((worker) => `${worker.name} ${rss(worker.pid)}`).join(', ')}, postgres (postmaster) ${rss(pids.postgres)}, redis ${rss(pids.redis)}`,
+			].join('\n'),
+		);
+	} finally {
+		await cluster.stop();
+	}
+}
+
+async function main() {
+	rmSync(ROOT, { recursive: true, force: true });
+	const services = await QueueServices.start();
+	try {
+		console.log(
+			`queue mode: ${CALLS} webhook calls at ${PER_SECOND}/s per variant, main + 2 workers (concurrency 10), binary data in the database, ${DB_POOL} database connections per process`,
+		);
+		await runVariant(services, 'baseline');
+		await runVariant(services, 'pack');
+	} finally {
+		await services.stop();
+		rmSync(ROOT, { recursive: true, force: true });
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
