@@ -45,6 +45,8 @@ rm -rf "${TMPDIR:-/tmp}"/cloud-pack-template-*
 # Two suites at a time, each with its own n8n (ports picked free, harness/ports.ts): on two
 # cores, one suite waits on its servers or fakes while the other runs.
 run_project e2e --maxWorkers=2
+# The package template is about 100 MB; it is rebuilt on the next run, so it is not left behind.
+rm -rf "${TMPDIR:-/tmp}"/cloud-pack-template-*
 stamp "done"
 node scripts/test-summary.js "$RESULTS" || status=1
 exit $status
