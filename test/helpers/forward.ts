@@ -36,8 +36,9 @@ export function forwardRequest(
  * - `busy`: cut after `offset` bytes, then the next ranged request (download) or the next body
  *   (upload) is answered `status` with Retry-After;
  * - `corrupt`: the byte at `offset` is flipped on the way;
- * - `change`: after `offset` bytes of a download, `onStrike` replaces the object, then the
- *   connection is cut (the resumed request must not splice the new version in).
+ * - `change`: after `offset` bytes of a download the connection is cut and `onStrike` replaces
+ *   the object; requests that come meanwhile wait for it (the resumed request must not splice
+ *   the new version in).
  */
 export type FaultKind = 'reset' | 'stall' | 'busy' | 'corrupt' | 'change';
 
@@ -100,8 +101,12 @@ export class FaultProxy {
 	lastStruck = '';
 	/** Requests that came after the fault struck (a resumed download asks again). */
 	requestsAfterStrike = 0;
+	/** What `onStrike` threw, if anything (the object was then not replaced). */
+	strikeError?: unknown;
 	private plan?: FaultPlan;
 	private busyPending = false;
+	/** While the object is being replaced, new requests wait (the change falls between two). */
+	private changing?: Promise<void>;
 
 	private constructor(
 		private readonly server: http.Server,
@@ -111,7 +116,10 @@ export class FaultProxy {
 	static async start(target: string): Promise<FaultProxy> {
 		const server = http.createServer();
 		const proxy = new FaultProxy(server, new URL(target));
-		server.on('request', (req, res) => proxy.handle(req, res));
+		server.on('request', (req, res) => {
+			if (!proxy.changing) return proxy.handle(req, res);
+			void proxy.changing.then(() => proxy.handle(req, res));
+		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		return proxy;
 	}
@@ -126,6 +134,7 @@ export class FaultProxy {
 		this.busyAnswers = 0;
 		this.requestsAfterStrike = 0;
 		this.busyPending = false;
+		this.strikeError = undefined;
 	}
 
 	disarm() {
@@ -216,12 +225,20 @@ export class FaultProxy {
 		);
 		watch.on('cut', () => {
 			if (plan.kind === 'busy') this.busyPending = true;
-			const cut = () => {
-				answer.destroy();
-				res.socket?.destroy();
-			};
-			if (plan.kind === 'change' && plan.onStrike) void plan.onStrike().finally(cut);
-			else cut();
+			answer.destroy();
+			res.socket?.destroy();
+			// the connection is cut first (a server may refuse to replace an object it is still
+			// sending); the request that resumes waits until the object has been replaced
+			if (plan.kind === 'change' && plan.onStrike) {
+				this.changing = plan
+					.onStrike()
+					.catch((error: unknown) => {
+						this.strikeError = error;
+					})
+					.finally(() => {
+						this.changing = undefined;
+					});
+			}
 		});
 		answer.pipe(watch).pipe(res);
 	}

@@ -153,6 +153,8 @@ async function downloadUnderFault(backend: Backend, fault: FaultKind, run: numbe
 	} finally {
 		backend.proxy.disarm();
 	}
+	if (backend.proxy.strikeError)
+		row.unexpected.push(`the object was not replaced: ${String(backend.proxy.strikeError)}`);
 	checkStruck(backend.proxy, fault, row, true);
 	return key;
 }
