@@ -5,6 +5,7 @@ import { sessionOwner } from '../../nodes/CloudCix/session';
 import { startCloudCixFake, type CloudCixFake, type FakeUser } from '../fakes/cloudcix/server';
 import { sampleProjects } from '../fakes/cloudcix/services';
 import { N8nInstance, parseRun } from './harness/n8n';
+import { N8nRest } from './harness/rest';
 import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow, type WorkflowNode } from './harness/workflow';
 
@@ -337,22 +338,7 @@ describe('CloudCIX node in a real n8n', () => {
 });
 
 describe("n8n's credential test (the editor's Test button), through n8n's REST API", () => {
-	let port = 0;
-	const browserId = 'cloudcix-e2e-browser';
-	let cookie = '';
-
-	async function rest(method: string, route: string, body?: unknown): Promise<any> {
-		const response = await fetch(`http://127.0.0.1:${port}/rest/${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest/${route}: HTTP ${response.status} ${text}`);
-		return JSON.parse(text).data;
-	}
+	let rest: N8nRest;
 
 	let expired: FakeUser;
 
@@ -379,14 +365,9 @@ describe("n8n's credential test (the editor's Test button), through n8n's REST A
 			},
 			{ id: 'cixTestExpired', name: 'cixTestExpired', type: TYPE, data: credentialData(expired) },
 		]);
-		port = await freePort();
+		const port = await freePort();
 		await n8n.start(port);
-		await rest('POST', 'owner/setup', {
-			email: 'owner@example.com',
-			firstName: 'Cloud',
-			lastName: 'Pack',
-			password: 'Owner-Passw0rd!',
-		});
+		rest = await N8nRest.signIn(port);
 	});
 
 	afterAll(async () => {
@@ -394,9 +375,11 @@ describe("n8n's credential test (the editor's Test button), through n8n's REST A
 	});
 
 	const test = async (id: string, user: Omit<FakeUser, 'id'>) =>
-		(await rest('POST', 'credentials/test', {
-			credentials: { id, name: id, type: TYPE, data: credentialData(user) },
-		})) as { status: string; message: string };
+		(
+			await rest.post<{ status: string; message: string }>('/credentials/test', {
+				credentials: { id, name: id, type: TYPE, data: credentialData(user) },
+			})
+		).data;
 
 	it('right credentials: OK, after one login and one Membership read with its token', async () => {
 		expect(await test('cixTestGood', fake.user)).toEqual({

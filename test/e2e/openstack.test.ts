@@ -5,6 +5,7 @@
  * failed.
  */
 import { N8nInstance } from './harness/n8n';
+import { N8nRest } from './harness/rest';
 import { freePort } from './harness/ports';
 import { PACK, manualTrigger, workflow } from './harness/workflow';
 import { CountingProxy } from '../helpers/openstack/countingProxy';
@@ -150,20 +151,10 @@ describe('OpenStack Identity inside a real n8n', () => {
 	});
 
 	describe('the credential test in the editor', () => {
-		let port = 0;
-		let cookie = '';
-		const rest = async (path: string, body: unknown) => {
-			const response = await fetch(`http://127.0.0.1:${port}/rest${path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie },
-				body: JSON.stringify(body),
-			});
-			cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-			return (await response.json()) as { data?: { status: string; message: string } };
-		};
+		let rest: N8nRest;
 		const test = async (data: Record<string, unknown>) =>
 			(
-				await rest('/credentials/test', {
+				await rest.post<{ status: string; message: string } | undefined>('/credentials/test', {
 					credentials: {
 						id: 'openStackE2e001',
 						name: 'OpenStack e2e',
@@ -174,14 +165,9 @@ describe('OpenStack Identity inside a real n8n', () => {
 			).data;
 
 		beforeAll(async () => {
-			port = await freePort();
+			const port = await freePort();
 			await n8n.start(port);
-			await rest('/owner/setup', {
-				email: 'owner@example.com',
-				firstName: 'O',
-				lastName: 'W',
-				password: 'Owner-Passw0rd!',
-			});
+			rest = await N8nRest.signIn(port);
 		});
 		afterAll(async () => await n8n.stop());
 

@@ -219,8 +219,8 @@ export class N8nInstance {
 	private async saveThroughServer(workflow: Record<string, unknown>): Promise<void> {
 		const rest = await this.serverForRuns();
 		const id = String(workflow.id);
-		const { data: existing } = await rest.get<boolean>(`/workflows/${id}/exists`);
-		if (existing === true || (existing as any)?.exists === true) {
+		const { data: existing } = await rest.get<{ exists: boolean }>(`/workflows/${id}/exists`);
+		if (existing?.exists === true) {
 			await rest.post(`/workflows/${id}/archive`, {});
 			await rest.delete(`/workflows/${id}`);
 		}
