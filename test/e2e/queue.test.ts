@@ -7,12 +7,17 @@
  */
 import { BlobServiceClient } from '@azure/storage-blob';
 import { createHash, randomBytes } from 'crypto';
-import { mkdirSync, readFileSync, rmSync } from 'fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
+import { Client as ReductClient } from 'reduct-js';
+
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
+import { startCodaFake, type CodaFake, type SeededDoc } from '../fakes/coda/server';
+import { startReductFake, type ReductFake } from '../fakes/reductstore/server';
 import { gcsCredentialData, gcsEmulator } from '../helpers/gcs';
+import { memberAppCredential, openStackServers } from '../helpers/openstack/servers';
 import { azuriteServer, uniqueContainer } from '../integration/azureSupport';
 import { swiftCredential, uniqueBucket } from '../integration/s3Support';
 import type { N8nInstance } from './harness/n8n';
@@ -46,6 +51,31 @@ const storage = (name: string, backend: Backend, parameters: Record<string, unkn
 	parameters: { backend, ...parameters },
 	credentials: CREDENTIALS[backend],
 });
+/** A node of the pack by its type name, with the credential it takes. */
+const packNode = (
+	name: string,
+	type: string,
+	credentials: Record<string, { id: string; name: string }>,
+	parameters: Record<string, unknown>,
+): WorkflowNode => ({ name, type: `${PACK}.${type}`, parameters, credentials });
+const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const REDUCT_TOKEN = 'queue-reduct-token-51c0';
+const OTHER_CREDENTIALS = {
+	coda: { cloudPackCodaApi: { id: 'queueCoda00001', name: 'Queue Coda' } },
+	reduct: { cloudPackReductStoreApi: { id: 'queueReduct001', name: 'Queue ReductStore' } },
+	openStack: { cloudPackOpenStackApi: { id: 'queueOpenStack1', name: 'Queue OpenStack' } },
+};
+
+/** A round trip through one storage node: what it uploads, then downloads by the upload's output. */
+interface RoundTrip {
+	id: string;
+	path: string;
+	upload: WorkflowNode;
+	download: WorkflowNode;
+	/** The fields of the upload's output that name where the object went. */
+	stored: (name: string) => Record<string, unknown>;
+}
 
 const webhook = (path: string, index: number): WorkflowNode => ({
 	name: 'Webhook',
@@ -82,8 +112,86 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 		azure: container,
 		gcs: gcsBucket,
 	};
+	/** The file name each call gives in its query. */
+	const fileName = '{{ $json.query.name }}';
+	const ROUND_TRIPS: RoundTrip[] = [
+		...BACKENDS.map((backend) => ({
+			id: `queueRoundTrip${backend}`,
+			path: `queue-round-trip-${backend}`,
+			upload: storage('Upload', backend, {
+				resource: 'object',
+				operation: 'upload',
+				container: locator(containers[backend]),
+				key: `=${backend === 'gcs' ? gcsPrefix : ''}queue/${fileName}`,
+			}),
+			download: storage('Download', backend, {
+				resource: 'object',
+				operation: 'download',
+				container: locator(containers[backend]),
+				key: keyLocator('={{ $json.key }}'),
+			}),
+			stored: (file: string) => ({
+				container: containers[backend],
+				key: `${backend === 'gcs' ? gcsPrefix : ''}queue/${file}`,
+			}),
+		})),
+		{
+			id: 'queueRoundTripS3Node',
+			path: 'queue-round-trip-s3-node',
+			upload: packNode('Upload', 's3', CREDENTIALS.s3, {
+				resource: 'object',
+				operation: 'upload',
+				bucket: locator(bucket),
+				key: `=node/${fileName}`,
+			}),
+			download: packNode('Download', 's3', CREDENTIALS.s3, {
+				resource: 'object',
+				operation: 'download',
+				bucket: locator(bucket),
+				key: keyLocator('={{ $json.key }}'),
+			}),
+			stored: (file: string) => ({ bucket, key: `node/${file}` }),
+		},
+		{
+			id: 'queueRoundTripAzureNode',
+			path: 'queue-round-trip-azure-node',
+			upload: packNode('Upload', 'azureBlob', CREDENTIALS.azure, {
+				resource: 'blob',
+				operation: 'upload',
+				container: locator(container),
+				blobName: `=node/${fileName}`,
+			}),
+			download: packNode('Download', 'azureBlob', CREDENTIALS.azure, {
+				resource: 'blob',
+				operation: 'download',
+				container: locator(container),
+				blob: byName('={{ $json.name }}'),
+			}),
+			stored: (file: string) => ({ container, name: `node/${file}` }),
+		},
+		{
+			id: 'queueRoundTripGcsNode',
+			path: 'queue-round-trip-gcs-node',
+			upload: packNode('Upload', 'googleCloudStorage', CREDENTIALS.gcs, {
+				resource: 'object',
+				operation: 'upload',
+				bucket: byName(gcsBucket),
+				objectName: `=${gcsPrefix}node/${fileName}`,
+			}),
+			download: packNode('Download', 'googleCloudStorage', CREDENTIALS.gcs, {
+				resource: 'object',
+				operation: 'download',
+				bucket: byName(gcsBucket),
+				objectName: byName('={{ $json.key }}'),
+			}),
+			stored: (file: string) => ({ container: gcsBucket, key: `${gcsPrefix}node/${file}` }),
+		},
+	];
 	const env = { N8N_RESTRICT_FILE_ACCESS_TO: root, NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' };
 	let services: QueueServices;
+	let coda: CodaFake;
+	let codaDoc: SeededDoc;
+	let reduct: ReductFake;
 	let s3: S3Service;
 	let azure: BlobServiceClient;
 
@@ -114,25 +222,9 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 				data: gcsCredentialData(gcsEmulator().emulatorHost, 'emulator', gcsEmulator().projectId),
 			},
 		]);
-		const roundTrips = BACKENDS.map((backend, index) => {
-			const key = `=${backend === 'gcs' ? gcsPrefix : ''}queue/{{ $json.query.name }}`;
-			return workflow(`queueRoundTrip${backend}`, [
-				webhook(`queue-round-trip-${backend}`, index),
-				storage('Upload', backend, {
-					resource: 'object',
-					operation: 'upload',
-					container: locator(containers[backend]),
-					key,
-				}),
-				storage('Download', backend, {
-					resource: 'object',
-					operation: 'download',
-					container: locator(containers[backend]),
-					key: keyLocator('={{ $json.key }}'),
-				}),
-				hashBinary,
-			]);
-		});
+		const roundTrips = ROUND_TRIPS.map((trip, index) =>
+			workflow(trip.id, [webhook(trip.path, index), trip.upload, trip.download, hashBinary]),
+		);
 		const scheduledSync = workflow('queueScheduledSync', [
 			{
 				name: 'Every Minute',
@@ -171,9 +263,74 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 				key: keyLocator(TOO_LARGE_KEY),
 			}),
 		]);
+		await main.importCredentials([
+			{
+				...OTHER_CREDENTIALS.coda.cloudPackCodaApi,
+				type: 'cloudPackCodaApi',
+				data: { apiToken: coda.token, baseUrl: coda.url },
+			},
+			{
+				...OTHER_CREDENTIALS.reduct.cloudPackReductStoreApi,
+				type: 'cloudPackReductStoreApi',
+				data: { url: reduct.url, apiToken: REDUCT_TOKEN, allowUnauthorizedCerts: false },
+			},
+			{
+				...OTHER_CREDENTIALS.openStack.cloudPackOpenStackApi,
+				type: 'cloudPackOpenStackApi',
+				data: memberAppCredential(),
+			},
+		]);
+		const triggers = [
+			workflow('queueStorageTrigger', [
+				packNode('New Objects', 'cloudStorageTrigger', CREDENTIALS.local, {
+					backend: 'local',
+					container: locator('watched'),
+					prefix: 'incoming/',
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+				}),
+			]),
+			workflow('queueReductTrigger', [
+				packNode('New Records', 'reductStoreTrigger', OTHER_CREDENTIALS.reduct, {
+					bucket: locator('queue-watch'),
+					entry: locator('incoming'),
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+				}),
+			]),
+		];
+		const codaRow = workflow('queueCoda', [
+			webhook('queue-coda', ROUND_TRIPS.length + 1),
+			{
+				name: 'Row',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: `return [{ json: { Name: $json.query.name } }];` },
+			},
+			packNode('Insert', 'coda', OTHER_CREDENTIALS.coda, {
+				resource: 'row',
+				operation: 'insert',
+				docId: byId(codaDoc.id),
+				tableId: byId('Tasks'),
+				dataMode: 'autoMap',
+				waitForCompletion: true,
+			}),
+		]);
+		const openStack = workflow('queueOpenStack', [
+			webhook('queue-openstack', ROUND_TRIPS.length + 2),
+			packNode('Account', 'openStackObjectStorage', OTHER_CREDENTIALS.openStack, {
+				resource: 'account',
+				operation: 'get',
+			}),
+			packNode('Who', 'openStackIdentity', OTHER_CREDENTIALS.openStack, {
+				resource: 'user',
+				operation: 'getCurrent',
+			}),
+		]);
 		await importWorkflows(
 			main,
-			[...roundTrips, scheduledSync, tooLarge].map((flow) => ({ ...flow, active: true })),
+			[...roundTrips, scheduledSync, tooLarge, ...triggers, codaRow, openStack].map((flow) => ({
+				...flow,
+				active: true,
+			})),
 		);
 	}
 
@@ -181,6 +338,15 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 		rmSync(root, { recursive: true, force: true });
 		mkdirSync(path.join(root, 'demo'), { recursive: true });
 		mkdirSync(path.join(root, 'mirror'), { recursive: true });
+		mkdirSync(path.join(root, 'watched', 'incoming'), { recursive: true });
+		writeFileSync(path.join(root, 'watched', 'incoming', 'before.txt'), 'was here before');
+		coda = await startCodaFake();
+		codaDoc = coda.seedSampleDoc();
+		reduct = await startReductFake({ apiToken: REDUCT_TOKEN });
+		const watched = await new ReductClient(reduct.url, {
+			apiToken: REDUCT_TOKEN,
+		}).getOrCreateBucket('queue-watch');
+		await (await watched.beginWrite('incoming', { ts: 1_000n })).write('was here before');
 		s3 = await S3Service.fromCredential(swiftCredential());
 		await s3.createBucket(bucket);
 		for (const [key, data] of syncFiles) await s3.uploadData(bucket, key, data);
@@ -192,6 +358,8 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 
 	afterAll(async () => {
 		await services?.stop();
+		await coda?.close();
+		await reduct?.close();
 		rmSync(root, { recursive: true, force: true });
 		await azure?.getContainerClient(container).deleteIfExists();
 		await s3?.deleteBucket(bucket, { force: true }).catch(() => undefined);
@@ -215,23 +383,22 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 	}
 
 	async function roundTrips(cluster: QueueCluster, mode: BinaryMode) {
-		for (const backend of BACKENDS) {
-			const id = `queueRoundTrip${backend}`;
-			const before = (await cluster.executions(id)).length;
-			const body = randomBytes(200_000 + BACKENDS.indexOf(backend));
-			const response = await call(cluster, `queue-round-trip-${backend}?name=${mode}.bin`, body);
+		for (const [index, trip] of ROUND_TRIPS.entries()) {
+			const before = (await cluster.executions(trip.id)).length;
+			const body = randomBytes(200_000 + index);
+			const response = await call(cluster, `${trip.path}?name=${mode}.bin`, body);
 			const text = await response.text();
 			if (response.status !== 200)
-				throw new Error(`${backend}: ${response.status} ${text.slice(0, 500)}\n${cluster.logs()}`);
+				throw new Error(`${trip.id}: ${response.status} ${text.slice(0, 500)}\n${cluster.logs()}`);
 			expect(JSON.parse(text)).toEqual({ sha256: sha256(body), size: body.length });
 
-			const records = (await cluster.executions(id)).slice(before);
+			const records = (await cluster.executions(trip.id)).slice(before);
 			expect(records).toHaveLength(1);
 			const [record] = records;
 			expect(record).toMatchObject({ status: 'success', mode: 'webhook' });
 			expect(record.worker).toMatch(/^worker[12]$/);
 			expect(recordOutput(record, 'Upload')[0].json).toMatchObject({
-				container: containers[backend],
+				...trip.stored(`${mode}.bin`),
 				size: body.length,
 			});
 			const downloaded = recordOutput(record, 'Download')[0];
@@ -247,12 +414,102 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 		}
 	}
 
-	it('round-trips objects through Local, S3, Azure and GCS on the workers, binary data in the database; a schedule syncs S3 to Local once a minute', async () => {
+	/** A Coda row and an OpenStack read, each answered by a worker. */
+	async function codaAndOpenStack(cluster: QueueCluster) {
+		const inserted = await call(cluster, 'queue-coda?name=Queued%20row', Buffer.from('{}'));
+		expect(inserted.status).toBe(200);
+		const [codaRun] = await cluster.executions('queueCoda');
+		expect(codaRun).toMatchObject({ status: 'success', mode: 'webhook' });
+		expect(codaRun.worker).toMatch(/^worker[12]$/);
+		const rowId = recordOutput(codaRun, 'Insert')[0].json.rowId;
+		const tasks = coda.store.docs
+			.find((doc) => doc.id === codaDoc.id)!
+			.tables.find((table) => table.name === 'Tasks')!;
+		const row = tasks.rows.find((candidate) => candidate.id === rowId);
+		expect(row?.values.get(codaDoc.tables.Tasks.columns.Name)).toBe('Queued row');
+		expect(coda.violations).toEqual([]);
+
+		const read = await call(cluster, 'queue-openstack', Buffer.from('{}'));
+		expect(read.status).toBe(200);
+		const [openStackRun] = await cluster.executions('queueOpenStack');
+		expect(openStackRun).toMatchObject({ status: 'success', mode: 'webhook' });
+		expect(openStackRun.worker).toMatch(/^worker[12]$/);
+		expect(recordOutput(openStackRun, 'Account')[0].json).toMatchObject({
+			containerCount: expect.any(Number),
+		});
+		expect(recordOutput(openStackRun, 'Who')[0].json).toMatchObject({
+			user: { id: openStackServers().member.userId },
+		});
+	}
+
+	/**
+	 * What the triggers (polling on main) handed to the workers: every execution on a worker,
+	 * and the items of all of them together.
+	 */
+	async function triggered(cluster: QueueCluster, id: string, node: string) {
+		const runs = await cluster.executions(id);
+		for (const run of runs) {
+			expect(run).toMatchObject({ status: 'success', mode: 'trigger' });
+			expect(run.worker).toMatch(/^worker[12]$/);
+		}
+		const starts = runs.map((run) => Number(run.data.resultData.runData[node][0].startTime));
+		return { items: runs.flatMap((run) => recordOutput(run, node)), starts };
+	}
+
+	/** Adds objects and records after the triggers' first poll (on activation) took stock. */
+	async function feedTriggers(startedAt: number): Promise<bigint> {
+		const wait = startedAt + 15_000 - Date.now();
+		if (wait > 0) await sleep(wait);
+		writeFileSync(path.join(root, 'watched', 'incoming', 'one.txt'), 'first new object');
+		writeFileSync(path.join(root, 'watched', 'incoming', 'two.txt'), 'second new object');
+		const entry = await new ReductClient(reduct.url, { apiToken: REDUCT_TOKEN }).getBucket(
+			'queue-watch',
+		);
+		const now = BigInt(Date.now()) * 1000n;
+		for (const [offset, body] of [
+			[0n, 'first new record'],
+			[1n, 'second new record'],
+		] as const)
+			await (await entry.beginWrite('incoming', { ts: now + offset })).write(body);
+		return now;
+	}
+
+	/** Each new object and record was handed to a worker exactly once, the old ones never. */
+	async function checkTriggers(cluster: QueueCluster, firstRecord: bigint) {
+		const expectedKeys = ['incoming/one.txt', 'incoming/two.txt'];
+		const expectedRecords = [Number(firstRecord), Number(firstRecord + 1n)];
+		const deadline = Date.now() + 150_000;
+		const read = async () => ({
+			objects: await triggered(cluster, 'queueStorageTrigger', 'New Objects'),
+			records: await triggered(cluster, 'queueReductTrigger', 'New Records'),
+		});
+		let seen = await read();
+		while (
+			(seen.objects.items.length < expectedKeys.length ||
+				seen.records.items.length < expectedRecords.length) &&
+			Date.now() < deadline
+		) {
+			await sleep(2_000);
+			seen = await read();
+		}
+		// one more poll after the one that emitted: nothing may come twice
+		const lastEmitted = Math.max(...seen.objects.starts, ...seen.records.starts);
+		const wait = lastEmitted + 65_000 - Date.now();
+		if (wait > 0) await sleep(wait);
+		seen = await read();
+		expect(seen.objects.items.map((item) => item.json.key).sort()).toEqual(expectedKeys);
+		expect(seen.records.items.map((item) => item.json.timestamp).sort()).toEqual(expectedRecords);
+	}
+
+	it('round-trips objects through the Cloud Storage node (Local, S3, Azure, GCS) and the S3, Azure and GCS nodes on the workers, binary data in the database; Coda and OpenStack runs; a schedule syncs S3 to Local once a minute; the storage and ReductStore triggers poll on main and hand each new object to a worker once', async () => {
 		const cluster = await QueueCluster.start(services, 'database', prepare, {
 			env: { ...env, N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: '1' },
 		});
+		const startedAt = Date.now();
 		try {
 			await roundTrips(cluster, 'database');
+			await codaAndOpenStack(cluster);
+			const firstRecord = await feedTriggers(startedAt);
 			// An object above the limit: the run fails naming the limit and the setting to raise.
 			const tooLarge = await call(cluster, 'queue-too-large', Buffer.from('{}'));
 			expect(tooLarge.status).toBe(500);
@@ -286,6 +543,8 @@ describe('the pack in n8n queue mode (PostgreSQL, Redis, main + two workers)', (
 			}
 			for (const [key, data] of syncFiles)
 				expect(sha256(readFileSync(path.join(root, 'mirror', key)))).toBe(sha256(data));
+
+			await checkTriggers(cluster, firstRecord);
 		} finally {
 			await cluster.stop();
 		}
