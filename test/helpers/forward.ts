@@ -169,7 +169,7 @@ export class FaultProxy {
 				plan.direction === 'download' &&
 				req.method === 'GET' &&
 				(req.headers.range || req.headers['x-ms-range']);
-			const bigBody = plan.direction === 'upload' && sending && bodyLength > 0;
+			const bigBody = plan.direction === 'upload' && sending && (bodyLength > 0 || chunked);
 			if (ranged || bigBody) return this.answerBusy(req, res, plan.status ?? 503);
 		}
 		if (

@@ -487,6 +487,66 @@ describe("resumable uploads from n8n's file, in one request from pooled buffers"
 	});
 });
 
+describe('small uploads in one request, held in one buffer', () => {
+	it('sends a stream again when the connection drops or the server is busy, and keeps its bytes', async () => {
+		const data = randomBytes(3 * 1024 * 1024);
+		fake.breakNext(1024 * 1024, { method: 'POST', path: /uploadType=multipart/ });
+		let before = fake.requests.length;
+		await driver.upload('driver-files', 'small-broken.bin', Readable.from([data]), {
+			size: data.length,
+		});
+		const posts = () =>
+			fake.requests.slice(before).filter((request) => request.method === 'POST').length;
+		expect(posts()).toBe(2);
+		expect(
+			sha256(await collect((await driver.download('driver-files', 'small-broken.bin')).stream)),
+		).toBe(sha256(data));
+
+		fake.failNext(2, 503, { method: 'POST', path: /uploadType=multipart/ });
+		before = fake.requests.length;
+		await driver.upload('driver-files', 'small-busy.bin', Readable.from([data]), {
+			size: data.length,
+		});
+		expect(posts()).toBe(3);
+		expect(await driver.headObject('driver-files', 'small-busy.bin')).toMatchObject({
+			size: data.length,
+		});
+	});
+
+	it('gives up after the last attempt, and keeps nothing', async () => {
+		fake.failNext(3, 503, { method: 'POST', path: /uploadType=multipart/ });
+		const error = await failure(
+			driver.upload('driver-files', 'small-refused.bin', Readable.from([Buffer.from('x')]), {
+				size: 1,
+			}),
+		);
+		expect(error.message).toMatch(/answered 503/);
+		expect(await failure(driver.headObject('driver-files', 'small-refused.bin'))).toMatchObject({
+			code: 'ObjectNotFound',
+		});
+	});
+
+	it('a stream longer or shorter than its declared size is refused before anything is sent', async () => {
+		const before = fake.requests.length;
+		const longer = await failure(
+			driver.upload('driver-files', 'small-long.bin', Readable.from([Buffer.alloc(11)]), {
+				size: 10,
+			}),
+		);
+		expect(longer).toMatchObject({ parameter: 'binaryPropertyName' });
+		expect(longer.message).toBe('The binary data is longer than its declared size of 10 bytes');
+		const shorter = await failure(
+			driver.upload('driver-files', 'small-short.bin', Readable.from([Buffer.alloc(9)]), {
+				size: 10,
+			}),
+		);
+		expect(shorter.message).toBe(
+			'The binary data is shorter than its declared size: 9 of 10 bytes',
+		);
+		expect(fake.requests.slice(before)).toEqual([]);
+	});
+});
+
 describe('retries follow the pack policy', () => {
 	it('retries 503 and 429 until an answer, within the attempts', async () => {
 		await driver.upload('driver-made', 'r.txt', Readable.from([Buffer.from('r')]), { size: 1 });

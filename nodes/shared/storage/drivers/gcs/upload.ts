@@ -1,11 +1,16 @@
 import { createHash } from 'crypto';
-import { Transform } from 'stream';
-import { pipeline } from 'stream/promises';
 import type { File, FileMetadata } from '@google-cloud/storage';
+import { sleep } from 'n8n-workflow';
 
 import type { ObjectInfo, UploadBody } from '../../driver';
 import { HashMismatchError, InvalidNameError, StorageError } from '../../errors';
-import { discardBody, uploadStream } from '../../parts';
+import { discardBody, partReader, sendCheckedPart } from '../../parts';
+import {
+	decideRetry,
+	isRetryableNetworkError,
+	parseRetryAfter,
+	type RetryPolicy,
+} from '../../../transport/retryPolicy';
 import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
 import { fileOf, gcsCall, objectContext } from './handles';
@@ -55,29 +60,84 @@ function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefin
 	return metadata;
 }
 
-/** A small upload in one request, through the SDK (which checks the CRC32C Google computed). */
+/** Reads a small body (`size` bytes, at most the resumable threshold) into one buffer. */
+async function readWhole(body: UploadBody, size: number): Promise<Buffer> {
+	const reader = partReader(body);
+	try {
+		// one byte more than declared: a body longer than its size is refused, never cut short
+		const buffer = Buffer.allocUnsafe(size + 1);
+		const filled = await reader.fill(buffer);
+		if (filled !== size)
+			throw new InvalidNameError(
+				'binaryPropertyName',
+				filled > size
+					? `The binary data is longer than its declared size of ${size} bytes`
+					: `The binary data is shorter than its declared size: ${filled} of ${size} bytes`,
+			);
+		return buffer.subarray(0, filled);
+	} finally {
+		await reader.close();
+	}
+}
+
+/** Whether a failed one-request upload may go again (the bytes are held, so they can). */
+function retryDecision(error: unknown, attemptsMade: number, since: number, policy: RetryPolicy) {
+	const sdk = (error ?? {}) as { code?: unknown; response?: { headers?: Record<string, unknown> } };
+	const status = typeof sdk.code === 'number' ? sdk.code : undefined;
+	return decideRetry(
+		{
+			attemptsMade,
+			status,
+			retryAfterMs: parseRetryAfter(sdk.response?.headers?.['retry-after'] as string | undefined),
+			transientNetworkError: status === undefined && isRetryableNetworkError(error),
+			replayable: true,
+			elapsedMs: Date.now() - since,
+		},
+		policy,
+	);
+}
+
+/**
+ * A small upload (size known, at most the resumable threshold) in one request, through the SDK
+ * (which checks the CRC32C Google computed). The bytes are read into one buffer first, so a
+ * request that breaks, or is answered busy, goes again under the pack's retry policy.
+ */
 async function uploadInOneRequest(
+	client: GcsClient,
 	file: File,
 	body: UploadBody,
+	size: number,
 	metadata: FileMetadata,
 	expectedMd5: string | undefined,
-): Promise<{ resource: FileMetadata; md5?: string }> {
-	const source = uploadStream(body);
+): Promise<{ resource: FileMetadata; md5?: string; size: number }> {
+	const data = await readWhole(body, size);
 	// MD5 of what is sent, only when the caller expects one (the SDK checks CRC32C anyway).
-	const md5 = expectedMd5 ? createHash('md5') : undefined;
-	const meter = new Transform({
-		transform(chunk: Buffer, _encoding, callback) {
-			md5?.update(chunk);
-			callback(null, chunk);
-		},
-	});
-	const target = file.createWriteStream({ resumable: false, metadata });
-	try {
-		await (md5 ? pipeline(source, meter, target) : pipeline(source, target));
-	} finally {
-		if (!source.destroyed) source.destroy();
-	}
-	return { resource: file.metadata, md5: md5?.digest('hex') };
+	const md5 = expectedMd5 ? createHash('md5').update(data).digest('hex') : undefined;
+	const send = async () => {
+		const since = Date.now();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				// not file.save(): without a precondition it turns the SDK's retries off for the client
+				await new Promise<void>((resolve, reject) => {
+					file
+						.createWriteStream({ resumable: false, metadata })
+						.on('error', reject)
+						.on('finish', resolve)
+						.end(data);
+				});
+				return { resource: file.metadata, md5, size: data.length };
+			} catch (error) {
+				const decision = retryDecision(error, attempt, since, client.policy);
+				if (!decision.retry) throw error;
+				await sleep(decision.delayMs);
+			}
+		}
+	};
+	// the SDK compared the CRC32C Google computed and deleted the damaged object: send again
+	return await sendCheckedPart(
+		send,
+		(error) => (error as { code?: unknown })?.code === 'FILE_NO_UPLOAD',
+	);
 }
 
 /**
@@ -151,12 +211,15 @@ export async function uploadObject(
 			);
 		}
 		const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD;
-		const resumable =
-			chunkSize !== undefined || options.size === undefined || options.size > threshold;
 		const metadata = uploadMetadata(options, expectedMd5);
-		sent = resumable
-			? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
-			: await uploadInOneRequest(file, body, metadata, expectedMd5);
+		const oneRequestSize =
+			chunkSize === undefined && options.size !== undefined && options.size <= threshold
+				? options.size
+				: undefined;
+		sent =
+			oneRequestSize === undefined
+				? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
+				: await uploadInOneRequest(client, file, body, oneRequestSize, metadata, expectedMd5);
 	} catch (error) {
 		discardBody(body);
 		throw toGcsError(error, context);
