@@ -31,6 +31,8 @@ const DB_POOL = process.env.QUEUE_BENCH_DB_POOL ?? '20';
  * to how long a caller waits, so a saturated machine answers late instead of refusing.
  */
 const DB_WAIT_MS = process.env.QUEUE_BENCH_DB_WAIT_MS ?? String(CALL_TIMEOUT_MS);
+/** How long executions still queued after the last call may take to end before counting. */
+const DRAIN_MS = Number(process.env.QUEUE_BENCH_DRAIN_MS ?? 180_000);
 /** Kill worker1 with SIGKILL when half the calls are sent, and start it again (0: do not). */
 const KILL = process.env.QUEUE_BENCH_KILL !== '0';
 const ROOT = path.join(PROJECT, '.dev/bench/queue');
@@ -111,16 +113,21 @@ async function load(port: number, webhookPath: string, halfway: () => void): Pro
 				headers: { 'content-type': 'text/plain' },
 				body: `body of ${name} `.repeat(64),
 				signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-			}).then(
-				async (response) => {
+			})
+				.then(async (response) => {
+					// The body is read under the same timeout: a late body is no answer, like a late head.
 					const body = await response.text();
 					const ms = Date.now() - sent;
 					return response.status === 200
 						? { name, status: 200, ms }
 						: { name, status: response.status, ms, body: body.slice(0, 200) };
-				},
-				(error: Error) => ({ name, status: 0, ms: Date.now() - sent, body: error.message }),
-			),
+				})
+				.catch((error: Error) => ({
+					name,
+					status: 0,
+					ms: Date.now() - sent,
+					body: error.message,
+				})),
 		);
 	}
 	return await Promise.all(calls);
@@ -159,6 +166,24 @@ async function waitForWebhook(port: number, webhookPath: string): Promise<void> 
 	throw new Error(`webhook ${webhookPath} never registered`);
 }
 
+/**
+ * Executions still queued or running when the last call ended (the callers gave up after
+ * CALL_TIMEOUT_MS) get up to DRAIN_MS to end, so that they are counted as stored, not lost.
+ */
+async function drain(cluster: QueueCluster, workflowId: string): Promise<string> {
+	const began = Date.now();
+	let pending = 0;
+	do {
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		pending = Number(
+			await cluster.services.sql(
+				`select count(*) from execution_entity where "workflowId" = '${workflowId}' and status in ('new', 'running')`,
+			),
+		);
+	} while (pending > 0 && Date.now() - began < DRAIN_MS);
+	return `after the last call: ${pending} executions still queued or running ${((Date.now() - began) / 1000).toFixed(0)} s later (waited up to ${DRAIN_MS / 1000} s)`;
+}
+
 /** The figures of one variant's run, from the calls, the store folder and the database. */
 async function report(
 	cluster: QueueCluster,
@@ -171,7 +196,12 @@ async function report(
 	const answered = calls.filter((call) => call.status === 200);
 	const latencies = answered.map((call) => call.ms).sort((a, b) => a - b);
 	const stored = new Set(readdirSync(store).filter((name) => name.startsWith('call-')));
-	const executions = await cluster.executionStatuses(workflowId, /call-[0-9]{5}\.txt/);
+	const executions = (
+		await cluster.executionStatuses(workflowId, /(?:call-[0-9]{5}|warm-up)\.txt/)
+	).filter((execution) => execution.match !== 'warm-up.txt');
+	// Executions whose data names no call (a run lost with its worker keeps no input): each is
+	// a call main accepted and queued, counted as accepted and, unless stored, lost.
+	const unnamed = executions.filter((execution) => !execution.match);
 	const byName = new Map<string, string[]>();
 	for (const execution of executions)
 		if (execution.match)
@@ -180,8 +210,11 @@ async function report(
 	for (const execution of executions)
 		byStatus.set(execution.status, (byStatus.get(execution.status) ?? 0) + 1);
 	// Accepted: main answered 200 or saved an execution for the call (it was queued).
-	const accepted = calls.filter((call) => call.status === 200 || byName.has(call.name));
-	const lost = accepted.filter((call) => !stored.has(call.name));
+	const named = calls.filter((call) => call.status === 200 || byName.has(call.name));
+	const lostNamed = named.filter((call) => !stored.has(call.name));
+	const unaccounted = calls.filter((call) => !named.includes(call) && !stored.has(call.name));
+	const accepted = named.length + unnamed.length;
+	const lost = lostNamed.length + unnamed.length;
 	const duplicated = [...byName.values()].filter(
 		(statuses) => statuses.filter((status) => status === 'success').length > 1,
 	).length;
@@ -193,17 +226,21 @@ async function report(
 	return [
 		`  calls sent ${calls.length} in ${seconds.toFixed(1)} s (${PER_SECOND}/s), answered 200: ${answered.length}, other answers: ${calls.length - answered.length - noAnswer}, no answer in ${CALL_TIMEOUT_MS / 1000} s: ${noAnswer}`,
 		`  latency ms p50 ${percentile(latencies, 50)} p95 ${percentile(latencies, 95)} p99 ${percentile(latencies, 99)} max ${latencies[latencies.length - 1] ?? NaN}`,
-		`  accepted (answered 200 or saved by main) ${accepted.length}, objects stored ${stored.size}, lost (accepted, not stored) ${lost.length}, duplicated (run successfully twice) ${duplicated}, stored but not answered 200 ${calls.filter((call) => call.status !== 200 && stored.has(call.name)).length}`,
+		`  accepted (answered 200 or saved by main) ${accepted}, objects stored ${stored.size}, lost (accepted, not stored) ${lost}, duplicated (run successfully twice) ${duplicated}, stored but not answered 200 ${calls.filter((call) => call.status !== 200 && stored.has(call.name)).length}`,
 		`  executions by status: ${[...byStatus].map(([status, count]) => `${status} ${count}`).join(', ') || 'none'}`,
-		`  lost calls' executions: ${
-			lost
+		`  executions naming no call: ${unnamed.length}${unnamed.length ? ` (${unnamed.map((e) => `${e.id} ${e.status}`).join(', ')}; data: ${unnamed[0].data.slice(0, 200)})` : ''}; calls not stored: ${unaccounted.length} (${unaccounted
+			.slice(0, 8)
+			.map((call) => `${call.name} ${call.status || 'no answer'}`)
+			.join(', ')})`,
+		`  lost named calls' executions: ${
+			lostNamed
 				.slice(0, 5)
 				.map(
 					(call) =>
 						`${call.name} (${call.status || 'no answer'}: ${(byName.get(call.name) ?? ['none']).join('/')})`,
 				)
 				.join(', ') || 'none'
-		}${lost.length > 5 ? ', …' : ''}`,
+		}${lostNamed.length > 5 ? ', …' : ''}`,
 		`  ${killReport}`,
 		`  answers other than 200: ${otherAnswers(calls)}`,
 		`  runs per worker: ${[...new Set(records.map((r) => r.worker || '(none)'))].map((worker) => `${worker} ${records.filter((r) => (r.worker || '(none)') === worker).length}`).join(', ')}`,
@@ -255,14 +292,15 @@ async function runVariant(services: QueueServices, variant: Variant): Promise<vo
 		});
 		const seconds = (Date.now() - began) / 1000;
 		const killReport = await kill;
-		// Runs still under way when the last call ended (a call timed out) get time to end.
-		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		const drained = await drain(cluster, String(flow.id));
 		console.log(
 			`\n${variant === 'pack' ? "the pack's Cloud Storage node (Local)" : "baseline: n8n's Read/Write Files node"}, load average ${loadavg()
 				.map((l) => l.toFixed(1))
 				.join(' ')}`,
 		);
-		console.log(await report(cluster, String(flow.id), store, calls, seconds, killReport));
+		console.log(
+			await report(cluster, String(flow.id), store, calls, seconds, `${killReport}\n  ${drained}`),
+		);
 	} finally {
 		if (LOGS) cluster.saveLogs(path.join(LOGS, variant));
 		await cluster.stop();

@@ -411,21 +411,23 @@ export class QueueCluster {
 
 	/**
 	 * Every execution of a workflow in any status (crashed, still running or queued included),
-	 * with the first text of its stored data matching `pattern` (e.g. the name a call carried).
+	 * with the first text of its stored data matching `pattern` (e.g. the name a call carried)
+	 * and, when nothing matches, the start of that data (what the execution holds instead).
 	 */
 	async executionStatuses(
 		workflowId: string,
 		pattern: RegExp,
-	): Promise<Array<{ id: string; status: string; match: string }>> {
+	): Promise<Array<{ id: string; status: string; match: string; data: string }>> {
+		const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 		const rows = await this.services.sql(
-			`select e.id || ' ' || e.status || ' ' || coalesce(substring(d.data from '${pattern.source.replace(/'/g, "''")}'), '') from execution_entity e left join execution_data d on d."executionId" = e.id where e."workflowId" = '${workflowId.replace(/'/g, "''")}' order by e.id`,
+			`select e.id, e.status, coalesce(substring(d.data from ${quote(pattern.source)}), ''), case when substring(d.data from ${quote(pattern.source)}) is null then left(regexp_replace(coalesce(d.data, ''), '\\s+', ' ', 'g'), 300) else '' end from execution_entity e left join execution_data d on d."executionId" = e.id where e."workflowId" = ${quote(workflowId)} order by e.id`,
 		);
 		return rows
 			.split('\n')
 			.filter(Boolean)
 			.map((line) => {
-				const [id, status, match = ''] = line.split(' ');
-				return { id, status, match };
+				const [id, status, match, ...data] = line.split('|');
+				return { id, status, match, data: data.join('|') };
 			});
 	}
 
