@@ -10,6 +10,8 @@ import { execFile, spawn, type ChildProcess } from 'child_process';
 import {
 	chmodSync,
 	chownSync,
+	cpSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
@@ -269,6 +271,8 @@ export interface ExecutionRecord {
 /** n8n's main process and its workers, all against one QueueServices. */
 export class QueueCluster {
 	readonly port: number;
+	/** Workers killed and replaced by killAndRestartWorker: their logs still name their runs. */
+	private readonly retiredWorkers: Started[] = [];
 	private constructor(
 		readonly services: QueueServices,
 		readonly main: N8nInstance,
@@ -317,6 +321,25 @@ export class QueueCluster {
 		return cluster;
 	}
 
+	/**
+	 * Kills worker `index` with SIGKILL (by its PID, no chance to finish or hand back its jobs),
+	 * waits for its exit, then starts it again on the same user folder under the same name.
+	 * Resolves with the killed PID, its peak RSS (kB) just before, and the new PID once ready.
+	 */
+	async killAndRestartWorker(
+		index: number,
+	): Promise<{ killedPid: number; killedPeakRssKb: number; restartedPid: number }> {
+		const killed = this.workers[index];
+		const killedPeakRssKb = QueueServices.peakRss(killed.pid);
+		const exited = new Promise((resolve) => killed.child.once('exit', resolve));
+		process.kill(killed.pid, 'SIGKILL');
+		await exited;
+		this.retiredWorkers.push(killed);
+		const restarted = await this.startWorker(this.workerInstances[index], killed.name);
+		this.workers[index] = restarted;
+		return { killedPid: killed.pid, killedPeakRssKb, restartedPid: restarted.pid };
+	}
+
 	private async startWorker(
 		instance: N8nInstance,
 		name: string,
@@ -350,6 +373,25 @@ export class QueueCluster {
 		].join('\n');
 	}
 
+	/**
+	 * Copies n8n's log files (written when N8N_LOG_OUTPUT includes `file`) of main and every
+	 * worker into `folder` as main.log, worker1.log…, before stop() removes their user folders.
+	 */
+	saveLogs(folder: string): void {
+		mkdirSync(folder, { recursive: true });
+		const instances: Array<[string, N8nInstance]> = [
+			['main', this.main],
+			...this.workerInstances.map((instance, i): [string, N8nInstance] => [
+				`worker${i + 1}`,
+				instance,
+			]),
+		];
+		for (const [name, instance] of instances) {
+			const log = path.join(instance.folder, '.n8n/logs/n8n.log');
+			if (existsSync(log)) cpSync(log, path.join(folder, `${name}.log`));
+		}
+	}
+
 	/** Every finished execution of a workflow, oldest first, from the database. */
 	async executions(workflowId: string): Promise<ExecutionRecord[]> {
 		const rows = await this.services.sql(
@@ -360,8 +402,33 @@ export class QueueCluster {
 			status: row.status,
 			mode: row.mode,
 			data: this.main.parseRunData(row.data),
-			worker: this.workers.find((w) => w.startedExecutions.has(String(row.id)))?.name ?? '',
+			worker:
+				[...this.workers, ...this.retiredWorkers].find((w) =>
+					w.startedExecutions.has(String(row.id)),
+				)?.name ?? '',
 		}));
+	}
+
+	/**
+	 * Every execution of a workflow in any status (crashed, still running or queued included),
+	 * with the first text of its stored data matching `pattern` (e.g. the name a call carried)
+	 * and, when nothing matches, the start of that data (what the execution holds instead).
+	 */
+	async executionStatuses(
+		workflowId: string,
+		pattern: RegExp,
+	): Promise<Array<{ id: string; status: string; match: string; data: string }>> {
+		const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+		const rows = await this.services.sql(
+			`select e.id, e.status, coalesce(substring(d.data from ${quote(pattern.source)}), ''), case when substring(d.data from ${quote(pattern.source)}) is null then left(regexp_replace(coalesce(d.data, ''), '\\s+', ' ', 'g'), 300) else '' end from execution_entity e left join execution_data d on d."executionId" = e.id where e."workflowId" = ${quote(workflowId)} order by e.id`,
+		);
+		return rows
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [id, status, match, ...data] = line.split('|');
+				return { id, status, match, data: data.join('|') };
+			});
 	}
 
 	async stop(): Promise<void> {
