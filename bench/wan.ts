@@ -33,6 +33,8 @@ const PROJECT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../.
 })!;
 const WAN_HOST = '10.77.0.2';
 const WAN_NAME = 'wan.localhost';
+/** The client's side of the link (bench/wan/up.sh). */
+const CLIENT_NS = 'cpk-wanc';
 const BUCKET = 'bench.cloud-pack-wan';
 const SOURCE_KEY = 'wan/source.bin';
 
@@ -104,6 +106,10 @@ async function sdkClient(endpoint: string) {
 // ---- the measured transfers, each run in a child process ---------------------------------
 
 const TRANSFERS: Record<string, (endpoint: string, file: string) => Promise<void>> = {
+	rtt: async (endpoint) => {
+		const ms = await connectRttMs(Number(new URL(endpoint).port));
+		console.error(`TCP connect across the link (one round trip): ${ms.toFixed(1)} ms`);
+	},
 	noop: async () => {
 		await import('@aws-sdk/client-s3');
 		await import('@aws-sdk/lib-storage');
@@ -154,7 +160,8 @@ async function child(name: string, endpoint: string, file: string) {
 
 async function runChild(name: string, endpoint: string, file: string): Promise<Measurement> {
 	const output = await new Promise<string>((resolve, reject) => {
-		const proc = spawn(process.execPath, [__filename, 'child', name, endpoint, file], {
+		const args = [process.execPath, __filename, 'child', name, endpoint, file];
+		const proc = spawn('ip', ['netns', 'exec', CLIENT_NS, ...args], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 		});
 		let out = '';
@@ -191,7 +198,7 @@ async function connectRttMs(port: number): Promise<number> {
 }
 
 function linkUp(): boolean {
-	return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).includes('cpk-wan');
+	return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).includes(CLIENT_NS);
 }
 
 async function main() {
@@ -210,15 +217,15 @@ async function main() {
 		await local.createBucket(BUCKET, { ifNotExists: true });
 		await local.upload(BUCKET, SOURCE_KEY, createReadStream(source), { size: bytes });
 		const wan = overTheLink(swift.s3Endpoint);
-		const rtt = await connectRttMs(Number(new URL(swift.s3Endpoint).port));
 		const load = () => os.loadavg()[0].toFixed(1);
 		console.log(
-			`Link: ${wan} (emulated: user-space TUN link, tc netem is not built into this kernel), ` +
-				`TCP connect ${rtt.toFixed(1)} ms, ${bytes / MiB} MiB, load average ${load()}`,
+			`Link: ${wan} (emulated: bench/wan/link.py, a user-space TUN link; tc netem is not ` +
+				`built into this kernel), Reno, ${bytes / MiB} MiB, load average ${load()}`,
 		);
+		await runChild('rtt', wan, '');
 		const out = path.join(dir, 'download.bin');
 		const rows: Measurement[] = [];
-		for (const name of Object.keys(TRANSFERS)) {
+		for (const name of Object.keys(TRANSFERS).filter((name) => name !== 'rtt')) {
 			const row = await runChild(name, wan, name.endsWith('upload') ? source : out);
 			row.note = `load ${load()}`;
 			if (name.endsWith('download')) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Undoes bench/wan/up.sh: stops the processes it started (by their PIDs) and removes the
-# namespace cpk-wan (the TUN devices vanish with link.py).
+# namespaces cpk-wan and cpk-wanc (the TUN devices vanish with link.py).
 cd "$(dirname "$0")"
 STATE=${CPK_WAN_STATE:-../../.dev/wan}
 for name in relay link; do
@@ -10,4 +10,4 @@ for name in relay link; do
 	fi
 done
 sleep 0.2
-ip netns del cpk-wan 2>/dev/null || true
+for ns in cpk-wan cpk-wanc; do ip netns del "$ns" 2>/dev/null || true; done

@@ -2,8 +2,8 @@
 """A wide-area link emulated in user space between two TUN devices.
 
 The kernel here has no netem qdisc (CONFIG_NET_SCH_NETEM is not built), so this program plays
-the link: it owns cpk-wan0 (in the namespace it starts in) and cpk-wan1 (in the namespace named
-by --netns), and forwards each IP packet from one to the other after a fixed one-way delay,
+the link: it owns cpk-wan0 (in the namespace named by --near) and cpk-wan1 (in the one named by
+--far), and forwards each IP packet from one to the other after a fixed one-way delay,
 dropping a packet at random with probability --loss and serialising packets at --rate bits per
 second behind a tail-drop queue of --queue-ms. Both devices vanish when this process ends.
 """
@@ -82,7 +82,8 @@ class Direction:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--netns", required=True)
+    parser.add_argument("--near", required=True)
+    parser.add_argument("--far", required=True)
     parser.add_argument("--delay-ms", type=float, default=20)
     parser.add_argument("--loss", type=float, default=0.0001)
     parser.add_argument("--rate", type=float, default=1e9)
@@ -91,8 +92,9 @@ def main():
     args = parser.parse_args()
 
     home = os.open("/proc/self/ns/net", os.O_RDONLY)
+    setns(os.open(f"/var/run/netns/{args.near}", os.O_RDONLY))
     near = open_tun("cpk-wan0")
-    setns(os.open(f"/var/run/netns/{args.netns}", os.O_RDONLY))
+    setns(os.open(f"/var/run/netns/{args.far}", os.O_RDONLY))
     far = open_tun("cpk-wan1")
     setns(home)
     if args.ready:

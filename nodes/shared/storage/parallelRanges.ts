@@ -24,7 +24,7 @@ export interface ParallelRangesOptions {
 
 export const DEFAULT_PARALLEL_RANGES: Required<ParallelRangesOptions> = {
 	concurrency: 8,
-	partSize: 8 * 1024 * 1024,
+	partSize: 4 * 1024 * 1024,
 };
 
 /** One part of the download: the bytes from `start` to `last` (object positions, inclusive). */
