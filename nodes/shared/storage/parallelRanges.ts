@@ -160,7 +160,9 @@ export async function* parallelRangeChunks(download: ParallelDownload): AsyncGen
 	} finally {
 		signal.aborted = true;
 		for (const part of running) part.stop();
-		if (next === download.start || !download.body.destroyed) download.body.destroy();
+		// The first answer's body, when the reader stopped before the first part read it.
+		download.body.on('error', () => undefined);
+		if (!download.body.destroyed) download.body.destroy();
 	}
 }
 
