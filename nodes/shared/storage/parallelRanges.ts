@@ -47,6 +47,8 @@ export interface ParallelDownload {
 	/** The bytes of one part, resumed after a break (the caller's resume logic). */
 	partChunks: (part: PartRequest) => AsyncIterable<Buffer>;
 	options?: ParallelRangesOptions | false;
+	/** Closes every part's body at once when the download stops early (a failure, the reader). */
+	closeParts?: () => void;
 }
 
 /** The options in force, or undefined when the download is too small to be split. */
@@ -160,6 +162,7 @@ export async function* parallelRangeChunks(download: ParallelDownload): AsyncGen
 	} finally {
 		signal.aborted = true;
 		for (const part of running) part.stop();
+		if (running.length) download.closeParts?.();
 		// The first answer's body, when the reader stopped before the first part read it.
 		download.body.on('error', () => undefined);
 		if (!download.body.destroyed) download.body.destroy();
@@ -192,13 +195,20 @@ export function inParallelRanges(
 	const { openRange, length } = download;
 	if (!openRange || length === undefined || !parallelRangesFor(length, download.ranges))
 		return undefined;
+	const open = new Set<Readable>();
+	const tracked = async (from: number, last: number) => {
+		const body = await openRange(from, last);
+		open.add(body);
+		body.once('close', () => open.delete(body));
+		return body;
+	};
 	const partChunks = (part: PartRequest) =>
 		chunks({
 			key: download.key,
-			body: part.body ?? openedWhenRead(async () => await openRange(part.start, part.last)),
+			body: part.body ?? openedWhenRead(async () => await tracked(part.start, part.last)),
 			start: part.start,
 			length: part.last - part.start + 1,
-			reopen: async (from) => await openRange(from, part.last),
+			reopen: async (from) => await tracked(from, part.last),
 			policy: download.policy,
 			signal: {
 				get aborted() {
@@ -212,6 +222,12 @@ export function inParallelRanges(
 		length,
 		partChunks,
 		options: download.ranges,
+		closeParts: () => {
+			for (const body of open) {
+				body.on('error', () => undefined);
+				body.destroy();
+			}
+		},
 	});
 	return {
 		...download,
