@@ -101,6 +101,8 @@ export class FaultProxy {
 	lastStruck = '';
 	/** Requests that came after the fault struck (a resumed download asks again). */
 	requestsAfterStrike = 0;
+	/** The client closed the struck answer before its end (its damaged byte may never be read). */
+	struckAnswerDropped = false;
 	/** What `onStrike` threw, if anything (the object was then not replaced). */
 	strikeError?: unknown;
 	private plan?: FaultPlan;
@@ -133,6 +135,7 @@ export class FaultProxy {
 		this.struck = 0;
 		this.busyAnswers = 0;
 		this.requestsAfterStrike = 0;
+		this.struckAnswerDropped = false;
 		this.busyPending = false;
 		this.strikeError = undefined;
 	}
@@ -215,14 +218,27 @@ export class FaultProxy {
 		const ok =
 			(answer.statusCode === 200 || answer.statusCode === 206) &&
 			!/json|xml/.test(String(answer.headers['content-type'] ?? ''));
-		if (this.struck || !ok || length <= plan.offset) {
+		// `offset` is an object position: a ranged answer (a resume, a part of a parallel
+		// download) is struck at its place in the object; the fault strikes once, in the first
+		// answer whose bytes reach it (a client may close an answer before, e.g. one whose first
+		// part it has read).
+		const from = Number(
+			/^bytes (\d+)-/.exec(String(answer.headers['content-range'] ?? ''))?.[1] ?? 0,
+		);
+		const at = plan.offset - from;
+		if (this.struck || !ok || at < 0 || length <= at) {
 			answer.pipe(res);
 			return;
 		}
-		this.struck++;
-		const watch = new ByteWatch(plan.offset, () =>
-			plan.kind === 'corrupt' ? 'flip' : plan.kind === 'stall' ? 'hold' : 'cut',
-		);
+		const watch = new ByteWatch(at, () => {
+			if (this.struck) return 'pass';
+			this.struck++;
+			// a cut closes the answer itself: dropped only when the client had closed it before
+			if (plan.kind === 'corrupt' || plan.kind === 'stall')
+				res.on('close', () => (this.struckAnswerDropped ||= !res.writableFinished));
+			else this.struckAnswerDropped = res.destroyed;
+			return plan.kind === 'corrupt' ? 'flip' : plan.kind === 'stall' ? 'hold' : 'cut';
+		});
 		watch.on('cut', () => {
 			if (plan.kind === 'busy') this.busyPending = true;
 			answer.destroy();

@@ -12,6 +12,7 @@ import { waitUnlessAborted } from '../transport/wait';
 import type { ByteRange, DownloadOptions } from './driver';
 import { crc32c } from './drivers/gcs/crc32c';
 import { HashMismatchError, InvalidNameError, RateLimitedError, StorageError } from './errors';
+import { inParallelRanges, type ParallelRangesOptions } from './parallelRanges';
 
 /**
  * The one download path of every storage driver (S3, Azure Blob, GCS, Swift, Local).
@@ -46,6 +47,13 @@ export interface ResumableDownload {
 	expectedHash?: ExpectedHash;
 	policy?: Partial<RetryPolicy>;
 	signal?: { aborted: boolean };
+	/**
+	 * Asks for the bytes `from`..`last` (object positions) pinned to the first version; given,
+	 * a big download is read as parallel ranges (storage/parallelRanges.ts).
+	 */
+	openRange?: (from: number, last: number) => Promise<Readable>;
+	/** Parallel ranges: parts in flight and part size, or false for one stream. */
+	ranges?: ParallelRangesOptions | false;
 }
 
 /** The object changed between two requests of one download: its bytes are never spliced. */
@@ -261,7 +269,8 @@ export class DownloadHashMismatchError extends HashMismatchError {
 
 /** The download as one stream (see the top of this file). */
 export function resumableDownload(download: ResumableDownload): Readable {
-	return Readable.from(resumingChunks(download), { objectMode: false });
+	const whole = inParallelRanges(download, resumingChunks) ?? download;
+	return Readable.from(resumingChunks(whole), { objectMode: false });
 }
 
 /** The hex MD5 an object's bytes must have. */

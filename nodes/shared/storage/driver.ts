@@ -1,6 +1,7 @@
 import type { Readable } from 'stream';
 
 import type { RetryPolicy } from '../transport/retryPolicy';
+import type { ParallelRangesOptions } from './parallelRanges';
 
 /** A container (bucket) as every backend reports it. */
 export interface ContainerInfo {
@@ -78,6 +79,8 @@ export interface DownloadOptions {
 	verifyHash?: boolean;
 	/** Overrides of the shared retry policy for this download (attempts, idle timeout…). */
 	policy?: Partial<RetryPolicy>;
+	/** A big object is read as parallel ranges (storage/parallelRanges.ts); false: one stream. */
+	ranges?: ParallelRangesOptions | false;
 }
 
 export interface DownloadResult {

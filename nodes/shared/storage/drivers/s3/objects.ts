@@ -179,13 +179,13 @@ export async function download(
 		info.md5 = undefined;
 	}
 	const expectedHash = options.verifyHash !== false && info.md5 ? md5Hash(info.md5) : undefined;
-	const reopen = async (from: number) => {
+	const reopen = async (from: number, to = last) => {
 		try {
 			const again = await s3.send<GetObjectAnswer>(
 				new GetObjectCommand({
 					Bucket: bucket,
 					Key: key,
-					Range: `bytes=${from}-${last ?? ''}`,
+					Range: `bytes=${from}-${to ?? ''}`,
 					IfMatch: answer.ETag,
 					VersionId: answer.VersionId || undefined,
 				}),
@@ -203,6 +203,8 @@ export async function download(
 		start,
 		length,
 		reopen,
+		openRange: reopen,
+		ranges: options.ranges,
 		expectedHash,
 		policy: options.policy,
 	});

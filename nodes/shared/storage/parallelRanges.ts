@@ -1,0 +1,240 @@
+import { Readable } from 'stream';
+
+import type { ResumableDownload } from './download';
+
+/**
+ * Parallel ranged GETs for one big download, passed on in order as one stream.
+ *
+ * Over a link with latency one TCP stream carries only a fraction of the bandwidth (its window
+ * grows slowly back after each lost packet), so a big object is read as consecutive parts of
+ * `partSize` bytes, `concurrency` of them in flight. The reader gets the parts in order: the
+ * lowest part passes its bytes on as they arrive, the parts ahead of it keep theirs until its
+ * turn, and no part beyond the lowest + `concurrency` starts. So at most `concurrency` ×
+ * `partSize` bytes wait in memory. Each part is fetched by `partChunks`, which resumes a broken
+ * part from its next byte, pinned (like every resume) to the version of the first answer; a
+ * part that fails for good fails the whole stream, and the parts still running are stopped.
+ */
+
+export interface ParallelRangesOptions {
+	/** Parts in flight at once (1 turns the feature off). */
+	concurrency?: number;
+	/** Bytes of each part. */
+	partSize?: number;
+}
+
+export const DEFAULT_PARALLEL_RANGES: Required<ParallelRangesOptions> = {
+	concurrency: 8,
+	partSize: 4 * 1024 * 1024,
+};
+
+/** One part of the download: the bytes from `start` to `last` (object positions, inclusive). */
+export interface PartRequest {
+	start: number;
+	last: number;
+	/** The body that already carries these bytes (the first answer's), else undefined. */
+	body?: Readable;
+	/** Set once the whole download stops: a part must not begin another attempt. */
+	signal: { aborted: boolean };
+}
+
+export interface ParallelDownload {
+	/** The first answer's body; it serves the first part and is then closed. */
+	body: Readable;
+	/** The object position of the body's first byte. */
+	start: number;
+	/** The bytes the download passes on. */
+	length: number;
+	/** The bytes of one part, resumed after a break (the caller's resume logic). */
+	partChunks: (part: PartRequest) => AsyncIterable<Buffer>;
+	options?: ParallelRangesOptions | false;
+	/** Closes every part's body at once when the download stops early (a failure, the reader). */
+	closeParts?: () => void;
+}
+
+/** The options in force, or undefined when the download is too small to be split. */
+export function parallelRangesFor(
+	length: number | undefined,
+	options: ParallelRangesOptions | false | undefined,
+): Required<ParallelRangesOptions> | undefined {
+	if (options === false || length === undefined) return undefined;
+	const chosen = { ...DEFAULT_PARALLEL_RANGES, ...options };
+	const concurrency = Math.floor(chosen.concurrency);
+	const partSize = Math.floor(chosen.partSize);
+	if (!(concurrency > 1) || !(partSize > 0) || length < 2 * partSize) return undefined;
+	return { concurrency, partSize };
+}
+
+/** The first `limit` bytes of `body`, which is then destroyed (its connection is not reused). */
+async function* firstBytes(body: Readable, limit: number): AsyncGenerator<Buffer> {
+	let left = limit;
+	try {
+		for await (const value of body) {
+			const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array);
+			if (chunk.length >= left) {
+				if (left > 0) yield chunk.subarray(0, left);
+				return;
+			}
+			left -= chunk.length;
+			yield chunk;
+		}
+	} finally {
+		body.on('error', () => undefined);
+		if (!body.destroyed) body.destroy();
+	}
+}
+
+/** A part being fetched: its chunks wait here until the reader reaches it. */
+class RunningPart {
+	private readonly chunks: Buffer[] = [];
+	private ended = false;
+	private failure?: { error: unknown };
+	private wake?: () => void;
+	private stopped = false;
+
+	constructor(source: AsyncIterable<Buffer>) {
+		void this.run(source);
+	}
+
+	private async run(source: AsyncIterable<Buffer>) {
+		try {
+			for await (const chunk of source) {
+				if (this.stopped) return;
+				this.chunks.push(chunk);
+				this.notify();
+			}
+			this.ended = true;
+		} catch (error) {
+			this.failure = { error };
+		}
+		this.notify();
+	}
+
+	private notify() {
+		const wake = this.wake;
+		this.wake = undefined;
+		wake?.();
+	}
+
+	/** The part's bytes in order, as they come; throws the part's failure. */
+	async *drain(): AsyncGenerator<Buffer> {
+		for (;;) {
+			const chunk = this.chunks.shift();
+			if (chunk) yield chunk;
+			else if (this.failure) throw this.failure.error;
+			else if (this.ended) return;
+			else await new Promise<void>((resolve) => (this.wake = resolve));
+		}
+	}
+
+	/** Stops keeping bytes (the part's source ends at its next chunk). */
+	stop() {
+		this.stopped = true;
+		this.chunks.length = 0;
+	}
+}
+
+/** The download as ordered chunks (see the top of this file). */
+export async function* parallelRangeChunks(download: ParallelDownload): AsyncGenerator<Buffer> {
+	const chosen = parallelRangesFor(download.length, download.options);
+	const partSize = chosen?.partSize ?? download.length;
+	const concurrency = chosen?.concurrency ?? 1;
+	const end = download.start + download.length; // one past the last byte
+	const signal = { aborted: false };
+	const running: RunningPart[] = [];
+	let next = download.start;
+	const startPart = () => {
+		const start = next;
+		const last = Math.min(start + partSize, end) - 1;
+		next = last + 1;
+		const body =
+			start === download.start
+				? Readable.from(firstBytes(download.body, last - start + 1), { objectMode: false })
+				: undefined;
+		running.push(new RunningPart(download.partChunks({ start, last, body, signal })));
+	};
+	try {
+		startPart();
+		while (running.length) {
+			while (running.length < concurrency && next < end) startPart();
+			yield* running[0].drain();
+			running.shift();
+		}
+	} finally {
+		signal.aborted = true;
+		for (const part of running) part.stop();
+		if (running.length) download.closeParts?.();
+		// The first answer's body, when the reader stopped before the first part read it.
+		download.body.on('error', () => undefined);
+		if (!download.body.destroyed) download.body.destroy();
+	}
+}
+
+/** A body that makes its request only when first read (its errors then come as body errors). */
+function openedWhenRead(open: () => Promise<Readable>): Readable {
+	async function* bytes() {
+		const body = await open();
+		try {
+			yield* body;
+		} finally {
+			body.on('error', () => undefined);
+			if (!body.destroyed) body.destroy();
+		}
+	}
+	return Readable.from(bytes(), { objectMode: false });
+}
+
+/**
+ * `download` read as parallel ranges when its driver can ask for a bounded range and it is big
+ * enough, else undefined. The answer is a download whose body is the ordered parts: it is not
+ * reopened (each part resumes itself) and `chunks` still checks the whole object's hash on it.
+ */
+export function inParallelRanges(
+	download: ResumableDownload,
+	chunks: (download: ResumableDownload) => AsyncIterable<Buffer>,
+): ResumableDownload | undefined {
+	const { openRange, length } = download;
+	if (!openRange || length === undefined || !parallelRangesFor(length, download.ranges))
+		return undefined;
+	const open = new Set<Readable>();
+	const tracked = async (from: number, last: number) => {
+		const body = await openRange(from, last);
+		open.add(body);
+		body.once('close', () => open.delete(body));
+		return body;
+	};
+	const partChunks = (part: PartRequest) =>
+		chunks({
+			key: download.key,
+			body: part.body ?? openedWhenRead(async () => await tracked(part.start, part.last)),
+			start: part.start,
+			length: part.last - part.start + 1,
+			reopen: async (from) => await tracked(from, part.last),
+			policy: download.policy,
+			signal: {
+				get aborted() {
+					return part.signal.aborted || Boolean(download.signal?.aborted);
+				},
+			},
+		});
+	const ordered = parallelRangeChunks({
+		body: download.body,
+		start: download.start,
+		length,
+		partChunks,
+		options: download.ranges,
+		closeParts: () => {
+			for (const body of open) {
+				body.on('error', () => undefined);
+				body.destroy();
+			}
+		},
+	});
+	return {
+		...download,
+		body: Readable.from(ordered, { objectMode: false }),
+		reopen: async () => {
+			throw new Error('The parts of a parallel download resume themselves');
+		},
+		policy: { ...download.policy, maxAttempts: 1, idleTimeoutMs: 0 },
+	};
+}
