@@ -46,6 +46,53 @@ export interface ResumableDownload {
 	expectedHash?: ExpectedHash;
 	policy?: Partial<RetryPolicy>;
 	signal?: { aborted: boolean };
+	/** Size of the chunks passed on (see `Coalescer`); DOWNLOAD_CHUNK_BYTES unless told. */
+	chunkBytes?: number;
+}
+
+/**
+ * The size of the chunks a download passes on. n8n stores a stream with one awaited write per
+ * chunk; the SDKs deliver 16–64 KiB chunks, so a 1 GiB object cost n8n tens of thousands of
+ * writes. 1 MiB chunks cut that to about a thousand and bound the memory held to one chunk.
+ */
+export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Gathers small chunks into buffers of `size` bytes, each a fresh buffer that is never written
+ * again once passed on (the consumer may keep it). A chunk at least `size` long, arriving while
+ * nothing is gathered, is passed on as it is (no copy).
+ */
+class Coalescer {
+	private buffer?: Buffer;
+	private filled = 0;
+
+	constructor(private readonly size: number) {}
+
+	/** The full buffers `chunk` completes, in order. */
+	*add(chunk: Buffer): Generator<Buffer> {
+		if (this.filled === 0 && chunk.length >= this.size) {
+			yield chunk;
+			return;
+		}
+		let at = 0;
+		while (at < chunk.length) {
+			this.buffer ??= Buffer.allocUnsafeSlow(this.size);
+			const copied = chunk.copy(this.buffer, this.filled, at);
+			this.filled += copied;
+			at += copied;
+			if (this.filled === this.size) yield this.take()!;
+		}
+	}
+
+	/** What is gathered and not yet passed on, if anything. */
+	take(): Buffer | undefined {
+		if (!this.buffer || this.filled === 0) return undefined;
+		const full =
+			this.filled === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.filled);
+		this.buffer = undefined;
+		this.filled = 0;
+		return full;
+	}
 }
 
 /** The object changed between two requests of one download: its bytes are never spliced. */
@@ -178,6 +225,9 @@ function destroyQuietly(body: Readable) {
 async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buffer> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...download.policy };
 	const hash = download.expectedHash ? runningHash(download.expectedHash.algorithm) : undefined;
+	// Bytes gathered here count as passed on: they came from the pinned version and survive a
+	// broken body. The last ones are passed on only once the hash matched.
+	const gathered = new Coalescer(download.chunkBytes ?? DOWNLOAD_CHUNK_BYTES);
 	// Attempts and time are counted from the last byte that came: a long download survives
 	// several breaks as long as each attempt makes progress.
 	let failingSince = Date.now();
@@ -199,7 +249,7 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					if (chunk.length === 0) continue;
 					passed += chunk.length;
 					hash?.update(chunk);
-					yield chunk;
+					yield* gathered.add(chunk);
 				}
 				if (download.length !== undefined && passed < download.length)
 					throw new ShortBodyError(passed, download.length);
@@ -246,6 +296,8 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					: actual === expected;
 			if (!same) throw new DownloadHashMismatchError(download.key, download.expectedHash, actual);
 		}
+		const rest = gathered.take();
+		if (rest) yield rest;
 	} finally {
 		if (body) destroyQuietly(body);
 	}

@@ -182,6 +182,7 @@ describe('resumableDownload', () => {
 	it('does not count the time the consumer takes as a stalled body', async () => {
 		let asked = 0;
 		const stream = download(data, {
+			chunkBytes: 4096,
 			reopen: async (from) => {
 				asked++;
 				return body(data, from);
@@ -194,6 +195,52 @@ describe('resumableDownload', () => {
 		}
 		expect(asked).toBe(0);
 		expect(Buffer.concat(chunks).equals(data)).toBe(true);
+	});
+
+	it('passes the 1 KiB chunks on gathered into fresh buffers of the chunk size', async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of download(data, { chunkBytes: 10_000 })) chunks.push(chunk as Buffer);
+		expect(chunks.map((chunk) => chunk.length)).toEqual([...Array(10)].map(() => 10_000));
+		expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(chunks.length);
+		expect(Buffer.concat(chunks).equals(data)).toBe(true);
+	});
+
+	it('passes a chunk larger than the chunk size on without copying it', async () => {
+		const out: Buffer[] = [];
+		for await (const chunk of download(data, { body: Readable.from([data]), chunkBytes: 4096 }))
+			out.push(chunk as Buffer);
+		expect(out).toHaveLength(1);
+		expect(out[0].buffer).toBe(data.buffer);
+	});
+
+	it('keeps what it gathered across a resume, and withholds the last bytes from a bad hash', async () => {
+		const asked: number[] = [];
+		const out = await collect(
+			download(data, {
+				chunkBytes: 64 * 1024,
+				body: body(data, 0, 30_000),
+				reopen: async (from) => {
+					asked.push(from);
+					return body(data, from);
+				},
+				expectedHash: { algorithm: 'md5', value: md5(data) },
+			}),
+		);
+		expect(asked).toHaveLength(1);
+		expect(out.equals(data)).toBe(true);
+		const passedOn: Buffer[] = [];
+		const damaged = Buffer.from(data);
+		damaged[99_999] ^= 1;
+		const stream = download(damaged, {
+			chunkBytes: 64 * 1024,
+			expectedHash: { algorithm: 'md5', value: md5(data) },
+		});
+		await expect(
+			(async () => {
+				for await (const chunk of stream) passedOn.push(chunk as Buffer);
+			})(),
+		).rejects.toMatchObject({ code: 'HashMismatch' });
+		expect(Buffer.concat(passedOn).length).toBe(64 * 1024);
 	});
 
 	it('fails with HashMismatch when a byte was damaged', async () => {
