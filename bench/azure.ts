@@ -44,6 +44,7 @@ import {
 	RSS_SAMPLE_ENV,
 	peakWhileNodeRan,
 	printTable,
+	profileOf,
 	verdict,
 	type Measurement,
 	type RssReport,
@@ -217,7 +218,7 @@ async function runWorkflow(
 				.trim()
 				.split('\n')
 				.filter(Boolean)
-				.map((line) => JSON.parse(line) as { main: string; maxRssKiB: number })
+				.map((line) => JSON.parse(line) as RssReport)
 		: [];
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
@@ -242,6 +243,7 @@ async function runWorkflow(
 		peakRssMiB: peak ? peak / 1024 : undefined,
 		nodePeakRssMiB,
 		run,
+		profile: profileOf(main[0] ?? lines[0]),
 		note: note ?? (node ? `node time; whole run ${seconds.toFixed(1)} s` : 'whole run'),
 	};
 }

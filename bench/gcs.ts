@@ -38,6 +38,7 @@ import {
 	measure,
 	peakWhileNodeRan,
 	printTable,
+	profileOf,
 	verdict,
 	type Measurement,
 	type RssReport,
@@ -286,13 +287,20 @@ async function main() {
 
 		const row = (
 			label: string,
-			m: { run: RunResult; seconds: number; peakRssMiB: number; nodePeakRssMiB?: number },
+			m: {
+				run: RunResult;
+				seconds: number;
+				peakRssMiB: number;
+				nodePeakRssMiB?: number;
+				report?: RssReport;
+			},
 			node?: string,
 		): NodeRun => ({
 			label,
 			seconds: node ? nodeSeconds(m.run, node) : m.seconds,
 			peakRssMiB: m.peakRssMiB,
 			nodePeakRssMiB: node ? m.nodePeakRssMiB : undefined,
+			profile: profileOf(m.report),
 			note: node
 				? `node time in n8n's run data; whole \`n8n execute\` ${m.seconds.toFixed(1)} s`
 				: `whole \`n8n execute\``,

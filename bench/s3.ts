@@ -29,6 +29,7 @@ import {
 	RSS_SAMPLE_ENV,
 	peakWhileNodeRan,
 	printTable,
+	profileOf,
 	verdict,
 	type Measurement,
 	type RssReport,
@@ -141,6 +142,7 @@ async function runWorkflow(
 		run,
 		nodeSeconds,
 		nodePeakRssMiB,
+		profile: profileOf((main[0] ?? lines[0]) as RssReport | undefined),
 		note: note ?? (node ? `node time; whole run ${seconds.toFixed(1)} s${during}` : 'whole run'),
 	};
 }

@@ -9,6 +9,26 @@ export interface Measurement {
 	/** peak RSS of the n8n main process, MiB */
 	peakRssMiB?: number;
 	note?: string;
+	/** where the n8n main process's time went (maxrss-preload.js), the whole run */
+	profile?: RunProfile;
+}
+
+/** Counters of one process written by maxrss-preload.js at its exit. */
+export interface RunProfile {
+	/** write system calls (/proc/self/io syscw) */
+	writeCalls?: number;
+	/** bytes passed to write system calls (/proc/self/io wchar) */
+	writtenBytes?: number;
+	gcCount?: number;
+	/** time in garbage collection, ms */
+	gcMs?: number;
+}
+
+/** The profile counters of a preload report. */
+export function profileOf(report: RssReport | undefined): RunProfile | undefined {
+	if (!report) return undefined;
+	const { writeCalls, writtenBytes, gcCount, gcMs } = report;
+	return { writeCalls, writtenBytes, gcCount, gcMs };
 }
 
 const PRELOAD = path.resolve(__dirname, 'maxrss-preload.js');
@@ -73,7 +93,7 @@ export function verdict(what: string, value: number, limit: number, unit: string
 }
 
 /** One process's line written by maxrss-preload.js. */
-export interface RssReport {
+export interface RssReport extends RunProfile {
 	main: string;
 	maxRssKiB: number;
 	/** [epoch ms, KiB], when CLOUD_PACK_RSS_SAMPLE_MS was set */

@@ -41,6 +41,16 @@ export function loadAverage(): string {
 		.join(' / ');
 }
 
+/** Write calls and GC time of a run beyond the no-op run's, as printed. */
+function beyondNoop(run: Measurement, noop: Measurement): [string, string] {
+	const writes = (run.profile?.writeCalls ?? Number.NaN) - (noop.profile?.writeCalls ?? 0);
+	const gcMs = (run.profile?.gcMs ?? Number.NaN) - (noop.profile?.gcMs ?? 0);
+	return [
+		Number.isNaN(writes) ? '?' : writes.toFixed(0),
+		Number.isNaN(gcMs) ? '?' : `${(gcMs / 1000).toFixed(2)} s`,
+	];
+}
+
 function mark(value: number, limit: number): string {
 	return `${value.toFixed(2)} ${value <= limit ? 'PASS' : 'FAIL'}`;
 }
@@ -59,6 +69,8 @@ export function printDownloadTargets(comparison: DownloadComparison): boolean {
 		`÷ SDK (≤ ${DOWNLOAD_TARGETS.sdkRatio})`,
 		`÷ Read File (≤ ${DOWNLOAD_TARGETS.readFileRatio})`,
 		`MiB above no-op (≤ ${DOWNLOAD_TARGETS.rssAboveNoopMiB})`,
+		'writes',
+		'GC',
 	];
 	let allPass = true;
 	const rows = nodes.map(([node, run]) => {
@@ -77,8 +89,10 @@ export function printDownloadTargets(comparison: DownloadComparison): boolean {
 			mark(bySdk, DOWNLOAD_TARGETS.sdkRatio),
 			mark(byReadFile, DOWNLOAD_TARGETS.readFileRatio),
 			mark(above, DOWNLOAD_TARGETS.rssAboveNoopMiB),
+			...beyondNoop(run, noop),
 		];
 	});
+	const [readFileWrites, readFileGc] = beyondNoop(readFile, noop);
 	console.log(
 		`\nDownload targets (issue 18 §1): ${comparison.backend}, ${comparison.size}; load average ${loadAverage()}`,
 	);
@@ -88,7 +102,10 @@ export function printDownloadTargets(comparison: DownloadComparison): boolean {
 	console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
 	for (const row of rows) console.log(line(row));
 	console.log(
-		`SDK: ${sdk.label}; Read File: n8n's own node, same file; no-op workflow peak RSS ${noop.peakRssMiB?.toFixed(0)} MiB`,
+		`SDK: ${sdk.label}; Read File: n8n's own node, same file (${readFileWrites} writes, ${readFileGc} GC); no-op workflow peak RSS ${noop.peakRssMiB?.toFixed(0)} MiB`,
+	);
+	console.log(
+		'writes: write system calls of the n8n process beyond the no-op run (its binary store writing the file); GC: time in garbage collection beyond the no-op run',
 	);
 	console.log(`${allPass ? 'PASS' : 'FAIL'}: every download target for ${comparison.backend}`);
 	return allPass;
