@@ -143,34 +143,43 @@ function runningHash(algorithm: ExpectedHash['algorithm']): RunningHash {
 }
 
 /**
- * Rejects with a StalledBodyError once a wait for the body's next chunk lasted `idleMs` (time
+ * Ends a wait for the body's next chunk with a StalledBodyError once it lasted `idleMs` (time
  * the consumer takes between chunks does not count). One timer per body, re-armed only when
- * it fires (not one per chunk), so a fast body costs nothing.
+ * it fires (not one per chunk), so a fast body costs nothing. Each wait races the body against
+ * a promise of its own: racing every chunk against one long-lived promise would keep every
+ * chunk reachable from it until the body ended (the whole object in memory).
  */
 class IdleWatch {
 	private last = Date.now();
-	private waiting = false;
+	/** Ends the current wait, while one runs. */
+	private stall?: (error: Error) => void;
 	private timer?: NodeJS.Timeout;
-	readonly stalled: Promise<never>;
 
-	constructor(idleMs: number) {
-		this.stalled = new Promise<never>((_, reject) => {
-			const check = () => {
-				const idle = this.waiting ? Date.now() - this.last : 0;
-				if (idle >= idleMs) reject(new StalledBodyError(idleMs));
-				// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the idle timeout of a body
-				else this.timer = setTimeout(check, idleMs - idle);
-			};
-			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
-			this.timer = setTimeout(check, idleMs);
-		});
-		this.stalled.catch(() => undefined);
+	constructor(private readonly idleMs: number) {
+		this.arm(idleMs);
 	}
 
-	/** A wait for the next chunk begins (true) or ends (false). */
-	waitingForChunk(waiting: boolean) {
+	private arm(ms: number) {
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the idle timeout of a body
+		this.timer = setTimeout(() => this.check(), ms);
+	}
+
+	private check() {
+		const idle = this.stall ? Date.now() - this.last : 0;
+		if (idle >= this.idleMs) this.stall!(new StalledBodyError(this.idleMs));
+		else this.arm(this.idleMs - idle);
+	}
+
+	/** The next chunk of `iterator`, or a StalledBodyError when none comes in time. */
+	async next(iterator: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
 		this.last = Date.now();
-		this.waiting = waiting;
+		const stalled = new Promise<never>((_, reject) => (this.stall = reject));
+		try {
+			return await Promise.race([iterator.next(), stalled]);
+		} finally {
+			this.stall = undefined;
+			this.last = Date.now();
+		}
 	}
 
 	stop() {
@@ -184,13 +193,7 @@ async function nextChunk(
 	iterator: AsyncIterator<Uint8Array>,
 	watch: IdleWatch | undefined,
 ): Promise<IteratorResult<Uint8Array>> {
-	if (!watch) return await iterator.next();
-	watch.waitingForChunk(true);
-	try {
-		return await Promise.race([iterator.next(), watch.stalled]);
-	} finally {
-		watch.waitingForChunk(false);
-	}
+	return watch ? await watch.next(iterator) : await iterator.next();
 }
 
 function statusOf(error: unknown): number | undefined {
