@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'crypto';
 import { Readable } from 'stream';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 
 import {
 	ObjectChangedError,
@@ -241,6 +243,33 @@ describe('resumableDownload', () => {
 			})(),
 		).rejects.toMatchObject({ code: 'HashMismatch' });
 		expect(Buffer.concat(passedOn).length).toBe(64 * 1024);
+	});
+
+	it('keeps no chunk of the body reachable once it was passed on', async () => {
+		setFlagsFromString('--expose-gc');
+		const gc = runInNewContext('gc') as () => void;
+		const sent: Array<WeakRef<Buffer>> = [];
+		let at = 0;
+		const fresh = new Readable({
+			objectMode: true, // each chunk passed on as it was pushed
+			read() {
+				if (at >= data.length) return void this.push(null);
+				const chunk = Buffer.from(data.subarray(at, at + 1000)); // a buffer of its own
+				sent.push(new WeakRef(chunk));
+				at += chunk.length;
+				this.push(chunk);
+			},
+		});
+		let alive = -1;
+		let count = 0;
+		for await (const chunk of download(data, { body: fresh, chunkBytes: 1000 })) {
+			expect((chunk as Buffer).length).toBeLessThanOrEqual(1000);
+			if (++count === 80) {
+				gc();
+				alive = sent.slice(0, 50).filter((ref) => ref.deref() !== undefined).length;
+			}
+		}
+		expect(alive).toBe(0);
 	});
 
 	it('fails with HashMismatch when a byte was damaged', async () => {
