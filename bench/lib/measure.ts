@@ -1,8 +1,3 @@
-import { existsSync, readFileSync, rmSync } from 'fs';
-import * as path from 'path';
-
-import type { N8nInstance } from '../../test/e2e/harness/n8n';
-
 export interface Measurement {
 	label: string;
 	seconds: number;
@@ -29,35 +24,6 @@ export function profileOf(report: RssReport | undefined): RunProfile | undefined
 	if (!report) return undefined;
 	const { writeCalls, writtenBytes, gcCount, gcMs } = report;
 	return { writeCalls, writtenBytes, gcCount, gcMs };
-}
-
-const PRELOAD = path.resolve(__dirname, 'maxrss-preload.js');
-
-/** Runs `n8n execute` for a workflow and reports wall time and n8n's peak RSS. */
-export async function measureWorkflow(
-	n8n: N8nInstance,
-	workflowId: string,
-	label: string,
-): Promise<Measurement> {
-	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
-	const preload = existsSync(PRELOAD)
-		? PRELOAD
-		: path.resolve(__dirname, '../../../bench/lib/maxrss-preload.js');
-	const started = process.hrtime.bigint();
-	await n8n.execute(
-		workflowId,
-		{ NODE_OPTIONS: `--require ${preload}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
-		60 * 60_000,
-	);
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const lines = readFileSync(rssFile, 'utf8')
-		.trim()
-		.split('\n')
-		.map((line) => JSON.parse(line));
-	rmSync(rssFile, { force: true });
-	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
-	const peakKiB = Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB as number));
-	return { label, seconds, peakRssMiB: peakKiB / 1024 };
 }
 
 /** Times a plain function (a baseline done outside n8n). */
