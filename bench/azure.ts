@@ -1,7 +1,7 @@
 /**
  * Azure Blob Storage benchmark, in one run, against Azurites of its own (started here and
  * stopped by PID: the shared test server may be restarted by a test run meanwhile):
- * - 1 GiB upload and download through the pack's Azure Blob Storage node and through the
+ * - 1 GiB (BENCH_MIB) upload and download through the pack's Azure Blob Storage node and through the
  *   Cloud Storage node (azure backend) inside a real n8n (filesystem binary mode): n8n's peak
  *   RSS beside a no-op workflow's, and the node's time beside the official SDK streaming the
  *   same file to the same server (BlockBlobClient.uploadStream with the same block size and
@@ -40,18 +40,19 @@ import {
 	workflow,
 	type WorkflowNode,
 } from '../test/e2e/harness/workflow';
-import { ensureBigFile } from './lib/bigFile';
 import {
 	RSS_SAMPLE_ENV,
 	peakWhileNodeRan,
 	printTable,
+	profileOf,
 	verdict,
 	type Measurement,
 	type RssReport,
 } from './lib/measure';
+import { BENCH_SIZE_LABEL, benchSource } from './lib/size';
+import { printDownloadTargets } from './lib/targets';
 
 const run = promisify(execFile);
-const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 /** The pack's defaults (nodes/shared/storage/drivers/azure/blobs.ts), used by the SDK baseline too. */
 const BLOCK_SIZE = 8 * MiB;
@@ -217,7 +218,7 @@ async function runWorkflow(
 				.trim()
 				.split('\n')
 				.filter(Boolean)
-				.map((line) => JSON.parse(line) as { main: string; maxRssKiB: number })
+				.map((line) => JSON.parse(line) as RssReport)
 		: [];
 	rmSync(rssFile, { force: true });
 	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
@@ -242,6 +243,7 @@ async function runWorkflow(
 		peakRssMiB: peak ? peak / 1024 : undefined,
 		nodePeakRssMiB,
 		run,
+		profile: profileOf(main[0] ?? lines[0]),
 		note: note ?? (node ? `node time; whole run ${seconds.toFixed(1)} s` : 'whole run'),
 	};
 }
@@ -309,7 +311,7 @@ async function md5OfFile(file: string): Promise<string> {
 async function main() {
 	const dir = path.join(PROJECT, '.dev/bench/azure');
 	mkdirSync(dir, { recursive: true });
-	const source = await ensureBigFile(path.join(dir, 'source-1GiB.bin'), GiB);
+	const source = await benchSource(dir);
 	const sourceMd5 = await md5OfFile(source);
 
 	const plain = await startAzurite(path.join(dir, 'azurite'), false);
@@ -534,7 +536,7 @@ async function main() {
 		const readOnly = await runWorkflow(
 			n8n,
 			'benchReadOnly',
-			'n8n: Read File only (1 GiB into n8n)',
+			`n8n: Read File only (${BENCH_SIZE_LABEL} into n8n)`,
 			'Read File',
 		);
 		dropBinaryData(n8n);
@@ -669,7 +671,7 @@ async function main() {
 		dropBinaryData(n8n);
 
 		printTable(
-			'Azure Blob Storage on Azurite, 1 GiB, n8n 2.40.7 (filesystem binary mode); peak RSS is the n8n process',
+			`Azure Blob Storage on Azurite, ${BENCH_SIZE_LABEL}, n8n 2.40.7 (filesystem binary mode); peak RSS is the n8n process`,
 			[
 				noop,
 				readOnly,
@@ -711,24 +713,8 @@ async function main() {
 		);
 		console.log(
 			verdict(
-				'pack Azure node download: n8n peak RSS above the no-op workflow',
-				above(packDown),
-				100,
-				'MiB',
-			),
-		);
-		console.log(
-			verdict(
 				'Cloud Storage (azure) upload: n8n peak RSS while the node ran, above the no-op workflow',
 				whileRan(storageUp),
-				100,
-				'MiB',
-			),
-		);
-		console.log(
-			verdict(
-				'Cloud Storage (azure) download: n8n peak RSS above the no-op workflow',
-				above(storageDown),
 				100,
 				'MiB',
 			),
@@ -743,28 +729,23 @@ async function main() {
 		);
 		console.log(
 			verdict(
-				'pack Azure node download time ÷ SDK download time',
-				packDown.seconds / sdkDown.seconds,
-				1.15,
-				'×',
-			),
-		);
-		console.log(
-			verdict(
 				'Cloud Storage (azure) upload time ÷ SDK upload time',
 				storageUp.seconds / sdkUp.seconds,
 				1.15,
 				'×',
 			),
 		);
-		console.log(
-			verdict(
-				'Cloud Storage (azure) download time ÷ SDK download time',
-				storageDown.seconds / sdkDown.seconds,
-				1.15,
-				'×',
-			),
-		);
+		printDownloadTargets({
+			backend: 'Azure Blob Storage on Azurite',
+			size: BENCH_SIZE_LABEL,
+			noop,
+			readFile: readOnly,
+			sdk: sdkDown,
+			nodes: [
+				['Azure Blob Storage node', packDown],
+				['Cloud Storage node (azure)', storageDown],
+			],
+		});
 		for (const [what, row, pack] of [
 			['upload', builtinUp, tlsPackUp],
 			['download', builtinDown, tlsPackDown],

@@ -1,9 +1,11 @@
 /**
  * S3 benchmark against the local Swift s3api (test/servers/swift), in one run:
- * - 1 GiB upload and download through the pack's S3 node inside a real n8n (filesystem
+ * - 1 GiB (BENCH_MIB) upload and download through the pack's S3 node inside a real n8n (filesystem
  *   binary mode): n8n's peak RSS beside a no-op workflow's, and the node's time beside
  *   the official SDK streaming the same file to the same server (lib-storage upload,
  *   GetObject piped to disk), and beside n8n's built-in S3 node (awsS3 v2) in the same n8n;
+ *   the download also through the Cloud Storage node (s3 backend), checked against the
+ *   download targets (bench/lib/targets.ts);
  * - listing 100,000 objects: the S3 node (Return All) beside the SDK's own paginator.
  */
 import { execFileSync, spawn } from 'child_process';
@@ -23,17 +25,18 @@ import * as path from 'path';
 import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { N8nInstance, PROJECT, parseRun, type RunResult } from '../test/e2e/harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
-import { ensureBigFile } from './lib/bigFile';
 import {
 	RSS_SAMPLE_ENV,
 	peakWhileNodeRan,
 	printTable,
+	profileOf,
 	verdict,
 	type Measurement,
 	type RssReport,
 } from './lib/measure';
+import { BENCH_BYTES, BENCH_SIZE_LABEL, benchSource } from './lib/size';
+import { printDownloadTargets } from './lib/targets';
 
-const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 /** lib-storage's defaults, for the SDK and the pack alike. */
 const PART_SIZE = 5 * MiB;
@@ -139,6 +142,7 @@ async function runWorkflow(
 		run,
 		nodeSeconds,
 		nodePeakRssMiB,
+		profile: profileOf((main[0] ?? lines[0]) as RssReport | undefined),
 		note: note ?? (node ? `node time; whole run ${seconds.toFixed(1)} s${during}` : 'whole run'),
 	};
 }
@@ -285,7 +289,7 @@ async function main() {
 	const swift = JSON.parse(readFileSync(swiftFile, 'utf8')) as Swift;
 	const dir = path.join(PROJECT, '.dev/bench/s3');
 	mkdirSync(dir, { recursive: true });
-	const source = await ensureBigFile(path.join(dir, 'source-1GiB.bin'), GiB);
+	const source = await benchSource(dir);
 	const credential = {
 		provider: 'custom',
 		authentication: 'accessKey',
@@ -367,6 +371,23 @@ async function main() {
 			]),
 		);
 		await n8n.importWorkflow(
+			workflow('benchStorageDown', [
+				manualTrigger,
+				{
+					name: 'Download',
+					type: `${PACK}.cloudStorage`,
+					parameters: {
+						backend: 's3',
+						resource: 'object',
+						operation: 'download',
+						container: locator(BUCKET),
+						key: keyLocator('pack/big.bin'),
+					},
+					credentials: { cloudPackS3Api: { id: 'benchS3Pack0001', name: 'Bench S3 (pack)' } },
+				},
+			]),
+		);
+		await n8n.importWorkflow(
 			workflow('benchBuiltinUp', [
 				manualTrigger,
 				readFile,
@@ -410,7 +431,7 @@ async function main() {
 		const readOnly = await runWorkflow(
 			n8n,
 			'benchReadOnly',
-			'n8n: Read File only (1 GiB into n8n)',
+			`n8n: Read File only (${BENCH_SIZE_LABEL} into n8n)`,
 			'Read File',
 		);
 
@@ -442,11 +463,17 @@ async function main() {
 		]);
 		const downloaded = statSync(target).size;
 		rmSync(target, { force: true });
-		if (downloaded !== GiB) throw new Error(`the SDK downloaded ${downloaded} bytes`);
+		if (downloaded !== BENCH_BYTES) throw new Error(`the SDK downloaded ${downloaded} bytes`);
 		const packDown = await runWorkflow(
 			n8n,
 			'benchPackDown',
 			'n8n + pack S3 node: download',
+			'Download',
+		);
+		const storageDown = await runWorkflow(
+			n8n,
+			'benchStorageDown',
+			'n8n + Cloud Storage node (s3): download',
 			'Download',
 		);
 		const builtinDown = await runWorkflow(
@@ -456,6 +483,7 @@ async function main() {
 			'Download',
 		);
 		const packedBytes = packDown.run?.output('Download')[0]?.json.size;
+		const storageBytes = storageDown.run?.output('Download')[0]?.json.size;
 
 		const sdkList = baseline(n8n, `SDK: paginateListObjectsV2 (1,000 a page)`, SDK_LIST, [
 			...sdkArgs,
@@ -470,11 +498,13 @@ async function main() {
 		const packListed = packList.run?.output('List').length;
 
 		printTable(
-			'S3 on the local Swift s3api, 1 GiB, n8n 2.40.7 (filesystem binary mode); RSS = peak of the process',
-			[noop, readOnly, sdkUp, packUp, builtinUp, sdkDown, packDown, builtinDown],
+			`S3 on the local Swift s3api, ${BENCH_SIZE_LABEL}, n8n 2.40.7 (filesystem binary mode); RSS = peak of the process`,
+			[noop, readOnly, sdkUp, packUp, builtinUp, sdkDown, packDown, storageDown, builtinDown],
 		);
 		printTable(`Listing ${listed} objects`, [sdkList, packList]);
-		console.log(`pack download: ${packedBytes} bytes; pack listing: ${packListed} items`);
+		console.log(
+			`pack download: ${packedBytes} bytes; Cloud Storage download: ${storageBytes} bytes; pack listing: ${packListed} items`,
+		);
 		console.log(
 			'(the built-in node reaches Swift through a pass-through proxy that answers GetBucketLocation; see locationProxy)',
 		);
@@ -490,23 +520,7 @@ async function main() {
 			),
 		);
 		console.log(
-			verdict(
-				'pack download: n8n peak RSS above the no-op workflow',
-				packDown.peakRssMiB! - noop.peakRssMiB!,
-				100,
-				'MiB',
-			),
-		);
-		console.log(
 			verdict('pack upload time ÷ SDK upload time', packUp.seconds / sdkUp.seconds, 1.15, '×'),
-		);
-		console.log(
-			verdict(
-				'pack download time ÷ SDK download time',
-				packDown.seconds / sdkDown.seconds,
-				1.15,
-				'×',
-			),
 		);
 		console.log(
 			verdict(
@@ -516,6 +530,17 @@ async function main() {
 				'×',
 			),
 		);
+		printDownloadTargets({
+			backend: 'S3 on the local Swift s3api',
+			size: BENCH_SIZE_LABEL,
+			noop,
+			readFile: readOnly,
+			sdk: sdkDown,
+			nodes: [
+				['S3 node', packDown],
+				['Cloud Storage node (s3)', storageDown],
+			],
+		});
 		for (const [what, row] of [
 			['upload', builtinUp],
 			['download', builtinDown],

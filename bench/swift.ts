@@ -1,11 +1,12 @@
 /**
  * Swift benchmark against the local Swift behind Keystone (test/servers/openstack and
- * test/servers/swift), in one run, 1 GiB, n8n in filesystem binary mode:
+ * test/servers/swift), in one run, 1 GiB (BENCH_MIB), n8n in filesystem binary mode:
  * - upload through the OpenStack Object Storage node (a Static Large Object from pooled
  *   segment buffers) beside a plain streaming HTTP client in its own process (Node's `http`,
  *   one PUT of the same file to the same Swift, with a token obtained beforehand);
  * - download through the node beside the same client's one GET, and beside n8n's own Read
- *   File node reading the same file (n8n's ingest limit);
+ *   File node reading the same file (n8n's ingest limit), and through the Cloud Storage node
+ *   (swift backend), checked against the download targets (bench/lib/targets.ts);
  * - n8n's peak RSS while the node ran, beside a no-op workflow.
  */
 import { mkdirSync, realpathSync, rmSync, statSync } from 'fs';
@@ -16,11 +17,11 @@ import { N8nInstance, PROJECT } from '../test/e2e/harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
 import { httpRequest } from '../test/helpers/openstack/n8nCredentials';
 import { memberAppCredential } from '../test/helpers/openstack/servers';
-import { ensureBigFile } from './lib/bigFile';
 import { printTable, verdict } from './lib/measure';
 import { runBaseline, runMeasured } from './lib/n8nRun';
+import { BENCH_BYTES, BENCH_SIZE_LABEL, benchSource } from './lib/size';
+import { printDownloadTargets } from './lib/targets';
 
-const GiB = 1024 ** 3;
 const CONTAINER = 'bench-cloud-pack';
 /** The node's defaults unless set: segment size (MiB) and segments in flight. */
 const SEGMENT_MIB = Number(process.env.SWIFT_BENCH_SEGMENT_MIB ?? 16);
@@ -51,7 +52,7 @@ async function main() {
 	mkdirSync(path.join(PROJECT, '.dev/bench/swift'), { recursive: true });
 	// n8n compares resolved paths with N8N_RESTRICT_FILE_ACCESS_TO (.dev may be a link)
 	const dir = realpathSync(path.join(PROJECT, '.dev/bench/swift'));
-	const source = await ensureBigFile(path.join(dir, 'source-1GiB.bin'), GiB);
+	const source = await benchSource(dir);
 	const credential = memberAppCredential();
 	const session = await requestSession(httpRequest, credential, {});
 	const storage = session.endpoints['object-store'];
@@ -119,6 +120,26 @@ async function main() {
 			]),
 		);
 
+		await n8n.importWorkflow(
+			workflow('benchStorageDown', [
+				manualTrigger,
+				{
+					name: 'Download',
+					type: `${PACK}.cloudStorage`,
+					parameters: {
+						backend: 'swift',
+						resource: 'object',
+						operation: 'download',
+						container: locator(CONTAINER),
+						key: keyLocator('pack/big.bin'),
+					},
+					credentials: {
+						cloudPackOpenStackApi: { id: 'benchOpenStack1', name: 'Bench OpenStack' },
+					},
+				},
+			]),
+		);
+
 		// Warm-up: n8n's migrations, and the credential's token (kept with it for the runs after).
 		await runMeasured(n8n, 'benchNoop', 'warm-up');
 		await runMeasured(n8n, 'benchAccount', 'token');
@@ -126,7 +147,7 @@ async function main() {
 		const readOnly = await runMeasured(
 			n8n,
 			'benchReadOnly',
-			'n8n: Read File node alone (1 GiB into n8n)',
+			`n8n: Read File node alone (${BENCH_SIZE_LABEL} into n8n)`,
 			'Read File',
 		);
 
@@ -151,7 +172,7 @@ async function main() {
 			['GET', `${storage}/${CONTAINER}/plain/big.bin`, session.token, target],
 			'own process, same Node 24, same Swift',
 		);
-		if (statSync(target).size !== GiB)
+		if (statSync(target).size !== BENCH_BYTES)
 			throw new Error(`the plain client downloaded ${statSync(target).size} bytes`);
 		rmSync(target, { force: true });
 		const packDown = await runMeasured(
@@ -161,11 +182,21 @@ async function main() {
 			'Download',
 		);
 		const downloaded = packDown.run.output('Download')[0]?.json.size;
-		if (downloaded !== GiB) throw new Error(`the Swift node downloaded ${downloaded} bytes`);
+		if (downloaded !== BENCH_BYTES)
+			throw new Error(`the Swift node downloaded ${downloaded} bytes`);
+		const storageDown = await runMeasured(
+			n8n,
+			'benchStorageDown',
+			'n8n + Cloud Storage node (swift): download',
+			'Download',
+		);
+		const stored = storageDown.run.output('Download')[0]?.json.size;
+		if (stored !== BENCH_BYTES)
+			throw new Error(`the Cloud Storage node downloaded ${stored} bytes`);
 
 		printTable(
-			`Swift (through Keystone) on 127.0.0.1, 1 GiB, n8n 2.40.7, filesystem binary mode; RSS = peak of the process`,
-			[noop, readOnly, plainUp, packUp, plainDown, packDown],
+			`Swift (through Keystone) on 127.0.0.1, ${BENCH_SIZE_LABEL}, n8n 2.40.7, filesystem binary mode; RSS = peak of the process`,
+			[noop, readOnly, plainUp, packUp, plainDown, packDown, storageDown],
 		);
 		const uploadInfo = packUp.run.output('Upload')[0]?.json ?? {};
 		console.log(`pack upload: ${uploadInfo.segments} segments, ${uploadInfo.size} bytes`);
@@ -185,25 +216,17 @@ async function main() {
 				'MiB',
 			),
 		);
-		console.log(
-			verdict(
-				"Swift node download time ÷ n8n's Read File node time (same file)",
-				packDown.seconds / readOnly.seconds,
-				1.15,
-				'×',
-			),
-		);
-		console.log(
-			`(Swift node download time ÷ plain client GET time: ${(packDown.seconds / plainDown.seconds).toFixed(2)} ×)`,
-		);
-		console.log(
-			verdict(
-				'n8n peak RSS of the download run, above the no-op workflow',
-				packDown.peakRssMiB! - noop.peakRssMiB!,
-				100,
-				'MiB',
-			),
-		);
+		printDownloadTargets({
+			backend: 'Swift (through Keystone)',
+			size: BENCH_SIZE_LABEL,
+			noop,
+			readFile: readOnly,
+			sdk: plainDown,
+			nodes: [
+				['OpenStack Object Storage node', packDown],
+				['Cloud Storage node (swift)', storageDown],
+			],
+		});
 	} finally {
 		for (const name of ['plain/big.bin', 'pack/big.bin']) {
 			await httpRequest({

@@ -1,43 +1,29 @@
-import { existsSync, readFileSync, rmSync } from 'fs';
-import * as path from 'path';
-
-import type { N8nInstance } from '../../test/e2e/harness/n8n';
-
 export interface Measurement {
 	label: string;
 	seconds: number;
 	/** peak RSS of the n8n main process, MiB */
 	peakRssMiB?: number;
 	note?: string;
+	/** where the n8n main process's time went (maxrss-preload.js), the whole run */
+	profile?: RunProfile;
 }
 
-const PRELOAD = path.resolve(__dirname, 'maxrss-preload.js');
+/** Counters of one process written by maxrss-preload.js at its exit. */
+export interface RunProfile {
+	/** write system calls (/proc/self/io syscw) */
+	writeCalls?: number;
+	/** bytes passed to write system calls (/proc/self/io wchar) */
+	writtenBytes?: number;
+	gcCount?: number;
+	/** time in garbage collection, ms */
+	gcMs?: number;
+}
 
-/** Runs `n8n execute` for a workflow and reports wall time and n8n's peak RSS. */
-export async function measureWorkflow(
-	n8n: N8nInstance,
-	workflowId: string,
-	label: string,
-): Promise<Measurement> {
-	const rssFile = path.join(n8n.folder, `maxrss-${workflowId}-${Date.now()}.jsonl`);
-	const preload = existsSync(PRELOAD)
-		? PRELOAD
-		: path.resolve(__dirname, '../../../bench/lib/maxrss-preload.js');
-	const started = process.hrtime.bigint();
-	await n8n.execute(
-		workflowId,
-		{ NODE_OPTIONS: `--require ${preload}`, CLOUD_PACK_MAXRSS_FILE: rssFile },
-		60 * 60_000,
-	);
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const lines = readFileSync(rssFile, 'utf8')
-		.trim()
-		.split('\n')
-		.map((line) => JSON.parse(line));
-	rmSync(rssFile, { force: true });
-	const main = lines.filter((line) => line.main === n8n.binaries.n8n);
-	const peakKiB = Math.max(...(main.length ? main : lines).map((line) => line.maxRssKiB as number));
-	return { label, seconds, peakRssMiB: peakKiB / 1024 };
+/** The profile counters of a preload report. */
+export function profileOf(report: RssReport | undefined): RunProfile | undefined {
+	if (!report) return undefined;
+	const { writeCalls, writtenBytes, gcCount, gcMs } = report;
+	return { writeCalls, writtenBytes, gcCount, gcMs };
 }
 
 /** Times a plain function (a baseline done outside n8n). */
@@ -73,7 +59,7 @@ export function verdict(what: string, value: number, limit: number, unit: string
 }
 
 /** One process's line written by maxrss-preload.js. */
-export interface RssReport {
+export interface RssReport extends RunProfile {
 	main: string;
 	maxRssKiB: number;
 	/** [epoch ms, KiB], when CLOUD_PACK_RSS_SAMPLE_MS was set */

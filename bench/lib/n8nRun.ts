@@ -4,7 +4,13 @@ import * as path from 'path';
 
 import { TOLERATED_SIGNALS, isCompleteRun } from '../../test/e2e/harness/crashes';
 import { PROJECT, parseRun, type N8nInstance, type RunResult } from '../../test/e2e/harness/n8n';
-import { RSS_SAMPLE_ENV, peakWhileNodeRan, type Measurement, type RssReport } from './measure';
+import {
+	RSS_SAMPLE_ENV,
+	peakWhileNodeRan,
+	profileOf,
+	type Measurement,
+	type RssReport,
+} from './measure';
 
 /** The peak-RSS preload, next to this file once compiled, or in the sources. */
 export const PRELOAD = [
@@ -86,6 +92,7 @@ export async function runMeasured(
 		run,
 		nodeSeconds,
 		nodePeakRssMiB,
+		profile: profileOf(main[0] ?? lines[0]),
 		note: node
 			? `node time; whole run ${wall.toFixed(1)} s${nodePeakRssMiB === undefined ? '' : `; ${nodePeakRssMiB.toFixed(0)} MiB peak while it ran`}`
 			: 'whole run',

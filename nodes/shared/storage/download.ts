@@ -54,6 +54,54 @@ export interface ResumableDownload {
 	openRange?: (from: number, last: number) => Promise<Readable>;
 	/** Parallel ranges: parts in flight and part size, or false for one stream. */
 	ranges?: ParallelRangesOptions | false;
+	/** Size of the chunks passed on (see `Coalescer`); DOWNLOAD_CHUNK_BYTES unless told. */
+	chunkBytes?: number;
+}
+
+/**
+ * The size of the chunks a download passes on. n8n stores a stream with one awaited write per
+ * chunk; the SDKs deliver 16–64 KiB chunks, so a 1 GiB object cost n8n tens of thousands of
+ * writes. 256 KiB chunks cut that to about four thousand and bound the memory held to one chunk
+ * (with 1 MiB chunks n8n peaked 11–48 MiB over the 100 MiB target in the benchmarks).
+ */
+export const DOWNLOAD_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Gathers small chunks into buffers of `size` bytes, each a fresh buffer that is never written
+ * again once passed on (the consumer may keep it). A chunk at least `size` long, arriving while
+ * nothing is gathered, is passed on as it is (no copy).
+ */
+class Coalescer {
+	private buffer?: Buffer;
+	private filled = 0;
+
+	constructor(private readonly size: number) {}
+
+	/** The full buffers `chunk` completes, in order. */
+	*add(chunk: Buffer): Generator<Buffer> {
+		if (this.filled === 0 && chunk.length >= this.size) {
+			yield chunk;
+			return;
+		}
+		let at = 0;
+		while (at < chunk.length) {
+			this.buffer ??= Buffer.allocUnsafeSlow(this.size);
+			const copied = chunk.copy(this.buffer, this.filled, at);
+			this.filled += copied;
+			at += copied;
+			if (this.filled === this.size) yield this.take()!;
+		}
+	}
+
+	/** What is gathered and not yet passed on, if anything. */
+	take(): Buffer | undefined {
+		if (!this.buffer || this.filled === 0) return undefined;
+		const full =
+			this.filled === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.filled);
+		this.buffer = undefined;
+		this.filled = 0;
+		return full;
+	}
 }
 
 /** The object changed between two requests of one download: its bytes are never spliced. */
@@ -104,34 +152,43 @@ function runningHash(algorithm: ExpectedHash['algorithm']): RunningHash {
 }
 
 /**
- * Rejects with a StalledBodyError once a wait for the body's next chunk lasted `idleMs` (time
+ * Ends a wait for the body's next chunk with a StalledBodyError once it lasted `idleMs` (time
  * the consumer takes between chunks does not count). One timer per body, re-armed only when
- * it fires (not one per chunk), so a fast body costs nothing.
+ * it fires (not one per chunk), so a fast body costs nothing. Each wait races the body against
+ * a promise of its own: racing every chunk against one long-lived promise would keep every
+ * chunk reachable from it until the body ended (the whole object in memory).
  */
 class IdleWatch {
 	private last = Date.now();
-	private waiting = false;
+	/** Ends the current wait, while one runs. */
+	private stall?: (error: Error) => void;
 	private timer?: NodeJS.Timeout;
-	readonly stalled: Promise<never>;
 
-	constructor(idleMs: number) {
-		this.stalled = new Promise<never>((_, reject) => {
-			const check = () => {
-				const idle = this.waiting ? Date.now() - this.last : 0;
-				if (idle >= idleMs) reject(new StalledBodyError(idleMs));
-				// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the idle timeout of a body
-				else this.timer = setTimeout(check, idleMs - idle);
-			};
-			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
-			this.timer = setTimeout(check, idleMs);
-		});
-		this.stalled.catch(() => undefined);
+	constructor(private readonly idleMs: number) {
+		this.arm(idleMs);
 	}
 
-	/** A wait for the next chunk begins (true) or ends (false). */
-	waitingForChunk(waiting: boolean) {
+	private arm(ms: number) {
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the idle timeout of a body
+		this.timer = setTimeout(() => this.check(), ms);
+	}
+
+	private check() {
+		const idle = this.stall ? Date.now() - this.last : 0;
+		if (idle >= this.idleMs) this.stall!(new StalledBodyError(this.idleMs));
+		else this.arm(this.idleMs - idle);
+	}
+
+	/** The next chunk of `iterator`, or a StalledBodyError when none comes in time. */
+	async next(iterator: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
 		this.last = Date.now();
-		this.waiting = waiting;
+		const stalled = new Promise<never>((_, reject) => (this.stall = reject));
+		try {
+			return await Promise.race([iterator.next(), stalled]);
+		} finally {
+			this.stall = undefined;
+			this.last = Date.now();
+		}
 	}
 
 	stop() {
@@ -145,13 +202,7 @@ async function nextChunk(
 	iterator: AsyncIterator<Uint8Array>,
 	watch: IdleWatch | undefined,
 ): Promise<IteratorResult<Uint8Array>> {
-	if (!watch) return await iterator.next();
-	watch.waitingForChunk(true);
-	try {
-		return await Promise.race([iterator.next(), watch.stalled]);
-	} finally {
-		watch.waitingForChunk(false);
-	}
+	return watch ? await watch.next(iterator) : await iterator.next();
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -186,6 +237,9 @@ function destroyQuietly(body: Readable) {
 async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buffer> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...download.policy };
 	const hash = download.expectedHash ? runningHash(download.expectedHash.algorithm) : undefined;
+	// Bytes gathered here count as passed on: they came from the pinned version and survive a
+	// broken body. The last ones are passed on only once the hash matched.
+	const gathered = new Coalescer(download.chunkBytes ?? DOWNLOAD_CHUNK_BYTES);
 	// Attempts and time are counted from the last byte that came: a long download survives
 	// several breaks as long as each attempt makes progress.
 	let failingSince = Date.now();
@@ -207,7 +261,7 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					if (chunk.length === 0) continue;
 					passed += chunk.length;
 					hash?.update(chunk);
-					yield chunk;
+					yield* gathered.add(chunk);
 				}
 				if (download.length !== undefined && passed < download.length)
 					throw new ShortBodyError(passed, download.length);
@@ -254,6 +308,8 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					: actual === expected;
 			if (!same) throw new DownloadHashMismatchError(download.key, download.expectedHash, actual);
 		}
+		const rest = gathered.take();
+		if (rest) yield rest;
 	} finally {
 		if (body) destroyQuietly(body);
 	}

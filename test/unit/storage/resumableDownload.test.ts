@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'crypto';
 import { Readable } from 'stream';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 
 import {
 	ObjectChangedError,
@@ -182,6 +184,7 @@ describe('resumableDownload', () => {
 	it('does not count the time the consumer takes as a stalled body', async () => {
 		let asked = 0;
 		const stream = download(data, {
+			chunkBytes: 4096,
 			reopen: async (from) => {
 				asked++;
 				return body(data, from);
@@ -194,6 +197,79 @@ describe('resumableDownload', () => {
 		}
 		expect(asked).toBe(0);
 		expect(Buffer.concat(chunks).equals(data)).toBe(true);
+	});
+
+	it('passes the 1 KiB chunks on gathered into fresh buffers of the chunk size', async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of download(data, { chunkBytes: 10_000 })) chunks.push(chunk as Buffer);
+		expect(chunks.map((chunk) => chunk.length)).toEqual([...Array(10)].map(() => 10_000));
+		expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(chunks.length);
+		expect(Buffer.concat(chunks).equals(data)).toBe(true);
+	});
+
+	it('passes a chunk larger than the chunk size on without copying it', async () => {
+		const out: Buffer[] = [];
+		for await (const chunk of download(data, { body: Readable.from([data]), chunkBytes: 4096 }))
+			out.push(chunk as Buffer);
+		expect(out).toHaveLength(1);
+		expect(out[0].buffer).toBe(data.buffer);
+	});
+
+	it('keeps what it gathered across a resume, and withholds the last bytes from a bad hash', async () => {
+		const asked: number[] = [];
+		const out = await collect(
+			download(data, {
+				chunkBytes: 64 * 1024,
+				body: body(data, 0, 30_000),
+				reopen: async (from) => {
+					asked.push(from);
+					return body(data, from);
+				},
+				expectedHash: { algorithm: 'md5', value: md5(data) },
+			}),
+		);
+		expect(asked).toHaveLength(1);
+		expect(out.equals(data)).toBe(true);
+		const passedOn: Buffer[] = [];
+		const damaged = Buffer.from(data);
+		damaged[99_999] ^= 1;
+		const stream = download(damaged, {
+			chunkBytes: 64 * 1024,
+			expectedHash: { algorithm: 'md5', value: md5(data) },
+		});
+		await expect(
+			(async () => {
+				for await (const chunk of stream) passedOn.push(chunk as Buffer);
+			})(),
+		).rejects.toMatchObject({ code: 'HashMismatch' });
+		expect(Buffer.concat(passedOn).length).toBe(64 * 1024);
+	});
+
+	it('keeps no chunk of the body reachable once it was passed on', async () => {
+		setFlagsFromString('--expose-gc');
+		const gc = runInNewContext('gc') as () => void;
+		const sent: Array<WeakRef<Buffer>> = [];
+		let at = 0;
+		const fresh = new Readable({
+			objectMode: true, // each chunk passed on as it was pushed
+			read() {
+				if (at >= data.length) return void this.push(null);
+				const chunk = Buffer.from(data.subarray(at, at + 1000)); // a buffer of its own
+				sent.push(new WeakRef(chunk));
+				at += chunk.length;
+				this.push(chunk);
+			},
+		});
+		let alive = -1;
+		let count = 0;
+		for await (const chunk of download(data, { body: fresh, chunkBytes: 1000 })) {
+			expect((chunk as Buffer).length).toBeLessThanOrEqual(1000);
+			if (++count === 80) {
+				gc();
+				alive = sent.slice(0, 50).filter((ref) => ref.deref() !== undefined).length;
+			}
+		}
+		expect(alive).toBe(0);
 	});
 
 	it('fails with HashMismatch when a byte was damaged', async () => {

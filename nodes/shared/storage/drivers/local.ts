@@ -17,6 +17,7 @@ import type {
 	UploadOptions,
 } from '../driver';
 import {
+	DOWNLOAD_CHUNK_BYTES,
 	hashCheckOutput,
 	md5Hash,
 	ObjectChangedError,
@@ -239,7 +240,9 @@ export class LocalStorageDriver implements StorageDriver {
 		const info = await this.describe(container, key, file, false);
 		const { start, last, info: result } = rangeOfObject(info, range);
 		const open = (from: number) =>
-			last < from ? Readable.from([]) : createReadStream(file, { start: from, end: last });
+			last < from
+				? Readable.from([])
+				: createReadStream(file, { start: from, end: last, highWaterMark: DOWNLOAD_CHUNK_BYTES });
 		const expectedHash =
 			options.verifyHash !== false && !range && info.md5 ? md5Hash(info.md5) : undefined;
 		const stream = resumableDownload({
