@@ -54,7 +54,7 @@ export interface ResumableDownload {
 	openRange?: (from: number, last: number) => Promise<Readable>;
 	/** Parallel ranges: parts in flight and part size, or false for one stream. */
 	ranges?: ParallelRangesOptions | false;
-	/** Size of the chunks passed on (see `Coalescer`); DOWNLOAD_CHUNK_BYTES unless told. */
+	/** Size of the chunks passed on (see `Coalescer`; 0: as they come); DOWNLOAD_CHUNK_BYTES unless told. */
 	chunkBytes?: number;
 }
 
@@ -69,7 +69,7 @@ export const DOWNLOAD_CHUNK_BYTES = 256 * 1024;
 /**
  * Gathers small chunks into buffers of `size` bytes, each a fresh buffer that is never written
  * again once passed on (the consumer may keep it). A chunk at least `size` long, arriving while
- * nothing is gathered, is passed on as it is (no copy).
+ * nothing is gathered, is passed on as it is (no copy); so with `size` 0 every chunk is.
  */
 class Coalescer {
 	private buffer?: Buffer;
@@ -325,7 +325,9 @@ export class DownloadHashMismatchError extends HashMismatchError {
 
 /** The download as one stream (see the top of this file). */
 export function resumableDownload(download: ResumableDownload): Readable {
-	const whole = inParallelRanges(download, resumingChunks) ?? download;
+	const parallel = inParallelRanges(download, resumingChunks);
+	// the parts gather their own chunks: the whole passes theirs on as they come (chunkBytes 0)
+	const whole = parallel ? { ...parallel, chunkBytes: 0 } : download;
 	return Readable.from(resumingChunks(whole), { objectMode: false });
 }
 
