@@ -25,6 +25,7 @@ import * as path from 'path';
 import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { N8nInstance, PROJECT, parseRun, type RunResult } from '../test/e2e/harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
+import { storageDownloadWorkflow } from './lib/storageDownload';
 import {
 	RSS_SAMPLE_ENV,
 	peakWhileNodeRan,
@@ -371,21 +372,9 @@ async function main() {
 			]),
 		);
 		await n8n.importWorkflow(
-			workflow('benchStorageDown', [
-				manualTrigger,
-				{
-					name: 'Download',
-					type: `${PACK}.cloudStorage`,
-					parameters: {
-						backend: 's3',
-						resource: 'object',
-						operation: 'download',
-						container: locator(BUCKET),
-						key: keyLocator('pack/big.bin'),
-					},
-					credentials: { cloudPackS3Api: { id: 'benchS3Pack0001', name: 'Bench S3 (pack)' } },
-				},
-			]),
+			storageDownloadWorkflow('s3', BUCKET, 'pack/big.bin', {
+				cloudPackS3Api: { id: 'benchS3Pack0001', name: 'Bench S3 (pack)' },
+			}),
 		);
 		await n8n.importWorkflow(
 			workflow('benchBuiltinUp', [

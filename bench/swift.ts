@@ -15,6 +15,7 @@ import * as path from 'path';
 import { requestSession } from '../nodes/shared/openstack/keystone';
 import { N8nInstance, PROJECT } from '../test/e2e/harness/n8n';
 import { PACK, keyLocator, locator, manualTrigger, workflow } from '../test/e2e/harness/workflow';
+import { storageDownloadWorkflow } from './lib/storageDownload';
 import { httpRequest } from '../test/helpers/openstack/n8nCredentials';
 import { memberAppCredential } from '../test/helpers/openstack/servers';
 import { printTable, verdict } from './lib/measure';
@@ -121,23 +122,9 @@ async function main() {
 		);
 
 		await n8n.importWorkflow(
-			workflow('benchStorageDown', [
-				manualTrigger,
-				{
-					name: 'Download',
-					type: `${PACK}.cloudStorage`,
-					parameters: {
-						backend: 'swift',
-						resource: 'object',
-						operation: 'download',
-						container: locator(CONTAINER),
-						key: keyLocator('pack/big.bin'),
-					},
-					credentials: {
-						cloudPackOpenStackApi: { id: 'benchOpenStack1', name: 'Bench OpenStack' },
-					},
-				},
-			]),
+			storageDownloadWorkflow('swift', CONTAINER, 'pack/big.bin', {
+				cloudPackOpenStackApi: { id: 'benchOpenStack1', name: 'Bench OpenStack' },
+			}),
 		);
 
 		// Warm-up: n8n's migrations, and the credential's token (kept with it for the runs after).
