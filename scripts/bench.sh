@@ -7,6 +7,10 @@ OUT=.dev/bench-build
 rm -rf "$OUT"
 npx tsc -p tsconfig.json --outDir "$OUT" --noEmit false
 cp bench/lib/*.js "$OUT/bench/lib/"
+# the compiled test helpers look for the servers' descriptions two or three folders above
+# themselves (.dev/servers): the same folder, seen from the build
+mkdir -p "$OUT/.dev" .dev/servers
+ln -sfn "$(pwd)/.dev/servers" "$OUT/.dev/servers"
 # BENCH_SERVERS=running: use the servers already started (by test/servers/up.sh) and leave them up.
 if [ "${BENCH_SERVERS:-}" != running ]; then
 	bash test/servers/up.sh

@@ -38,6 +38,14 @@ export interface MeasuredRun extends Measurement {
 }
 
 /**
+ * BENCH_CPU_PROF=<folder>: each `n8n execute` also writes a V8 CPU profile there (named
+ * CPU.<date>.<time>.<pid>…cpuprofile, in run order), to see where a node's time goes.
+ */
+const CPU_PROFILE = process.env.BENCH_CPU_PROF
+	? ` --cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}`
+	: '';
+
+/**
  * `n8n execute` with the peak-RSS preload (sampling every 10 ms): the run, its wall time,
  * the n8n main process's peak RSS, and for `node` its execution time and the peak while it ran.
  * A run in which a node failed is an error (a benchmark of a failure measures nothing).
@@ -53,7 +61,7 @@ export async function runMeasured(
 	let stdout: string;
 	try {
 		({ stdout } = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 60 * 60_000, {
-			NODE_OPTIONS: `--require ${PRELOAD}`,
+			NODE_OPTIONS: `--require ${PRELOAD}${CPU_PROFILE}`,
 			CLOUD_PACK_MAXRSS_FILE: rssFile,
 			...RSS_SAMPLE_ENV,
 		}));

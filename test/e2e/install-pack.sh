@@ -8,8 +8,19 @@ PROJECT="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -d "$PROJECT/dist/nodes" ] || { echo "build first: npm run build" >&2; exit 1; }
 PACK_DIR="$(mktemp -d)"
 trap 'rm -rf "$PACK_DIR"' EXIT
-(cd "$PROJECT" && npm pack --silent --pack-destination "$PACK_DIR" >/dev/null)
+(cd "$PROJECT" && npm pack --loglevel=error --pack-destination "$PACK_DIR" >/dev/null)
 NODES="$TARGET/.n8n/nodes"
 mkdir -p "$NODES"
 [ -f "$NODES/package.json" ] || echo '{"private":true}' > "$NODES/package.json"
-(cd "$NODES" && npm install --silent --omit=dev --omit=peer --ignore-scripts --no-audit --no-fund "$PACK_DIR"/*.tgz)
+# npm's errors are printed (not --silent); a failure that may be passing (the registry, npm's
+# cache shared with a concurrent install) gets two more tries before the script gives up.
+install() {
+	(cd "$NODES" && npm install --loglevel=error --omit=dev --omit=peer --ignore-scripts \
+		--no-audit --no-fund "$PACK_DIR"/*.tgz >/dev/null)
+}
+for attempt in 1 2 3; do
+	install && exit 0
+	echo "install-pack.sh: npm install failed (attempt $attempt of 3)" >&2
+	sleep $((attempt * 5))
+done
+exit 1

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'crypto';
+import { createHash } from 'crypto';
 import { Readable } from 'stream';
 
 import {
@@ -54,55 +54,15 @@ export interface ResumableDownload {
 	openRange?: (from: number, last: number) => Promise<Readable>;
 	/** Parallel ranges: parts in flight and part size, or false for one stream. */
 	ranges?: ParallelRangesOptions | false;
-	/** Size of the chunks passed on (see `Coalescer`; 0: as they come); DOWNLOAD_CHUNK_BYTES unless told. */
-	chunkBytes?: number;
 }
 
 /**
- * The size of the chunks a download passes on. n8n stores a stream with one awaited write per
- * chunk; the SDKs deliver 16–64 KiB chunks, so a 1 GiB object cost n8n tens of thousands of
- * writes. 256 KiB chunks cut that to about four thousand and bound the memory held to one chunk
- * (with 1 MiB chunks n8n peaked 11–48 MiB over the 100 MiB target in the benchmarks).
+ * The size of the chunks the Local backend reads. A download passes the SDKs' chunks (16–64 KiB)
+ * on as they come: gathering them into 256 KiB buffers cut n8n's writes fourfold but, measured
+ * (Swift, 1 GiB, README "Benchmarks"), did not make the download faster and raised n8n's peak by
+ * 18–50 MiB (a second copy of every byte for the GC to collect).
  */
 export const DOWNLOAD_CHUNK_BYTES = 256 * 1024;
-
-/**
- * Gathers small chunks into buffers of `size` bytes, each a fresh buffer that is never written
- * again once passed on (the consumer may keep it). A chunk at least `size` long, arriving while
- * nothing is gathered, is passed on as it is (no copy); so with `size` 0 every chunk is.
- */
-class Coalescer {
-	private buffer?: Buffer;
-	private filled = 0;
-
-	constructor(private readonly size: number) {}
-
-	/** The full buffers `chunk` completes, in order. */
-	*add(chunk: Buffer): Generator<Buffer> {
-		if (this.filled === 0 && chunk.length >= this.size) {
-			yield chunk;
-			return;
-		}
-		let at = 0;
-		while (at < chunk.length) {
-			this.buffer ??= Buffer.allocUnsafeSlow(this.size);
-			const copied = chunk.copy(this.buffer, this.filled, at);
-			this.filled += copied;
-			at += copied;
-			if (this.filled === this.size) yield this.take()!;
-		}
-	}
-
-	/** What is gathered and not yet passed on, if anything. */
-	take(): Buffer | undefined {
-		if (!this.buffer || this.filled === 0) return undefined;
-		const full =
-			this.filled === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.filled);
-		this.buffer = undefined;
-		this.filled = 0;
-		return full;
-	}
-}
 
 /** The object changed between two requests of one download: its bytes are never spliced. */
 export class ObjectChangedError extends StorageError {
@@ -137,7 +97,7 @@ interface RunningHash {
 
 function runningHash(algorithm: ExpectedHash['algorithm']): RunningHash {
 	if (algorithm === 'md5') {
-		const hash: Hash = createHash('md5');
+		const hash = createHash('md5');
 		return { update: (data) => hash.update(data), digest: () => hash.digest('hex') };
 	}
 	let value = 0;
@@ -237,9 +197,9 @@ function destroyQuietly(body: Readable) {
 async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buffer> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...download.policy };
 	const hash = download.expectedHash ? runningHash(download.expectedHash.algorithm) : undefined;
-	// Bytes gathered here count as passed on: they came from the pinned version and survive a
-	// broken body. The last ones are passed on only once the hash matched.
-	const gathered = new Coalescer(download.chunkBytes ?? DOWNLOAD_CHUNK_BYTES);
+	// With a hash to check, one chunk is held back so that the last is passed on only once the
+	// hash matched; it counts as passed on (it came from the pinned version and survives a
+	// broken body).
 	// Attempts and time are counted from the last byte that came: a long download survives
 	// several breaks as long as each attempt makes progress.
 	let failingSince = Date.now();
@@ -247,6 +207,7 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 	let passedAtFailure = 0;
 	let failures = 0;
 	let body: Readable | undefined = download.body;
+	let held: Buffer | undefined;
 	try {
 		for (;;) {
 			let watch: IdleWatch | undefined;
@@ -260,8 +221,13 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value);
 					if (chunk.length === 0) continue;
 					passed += chunk.length;
-					hash?.update(chunk);
-					yield* gathered.add(chunk);
+					if (!hash) {
+						yield chunk;
+						continue;
+					}
+					hash.update(chunk);
+					if (held) yield held;
+					held = chunk;
 				}
 				if (download.length !== undefined && passed < download.length)
 					throw new ShortBodyError(passed, download.length);
@@ -308,8 +274,7 @@ async function* resumingChunks(download: ResumableDownload): AsyncGenerator<Buff
 					: actual === expected;
 			if (!same) throw new DownloadHashMismatchError(download.key, download.expectedHash, actual);
 		}
-		const rest = gathered.take();
-		if (rest) yield rest;
+		if (held) yield held;
 	} finally {
 		if (body) destroyQuietly(body);
 	}
@@ -326,9 +291,7 @@ export class DownloadHashMismatchError extends HashMismatchError {
 /** The download as one stream (see the top of this file). */
 export function resumableDownload(download: ResumableDownload): Readable {
 	const parallel = inParallelRanges(download, resumingChunks);
-	// the parts gather their own chunks: the whole passes theirs on as they come (chunkBytes 0)
-	const whole = parallel ? { ...parallel, chunkBytes: 0 } : download;
-	return Readable.from(resumingChunks(whole), { objectMode: false });
+	return Readable.from(resumingChunks(parallel ?? download), { objectMode: false });
 }
 
 /** The hex MD5 an object's bytes must have. */

@@ -82,9 +82,12 @@ export async function downloadObject(
 	return { info: result, stream };
 }
 
-/** GCS's CRC32C (base64) when it has one, else its MD5 (composite objects have only the CRC32C). */
+/**
+ * GCS's MD5 when it has one (a big download checks it on a worker thread, see download.ts),
+ * else its CRC32C (base64; composite objects have only that, checked on n8n's thread).
+ */
 function wholeObjectHash(crc: unknown, md5: unknown): ExpectedHash | undefined {
-	if (typeof crc === 'string' && crc) return { algorithm: 'crc32c', value: crc };
 	if (typeof md5 === 'string' && md5) return md5Hash(md5);
+	if (typeof crc === 'string' && crc) return { algorithm: 'crc32c', value: crc };
 	return undefined;
 }
