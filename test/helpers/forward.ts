@@ -197,11 +197,12 @@ export class FaultProxy {
 		const watch = new ByteWatch(plan.offset, () => {
 			if (this.struck) return 'pass';
 			this.struck++;
+			// busy from the strike on: the cut itself comes a turn of the event loop later
+			if (plan.kind === 'busy') this.busyPending = true;
 			return plan.kind === 'corrupt' ? 'flip' : 'cut';
 		});
 		const upstream = forwardRequest(this.target, req, res, { request: watch });
 		watch.on('cut', () => {
-			if (plan.kind === 'busy') this.busyPending = true;
 			upstream.destroy();
 			req.socket.destroy();
 		});
@@ -233,6 +234,9 @@ export class FaultProxy {
 		const watch = new ByteWatch(at, () => {
 			if (this.struck) return 'pass';
 			this.struck++;
+			// busy from the strike on: a request that arrives before the cut (setImmediate) counts
+			// as one after the strike, and must be answered busy as well
+			if (plan.kind === 'busy') this.busyPending = true;
 			// a cut closes the answer itself: dropped only when the client had closed it before
 			if (plan.kind === 'corrupt' || plan.kind === 'stall')
 				res.on('close', () => (this.struckAnswerDropped ||= !res.writableFinished));
@@ -240,7 +244,6 @@ export class FaultProxy {
 			return plan.kind === 'corrupt' ? 'flip' : plan.kind === 'stall' ? 'hold' : 'cut';
 		});
 		watch.on('cut', () => {
-			if (plan.kind === 'busy') this.busyPending = true;
 			answer.destroy();
 			res.socket?.destroy();
 			// the connection is cut first (a server may refuse to replace an object it is still
