@@ -14,12 +14,12 @@ mkdir -p "$NODES"
 [ -f "$NODES/package.json" ] || echo '{"private":true}' > "$NODES/package.json"
 # npm's errors are printed (not --silent); a failure that may be passing (the registry, npm's
 # cache shared with a concurrent install) gets two more tries before the script gives up.
-install() {
+install_pack() {
 	(cd "$NODES" && npm install --loglevel=error --omit=dev --omit=peer --ignore-scripts \
 		--no-audit --no-fund "$PACK_DIR"/*.tgz >/dev/null)
 }
 for attempt in 1 2 3; do
-	install && exit 0
+	install_pack && exit 0
 	echo "install-pack.sh: npm install failed (attempt $attempt of 3)" >&2
 	sleep $((attempt * 5))
 done
