@@ -1,27 +1,33 @@
 /**
- * S3 over an emulated wide-area link (bench/wan/up.sh: 40 ms round trip, 0.01 % random loss,
- * 1 Gbit/s): a download and an upload of WAN_MIB MiB (1024 by default) through the pack's S3
- * driver beside the official SDK's defaults (one GetObject streamed to a file; lib-storage's
- * Upload with its default part size and queue), each in its own process, with its peak RSS
- * beside a process that only loads the same modules. Prints PASS/FAIL against issue 18 §5:
- * the pack ≥ 2 × faster than the SDK default, peak RSS ≤ 100 MiB above the no-op process.
+ * Storage over an emulated wide-area link (bench/wan/up.sh: 40 ms round trip, 0.01 % random
+ * loss, 1 Gbit/s): for each backend (WAN_BACKENDS, default "s3 azure gcs swift"), a download
+ * and an upload of WAN_MIB MiB (1024 by default) through the pack's driver beside the official
+ * SDK's defaults (bench/wan/backends.ts), each in its own process, with its peak RSS beside a
+ * process that only loads the same modules. Prints PASS/FAIL against issue 18 §5: the pack
+ * ≥ 2 × faster than the SDK default, peak RSS ≤ 100 MiB above the no-op process.
  *
- * The servers stay where they are (the shared local Swift s3api on 127.0.0.1): a relay inside
- * the namespace cpk-wan forwards 10.77.0.2:<port> to them, so every byte of a transfer crosses
- * the emulated link and the relay's own hop is loopback. CPK_WAN=running: use a link already up.
+ * The servers stay where they are (the shared local servers on 127.0.0.1): a relay inside the
+ * namespace cpk-wan forwards 10.77.0.2:<port> to them, so every byte of a transfer crosses the
+ * emulated link and the relay's own hop is loopback. CPK_WAN=running: use a link already up
+ * (its relay must carry every port the chosen backends need).
  */
 import { execFileSync, spawn } from 'child_process';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { mkdirSync, rmSync, statSync } from 'fs';
 import dns from 'dns';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { pipeline } from 'stream/promises';
 
-import { S3Service } from '../nodes/shared/storage/drivers/s3';
 import { DEFAULT_PARALLEL_RANGES } from '../nodes/shared/storage/parallelRanges';
 import { ensureBigFile } from './lib/bigFile';
 import { printTable, verdict, type Measurement } from './lib/measure';
+import {
+	WAN_BACKENDS,
+	WAN_HOST,
+	WAN_NAME,
+	type TransferName,
+	type WanBackend,
+} from './wan/backends';
 
 const MiB = 1024 ** 2;
 const PROJECT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../..')].find((dir) => {
@@ -31,36 +37,11 @@ const PROJECT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../.
 		return false;
 	}
 })!;
-const WAN_HOST = '10.77.0.2';
-const WAN_NAME = 'wan.localhost';
 /** The client's side of the link (bench/wan/up.sh). */
 const CLIENT_NS = 'cpk-wanc';
-const BUCKET = 'bench.cloud-pack-wan';
-const SOURCE_KEY = 'wan/source.bin';
+const TRANSFERS: TransferName[] = ['pack-download', 'sdk-download', 'pack-upload', 'sdk-upload'];
 
-interface Swift {
-	s3Endpoint: string;
-	region: string;
-	accessKeyId: string;
-	secretAccessKey: string;
-}
-
-function swiftConfig(): Swift {
-	const file = path.join(PROJECT, '.dev/servers/swift.json');
-	return JSON.parse(readFileSync(file, 'utf8')) as Swift;
-}
-
-/**
- * The endpoint across the link. The pack sends a secret over plain http:// to a loopback name
- * only, so the link's far end is named `wan.localhost`, resolved to it in the child processes
- * (for the SDK and the pack alike).
- */
-function overTheLink(endpoint: string): string {
-	const url = new URL(endpoint);
-	url.hostname = WAN_NAME;
-	return url.toString().replace(/\/$/, '');
-}
-
+/** In the child processes, `wan.localhost` is the link's far end (for the SDK and the pack alike). */
 function resolveWanName() {
 	const original = dns.lookup;
 	const lookup = (hostname: string, options: unknown, callback?: unknown) => {
@@ -76,99 +57,42 @@ function resolveWanName() {
 	(dns as { lookup: unknown }).lookup = lookup;
 }
 
-async function packService(endpoint: string): Promise<S3Service> {
-	const swift = swiftConfig();
-	return await S3Service.fromCredential({
-		provider: 'custom',
-		authentication: 'accessKey',
-		endpoint,
-		region: swift.region,
-		forcePathStyle: true,
-		accessKeyId: swift.accessKeyId,
-		secretAccessKey: swift.secretAccessKey,
-	});
-}
-
-/** The SDK with its defaults (checksums only when required, as the S3 bench: Swift's s3api). */
-async function sdkClient(endpoint: string) {
-	const { S3Client } = await import('@aws-sdk/client-s3');
-	const swift = swiftConfig();
-	return new S3Client({
-		region: swift.region,
-		endpoint,
-		forcePathStyle: true,
-		credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey },
-		requestChecksumCalculation: 'WHEN_REQUIRED',
-		responseChecksumValidation: 'WHEN_REQUIRED',
-	});
-}
-
 // ---- the measured transfers, each run in a child process ---------------------------------
 
-const TRANSFERS: Record<string, (endpoint: string, file: string) => Promise<void>> = {
-	rtt: async (endpoint) => {
-		const ms = await connectRttMs(Number(new URL(endpoint).port));
-		console.error(`TCP connect across the link (one round trip): ${ms.toFixed(1)} ms`);
-	},
-	noop: async () => {
-		await import('@aws-sdk/client-s3');
-		await import('@aws-sdk/lib-storage');
-	},
-	'pack-download': async (endpoint, file) => {
-		const s3 = await packService(endpoint);
-		const { stream } = await s3.download(BUCKET, SOURCE_KEY);
-		await pipeline(stream, createWriteStream(file));
-	},
-	'sdk-download': async (endpoint, file) => {
-		const { GetObjectCommand } = await import('@aws-sdk/client-s3');
-		const client = await sdkClient(endpoint);
-		const answer = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: SOURCE_KEY }));
-		await pipeline(answer.Body as NodeJS.ReadableStream, createWriteStream(file));
-		client.destroy();
-	},
-	'pack-upload': async (endpoint, file) => {
-		const s3 = await packService(endpoint);
-		await s3.upload(BUCKET, 'wan/pack.bin', createReadStream(file), {
-			size: statSync(file).size,
-			...uploadTuning(),
-		});
-	},
-	'sdk-upload': async (endpoint, file) => {
-		const { Upload } = await import('@aws-sdk/lib-storage');
-		const client = await sdkClient(endpoint);
-		const params = { Bucket: BUCKET, Key: 'wan/sdk.bin', Body: createReadStream(file) };
-		await new Upload({ client, params }).done();
-		client.destroy();
-	},
-};
-
-/** The pack's upload on this link: more parts in flight than the loopback default. */
-function uploadTuning(): { concurrency?: number; partSize?: number } {
-	const concurrency = Number(process.env.WAN_UPLOAD_CONCURRENCY ?? 12);
-	const partSize = Number(process.env.WAN_UPLOAD_PART_MIB ?? 5) * MiB;
-	return { concurrency, partSize };
-}
-
-async function child(name: string, endpoint: string, file: string) {
+async function child(backendName: string, name: string, file: string) {
 	resolveWanName();
+	const backend = WAN_BACKENDS[backendName];
 	const started = process.hrtime.bigint();
-	await TRANSFERS[name](endpoint, file);
+	if (name === 'rtt') {
+		const ms = await connectRttMs(backend.ports()[0]);
+		console.error(`TCP connect across the link (one round trip): ${ms.toFixed(1)} ms`);
+	} else if (name === 'noop') {
+		for (const module of backend.sdkModules) await import(module);
+	} else await backend.transfers[name as TransferName](file);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const maxRssKiB = process.resourceUsage().maxRSS;
 	console.log(JSON.stringify({ seconds, maxRssKiB }));
+	// SDK agents may keep sockets open; the figures are printed
+	process.exit(0);
 }
 
-async function runChild(name: string, endpoint: string, file: string): Promise<Measurement> {
+async function runChild(
+	backend: string,
+	name: string,
+	file: string,
+	env: Record<string, string>,
+): Promise<Measurement> {
 	const output = await new Promise<string>((resolve, reject) => {
-		const args = [process.execPath, __filename, 'child', name, endpoint, file];
+		const args = [process.execPath, __filename, 'child', backend, name, file];
 		const proc = spawn('ip', ['netns', 'exec', CLIENT_NS, ...args], {
 			stdio: ['ignore', 'pipe', 'inherit'],
+			env: { ...process.env, ...env },
 		});
 		let out = '';
 		proc.stdout.on('data', (data: Buffer) => (out += data.toString()));
 		proc.on('error', reject);
 		proc.on('close', (code) =>
-			code === 0 ? resolve(out) : reject(new Error(`${name} exited with ${code}`)),
+			code === 0 ? resolve(out) : reject(new Error(`${backend} ${name} exited with ${code}`)),
 		);
 	});
 	const result = JSON.parse(output.trim().split('\n').pop()!) as {
@@ -201,73 +125,77 @@ function linkUp(): boolean {
 	return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).includes(CLIENT_NS);
 }
 
-async function main() {
-	const bytes = Number(process.env.WAN_MIB ?? 1024) * MiB;
-	const dir = path.join(PROJECT, '.dev/bench/wan');
-	mkdirSync(dir, { recursive: true });
-	const swift = swiftConfig();
-	const ownLink = process.env.CPK_WAN !== 'running';
-	if (ownLink) {
-		if (linkUp()) throw new Error('cpk-wan is already up: set CPK_WAN=running to use it');
-		execFileSync('bash', [path.join(PROJECT, 'bench/wan/up.sh')], { stdio: 'inherit' });
-	}
+const load = () => os.loadavg()[0].toFixed(1);
+
+/** One backend's four transfers and its no-op process; prints its table and verdicts. */
+async function runBackend(name: string, backend: WanBackend, source: string, bytes: number) {
+	const dir = path.dirname(source);
+	const env = await backend.prepare(source, bytes);
 	try {
-		const source = await ensureBigFile(path.join(dir, `source-${bytes / MiB}MiB.bin`), bytes);
-		const local = await packService(swift.s3Endpoint);
-		await local.createBucket(BUCKET, { ifNotExists: true });
-		await local.upload(BUCKET, SOURCE_KEY, createReadStream(source), { size: bytes });
-		const wan = overTheLink(swift.s3Endpoint);
-		const load = () => os.loadavg()[0].toFixed(1);
-		console.log(
-			`Link: ${wan} (emulated: bench/wan/link.py, a user-space TUN link; tc netem is not ` +
-				`built into this kernel), Reno, ${bytes / MiB} MiB, load average ${load()}`,
-		);
-		await runChild('rtt', wan, '');
+		await runChild(name, 'rtt', '', env);
 		const out = path.join(dir, 'download.bin');
-		const rows: Measurement[] = [];
-		for (const name of Object.keys(TRANSFERS).filter((name) => name !== 'rtt')) {
-			const row = await runChild(name, wan, name.endsWith('upload') ? source : out);
+		const rows: Measurement[] = [await runChild(name, 'noop', '', env)];
+		for (const transfer of TRANSFERS) {
+			const row = await runChild(name, transfer, transfer.endsWith('upload') ? source : out, env);
 			row.note = `load ${load()}`;
-			if (name.endsWith('download')) {
-				if (statSync(out).size !== bytes) throw new Error(`${name}: wrong size`);
+			if (transfer.endsWith('download')) {
+				if (statSync(out).size !== bytes) throw new Error(`${name} ${transfer}: wrong size`);
 				rmSync(out);
 			}
 			rows.push(row);
 		}
 		const by = Object.fromEntries(rows.map((row) => [row.label, row]));
-		const tuning = uploadTuning();
 		printTable(
-			`S3 over the emulated WAN (pack: ${DEFAULT_PARALLEL_RANGES.concurrency} parallel ${DEFAULT_PARALLEL_RANGES.partSize / MiB} MiB ranges; upload ${tuning.concurrency} × ${(tuning.partSize ?? 0) / MiB} MiB parts; SDK: defaults)`,
+			`${name} over the emulated WAN (pack: ${DEFAULT_PARALLEL_RANGES.concurrency} parallel ${DEFAULT_PARALLEL_RANGES.partSize / MiB} MiB ranges for downloads; ${backend.describe()})`,
 			rows,
 		);
 		const mibPerS = (row: Measurement) => (bytes / MiB / row.seconds).toFixed(1);
-		for (const row of rows.slice(1)) console.log(`${row.label}: ${mibPerS(row)} MiB/s`);
+		for (const row of rows.slice(1)) console.log(`${name} ${row.label}: ${mibPerS(row)} MiB/s`);
 		const noop = by.noop.peakRssMiB!;
+		const ratio = (what: 'download' | 'upload') =>
+			verdict(
+				`${name} ${what}: pack time ÷ SDK time`,
+				by[`pack-${what}`].seconds / by[`sdk-${what}`].seconds,
+				0.5,
+				'×',
+			);
+		const memory = (what: 'download' | 'upload') =>
+			verdict(
+				`${name} ${what} peak RSS above no-op`,
+				by[`pack-${what}`].peakRssMiB! - noop,
+				100,
+				'MiB',
+			);
 		console.log(
-			[
-				verdict(
-					'download: pack time ÷ SDK time',
-					by['pack-download'].seconds / by['sdk-download'].seconds,
-					0.5,
-					'×',
-				),
-				verdict(
-					'upload: pack time ÷ SDK time',
-					by['pack-upload'].seconds / by['sdk-upload'].seconds,
-					0.5,
-					'×',
-				),
-				verdict(
-					'download peak RSS above no-op',
-					by['pack-download'].peakRssMiB! - noop,
-					100,
-					'MiB',
-				),
-				verdict('upload peak RSS above no-op', by['pack-upload'].peakRssMiB! - noop, 100, 'MiB'),
-			].join('\n'),
+			[ratio('download'), ratio('upload'), memory('download'), memory('upload')].join('\n'),
 		);
-		for (const key of [SOURCE_KEY, 'wan/pack.bin', 'wan/sdk.bin'])
-			await local.deleteObject(BUCKET, key).catch(() => undefined);
+	} finally {
+		await backend.cleanup();
+	}
+}
+
+async function main() {
+	const bytes = Number(process.env.WAN_MIB ?? 1024) * MiB;
+	const names = (process.env.WAN_BACKENDS ?? 's3 azure gcs swift').split(/[\s,]+/).filter(Boolean);
+	for (const name of names) if (!WAN_BACKENDS[name]) throw new Error(`No WAN backend "${name}"`);
+	const dir = path.join(PROJECT, '.dev/bench/wan');
+	mkdirSync(dir, { recursive: true });
+	const ownLink = process.env.CPK_WAN !== 'running';
+	if (ownLink) {
+		if (linkUp()) throw new Error('cpk-wan is already up: set CPK_WAN=running to use it');
+		const ports = [...new Set(names.flatMap((name) => WAN_BACKENDS[name].ports()))];
+		execFileSync('bash', [path.join(PROJECT, 'bench/wan/up.sh')], {
+			stdio: 'inherit',
+			env: { ...process.env, CPK_WAN_PORTS: ports.map((port) => `--forward ${port}`).join(' ') },
+		});
+	}
+	try {
+		const source = await ensureBigFile(path.join(dir, `source-${bytes / MiB}MiB.bin`), bytes);
+		console.log(
+			`Link: ${WAN_NAME} (emulated: bench/wan/link.py, a user-space TUN link; tc netem is not ` +
+				`built into this kernel), Reno, ${bytes / MiB} MiB, backends ${names.join(', ')}, load average ${load()}`,
+		);
+		for (const name of names) await runBackend(name, WAN_BACKENDS[name], source, bytes);
 	} finally {
 		if (ownLink) execFileSync('bash', [path.join(PROJECT, 'bench/wan/down.sh')]);
 	}

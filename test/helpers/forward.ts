@@ -105,6 +105,8 @@ export class FaultProxy {
 	struckAnswerDropped = false;
 	/** What `onStrike` threw, if anything (the object was then not replaced). */
 	strikeError?: unknown;
+	/** GETs of a bounded byte range (`Range` or Azure's `x-ms-range`: bytes=a-b), every request. */
+	boundedRangeGets = 0;
 	private plan?: FaultPlan;
 	private busyPending = false;
 	/** While the object is being replaced, new requests wait (the change falls between two). */
@@ -163,6 +165,9 @@ export class FaultProxy {
 	private handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		const plan = this.plan;
 		if (this.struck) this.requestsAfterStrike++;
+		const range = req.headers['x-ms-range'] ?? req.headers.range;
+		if (req.method === 'GET' && /^bytes=\d+-\d+$/.test(String(range ?? '')))
+			this.boundedRangeGets++;
 		const bodyLength = Number(req.headers['content-length'] ?? 0);
 		const sending = req.method === 'PUT' || req.method === 'POST' || req.method === 'PATCH';
 		// a chunked body (no Content-Length) is watched too: the fault strikes if it gets long enough

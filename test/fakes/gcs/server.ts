@@ -471,7 +471,9 @@ export async function startGcsFake(
 			crc: 0,
 			ifGenerationMatch,
 		});
-		const location = `${baseUrl}/upload/storage/v1/b/${encodeURIComponent(bucketName)}/o?uploadType=resumable&name=${encodeURIComponent(name)}&upload_id=${id}`;
+		// The session URL names the host the client reached (a relay or a proxy in between too).
+		const origin = req.headers.host ? `http://${req.headers.host}` : baseUrl;
+		const location = `${origin}/upload/storage/v1/b/${encodeURIComponent(bucketName)}/o?uploadType=resumable&name=${encodeURIComponent(name)}&upload_id=${id}`;
 		res.writeHead(200, { Location: location, 'X-GUploader-UploadID': id, 'Content-Length': 0 });
 		res.end();
 	};

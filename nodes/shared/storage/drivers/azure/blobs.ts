@@ -502,12 +502,12 @@ export async function downloadBlob(
 	};
 	const expectedHash =
 		options.verifyHash !== false && !range && info.md5 ? md5Hash(info.md5) : undefined;
-	const reopen = async (from: number) => {
+	const reopen = async (from: number, last = offset + length - 1) => {
 		try {
 			const again = await azureCall(
 				context,
 				async () =>
-					await client.download(from, length - (from - offset), {
+					await client.download(from, last - from + 1, {
 						maxRetryRequests: 0,
 						conditions: { ifMatch: response.etag },
 					}),
@@ -524,6 +524,8 @@ export async function downloadBlob(
 		start: offset,
 		length,
 		reopen,
+		openRange: reopen,
+		ranges: options.ranges,
 		expectedHash,
 		policy: options.policy,
 	});

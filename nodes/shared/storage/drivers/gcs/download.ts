@@ -40,10 +40,10 @@ export async function downloadObject(
 		.bucket(bucket)
 		.file(key, generation === undefined || Number.isNaN(generation) ? {} : { generation });
 	const { start, last, info: result } = rangeOfObject(info, range);
-	/** The bytes from `from` on, of the generation described: a replaced object is not found. */
-	const open = async (from: number, again: boolean): Promise<Readable> => {
+	/** The bytes `from`..`to`, of the generation described: a replaced object is not found. */
+	const open = async (from: number, again: boolean, to = last): Promise<Readable> => {
 		if (info.size === 0) return Readable.from([]);
-		const source = file.createReadStream({ start: from, end: last, validation: false });
+		const source = file.createReadStream({ start: from, end: to, validation: false });
 		const stream = new PassThrough();
 		// Where a server serves another generation anyway, its answer says so: never spliced.
 		source.on('response', (answer: { headers?: Record<string, unknown> }) => {
@@ -75,6 +75,8 @@ export async function downloadObject(
 		start,
 		length: info.size === 0 ? 0 : last - start + 1,
 		reopen: async (from) => await open(from, true),
+		openRange: async (from, to) => await open(from, true, to),
+		ranges: options.ranges,
 		expectedHash,
 		policy: options.policy,
 	});

@@ -143,10 +143,10 @@ export async function downloadObject(
 	const length = intHeader(response.headers, 'content-length');
 	const last = length !== undefined ? start + length - 1 : undefined;
 	const etag = response.headers.etag;
-	const reopen = async (from: number) => {
+	const reopen = async (from: number, to = last) => {
 		try {
 			const again = await get({
-				Range: `bytes=${from}-${last ?? ''}`,
+				Range: `bytes=${from}-${to ?? ''}`,
 				...(etag ? { 'If-Match': etag } : {}),
 			});
 			return again.body;
@@ -162,6 +162,8 @@ export async function downloadObject(
 		start,
 		length,
 		reopen,
+		openRange: reopen,
+		ranges: options.ranges,
 		expectedHash,
 		policy: options.policy,
 	});
