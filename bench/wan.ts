@@ -9,7 +9,8 @@
  * The servers stay where they are (the shared local servers on 127.0.0.1): a relay inside the
  * namespace cpk-wan forwards 10.77.0.2:<port> to them, so every byte of a transfer crosses the
  * emulated link and the relay's own hop is loopback. CPK_WAN=running: use a link already up
- * (its relay must carry every port the chosen backends need).
+ * (its relay must carry every port the chosen backends need). First, unless WAN_CEILING=0, raw
+ * TCP streams (one, and sixteen at once) measure what the link itself carries each way.
  */
 import { execFileSync, spawn } from 'child_process';
 import { mkdirSync, rmSync, statSync } from 'fs';
@@ -41,11 +42,14 @@ const PROJECT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../.
 const CLIENT_NS = 'cpk-wanc';
 const TRANSFERS: TransferName[] = ['pack-download', 'sdk-download', 'pack-upload', 'sdk-upload'];
 
-/** In the child processes, `wan.localhost` is the link's far end (for the SDK and the pack alike). */
+/**
+ * In the child processes, `wan.localhost` and the names below it are the link's far end (for the
+ * SDK and the pack alike).
+ */
 function resolveWanName() {
 	const original = dns.lookup;
 	const lookup = (hostname: string, options: unknown, callback?: unknown) => {
-		if (hostname !== WAN_NAME)
+		if (hostname !== WAN_NAME && !hostname.endsWith(`.${WAN_NAME}`))
 			return (original as (...args: unknown[]) => void)(hostname, options, callback);
 		const done = (typeof options === 'function' ? options : callback) as (
 			...args: unknown[]
@@ -57,6 +61,97 @@ function resolveWanName() {
 	(dns as { lookup: unknown }).lookup = lookup;
 }
 
+// ---- the link's own ceiling: raw TCP streams through it -----------------------------------
+
+/** A port on 127.0.0.1 (carried by the relay) where raw TCP streams are sunk or sourced. */
+const CEILING_PORT = 19_298;
+
+/** 'U' then bytes: read and dropped (then closed); 'D' + 8-byte length: that many bytes sent. */
+async function startCeilingServer(): Promise<net.Server> {
+	const block = Buffer.alloc(256 * 1024, 7);
+	const server = net.createServer((socket) => {
+		socket.on('error', () => undefined);
+		socket.once('data', (first: Buffer) => {
+			if (first[0] !== 0x44) {
+				// 'U': dropped; closed once the client ended, so that it counts until all arrived
+				socket.on('end', () => socket.end());
+				return void socket.resume();
+			}
+			let left = Number(first.readBigUInt64BE(1));
+			const send = () => {
+				while (left > 0) {
+					const piece = left >= block.length ? block : block.subarray(0, left);
+					left -= piece.length;
+					if (!socket.write(piece)) return void socket.once('drain', send);
+				}
+				socket.end();
+			};
+			send();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(CEILING_PORT, '127.0.0.1', resolve));
+	return server;
+}
+
+/** `streams` TCP streams across the link moving `bytes` in all, up or down; resolves when done. */
+async function rawStreams(direction: 'up' | 'down', streams: number, bytes: number) {
+	const each = Math.ceil(bytes / streams);
+	const block = Buffer.alloc(256 * 1024, 9);
+	const one = () =>
+		new Promise<void>((resolve, reject) => {
+			const socket = net.connect(CEILING_PORT, WAN_HOST);
+			socket.on('error', reject);
+			if (direction === 'down') {
+				const ask = Buffer.alloc(9);
+				ask[0] = 0x44;
+				ask.writeBigUInt64BE(BigInt(each), 1);
+				socket.write(ask);
+				socket.resume();
+				socket.on('end', resolve);
+				return;
+			}
+			socket.write(Buffer.from('U'));
+			let left = each;
+			const send = () => {
+				while (left > 0) {
+					const piece = left >= block.length ? block : block.subarray(0, left);
+					left -= piece.length;
+					if (!socket.write(piece)) return void socket.once('drain', send);
+				}
+				socket.end();
+			};
+			socket.resume();
+			socket.on('close', () => resolve());
+			send();
+		});
+	await Promise.all(Array.from({ length: streams }, one));
+}
+
+const CEILING_RUNS: Array<{
+	name: string;
+	direction: 'up' | 'down';
+	streams: number;
+	mib: number;
+}> = [
+	{ name: 'raw TCP, 1 stream, down', direction: 'down', streams: 1, mib: 64 },
+	{ name: 'raw TCP, 16 streams, down', direction: 'down', streams: 16, mib: 256 },
+	{ name: 'raw TCP, 1 stream, up', direction: 'up', streams: 1, mib: 64 },
+	{ name: 'raw TCP, 16 streams, up', direction: 'up', streams: 16, mib: 256 },
+];
+
+/** What the link itself carries: the ceiling any transfer across it meets. */
+async function measureCeiling() {
+	const server = await startCeilingServer();
+	try {
+		for (const run of CEILING_RUNS) {
+			const row = await runChild('s3', `ceiling:${CEILING_RUNS.indexOf(run)}`, '', {});
+			console.log(`link ceiling, ${run.name}: ${(run.mib / row.seconds).toFixed(1)} MiB/s`);
+		}
+	} finally {
+		server.close();
+	}
+}
+
 // ---- the measured transfers, each run in a child process ---------------------------------
 
 async function child(backendName: string, name: string, file: string) {
@@ -66,6 +161,9 @@ async function child(backendName: string, name: string, file: string) {
 	if (name === 'rtt') {
 		const ms = await connectRttMs(backend.ports()[0]);
 		console.error(`TCP connect across the link (one round trip): ${ms.toFixed(1)} ms`);
+	} else if (name.startsWith('ceiling:')) {
+		const run = CEILING_RUNS[Number(name.slice('ceiling:'.length))];
+		await rawStreams(run.direction, run.streams, run.mib * MiB);
 	} else if (name === 'noop') {
 		for (const module of backend.sdkModules) await import(module);
 	} else await backend.transfers[name as TransferName](file);
@@ -183,7 +281,9 @@ async function main() {
 	const ownLink = process.env.CPK_WAN !== 'running';
 	if (ownLink) {
 		if (linkUp()) throw new Error('cpk-wan is already up: set CPK_WAN=running to use it');
-		const ports = [...new Set(names.flatMap((name) => WAN_BACKENDS[name].ports()))];
+		const ports = [
+			...new Set([CEILING_PORT, ...names.flatMap((name) => WAN_BACKENDS[name].ports())]),
+		];
 		execFileSync('bash', [path.join(PROJECT, 'bench/wan/up.sh')], {
 			stdio: 'inherit',
 			env: { ...process.env, CPK_WAN_PORTS: ports.map((port) => `--forward ${port}`).join(' ') },
@@ -195,6 +295,7 @@ async function main() {
 			`Link: ${WAN_NAME} (emulated: bench/wan/link.py, a user-space TUN link; tc netem is not ` +
 				`built into this kernel), Reno, ${bytes / MiB} MiB, backends ${names.join(', ')}, load average ${load()}`,
 		);
+		if (process.env.WAN_CEILING !== '0') await measureCeiling();
 		for (const name of names) await runBackend(name, WAN_BACKENDS[name], source, bytes);
 	} finally {
 		if (ownLink) execFileSync('bash', [path.join(PROJECT, 'bench/wan/down.sh')]);

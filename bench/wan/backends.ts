@@ -197,10 +197,20 @@ async function azurePack(blobEndpoint: string) {
 	});
 }
 
+/**
+ * Azurite's endpoint across the link. Azurite (like Azure) takes the account from the first label
+ * of a host name that is neither an IP address nor `localhost`: the account's own name is used.
+ */
+function azureOverTheLink(): string {
+	const server = serverJson<AzuriteServer>('azurite');
+	const url = new URL(server.blobEndpoint);
+	return `http://${server.accountName}.${WAN_NAME}:${url.port}`;
+}
+
 async function azureSdkContainer() {
 	const { BlobServiceClient } = await import('@azure/storage-blob');
 	const server = serverJson<AzuriteServer>('azurite');
-	const connection = `DefaultEndpointsProtocol=http;AccountName=${server.accountName};AccountKey=${server.accountKey};BlobEndpoint=${overTheLink(server.blobEndpoint)};`;
+	const connection = `DefaultEndpointsProtocol=http;AccountName=${server.accountName};AccountKey=${server.accountKey};BlobEndpoint=${azureOverTheLink()};`;
 	return BlobServiceClient.fromConnectionString(connection).getContainerClient(AZURE_CONTAINER);
 }
 
@@ -219,9 +229,7 @@ const azure: WanBackend = {
 	},
 	transfers: {
 		'pack-download': async (file) => {
-			const connection = await azurePack(
-				overTheLink(serverJson<AzuriteServer>('azurite').blobEndpoint),
-			);
+			const connection = await azurePack(azureOverTheLink());
 			await downloadTo(new AzureStorageDriver(connection), AZURE_CONTAINER, file);
 		},
 		'sdk-download': async (file) => {
@@ -229,9 +237,7 @@ const azure: WanBackend = {
 			await pipeline(answer.readableStreamBody!, createWriteStream(file));
 		},
 		'pack-upload': async (file) => {
-			const connection = await azurePack(
-				overTheLink(serverJson<AzuriteServer>('azurite').blobEndpoint),
-			);
+			const connection = await azurePack(azureOverTheLink());
 			const { concurrency, partSize } = uploadTuning();
 			await uploadBlob(connection, AZURE_CONTAINER, PACK_KEY, asFile(file), {
 				concurrency,
