@@ -244,7 +244,7 @@ async function runBackend(name: string, backend: WanBackend, source: string, byt
 		}
 		const by = Object.fromEntries(rows.map((row) => [row.label, row]));
 		printTable(
-			`${name} over the emulated WAN (pack: ${DEFAULT_PARALLEL_RANGES.concurrency} parallel ${DEFAULT_PARALLEL_RANGES.partSize / MiB} MiB ranges for downloads; ${backend.describe()})`,
+			`${name} over the emulated WAN (pack downloads: up to ${DEFAULT_PARALLEL_RANGES.concurrency} parallel ${DEFAULT_PARALLEL_RANGES.partSize / MiB} MiB ranges once the reader waits; ${backend.describe()})`,
 			rows,
 		);
 		const mibPerS = (row: Measurement) => (bytes / MiB / row.seconds).toFixed(1);

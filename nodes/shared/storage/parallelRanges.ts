@@ -7,7 +7,12 @@ import type { ResumableDownload } from './download';
  *
  * Over a link with latency one TCP stream carries only a fraction of the bandwidth (its window
  * grows slowly back after each lost packet), so a big object is read as consecutive parts of
- * `partSize` bytes, `concurrency` of them in flight. The reader gets the parts in order: the
+ * `partSize` bytes, `concurrency` of them in flight. Only where the link is the limit, though:
+ * the first answer streams on alone while its reader (n8n) is the slower side, and the download
+ * turns parallel once the reader spent more than `waitingShare` of the time reading one part's
+ * worth of bytes waiting for them. (Over loopback the reader is the slower side, and parts read
+ * ahead there only cost memory and the server's time: measured, README "Benchmarks".)
+ * The reader gets the parts in order: the
  * lowest part passes its bytes on as they arrive, the parts ahead of it keep theirs until its
  * turn, and no part beyond the lowest + `concurrency` starts. So at most `concurrency` ×
  * `partSize` bytes wait in memory. Each part is fetched by `partChunks`, which resumes a broken
@@ -20,11 +25,17 @@ export interface ParallelRangesOptions {
 	concurrency?: number;
 	/** Bytes of each part. */
 	partSize?: number;
+	/**
+	 * Parts are read ahead once the reader waited for bytes this share of the time (0 to 1)
+	 * while one part's worth of the first answer passed; 0: from the start.
+	 */
+	waitingShare?: number;
 }
 
 export const DEFAULT_PARALLEL_RANGES: Required<ParallelRangesOptions> = {
 	concurrency: 8,
 	partSize: 4 * 1024 * 1024,
+	waitingShare: 0.5,
 };
 
 /** One part of the download: the bytes from `start` to `last` (object positions, inclusive). */
@@ -60,38 +71,51 @@ export function parallelRangesFor(
 	const chosen = { ...DEFAULT_PARALLEL_RANGES, ...options };
 	const concurrency = Math.floor(chosen.concurrency);
 	const partSize = Math.floor(chosen.partSize);
+	const waitingShare = Math.min(Math.max(Number(chosen.waitingShare) || 0, 0), 1);
 	if (!(concurrency > 1) || !(partSize > 0) || length < 2 * partSize) return undefined;
-	return { concurrency, partSize };
+	return { concurrency, partSize, waitingShare };
 }
 
-/** The first `limit` bytes of `body`, which is then destroyed (its connection is not reused). */
-async function* firstBytes(body: Readable, limit: number): AsyncGenerator<Buffer> {
-	let left = limit;
-	try {
-		for await (const value of body) {
-			const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array);
-			if (chunk.length >= left) {
-				if (left > 0) yield chunk.subarray(0, left);
-				return;
-			}
-			left -= chunk.length;
-			yield chunk;
+/** How many bytes of the first answer its part passes on: all, until the download splits. */
+interface FirstLimit {
+	limit: number;
+	passed: number;
+}
+
+/** Bytes the first part keeps ahead of its reader before it stops reading the socket. */
+const FIRST_PART_AHEAD = 1024 * 1024;
+
+/** A part's chunks until `limit` of them passed (a bound that may shrink while they are read). */
+async function* upTo(source: AsyncIterable<Buffer>, limit: FirstLimit): AsyncGenerator<Buffer> {
+	for await (const chunk of source) {
+		const left = limit.limit - limit.passed;
+		if (chunk.length >= left) {
+			limit.passed += Math.max(left, 0);
+			if (left > 0) yield chunk.subarray(0, left);
+			return;
 		}
-	} finally {
-		body.on('error', () => undefined);
-		if (!body.destroyed) body.destroy();
+		limit.passed += chunk.length;
+		yield chunk;
 	}
 }
 
-/** A part being fetched: its chunks wait here until the reader reaches it. */
+/**
+ * A part being fetched: its chunks wait here until the reader reaches it, at most `ahead` bytes
+ * (a part ahead holds its whole part; the first part, which may be the whole download, less).
+ */
 class RunningPart {
 	private readonly chunks: Buffer[] = [];
+	private buffered = 0;
 	private ended = false;
 	private failure?: { error: unknown };
 	private wake?: () => void;
+	private space?: () => void;
 	private stopped = false;
 
-	constructor(source: AsyncIterable<Buffer>) {
+	constructor(
+		source: AsyncIterable<Buffer>,
+		private readonly ahead = Infinity,
+	) {
 		void this.run(source);
 	}
 
@@ -100,7 +124,10 @@ class RunningPart {
 			for await (const chunk of source) {
 				if (this.stopped) return;
 				this.chunks.push(chunk);
+				this.buffered += chunk.length;
 				this.notify();
+				while (this.buffered >= this.ahead && !this.stopped)
+					await new Promise<void>((resolve) => (this.space = resolve));
 			}
 			this.ended = true;
 		} catch (error) {
@@ -116,20 +143,34 @@ class RunningPart {
 	}
 
 	/** The part's bytes in order, as they come; throws the part's failure. */
-	async *drain(): AsyncGenerator<Buffer> {
+	async *drain(waited?: (ms: number) => void): AsyncGenerator<Buffer> {
 		for (;;) {
 			const chunk = this.chunks.shift();
-			if (chunk) yield chunk;
-			else if (this.failure) throw this.failure.error;
+			if (chunk) {
+				this.buffered -= chunk.length;
+				this.makeSpace();
+				yield chunk;
+			} else if (this.failure) throw this.failure.error;
 			else if (this.ended) return;
-			else await new Promise<void>((resolve) => (this.wake = resolve));
+			else {
+				const since = Date.now();
+				await new Promise<void>((resolve) => (this.wake = resolve));
+				waited?.(Date.now() - since);
+			}
 		}
+	}
+
+	private makeSpace() {
+		const space = this.space;
+		this.space = undefined;
+		space?.();
 	}
 
 	/** Stops keeping bytes (the part's source ends at its next chunk). */
 	stop() {
 		this.stopped = true;
 		this.chunks.length = 0;
+		this.makeSpace();
 	}
 }
 
@@ -141,21 +182,53 @@ export async function* parallelRangeChunks(download: ParallelDownload): AsyncGen
 	const end = download.start + download.length; // one past the last byte
 	const signal = { aborted: false };
 	const running: RunningPart[] = [];
-	let next = download.start;
+	// The first part is the whole download until it splits (at once when waitingShare is 0).
+	const first: FirstLimit = { limit: download.length, passed: 0 };
+	let next = end;
 	const startPart = () => {
 		const start = next;
 		const last = Math.min(start + partSize, end) - 1;
 		next = last + 1;
-		const body =
-			start === download.start
-				? Readable.from(firstBytes(download.body, last - start + 1), { objectMode: false })
-				: undefined;
-		running.push(new RunningPart(download.partChunks({ start, last, body, signal })));
+		running.push(new RunningPart(download.partChunks({ start, last, signal })));
 	};
+	const fillUp = () => {
+		while (running.length < concurrency && next < end) startPart();
+	};
+	let splitDone = false;
+	/** From now on parts are read ahead: the first one ends one part size further on. */
+	const split = () => {
+		splitDone = true;
+		first.limit = Math.min(first.passed + partSize, download.length);
+		next = download.start + first.limit;
+		fillUp();
+	};
+	// While unsplit: the reader's waiting time over the bytes passed since `since`.
+	const pace = { since: Date.now(), waitedMs: 0, bytes: 0 };
+	const waited = (ms: number) => (pace.waitedMs += ms);
+	const firstChunks = download.partChunks({
+		start: download.start,
+		last: end - 1,
+		body: download.body,
+		signal,
+	});
+	running.push(new RunningPart(upTo(firstChunks, first), FIRST_PART_AHEAD));
 	try {
-		startPart();
+		if (chosen?.waitingShare === 0) split();
+		if (chosen && !splitDone) {
+			// Unsplit: the first answer streams alone, and the reader's waiting decides.
+			for await (const chunk of running[0].drain(waited)) {
+				yield chunk;
+				if (splitDone) continue;
+				pace.bytes += chunk.length;
+				if (pace.bytes < partSize) continue;
+				const elapsed = Date.now() - pace.since;
+				if (elapsed > 0 && pace.waitedMs / elapsed > chosen.waitingShare) split();
+				else Object.assign(pace, { since: Date.now(), waitedMs: 0, bytes: 0 });
+			}
+			running.shift();
+		}
 		while (running.length) {
-			while (running.length < concurrency && next < end) startPart();
+			fillUp();
 			yield* running[0].drain();
 			running.shift();
 		}

@@ -10,7 +10,8 @@ import { parallelRangesFor } from '../../../nodes/shared/storage/parallelRanges'
 
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, idleTimeoutMs: 500, maxAttempts: 3 };
 const PART = 10_000;
-const RANGES = { concurrency: 3, partSize: PART };
+/** Parts ahead from the start (waitingShare 0); the default waits for the reader to starve. */
+const RANGES = { concurrency: 3, partSize: PART, waitingShare: 0 };
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -187,6 +188,58 @@ describe('parallel ranged downloads', () => {
 				}),
 			),
 		).rejects.toThrow(/MD5 of the bytes received/);
+	});
+
+	it('streams the first answer alone while its reader is the slower side', async () => {
+		const server = new Server(data);
+		const ranges = { concurrency: 3, partSize: PART }; // the default waiting share, 0.5
+		let read = 0;
+		let mostWaiting = 0;
+		const out = await collect(download(server, data, { ranges }), async (chunk) => {
+			await sleep(3); // the body gives a chunk every timer turn (about 1 ms)
+			read += chunk.length;
+			mostWaiting = Math.max(mostWaiting, server.served - read);
+		});
+		expect(out.equals(data)).toBe(true);
+		expect(server.ranges).toEqual([]);
+		expect(server.maxOpen).toBe(1);
+		// the first answer is read only a little ahead of its slow reader (1 MiB at most, and
+		// never the whole object): here the reader's pace, as data is 99 KiB
+		expect(mostWaiting).toBeLessThanOrEqual(data.length);
+	});
+
+	it('turns parallel once its reader waits for the network most of the time', async () => {
+		// 1 KiB every 2 ms: the reader, which takes nothing, waits nearly all the time
+		const server = new Server(data, () => 2);
+		const ranges = { concurrency: 3, partSize: PART };
+		const out = await collect(
+			download(server, data, { ranges, expectedHash: { algorithm: 'md5', value: md5(data) } }),
+		);
+		expect(out.equals(data)).toBe(true);
+		expect(server.ranges.length).toBeGreaterThan(0);
+		// the first answer served up to where the split put its end; the parts follow on
+		const [firstFrom] = server.ranges[0];
+		expect(firstFrom).toBeGreaterThan(PART);
+		server.ranges.forEach(([from, last], index) => {
+			expect(last).toBe(Math.min(from + PART, data.length) - 1);
+			if (index > 0) expect(from).toBe(server.ranges[index - 1][1] + 1);
+		});
+		expect(server.ranges[server.ranges.length - 1][1]).toBe(data.length - 1);
+		expect(server.maxOpen).toBeLessThanOrEqual(ranges.concurrency);
+		expect(server.open).toBe(0);
+	});
+
+	it('passes each byte once when the split starts every part left at once', async () => {
+		const small = data.subarray(0, Math.floor(3.5 * PART));
+		const server = new Server(small, () => 2);
+		const ranges = { concurrency: 8, partSize: PART };
+		const out = await collect(
+			download(server, small, { ranges, expectedHash: { algorithm: 'md5', value: md5(small) } }),
+		);
+		expect(out.length).toBe(small.length);
+		expect(out.equals(small)).toBe(true);
+		expect(server.ranges.length).toBeGreaterThan(0);
+		expect(server.ranges[server.ranges.length - 1][1]).toBe(small.length - 1);
 	});
 
 	it('reads a small object, or one with ranges off, as one stream', async () => {
