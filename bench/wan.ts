@@ -66,9 +66,24 @@ function resolveWanName() {
 /** A port on 127.0.0.1 (carried by the relay) where raw TCP streams are sunk or sourced. */
 const CEILING_PORT = 19_298;
 
+const BLOCK = Buffer.alloc(256 * 1024, 7);
+
+/** Writes `bytes` bytes to `socket` (as fast as it takes them), then ends it. */
+function sendThenEnd(socket: net.Socket, bytes: number) {
+	let left = bytes;
+	const send = () => {
+		while (left > 0) {
+			const piece = left >= BLOCK.length ? BLOCK : BLOCK.subarray(0, left);
+			left -= piece.length;
+			if (!socket.write(piece)) return void socket.once('drain', send);
+		}
+		socket.end();
+	};
+	send();
+}
+
 /** 'U' then bytes: read and dropped (then closed); 'D' + 8-byte length: that many bytes sent. */
 async function startCeilingServer(): Promise<net.Server> {
-	const block = Buffer.alloc(256 * 1024, 7);
 	const server = net.createServer((socket) => {
 		socket.on('error', () => undefined);
 		socket.once('data', (first: Buffer) => {
@@ -77,16 +92,7 @@ async function startCeilingServer(): Promise<net.Server> {
 				socket.on('end', () => socket.end());
 				return void socket.resume();
 			}
-			let left = Number(first.readBigUInt64BE(1));
-			const send = () => {
-				while (left > 0) {
-					const piece = left >= block.length ? block : block.subarray(0, left);
-					left -= piece.length;
-					if (!socket.write(piece)) return void socket.once('drain', send);
-				}
-				socket.end();
-			};
-			send();
+			sendThenEnd(socket, Number(first.readBigUInt64BE(1)));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(CEILING_PORT, '127.0.0.1', resolve));
@@ -96,7 +102,6 @@ async function startCeilingServer(): Promise<net.Server> {
 /** `streams` TCP streams across the link moving `bytes` in all, up or down; resolves when done. */
 async function rawStreams(direction: 'up' | 'down', streams: number, bytes: number) {
 	const each = Math.ceil(bytes / streams);
-	const block = Buffer.alloc(256 * 1024, 9);
 	const one = () =>
 		new Promise<void>((resolve, reject) => {
 			const socket = net.connect(CEILING_PORT, WAN_HOST);
@@ -111,18 +116,9 @@ async function rawStreams(direction: 'up' | 'down', streams: number, bytes: numb
 				return;
 			}
 			socket.write(Buffer.from('U'));
-			let left = each;
-			const send = () => {
-				while (left > 0) {
-					const piece = left >= block.length ? block : block.subarray(0, left);
-					left -= piece.length;
-					if (!socket.write(piece)) return void socket.once('drain', send);
-				}
-				socket.end();
-			};
 			socket.resume();
 			socket.on('close', () => resolve());
-			send();
+			sendThenEnd(socket, each);
 		});
 	await Promise.all(Array.from({ length: streams }, one));
 }

@@ -103,6 +103,9 @@ interface S3Server {
 }
 const S3_BUCKET = 'bench.cloud-pack-wan';
 
+/** The pack's S3 service straight to the server (loopback: set-up and clean-up). */
+const s3Local = async () => await s3Pack(serverJson<S3Server>('swift').s3Endpoint);
+
 async function s3Pack(endpoint: string): Promise<S3Service> {
 	const server = serverJson<S3Server>('swift');
 	return await S3Service.fromCredential({
@@ -136,7 +139,7 @@ const s3: WanBackend = {
 	describe: () =>
 		`pack: S3 driver, upload ${uploadTuning().concurrency} × ${uploadTuning().partSize / MiB} MiB parts; SDK: GetObject, lib-storage Upload (4 × 5 MiB)`,
 	prepare: async (source, bytes) => {
-		const local = await s3Pack(serverJson<S3Server>('swift').s3Endpoint);
+		const local = await s3Local();
 		await local.createBucket(S3_BUCKET, { ifNotExists: true });
 		await local.upload(S3_BUCKET, SOURCE_KEY, createReadStream(source), { size: bytes });
 		return {};
@@ -172,7 +175,7 @@ const s3: WanBackend = {
 		},
 	},
 	cleanup: async () => {
-		const local = await s3Pack(serverJson<S3Server>('swift').s3Endpoint);
+		const local = await s3Local();
 		for (const key of [SOURCE_KEY, PACK_KEY, SDK_KEY])
 			await local.deleteObject(S3_BUCKET, key).catch(() => undefined);
 	},
@@ -207,6 +210,11 @@ function azureOverTheLink(): string {
 	return `http://${server.accountName}.${WAN_NAME}:${url.port}`;
 }
 
+/** The pack's Azure driver straight to Azurite (loopback: set-up and clean-up). */
+async function azureLocal() {
+	return new AzureStorageDriver(await azurePack(serverJson<AzuriteServer>('azurite').blobEndpoint));
+}
+
 async function azureSdkContainer() {
 	const { BlobServiceClient } = await import('@azure/storage-blob');
 	const server = serverJson<AzuriteServer>('azurite');
@@ -220,9 +228,7 @@ const azure: WanBackend = {
 	describe: () =>
 		`pack: Azure driver, upload ${uploadTuning().concurrency} × ${uploadTuning().partSize / MiB} MiB blocks; SDK: download(), uploadStream (5 × 8 MiB)`,
 	prepare: async (source) => {
-		const driver = new AzureStorageDriver(
-			await azurePack(serverJson<AzuriteServer>('azurite').blobEndpoint),
-		);
+		const driver = await azureLocal();
 		await driver.createContainer(AZURE_CONTAINER, { ifNotExists: true });
 		await driver.upload(AZURE_CONTAINER, SOURCE_KEY, asFile(source));
 		return {};
@@ -250,9 +256,7 @@ const azure: WanBackend = {
 		},
 	},
 	cleanup: async () => {
-		const driver = new AzureStorageDriver(
-			await azurePack(serverJson<AzuriteServer>('azurite').blobEndpoint),
-		);
+		const driver = await azureLocal();
 		await driver.deleteContainer(AZURE_CONTAINER, { force: true }).catch(() => undefined);
 	},
 };
@@ -361,6 +365,11 @@ async function swiftAcrossTheLink() {
 	return { swift, close: proxy.close };
 }
 
+/** A SwiftClient straight to the local Swift (loopback: set-up and clean-up). */
+function swiftLocal() {
+	return new SwiftClient(openStackContext(credentialStore(memberAppCredential())).ctx);
+}
+
 /** The plain client: one GET or PUT of the whole file, the token obtained beforehand. */
 async function plainSwift(method: 'GET' | 'PUT', key: string, file: string) {
 	const url = overTheLink(`${process.env.WAN_SWIFT_STORAGE}/${SWIFT_CONTAINER}/${key}`);
@@ -391,7 +400,7 @@ const swift: WanBackend = {
 		`pack: Swift driver, upload ${uploadTuning().concurrency} × ${uploadTuning().partSize / MiB} MiB segments; plain client: one GET, one PUT`,
 	prepare: async (source) => {
 		const session = await requestSession(httpRequest, memberAppCredential(), {});
-		const local = new SwiftClient(openStackContext(credentialStore(memberAppCredential())).ctx);
+		const local = swiftLocal();
 		const driver = new SwiftStorageDriver(local);
 		await driver.createContainer(SWIFT_CONTAINER, { ifNotExists: true });
 		await driver.upload(SWIFT_CONTAINER, SOURCE_KEY, asFile(source));
@@ -416,7 +425,7 @@ const swift: WanBackend = {
 		'sdk-upload': async (file) => await plainSwift('PUT', SDK_KEY, file),
 	},
 	cleanup: async () => {
-		const local = new SwiftClient(openStackContext(credentialStore(memberAppCredential())).ctx);
+		const local = swiftLocal();
 		await new SwiftStorageDriver(local)
 			.deleteContainer(SWIFT_CONTAINER, { force: true })
 			.catch(() => undefined);
