@@ -40,7 +40,14 @@ const PROJECT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../.
 })!;
 /** The client's side of the link (bench/wan/up.sh). */
 const CLIENT_NS = 'cpk-wanc';
-const TRANSFERS: TransferName[] = ['pack-download', 'sdk-download', 'pack-upload', 'sdk-upload'];
+/** WAN_DIRECTIONS (default "download upload") picks which of the two each backend measures. */
+const DIRECTIONS = (process.env.WAN_DIRECTIONS ?? 'download upload')
+	.split(/[\s,]+/)
+	.filter((what): what is 'download' | 'upload' => what === 'download' || what === 'upload');
+const TRANSFERS: TransferName[] = DIRECTIONS.flatMap((what): TransferName[] => [
+	`pack-${what}`,
+	`sdk-${what}`,
+]);
 
 /**
  * In the child processes, `wan.localhost` and the names below it are the link's far end (for the
@@ -260,9 +267,7 @@ async function runBackend(name: string, backend: WanBackend, source: string, byt
 				100,
 				'MiB',
 			);
-		console.log(
-			[ratio('download'), ratio('upload'), memory('download'), memory('upload')].join('\n'),
-		);
+		console.log([...DIRECTIONS.map(ratio), ...DIRECTIONS.map(memory)].join('\n'));
 	} finally {
 		await backend.cleanup();
 	}
@@ -288,7 +293,7 @@ async function main() {
 	try {
 		const source = await ensureBigFile(path.join(dir, `source-${bytes / MiB}MiB.bin`), bytes);
 		console.log(
-			`Link: ${WAN_NAME} (emulated: bench/wan/link.py, a user-space TUN link; tc netem is not ` +
+			`Link: ${WAN_NAME} (emulated: bench/wan/link.c, a user-space TUN link; tc netem is not ` +
 				`built into this kernel), Reno, ${bytes / MiB} MiB, backends ${names.join(', ')}, load average ${load()}`,
 		);
 		if (process.env.WAN_CEILING !== '0') await measureCeiling();

@@ -17,6 +17,7 @@ import { createAzureConnection } from '../../nodes/shared/storage/drivers/azure/
 import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/driver';
 import { createGcsClient, parseGcsCredential } from '../../nodes/shared/storage/drivers/gcs/client';
 import { GcsStorageDriver } from '../../nodes/shared/storage/drivers/gcs/driver';
+import type { GcsUploadOptions } from '../../nodes/shared/storage/drivers/gcs/upload';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { SwiftClient } from '../../nodes/shared/storage/drivers/swift/client';
 import { SwiftStorageDriver } from '../../nodes/shared/storage/drivers/swift/driver';
@@ -284,11 +285,17 @@ async function startGcsFakeProcess(): Promise<void> {
 	gcsFake = child;
 }
 
-async function gcsPack(host: string) {
+type GcsUploadDefaults = Pick<
+	GcsUploadOptions,
+	'compositeThreshold' | 'compositePartSize' | 'compositeConcurrency'
+>;
+
+async function gcsPack(host: string, uploadDefaults: GcsUploadDefaults = {}) {
 	return new GcsStorageDriver(
 		await createGcsClient(
 			parseGcsCredential(gcsCredentialData(`http://${host}:${GCS_PORT}`, 'emulator', GCS_PROJECT)),
 		),
+		uploadDefaults,
 	);
 }
 
@@ -304,7 +311,7 @@ const gcs: WanBackend = {
 	sdkModules: ['@google-cloud/storage'],
 	ports: () => [GCS_PORT],
 	describe: () =>
-		'pack: GCS driver (resumable upload, one streamed PUT); SDK: createReadStream, createWriteStream (resumable)',
+		`pack: GCS driver (parallel composite upload, ${uploadTuning().concurrency} parts of ${uploadTuning().partSize / MiB} MiB in flight); SDK: createReadStream, createWriteStream (resumable)`,
 	prepare: async (source) => {
 		await startGcsFakeProcess();
 		const driver = await gcsPack('127.0.0.1');
@@ -323,7 +330,12 @@ const gcs: WanBackend = {
 			await pipeline(bucket.file(SOURCE_KEY).createReadStream(), createWriteStream(file));
 		},
 		'pack-upload': async (file) => {
-			const driver = await gcsPack(WAN_NAME);
+			const { concurrency, partSize } = uploadTuning();
+			const driver = await gcsPack(WAN_NAME, {
+				compositeThreshold: partSize,
+				compositePartSize: partSize,
+				compositeConcurrency: concurrency,
+			});
 			await driver.upload(GCS_BUCKET, PACK_KEY, asFile(file));
 			await driver.close();
 		},

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up the emulated wide-area link (see README "Over a wide-area link"): two network
 # namespaces, cpk-wanc (the client's side) and cpk-wan (the servers' side), joined by two TUN
-# devices and bench/wan/link.py (20 ms each way, 0.01 % random loss, 1 Gbit/s), and relays in
-# cpk-wan from 10.77.0.2:<port> to the shared local servers on 127.0.0.1:<port>. Both namespaces
+# devices and the link program (20 ms each way, 0.01 % random loss, 1 Gbit/s): bench/wan/link.c,
+# built here with cc, or bench/wan/link.py where no C compiler is present (the same model, but it
+# tops out near 45 MiB/s). Relays in cpk-wan from 10.77.0.2:<port> to the shared local servers on 127.0.0.1:<port>. Both namespaces
 # use Reno: the machine's default, BBR, does not slow down on random loss (and a namespace may
 # only choose among net.ipv4.tcp_allowed_congestion_control: reno, bbr). PIDs go to
 # $CPK_WAN_STATE (default .dev/wan). Undo with bench/wan/down.sh.
@@ -16,13 +17,18 @@ for ns in cpk-wanc cpk-wan; do
 	ip netns exec "$ns" sysctl -q -w net.ipv4.tcp_congestion_control="${CPK_WAN_CC:-reno}"
 done
 rm -f "$STATE/link.ready"
-python3 link.py --near cpk-wanc --far cpk-wan --delay-ms "${CPK_WAN_DELAY_MS:-20}" \
+MTU=${CPK_WAN_MTU:-1500}
+LINK=(python3 link.py)
+if command -v cc >/dev/null; then
+	cc -O2 -Wall -o "$STATE/link" link.c
+	LINK=("$STATE/link" --mtu "$MTU")
+fi
+"${LINK[@]}" --near cpk-wanc --far cpk-wan --delay-ms "${CPK_WAN_DELAY_MS:-20}" \
 	--loss "${CPK_WAN_LOSS:-0.0001}" --rate "${CPK_WAN_RATE:-1e9}" --ready "$STATE/link.ready" \
 	2>"$STATE/link.log" &
 echo $! >"$STATE/link.pid"
 for _ in $(seq 100); do [ -s "$STATE/link.ready" ] && break; sleep 0.05; done
-[ -s "$STATE/link.ready" ] || { echo "link.py did not start: $(cat "$STATE/link.log")" >&2; exit 1; }
-MTU=${CPK_WAN_MTU:-1500}
+[ -s "$STATE/link.ready" ] || { echo "the link did not start: $(cat "$STATE/link.log")" >&2; exit 1; }
 ip netns exec cpk-wanc ip addr add 10.77.0.1/30 dev cpk-wan0
 ip netns exec cpk-wanc ip link set cpk-wan0 mtu "$MTU" up
 ip netns exec cpk-wan ip addr add 10.77.0.2/30 dev cpk-wan1

@@ -507,6 +507,51 @@ describe('Google Cloud Storage inside a real n8n', () => {
 		);
 	});
 
+	it('uploads as a parallel composite from n8n: parts at once, composed, CRC32C checked, temporaries deleted (GCS fake)', async () => {
+		fake.addBucket('e2e-composite');
+		const payload = randomBytes(5 * 1024 * 1024 + 777);
+		const before = fake.requests.length;
+		await n8n.importWorkflow(
+			workflow('e2eGcsComposite', [
+				manualTrigger,
+				makeBinary('Make', payload, 'composed.bin', 'application/x-composed'),
+				gcsNode(
+					'Upload',
+					{
+						resource: 'object',
+						operation: 'upload',
+						bucket: byName('e2e-composite'),
+						objectName: 'composed.bin',
+						options: {
+							compositeThreshold: 1,
+							compositePartSize: 1,
+							compositeConcurrency: 3,
+							expectedMd5: md5(payload),
+						},
+					},
+					FAKE,
+				),
+			]),
+		);
+		const run = await n8n.execute('e2eGcsComposite');
+		expect(run.output('Upload')[0].json).toMatchObject({
+			size: payload.length,
+			contentType: 'application/x-composed',
+		});
+		const requests = fake.requests.slice(before);
+		expect(
+			requests.filter((r) => r.method === 'POST' && /uploadType=multipart/.test(r.path)),
+		).toHaveLength(6);
+		expect(requests.filter((r) => /composed\.bin\/compose/.test(r.path))).toHaveLength(1);
+		expect(sha256(readFileSync(fake.objectFile('e2e-composite', 'composed.bin')!))).toBe(
+			sha256(payload),
+		);
+		// the temporary parts were deleted: the bucket holds the object alone
+		const listing = await fetch(`${fake.url}/storage/v1/b/e2e-composite/o`);
+		const names = ((await listing.json()) as { items?: Array<{ name: string }> }).items ?? [];
+		expect(names.map((item) => item.name)).toEqual(['composed.bin']);
+	});
+
 	describe('bad input: an error naming the parameter, and nothing written', () => {
 		const cases: Array<[string, WorkflowNode, RegExp]> = [
 			[

@@ -575,3 +575,148 @@ describe('retries follow the pack policy', () => {
 		});
 	});
 });
+
+describe('parallel composite uploads (the emulator has no compose)', () => {
+	const KiB = 1024;
+	const composite = { compositeThreshold: 1, compositePartSize: 64 * KiB, compositeConcurrency: 4 };
+	const leftovers = async () =>
+		(await driver.listObjects('driver-composite', { prefix: 'cloud-pack-tmp/' })).objects;
+
+	beforeAll(async () => {
+		await driver.createContainer('driver-composite');
+	});
+
+	it('sends the parts at once, composes them in rounds of 32, keeps the bytes and metadata, leaves no temporary object', async () => {
+		// 70 full parts and a short one: 71 parts, composed as 32 + 32 + 7, then those 3
+		const data = randomBytes(70 * 64 * KiB + 999);
+		const before = fake.requests.length;
+		const info = await gcs.uploadObject(
+			client,
+			'driver-composite',
+			'big/composed.bin',
+			Readable.from([data]),
+			{
+				...composite,
+				size: data.length,
+				expectedMd5: md5(data),
+				contentType: 'application/x-composed',
+				metadata: { via: 'compose' },
+			},
+		);
+		expect(info).toMatchObject({
+			size: data.length,
+			contentType: 'application/x-composed',
+			metadata: { via: 'compose' },
+		});
+		const requests = fake.requests.slice(before);
+		const parts = requests.filter(
+			(r) => r.method === 'POST' && /uploadType=multipart/.test(r.path),
+		);
+		expect(parts).toHaveLength(71);
+		const composes = requests.filter((r) => r.method === 'POST' && /\/compose/.test(r.path));
+		expect(composes).toHaveLength(4);
+		expect(composes[3].path).toMatch(/big%2Fcomposed\.bin\/compose\?.*ifGenerationMatch=0/);
+		expect(
+			sha256(await collect((await driver.download('driver-composite', 'big/composed.bin')).stream)),
+		).toBe(sha256(data));
+		expect(await leftovers()).toEqual([]);
+	});
+
+	it('reads n8n’s file into part buffers, and replaces the live generation only', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gcs-composite-'));
+		try {
+			const data = randomBytes(5 * 64 * KiB);
+			const path = join(dir, 'input.bin');
+			writeFileSync(path, data);
+			await gcs.uploadObject(
+				client,
+				'driver-composite',
+				'file.bin',
+				{ path, size: data.length },
+				composite,
+			);
+			const again = randomBytes(3 * 64 * KiB + 1);
+			writeFileSync(path, again);
+			const before = fake.requests.length;
+			await gcs.uploadObject(
+				client,
+				'driver-composite',
+				'file.bin',
+				{ path, size: again.length },
+				{ ...composite, size: again.length },
+			);
+			const final = fake.requests.slice(before).filter((r) => /file\.bin\/compose/.test(r.path));
+			expect(final[0].path).toMatch(/ifGenerationMatch=[1-9]\d*/);
+			expect(
+				sha256(await collect((await driver.download('driver-composite', 'file.bin')).stream)),
+			).toBe(sha256(again));
+			expect(await leftovers()).toEqual([]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('a part that fails for good, a wrong expected MD5 or a refused compose: no object, no temporary object', async () => {
+		const data = randomBytes(10 * 64 * KiB);
+		// every attempt at the third part (its name ends the query's name=…%2F00003)
+		fake.failNext(3, 503, { method: 'POST', path: /uploadType=multipart.*%2F00003(&|$)/ });
+		expect(
+			(
+				await failure(
+					gcs.uploadObject(client, 'driver-composite', 'failed/part.bin', Readable.from([data]), {
+						...composite,
+						size: data.length,
+					}),
+				)
+			).message,
+		).toMatch(/503/);
+		const wrongMd5 = await failure(
+			gcs.uploadObject(client, 'driver-composite', 'failed/md5.bin', Readable.from([data]), {
+				...composite,
+				size: data.length,
+				expectedMd5: md5(Buffer.from('other')),
+			}),
+		);
+		expect(wrongMd5).toMatchObject({ code: 'HashMismatch' });
+		fake.failNext(1, 412, { method: 'POST', path: /refused\.bin\/compose/ });
+		expect(
+			(
+				await failure(
+					gcs.uploadObject(
+						client,
+						'driver-composite',
+						'failed/refused.bin',
+						Readable.from([data]),
+						{
+							...composite,
+							size: data.length,
+						},
+					),
+				)
+			).message,
+		).toMatch(/changed by someone else during the upload/);
+		for (const key of ['failed/part.bin', 'failed/md5.bin', 'failed/refused.bin']) {
+			expect(await failure(driver.headObject('driver-composite', key))).toMatchObject({
+				code: 'ObjectNotFound',
+			});
+		}
+		expect(await leftovers()).toEqual([]);
+	});
+
+	it('refuses a part size or parts-at-once that is not a positive whole number, before sending anything', async () => {
+		const before = fake.requests.length;
+		for (const [option, value] of [
+			['compositePartSize', 0],
+			['compositeConcurrency', 1.5],
+		] as const) {
+			const error = await failure(
+				gcs.uploadObject(client, 'driver-composite', 'bad.bin', Readable.from([Buffer.from('x')]), {
+					...composite,
+					[option]: value,
+				}),
+			);
+			expect(error).toMatchObject({ code: 'InvalidName', parameter: option });
+		}
+		expect(fake.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+	});
+});

@@ -10,7 +10,7 @@ import '../helpers/gcsJest';
 import { createHash, randomBytes } from 'crypto';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
-import { Storage } from '@google-cloud/storage';
+import { Storage, type File } from '@google-cloud/storage';
 
 import { startGcsFake, type GcsFake } from '../fakes/gcs/server';
 
@@ -414,6 +414,34 @@ describe('objects', () => {
 					.copy(storage.bucket('spec-objects').file('x')),
 			),
 		).toBe(404);
+	});
+
+	it('composes objects as the SDK asks (bucket.combine): bytes in order, a CRC32C the SDK checks, no MD5, limits', async () => {
+		const parts = [randomBytes(300_000), randomBytes(5), randomBytes(1_000_001)];
+		const files = [];
+		for (const [index, data] of parts.entries())
+			files.push(await upload('spec-objects', `parts/${index}`, data, { resumable: false }));
+		const bucket = storage.bucket('spec-objects');
+		const [combined] = await bucket.combine(files, bucket.file('composed.bin'), {
+			ifGenerationMatch: 0,
+		});
+		const [metadata] = await combined.getMetadata();
+		expect(metadata.componentCount).toBe(3);
+		expect(metadata.md5Hash).toBeUndefined();
+		expect(metadata.size).toBe(String(300_000 + 5 + 1_000_001));
+		expectSame(await read('spec-objects', 'composed.bin'), Buffer.concat(parts)); // CRC32C checked
+		// a composite composed again counts its components
+		const [twice] = await bucket.combine([combined, files[1]], bucket.file('twice.bin'));
+		expect((await twice.getMetadata())[0].componentCount).toBe(4);
+		// the destination precondition, a source's generation precondition, 33 sources
+		expect(
+			await status(bucket.combine(files, bucket.file('composed.bin'), { ifGenerationMatch: 0 })),
+		).toBe(412);
+		const stale = bucket.file('parts/0', { generation: Number(files[0].metadata.generation) + 99 });
+		expect(await status(bucket.combine([stale, files[1]], bucket.file('stale.bin')))).toBe(404);
+		expect(
+			await status(bucket.combine(Array<File>(33).fill(files[1]), bucket.file('too-many.bin'))),
+		).toBe(400);
 	});
 
 	it('honours ifGenerationMatch on uploads (412 when it does not hold)', async () => {

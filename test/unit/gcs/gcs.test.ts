@@ -8,7 +8,14 @@ import { CRC32C } from '@google-cloud/storage';
 
 import { GoogleCloudStorage } from '../../../nodes/GoogleCloudStorage/GoogleCloudStorage.node';
 import { gcsRetryOptions } from '../../../nodes/shared/storage/drivers/gcs/client';
-import { crc32c, fastCrc32cGenerator } from '../../../nodes/shared/storage/drivers/gcs/crc32c';
+import {
+	crc32c,
+	crc32cBase64,
+	crc32cCombine,
+	crc32cFromBase64,
+	fastCrc32cGenerator,
+} from '../../../nodes/shared/storage/drivers/gcs/crc32c';
+import { compositePartSize } from '../../../nodes/shared/storage/drivers/gcs/composite';
 import { toGcsError } from '../../../nodes/shared/storage/drivers/gcs/errors';
 import {
 	bucketNameProblem,
@@ -32,6 +39,37 @@ describe('CRC32C', () => {
 			expect(fast.validate(reference.toString())).toBe(true);
 			expect(fast.validate('AAAAAA==')).toBe(size === 0);
 		}
+	});
+
+	it('combines the CRC32Cs of two pieces into that of both (a composed object), any lengths', () => {
+		for (const [first, second] of [
+			[0, 0],
+			[5, 0],
+			[0, 9],
+			[1, 1],
+			[300_000, 5],
+			[17, 1_000_003],
+		]) {
+			const a = randomBytes(first);
+			const b = randomBytes(second);
+			expect(crc32cCombine(crc32c(0, a), crc32c(0, b), second)).toBe(
+				crc32c(0, Buffer.concat([a, b])),
+			);
+		}
+		const whole = crc32c(0, Buffer.from('123456789'));
+		expect(crc32cFromBase64(crc32cBase64(whole))).toBe(whole);
+	});
+});
+
+describe('parallel composite part size', () => {
+	it('keeps the chosen size unless the parts would pass 1,024 components, then grows to whole MiB', () => {
+		const MiB = 1024 * 1024;
+		expect(compositePartSize(64 * 1024, 71 * 64 * 1024)).toBe(64 * 1024);
+		expect(compositePartSize(8 * MiB, 1024 * MiB)).toBe(8 * MiB);
+		expect(compositePartSize(8 * MiB, 8 * 1024 * MiB)).toBe(8 * MiB);
+		expect(compositePartSize(8 * MiB, 8 * 1024 * MiB + 1)).toBe(9 * MiB);
+		expect(compositePartSize(8 * MiB, 100 * 1024 * MiB)).toBe(100 * MiB);
+		expect(compositePartSize(8 * MiB, undefined)).toBe(8 * MiB);
 	});
 });
 

@@ -28,9 +28,36 @@ export const description = forOperation(showFor('object', 'upload'), [
 			description:
 				'Send resumable uploads in chunks of this size, each retried on its own (one chunk is held in memory). 0 sends one streamed request.',
 		},
+		{
+			displayName: 'Composite Part Size (MiB)',
+			name: 'compositePartSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 256 },
+			default: 8,
+			description:
+				'Size of each part of a parallel composite upload (raised when needed to stay within 1,024 parts)',
+		},
+		{
+			displayName: 'Composite Parts at Once',
+			name: 'compositeConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 32 },
+			default: 8,
+			description:
+				'Parts of a parallel composite upload sent at once; memory used is about (this + 1) × the part size',
+		},
 		...contentHeaderOptions("The object's MIME type. Defaults to the binary data's MIME type."),
 		expectedMd5Option,
 		metadataEntries(),
+		{
+			displayName: 'Parallel Composite Above (MiB)',
+			name: 'compositeThreshold',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Files larger than this (or of unknown size) go as a parallel composite upload: parts sent at once as temporary objects under cloud-pack-tmp/parallel-composite/, composed into the object, then deleted. Much faster over a long network path. The object then has a CRC32C but no MD5. 0 turns it off.',
+		},
 		{
 			displayName: 'Resumable Above (MiB)',
 			name: 'resumableThreshold',
@@ -46,11 +73,30 @@ export const description = forOperation(showFor('object', 'upload'), [
 interface Options {
 	cacheControl?: string;
 	chunkSize?: number;
+	compositeConcurrency?: number;
+	compositePartSize?: number;
+	compositeThreshold?: number;
 	contentDisposition?: string;
 	contentType?: string;
 	expectedMd5?: string;
 	metadata?: unknown;
 	resumableThreshold?: number;
+}
+
+/** A size option in MiB (0 or more, fractions allowed) as bytes; absent: undefined. */
+function sizeInMiB(
+	ctx: IExecuteFunctions,
+	options: Options,
+	name: 'resumableThreshold' | 'compositeThreshold',
+	itemIndex: number,
+): number | undefined {
+	const raw = options[name];
+	if (raw === undefined) return undefined;
+	const mib = Number(raw);
+	if (!Number.isFinite(mib) || mib < 0) {
+		throw invalid(ctx, name, `"${String(raw)}" is not a size in MiB`, itemIndex);
+	}
+	return Math.round(mib * 1024 * 1024);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GcsClient) {
@@ -60,16 +106,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const metadata = getNameValueMap(this, 'options.metadata', itemIndex);
 	const chunkSizeMiB = getIntegerOption(this, options, 'chunkSize', itemIndex, { min: 0 });
-	const threshold =
-		options.resumableThreshold === undefined ? undefined : Number(options.resumableThreshold);
-	if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0)) {
-		throw invalid(
-			this,
-			'resumableThreshold',
-			`"${String(options.resumableThreshold)}" is not a size in MiB`,
-			itemIndex,
-		);
-	}
+	const threshold = sizeInMiB(this, options, 'resumableThreshold', itemIndex);
+	const compositeThreshold = sizeInMiB(this, options, 'compositeThreshold', itemIndex);
+	const compositePartSizeMiB = getIntegerOption(this, options, 'compositePartSize', itemIndex, {
+		min: 1,
+		max: 256,
+	});
+	const compositeConcurrency = getIntegerOption(this, options, 'compositeConcurrency', itemIndex, {
+		min: 1,
+		max: 32,
+	});
 	return await uploadBinary(
 		this,
 		itemIndex,
@@ -87,8 +133,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 					size: input.size,
 					expectedMd5,
 					chunkSize: chunkSizeMiB ? chunkSizeMiB * 1024 * 1024 : undefined,
-					resumableThreshold:
-						threshold === undefined ? undefined : Math.round(threshold * 1024 * 1024),
+					resumableThreshold: threshold,
+					compositeThreshold,
+					compositePartSize:
+						compositePartSizeMiB === undefined ? undefined : compositePartSizeMiB * 1024 * 1024,
+					compositeConcurrency,
 				},
 				{ bucket: 'bucket', key: 'objectName' },
 			),

@@ -47,6 +47,43 @@ export function crc32c(crc: number, data: Uint8Array): number {
 	return ~c >>> 0;
 }
 
+/** a(x) · b(x) modulo the CRC32C polynomial, in the reflected bit order of `crc32c` (a ≠ 0). */
+function multiplyModPoly(a: number, b: number): number {
+	let product = 0;
+	for (let bit = 0x80000000; ; bit >>>= 1) {
+		if (a & bit) {
+			product ^= b;
+			if ((a & (bit - 1)) === 0) break;
+		}
+		b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+	}
+	return product >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0…31. */
+const X_POW_2K: number[] = [];
+for (let power = 0x40000000, k = 0; k < 32; k++) {
+	X_POW_2K.push(power);
+	power = multiplyModPoly(power, power);
+}
+
+/**
+ * The CRC32C of A followed by B from the CRC32Cs of A and B and B's length (zlib's
+ * crc32_combine, for this polynomial): what Google reports for a composed object.
+ */
+export function crc32cCombine(crcA: number, crcB: number, lengthB: number): number {
+	// x^(8 · lengthB) modulo the polynomial: one factor per set bit of the length
+	let shift = 0x80000000;
+	for (let n = lengthB, k = 3; n > 0; n = Math.floor(n / 2), k++)
+		if (n % 2 === 1) shift = multiplyModPoly(X_POW_2K[k % 32], shift);
+	return (multiplyModPoly(shift, crcA) ^ crcB) >>> 0;
+}
+
+/** Google's base64 CRC32C (`crc32c` field) as a number. */
+export function crc32cFromBase64(value: string): number {
+	return Buffer.from(value, 'base64').readUInt32BE(0);
+}
+
 /** A CRC32C as Google reports it: base64 of the big-endian value (`crc32c` field, `X-Goog-Hash`). */
 export function crc32cBase64(crc: number): string {
 	const bytes = Buffer.alloc(4);

@@ -22,7 +22,11 @@ export class GcsStorageDriver implements StorageDriver {
 		private readonly client: GcsClient,
 		private readonly uploadDefaults: Pick<
 			gcs.GcsUploadOptions,
-			'resumableThreshold' | 'chunkSize'
+			| 'resumableThreshold'
+			| 'chunkSize'
+			| 'compositeThreshold'
+			| 'compositePartSize'
+			| 'compositeConcurrency'
 		> = {},
 	) {}
 

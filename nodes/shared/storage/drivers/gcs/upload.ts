@@ -1,21 +1,16 @@
 import { createHash } from 'crypto';
 import type { File, FileMetadata } from '@google-cloud/storage';
-import { sleep } from 'n8n-workflow';
 
 import type { ObjectInfo, UploadBody } from '../../driver';
 import { HashMismatchError, InvalidNameError, StorageError } from '../../errors';
-import { discardBody, partReader, sendCheckedPart } from '../../parts';
-import {
-	decideRetry,
-	isRetryableNetworkError,
-	parseRetryAfter,
-	type RetryPolicy,
-} from '../../../transport/retryPolicy';
+import { discardBody, partReader } from '../../parts';
 import type { GcsClient } from './client';
 import { toGcsError, type GcsErrorContext } from './errors';
 import { fileOf, gcsCall, objectContext } from './handles';
 import { gcsLabel } from './names';
 import { readExpectedMd5 } from '../../md5';
+import { uploadComposite } from './composite';
+import { sendInOneRequest } from './oneRequest';
 import { cancelResumable, sendResumable } from './resumable';
 import { objectInfo } from './shapes';
 
@@ -42,7 +37,19 @@ export interface GcsUploadOptions {
 	 * retried on its own; the SDK holds one chunk in memory. Absent: one streamed request.
 	 */
 	chunkSize?: number;
+	/**
+	 * Bodies above this many bytes (or of unknown size) go as a parallel composite upload
+	 * (composite.ts): parts sent at once, then composed. Absent or 0: never.
+	 */
+	compositeThreshold?: number;
+	/** Bytes per part of a parallel composite upload (default 8 MiB). */
+	compositePartSize?: number;
+	/** Parts of a parallel composite upload in flight at once (default 8). */
+	compositeConcurrency?: number;
 }
+
+export const COMPOSITE_PART_SIZE = 8 * 1024 * 1024;
+export const COMPOSITE_CONCURRENCY = 8;
 
 function uploadMetadata(options: GcsUploadOptions, expectedMd5: string | undefined): FileMetadata {
 	const metadata: FileMetadata = {
@@ -80,23 +87,6 @@ async function readWhole(body: UploadBody, size: number): Promise<Buffer> {
 	}
 }
 
-/** Whether a failed one-request upload may go again (the bytes are held, so they can). */
-function retryDecision(error: unknown, attemptsMade: number, since: number, policy: RetryPolicy) {
-	const sdk = (error ?? {}) as { code?: unknown; response?: { headers?: Record<string, unknown> } };
-	const status = typeof sdk.code === 'number' ? sdk.code : undefined;
-	return decideRetry(
-		{
-			attemptsMade,
-			status,
-			retryAfterMs: parseRetryAfter(sdk.response?.headers?.['retry-after'] as string | undefined),
-			transientNetworkError: status === undefined && isRetryableNetworkError(error),
-			replayable: true,
-			elapsedMs: Date.now() - since,
-		},
-		policy,
-	);
-}
-
 /**
  * A small upload (size known, at most the resumable threshold) in one request, through the SDK
  * (which checks the CRC32C Google computed). The bytes are read into one buffer first, so a
@@ -113,31 +103,32 @@ async function uploadInOneRequest(
 	const data = await readWhole(body, size);
 	// MD5 of what is sent, only when the caller expects one (the SDK checks CRC32C anyway).
 	const md5 = expectedMd5 ? createHash('md5').update(data).digest('hex') : undefined;
-	const send = async () => {
-		const since = Date.now();
-		for (let attempt = 1; ; attempt++) {
-			try {
-				// not file.save(): without a precondition it turns the SDK's retries off for the client
-				await new Promise<void>((resolve, reject) => {
-					file
-						.createWriteStream({ resumable: false, metadata })
-						.on('error', reject)
-						.on('finish', resolve)
-						.end(data);
-				});
-				return { resource: file.metadata, md5, size: data.length };
-			} catch (error) {
-				const decision = retryDecision(error, attempt, since, client.policy);
-				if (!decision.retry) throw error;
-				await sleep(decision.delayMs);
-			}
-		}
-	};
-	// the SDK compared the CRC32C Google computed and deleted the damaged object: send again
-	return await sendCheckedPart(
-		send,
-		(error) => (error as { code?: unknown })?.code === 'FILE_NO_UPLOAD',
-	);
+	const resource = await sendInOneRequest(file, data, metadata, client.policy);
+	return { resource, md5, size: data.length };
+}
+
+/** The generation an upload may replace: the live one, or 0 when there is none. */
+async function liveGeneration(file: File, context: GcsErrorContext): Promise<number> {
+	const generation = await gcsCall(
+		async () => (await file.getMetadata())[0].generation,
+		context,
+	).catch((error: unknown) => {
+		if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
+		throw error;
+	});
+	return Number(generation ?? 0);
+}
+
+/** Checks a positive whole number of a composite upload's options. */
+function positiveInteger(value: number | undefined, parameter: string, fallback: number): number {
+	if (value === undefined) return fallback;
+	if (!Number.isInteger(value) || value <= 0) {
+		throw new InvalidNameError(
+			parameter,
+			`Invalid ${gcsLabel(parameter)}: ${value} is not a positive whole number`,
+		);
+	}
+	return value;
 }
 
 /**
@@ -153,16 +144,9 @@ async function uploadResumable(
 	options: GcsUploadOptions,
 	context: GcsErrorContext,
 ): Promise<{ resource: FileMetadata; md5?: string; crc32c: string; size: number }> {
-	const generation = await gcsCall(
-		async () => (await file.getMetadata())[0].generation,
-		context,
-	).catch((error: unknown) => {
-		if (error instanceof StorageError && error.code === 'ObjectNotFound') return 0;
-		throw error;
-	});
 	const [uri] = await file.createResumableUpload({
 		metadata,
-		preconditionOpts: { ifGenerationMatch: Number(generation ?? 0) },
+		preconditionOpts: { ifGenerationMatch: await liveGeneration(file, context) },
 	});
 	try {
 		const sent = await sendResumable(uri, body, {
@@ -216,10 +200,46 @@ export async function uploadObject(
 			chunkSize === undefined && options.size !== undefined && options.size <= threshold
 				? options.size
 				: undefined;
-		sent =
-			oneRequestSize === undefined
-				? await uploadResumable(client, file, body, metadata, { ...options, expectedMd5 }, context)
-				: await uploadInOneRequest(client, file, body, oneRequestSize, metadata, expectedMd5);
+		const compositeAbove = options.compositeThreshold ?? 0;
+		const composite =
+			compositeAbove > 0 && (options.size === undefined || options.size > compositeAbove);
+		if (composite) {
+			const partSize = positiveInteger(
+				options.compositePartSize,
+				'compositePartSize',
+				COMPOSITE_PART_SIZE,
+			);
+			const concurrency = positiveInteger(
+				options.compositeConcurrency,
+				'compositeConcurrency',
+				COMPOSITE_CONCURRENCY,
+			);
+			sent = await uploadComposite(
+				client,
+				file,
+				body,
+				metadata,
+				{
+					partSize,
+					concurrency,
+					size: options.size,
+					expectedMd5,
+					ifGenerationMatch: await liveGeneration(file, context),
+				},
+				context,
+			);
+		} else if (oneRequestSize === undefined) {
+			sent = await uploadResumable(
+				client,
+				file,
+				body,
+				metadata,
+				{ ...options, expectedMd5 },
+				context,
+			);
+		} else {
+			sent = await uploadInOneRequest(client, file, body, oneRequestSize, metadata, expectedMd5);
+		}
 	} catch (error) {
 		discardBody(body);
 		throw toGcsError(error, context);
