@@ -656,7 +656,7 @@ describe('parallel composite uploads (the emulator has no compose)', () => {
 		}
 	});
 
-	it('a part that fails for good, a wrong expected MD5 or a refused compose: no object, no temporary object', async () => {
+	it('a part that fails for good, a wrong expected MD5, a refused or a damaged compose: no object, no temporary object', async () => {
 		const data = randomBytes(10 * 64 * KiB);
 		// every attempt at the third part (its name ends the query's name=…%2F00003)
 		fake.failNext(3, 503, { method: 'POST', path: /uploadType=multipart.*%2F00003(&|$)/ });
@@ -695,7 +695,21 @@ describe('parallel composite uploads (the emulator has no compose)', () => {
 				)
 			).message,
 		).toMatch(/changed by someone else during the upload/);
-		for (const key of ['failed/part.bin', 'failed/md5.bin', 'failed/refused.bin']) {
+		fake.corruptNext({ method: 'POST', path: /damaged\.bin\/compose/ });
+		const damaged = await failure(
+			gcs.uploadObject(client, 'driver-composite', 'failed/damaged.bin', Readable.from([data]), {
+				...composite,
+				size: data.length,
+			}),
+		);
+		expect(damaged).toMatchObject({ code: 'HashMismatch' });
+		expect(damaged.message).toMatch(/composed other data than was sent/);
+		for (const key of [
+			'failed/part.bin',
+			'failed/md5.bin',
+			'failed/refused.bin',
+			'failed/damaged.bin',
+		]) {
 			expect(await failure(driver.headObject('driver-composite', key))).toMatchObject({
 				code: 'ObjectNotFound',
 			});

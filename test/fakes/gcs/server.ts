@@ -90,7 +90,11 @@ export interface GcsFake {
 	requests: FakeRequest[];
 	/** Answer the next `count` requests matching (method, path regexp) with `status`. */
 	failNext(count: number, status: number, match?: { method?: string; path?: RegExp }): void;
-	/** Flip a byte of the next resumable upload request matching, as a faulty network would. */
+	/**
+	 * Flip a byte of the next resumable upload request matching, as a faulty network would; or,
+	 * for a compose, of the composed object, as a faulty store would (its CRC32C is that of the
+	 * damaged bytes, so it no longer matches the sources').
+	 */
 	corruptNext(match?: { method?: string; path?: RegExp }): void;
 	/** Drop the connection of the next request matching, once `afterBytes` of its body arrived. */
 	breakNext(afterBytes: number, match?: { method?: string; path?: RegExp }): void;
@@ -877,12 +881,18 @@ export async function startGcsFake(
 		const out = await fs.open(file, 'w');
 		let crc = 0;
 		let size = 0;
+		let damage = corrupted.delete(req);
 		try {
 			for (const object of objects) {
 				for await (const chunk of createReadStream(object.file)) {
-					crc = crc32cUpdate(crc, chunk as Buffer);
-					size += (chunk as Buffer).length;
-					await out.write(chunk as Buffer);
+					const data = Buffer.from(chunk as Buffer);
+					if (damage && data.length > 0) {
+						data[0] ^= 0xff;
+						damage = false;
+					}
+					crc = crc32cUpdate(crc, data);
+					size += data.length;
+					await out.write(data);
 				}
 			}
 		} finally {

@@ -107,6 +107,10 @@ async function compose(
 	);
 	const piece = pieceOf(target.name, resource, size);
 	if (piece.crc !== crc || Number(resource.size) !== size) {
+		// what Google made is not what was sent: remove exactly that generation
+		await target
+			.delete({ ignoreNotFound: true, ifGenerationMatch: Number(piece.generation) })
+			.catch(() => undefined);
 		throw new StorageError(
 			'HashMismatch',
 			`Google Cloud Storage composed other data than was sent into "${target.name}" (CRC32C ${String(resource.crc32c)}, ${String(resource.size)} bytes; sent ${crc32cBase64(crc)}, ${size} bytes)`,
