@@ -25,7 +25,7 @@ import { printDownloadTargets } from './lib/targets';
 
 const CONTAINER = 'bench-cloud-pack';
 /** The node's defaults unless set: segment size (MiB) and segments in flight. */
-const SEGMENT_MIB = Number(process.env.SWIFT_BENCH_SEGMENT_MIB ?? 16);
+const SEGMENT_MIB = Number(process.env.SWIFT_BENCH_SEGMENT_MIB ?? 8);
 const CONCURRENCY = Number(process.env.SWIFT_BENCH_CONCURRENCY ?? 3);
 
 const PLAIN = `

@@ -63,7 +63,7 @@ export const uploadOptions: INodeProperties[] = [
 		name: 'segmentSizeMiB',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_SEGMENT_SIZE / MIB },
-		default: 16, // DEFAULT_SEGMENT_SIZE in MiB (a unit test keeps them equal)
+		default: 8, // DEFAULT_SEGMENT_SIZE in MiB (a unit test keeps them equal)
 		description:
 			'Files above this size become a Static Large Object, uploaded in segments of this size; smaller ones go in one request',
 	},

@@ -26,7 +26,7 @@ import { describeObject, type SwiftObjectInfo } from './objects';
  */
 
 export const MIB = 1024 * 1024;
-export const DEFAULT_SEGMENT_SIZE = 16 * MIB;
+export const DEFAULT_SEGMENT_SIZE = 8 * MIB;
 export const MIN_SEGMENT_SIZE = 1 * MIB;
 /** Swift's largest object (max_file_size, 5 GiB). */
 export const MAX_SEGMENT_SIZE = 5 * 1024 * MIB;
