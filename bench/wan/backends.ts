@@ -80,10 +80,13 @@ function overTheLink(url: string): string {
 	return url.replace(/\/\/(127\.0\.0\.1|localhost)(?=[:/])/, `//${WAN_NAME}`);
 }
 
-/** The pack's upload on this link: more parts in flight than the loopback defaults. */
-export function uploadTuning(): { concurrency: number; partSize: number } {
-	const concurrency = Number(process.env.WAN_UPLOAD_CONCURRENCY ?? 12);
-	const partSize = Number(process.env.WAN_UPLOAD_PART_MIB ?? 5) * MiB;
+/**
+ * The pack's upload on this link: more parts in flight than the loopback defaults. S3 sends
+ * its parts from the file (no buffer per part), so it can afford more of them.
+ */
+export function uploadTuning(backend?: 's3'): { concurrency: number; partSize: number } {
+	const concurrency = Number(process.env.WAN_UPLOAD_CONCURRENCY ?? (backend === 's3' ? 24 : 12));
+	const partSize = Number(process.env.WAN_UPLOAD_PART_MIB ?? (backend === 's3' ? 8 : 5)) * MiB;
 	return { concurrency, partSize };
 }
 
@@ -138,7 +141,7 @@ const s3: WanBackend = {
 	sdkModules: ['@aws-sdk/client-s3', '@aws-sdk/lib-storage'],
 	ports: () => [Number(new URL(serverJson<S3Server>('swift').s3Endpoint).port)],
 	describe: () =>
-		`pack: S3 driver, upload ${uploadTuning().concurrency} × ${uploadTuning().partSize / MiB} MiB parts; SDK: GetObject, lib-storage Upload (4 × 5 MiB)`,
+		`pack: S3 driver, upload ${uploadTuning('s3').concurrency} × ${uploadTuning('s3').partSize / MiB} MiB parts streamed from the file; SDK: GetObject, lib-storage Upload (4 × 5 MiB)`,
 	prepare: async (source, bytes) => {
 		const local = await s3Local();
 		await local.createBucket(S3_BUCKET, { ifNotExists: true });
@@ -162,10 +165,7 @@ const s3: WanBackend = {
 		},
 		'pack-upload': async (file) => {
 			const pack = await s3Pack(overTheLink(serverJson<S3Server>('swift').s3Endpoint));
-			await pack.upload(S3_BUCKET, PACK_KEY, createReadStream(file), {
-				size: statSync(file).size,
-				...uploadTuning(),
-			});
+			await pack.upload(S3_BUCKET, PACK_KEY, asFile(file), uploadTuning('s3'));
 		},
 		'sdk-upload': async (file) => {
 			const { Upload } = await import('@aws-sdk/lib-storage');

@@ -418,39 +418,45 @@ describe('objects', () => {
 		expect(await s3.listMultipartUploads(bucket)).toEqual([]);
 	});
 
-	it('uploads a file body (n8n filesystem store) read by position: multipart, the same bytes, nothing left incomplete', async () => {
-		const data = bytes(11 * MIB + 7, 12);
-		const dir = mkdtempSync(path.join(tmpdir(), 'cloud-pack-s3-file-'));
-		const file = path.join(dir, 'body.bin');
-		writeFileSync(file, data);
-		try {
-			const info = await s3.upload(
-				bucket,
-				'file/body.bin',
-				{ path: file, size: data.length },
-				{ partSize: 5 * MIB, concurrency: 2, expectedMd5: md5(data) },
-			);
-			expect(info).toMatchObject({ size: data.length, multipart: true, md5: md5(data) });
-			expect(info.etag).toMatch(/-3$/);
-			const { stream } = await s3.download(bucket, 'file/body.bin');
-			expect(sha256(await readAll(stream))).toBe(sha256(data));
-			const wrong = await storageError(
-				s3.upload(
+	it.each([
+		['into the pool of part buffers', 2],
+		['streamed from the file (a pool of 9 × 5 MiB would exceed its budget)', 8],
+	])(
+		'uploads a file body (n8n filesystem store) read by position, %s: multipart, the same bytes, nothing left incomplete',
+		async (_how, concurrency) => {
+			const data = bytes(11 * MIB + 7, 12);
+			const dir = mkdtempSync(path.join(tmpdir(), 'cloud-pack-s3-file-'));
+			const file = path.join(dir, 'body.bin');
+			writeFileSync(file, data);
+			try {
+				const info = await s3.upload(
 					bucket,
-					'file/wrong.bin',
+					'file/body.bin',
 					{ path: file, size: data.length },
-					{ partSize: 5 * MIB, expectedMd5: '0'.repeat(32) },
-				),
-			);
-			expect(wrong.code).toBe('HashMismatch');
-			expect((await storageError(s3.headObject(bucket, 'file/wrong.bin'))).code).toBe(
-				'ObjectNotFound',
-			);
-			expect(await s3.listMultipartUploads(bucket)).toEqual([]);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
-	});
+					{ partSize: 5 * MIB, concurrency, expectedMd5: md5(data) },
+				);
+				expect(info).toMatchObject({ size: data.length, multipart: true, md5: md5(data) });
+				expect(info.etag).toMatch(/-3$/);
+				const { stream } = await s3.download(bucket, 'file/body.bin');
+				expect(sha256(await readAll(stream))).toBe(sha256(data));
+				const wrong = await storageError(
+					s3.upload(
+						bucket,
+						'file/wrong.bin',
+						{ path: file, size: data.length },
+						{ partSize: 5 * MIB, concurrency, expectedMd5: '0'.repeat(32) },
+					),
+				);
+				expect(wrong.code).toBe('HashMismatch');
+				expect((await storageError(s3.headObject(bucket, 'file/wrong.bin'))).code).toBe(
+					'ObjectNotFound',
+				);
+				expect(await s3.listMultipartUploads(bucket)).toEqual([]);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		},
+	);
 
 	it('downloads byte ranges', async () => {
 		await s3.uploadData(bucket, 'range.txt', '0123456789');

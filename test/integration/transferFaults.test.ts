@@ -291,6 +291,9 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 			const container = uniqueBucket('faults');
 			await service.createBucket(container);
 			const via = { direct: service, proxied: proxiedService };
+			// Every other upload is a file (n8n's filesystem store), its parts streamed from it.
+			const files = mkdtempSync(path.join(tmpdir(), 'faults-s3-'));
+			let puts = 0;
 			return {
 				name: 'S3',
 				container,
@@ -298,10 +301,24 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 				direct: new S3StorageDriver(service),
 				proxied: new S3StorageDriver(proxiedService),
 				put: async (through, key, data) => {
-					await via[through].upload(container, key, Readable.from([data]), {
-						partSize: Math.max(5 * MIB, PART),
-						size: data.length,
-					});
+					const options = { partSize: Math.max(5 * MIB, PART), size: data.length };
+					if (puts++ % 2 === 0) {
+						await via[through].upload(container, key, Readable.from([data]), options);
+						return;
+					}
+					const file = path.join(files, `${puts}.bin`);
+					writeFileSync(file, data);
+					try {
+						// enough parts in flight that they stream from the file (fileParts.ts)
+						await via[through].upload(
+							container,
+							key,
+							{ path: file, size: data.length },
+							{ ...options, concurrency: 8 },
+						);
+					} finally {
+						rmSync(file, { force: true });
+					}
 				},
 				// one part: its ETag is its MD5
 				seed: async (key, data) => {
@@ -312,6 +329,7 @@ describe(`transfers under injected faults (${(SIZE / MIB).toFixed(1)} MiB × ${R
 				},
 				orphans: async () => (await listMultipartUploads(service, container)).length,
 				close: async () => {
+					rmSync(files, { recursive: true, force: true });
 					await service.deleteBucket(container, { force: true }).catch(() => undefined);
 					service.destroy();
 					proxiedService.destroy();

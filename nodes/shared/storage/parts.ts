@@ -134,6 +134,59 @@ export async function sendCheckedPart<T>(
 	}
 }
 
+/**
+ * Sends the parts `next` gives, in order, `concurrency` at a time (`next` answers undefined
+ * after the last). On the first failure, of `next` or of a send, no further part is taken,
+ * the parts in flight settle, and the error is thrown. `settled` runs once each part's send
+ * is over, whatever its outcome. The results are in part order.
+ */
+export async function sendInOrder<P extends { number: number }, T>(
+	next: () => Promise<P | undefined>,
+	send: (part: P) => Promise<T>,
+	concurrency: number,
+	settled: (part: P) => void = () => undefined,
+): Promise<T[]> {
+	const results: T[] = [];
+	const inFlight = new Set<Promise<void>>();
+	let failure: { error: unknown } | undefined;
+	while (!failure) {
+		let part: P | undefined;
+		try {
+			part = await next();
+		} catch (error) {
+			failure = { error };
+			break;
+		}
+		if (!part) break;
+		const taken = part;
+		const tracked: Promise<void> = send(taken)
+			.then(
+				(result) => {
+					results[taken.number - 1] = result;
+				},
+				(error: unknown) => {
+					failure ??= { error };
+				},
+			)
+			.finally(() => {
+				inFlight.delete(tracked);
+				settled(taken);
+			});
+		inFlight.add(tracked);
+		while (inFlight.size >= concurrency && !failure) await Promise.race(inFlight);
+	}
+	await Promise.all(inFlight);
+	if (failure) throw failure.error;
+	return results;
+}
+
+interface Slot {
+	/** The pooled buffer. */
+	whole: Buffer;
+	/** The part's bytes: a view of `whole`. */
+	data: Buffer;
+}
+
 export interface PumpOptions {
 	partSize: number;
 	/** parts in flight at once */
@@ -151,7 +204,7 @@ export interface PumpOptions {
 export class PartPump {
 	private readonly pool: Buffer[] = [];
 	private readonly hash?: Hash;
-	private head?: { whole: Buffer; data: Buffer };
+	private head?: Slot;
 	private bytes = 0;
 	private md5Hex?: string;
 
@@ -182,45 +235,29 @@ export class PartPump {
 	}
 
 	async sendAll<T>(send: (part: Part) => Promise<T>): Promise<T[]> {
-		const results: T[] = [];
-		const inFlight = new Set<Promise<void>>();
-		let failure: { error: unknown } | undefined;
-		let offset = 0;
 		await this.first();
-		for (let number = 1; !failure; number++) {
-			let slot: { whole: Buffer; data: Buffer };
-			try {
-				slot = number === 1 ? this.head! : await this.read();
-			} catch (error) {
-				failure = { error };
-				break;
-			}
+		const slots = new Map<number, Buffer>();
+		let number = 0;
+		let offset = 0;
+		let ended = false;
+		const next = async (): Promise<Part | undefined> => {
+			if (ended) return undefined;
+			number++;
+			const slot = number === 1 ? this.head! : await this.read();
 			if (slot.data.length === 0 && number > 1) {
 				this.pool.push(slot.whole);
-				break;
+				return undefined;
 			}
+			ended = slot.data.length < this.options.partSize;
+			slots.set(number, slot.whole);
 			const part: Part = { number, offset, data: slot.data };
 			offset += slot.data.length;
-			const tracked: Promise<void> = send(part)
-				.then(
-					(result) => {
-						results[number - 1] = result;
-					},
-					(error: unknown) => {
-						failure ??= { error };
-					},
-				)
-				.finally(() => {
-					inFlight.delete(tracked);
-					this.pool.push(slot.whole);
-				});
-			inFlight.add(tracked);
-			if (slot.data.length < this.options.partSize) break;
-			while (inFlight.size >= this.options.concurrency && !failure) await Promise.race(inFlight);
-		}
-		await Promise.all(inFlight);
-		if (failure) throw failure.error;
-		return results;
+			return part;
+		};
+		return await sendInOrder(next, send, this.options.concurrency, (part) => {
+			this.pool.push(slots.get(part.number)!);
+			slots.delete(part.number);
+		});
 	}
 
 	/** Releases the file handle or stream and the buffers; call it whatever happened. */
@@ -230,7 +267,7 @@ export class PartPump {
 		await this.reader.close();
 	}
 
-	private async read(): Promise<{ whole: Buffer; data: Buffer }> {
+	private async read(): Promise<Slot> {
 		const whole = this.pool.pop() ?? Buffer.allocUnsafeSlow(this.options.partSize);
 		const filled = await this.reader.fill(whole);
 		const data = whole.subarray(0, filled);

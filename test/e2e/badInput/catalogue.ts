@@ -463,7 +463,7 @@ export const CATALOGUE: Group[] = [
 			row({ key: KEY_1025 }, 'Key', 'longer than 1024 bytes'),
 			row({ part: 2 }, 'Part Size (MiB)', 'below 5 MiB', /minimum of 5/),
 			row({ part: 'big' }, 'Part Size (MiB)', 'not a number', /whole number/),
-			row({ conc: 99 }, 'Concurrency', 'above 16', /maximum of 16/),
+			row({ conc: 99 }, 'Concurrency', 'above 32', /maximum of 32/),
 			row({ meta: '{not json' }, 'Metadata', 'not JSON'),
 			row({ meta: '["a"]' }, 'Metadata', 'not an object'),
 			row({ tags: '{"k": {"nested": 1}}' }, 'Tags', 'a value that is not text'),

@@ -27,9 +27,10 @@ export const description: INodeProperties[] = forOperation(displayOptions, [
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 16 },
+			typeOptions: { minValue: 1, maxValue: 32 },
 			default: 4,
-			description: 'How many parts of a multipart upload are sent at once',
+			description:
+				"How many parts of a multipart upload are sent at once. Over a long link more parts use more of it; when they would need more than 32 MiB of buffers, a file's parts are read from n8n's binary store as they are sent.",
 		},
 		expectedMd5Option,
 		{
@@ -60,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, s3: S3
 	});
 	const concurrency = getIntegerOption(this, options, 'concurrency', itemIndex, {
 		min: 1,
-		max: 16,
+		max: 32,
 	});
 	const expectedMd5 = readExpectedMd5(options.expectedMd5);
 	const info = await uploadBinary(

@@ -19,7 +19,8 @@ import { loadCredentialProviders, loadS3 } from './sdk';
  * jitter, Retry-After honoured, 429/502/503/504 and transient network errors (plus what
  * the SDK itself classes as throttling or transient, such as S3's `SlowDown` and
  * `RequestTimeout`), bounded attempts and total time. Every request the S3 code sends
- * has a replayable body (buffers or nothing), so every one may be retried.
+ * through the SDK's retry has a replayable body (buffers or nothing); the parts streamed
+ * from a file are retried by S3Connection.sendBuiltEachAttempt with this same strategy.
  */
 export function policyRetryStrategy(policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY }) {
 	interface Token {
@@ -111,6 +112,18 @@ const contentMd5Middleware =
 		return await next(args);
 	};
 
+/**
+ * The SDK's default logger is silent but for one warning it prints on the console when a
+ * request with a stream body fails (the pack retries those itself: S3Connection).
+ */
+const SILENT_LOGGER = {
+	trace: () => undefined,
+	debug: () => undefined,
+	info: () => undefined,
+	warn: () => undefined,
+	error: () => undefined,
+};
+
 export interface S3ClientOptions {
 	policy?: RetryPolicy;
 }
@@ -141,6 +154,7 @@ export async function createS3Client(
 		// Buckets in another region than the credential's answer with a redirect the SDK can follow.
 		followRegionRedirects: config.provider === 'aws',
 		maxAttempts: policy.maxAttempts,
+		logger: SILENT_LOGGER,
 		retryStrategy: policyRetryStrategy(policy) as S3ClientConfig['retryStrategy'],
 		requestHandler: {
 			httpAgent: new http.Agent(agentOptions),

@@ -29,7 +29,7 @@ export class S3Service extends S3Connection {
 		options: S3ClientOptions = {},
 	): Promise<S3Service> {
 		const config = readS3Config(data);
-		return new S3Service(await createS3Client(config, options), config);
+		return new S3Service(await createS3Client(config, options), config, options.policy);
 	}
 
 	// ---- buckets (buckets.ts) --------------------------------------------------------

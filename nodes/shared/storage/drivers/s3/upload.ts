@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { Readable } from 'stream';
 
-import type { UploadBody } from '../../driver';
+import type { UploadBody, UploadFile } from '../../driver';
+import { sendFileParts, streamsPartsFromFile } from '../../fileParts';
 import { assertMd5, readExpectedMd5 } from '../../md5';
 import { PartPump, discardBody, isUploadFile, partReader, sendCheckedPart } from '../../parts';
 import type { S3Connection } from './connection';
@@ -51,8 +52,9 @@ function arrivedDamaged(error: unknown): boolean {
 
 /**
  * Uploads `body` (a stream, or n8n's file read by position): one PutObject when it fits
- * in a part, else a multipart upload with `concurrency` parts in flight, from a fixed pool
- * of `concurrency + 1` part buffers (see storage/parts.ts for why not lib-storage).
+ * in a part, else a multipart upload with `concurrency` parts in flight, from a fixed pool of
+ * `concurrency + 1` part buffers (see storage/parts.ts for why not lib-storage), or, for a file
+ * when that pool would exceed PART_POOL_BUDGET, streamed from the file by position.
  * On any failure — the input, a part, an MD5 mismatch — the multipart upload is aborted,
  * so nothing incomplete is left behind.
  */
@@ -85,6 +87,9 @@ export async function upload(
 		Math.min(32, Math.floor(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY)),
 	);
 	const expected = options.expectedMd5;
+	if (isUploadFile(body) && streamsPartsFromFile(body, partSize, concurrency)) {
+		return await uploadFileInParts(s3, bucket, key, body, options, { partSize, concurrency });
+	}
 	const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
 	const checkMd5 = () => assertMd5(key, expected, pump.md5);
 	const { PutObjectCommand, UploadPartCommand } = await loadS3();
@@ -135,26 +140,88 @@ export async function upload(
 			checkMd5();
 			result = await completeMultipartUpload(s3, bucket, key, uploadId, parts);
 		}
-		const etag = unquote(result.ETag);
-		return {
-			container: bucket,
-			key,
-			size: pump.size,
-			etag,
-			md5: expected ?? md5FromEtag(etag, options.serverSideEncryption),
-			contentType: options.contentType,
-			metadata: options.metadata ?? {},
-			versionId: result.VersionId,
-			storageClass: options.storageClass || 'STANDARD',
-			serverSideEncryption: options.serverSideEncryption,
-			multipart: etag?.includes('-') ?? false,
-		};
+		return uploaded(key, bucket, pump.size, result, options);
 	} catch (error) {
 		if (uploadId) await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
 		throw mapS3Error(error, s3.context('upload', bucket, key));
 	} finally {
 		await pump.close();
 	}
+}
+
+/**
+ * A file (n8n's filesystem binary store) in many parts at once: each part streams from the file
+ * by position when it is sent (see ../../fileParts.ts), so the parts in flight hold no buffers.
+ */
+async function uploadFileInParts(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	file: UploadFile,
+	options: S3UploadOptions,
+	sizing: { partSize: number; concurrency: number },
+): Promise<S3ObjectInfo> {
+	const { UploadPartCommand } = await loadS3();
+	let uploadId: string | undefined;
+	try {
+		uploadId = await createMultipartUpload(s3, bucket, key, options);
+		const started = uploadId;
+		const sent = await sendFileParts(
+			file,
+			{ ...sizing, md5: Boolean(options.expectedMd5) },
+			async (part) => {
+				const answer = await sendCheckedPart(
+					async () =>
+						await s3.sendBuiltEachAttempt<{ ETag?: string }>(
+							() =>
+								new UploadPartCommand({
+									Bucket: bucket,
+									Key: key,
+									UploadId: started,
+									PartNumber: part.number,
+									Body: part.open(),
+									ContentLength: part.size,
+									ContentMD5: part.md5.toString('base64'),
+								}),
+							s3.context('UploadPart', bucket, key),
+						),
+					arrivedDamaged,
+				);
+				return { PartNumber: part.number, ETag: answer.ETag };
+			},
+		);
+		// Before completing: a mismatch aborts, and nothing is kept.
+		assertMd5(key, options.expectedMd5, sent.md5);
+		const result = await completeMultipartUpload(s3, bucket, key, uploadId, sent.results);
+		return uploaded(key, bucket, file.size, result, options);
+	} catch (error) {
+		if (uploadId) await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
+		throw mapS3Error(error, s3.context('upload', bucket, key));
+	}
+}
+
+/** What an upload answers: the object as stored. */
+function uploaded(
+	key: string,
+	bucket: string,
+	size: number,
+	result: { ETag?: string; VersionId?: string },
+	options: S3UploadOptions,
+): S3ObjectInfo {
+	const etag = unquote(result.ETag);
+	return {
+		container: bucket,
+		key,
+		size,
+		etag,
+		md5: options.expectedMd5 ?? md5FromEtag(etag, options.serverSideEncryption),
+		contentType: options.contentType,
+		metadata: options.metadata ?? {},
+		versionId: result.VersionId,
+		storageClass: options.storageClass || 'STANDARD',
+		serverSideEncryption: options.serverSideEncryption,
+		multipart: etag?.includes('-') ?? false,
+	};
 }
 
 /** The seed's upload_data: text or bytes already in memory. */
