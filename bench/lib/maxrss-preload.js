@@ -3,7 +3,8 @@
 // With CLOUD_PACK_RSS_SAMPLE_MS set, it also samples the RSS at that interval and writes the
 // samples ([epoch ms, KiB]), so a benchmark can read the peak while one node of the run ran.
 // It also reports where a run's time goes: write system calls and bytes written (from
-// /proc/self/io, every write of the process, the binary store's included) and time in GC.
+// /proc/self/io, every write of the process, the binary store's included), time in GC, and
+// CPU time in user space and in the kernel (every thread of the process).
 const fs = require('fs');
 const { PerformanceObserver } = require('perf_hooks');
 
@@ -42,10 +43,13 @@ if (out) {
 		sample();
 	}
 	process.on('exit', () => {
+		const usage = process.resourceUsage();
 		const line = {
 			pid: process.pid,
 			main: process.argv[1] || '',
-			maxRssKiB: process.resourceUsage().maxRSS,
+			maxRssKiB: usage.maxRSS,
+			systemCpuMs: Math.round(usage.systemCPUTime / 1000),
+			userCpuMs: Math.round(usage.userCPUTime / 1000),
 		};
 		count(observer.takeRecords());
 		const counters = io();

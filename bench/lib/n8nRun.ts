@@ -128,6 +128,14 @@ export function runBaseline(
 	});
 	rmSync(file, { force: true });
 	const result = JSON.parse(printed.trim().split('\n').pop()!) as { seconds: number };
-	const peakKiB = Math.max(0, ...reports(rssFile).map((line) => line.maxRssKiB));
-	return { label, seconds: result.seconds, peakRssMiB: peakKiB / 1024, note, result };
+	const lines = reports(rssFile);
+	const peakKiB = Math.max(0, ...lines.map((line) => line.maxRssKiB));
+	return {
+		label,
+		seconds: result.seconds,
+		peakRssMiB: peakKiB / 1024,
+		note,
+		result,
+		profile: profileOf(lines[0]),
+	};
 }
