@@ -12,8 +12,9 @@ import { sendInOrder } from './parts';
  * A part held in a buffer keeps its whole size in memory for as long as it is in flight, and
  * over a slow link that is the whole send: 16 parts of 5 MiB in flight held 80 MiB. Read from
  * the file as it goes out, a part holds one stream chunk at a time, so many parts can be in
- * flight in constant memory (but every chunk is a new allocation: see PART_POOL_BUDGET). Each part is read once before it is sent, through one small
- * reused buffer, for the MD5 the server checks it against; a retry reads it from the file again.
+ * flight in constant memory (but every chunk is a new allocation: see PART_POOL_BUDGET). Each
+ * part is read once before it is sent, through one small reused buffer, for the MD5 the server
+ * checks it against; a retry reads it from the file again.
  */
 
 /**

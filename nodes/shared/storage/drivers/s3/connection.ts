@@ -32,6 +32,12 @@ function sdkErrorType(error: unknown): string {
 	return 'CLIENT_ERROR';
 }
 
+/**
+ * One S3 client and what every operation needs beside it: the endpoint, the secrets to keep
+ * out of errors and the retry policy. The operations (buckets.ts, objects.ts, upload.ts,
+ * copy.ts, delete.ts, multipart.ts, presign.ts) take it as their first argument; S3Service
+ * gathers them.
+ */
 export class S3Connection {
 	private readonly secrets: string[];
 
