@@ -92,8 +92,7 @@ export async function upload(
 	}
 	const pump = new PartPump(partReader(body), { partSize, concurrency, md5: Boolean(expected) });
 	const checkMd5 = () => assertMd5(key, expected, pump.md5);
-	const { PutObjectCommand, UploadPartCommand } = await loadS3();
-	let uploadId: string | undefined;
+	const { PutObjectCommand } = await loadS3();
 	try {
 		const first = await pump.first();
 		let result: { ETag?: string; VersionId?: string };
@@ -115,37 +114,100 @@ export async function upload(
 				arrivedDamaged,
 			);
 		} else {
-			uploadId = await createMultipartUpload(s3, bucket, key, options);
-			const parts = await pump.sendAll(async (part) => {
-				const contentMd5 = base64Md5(part.data);
-				const answer = await sendCheckedPart(
-					async () =>
-						await s3.send<{ ETag?: string }>(
-							new UploadPartCommand({
-								Bucket: bucket,
-								Key: key,
-								UploadId: uploadId,
-								PartNumber: part.number,
-								Body: part.data,
-								ContentLength: part.data.length,
-								ContentMD5: contentMd5,
+			result = await inMultipartUpload(
+				s3,
+				bucket,
+				key,
+				options,
+				async (uploadId) =>
+					await pump.sendAll(
+						async (part) =>
+							await uploadPart(s3, bucket, key, uploadId, {
+								number: part.number,
+								size: part.data.length,
+								contentMd5: base64Md5(part.data),
+								body: () => part.data,
+								streamed: false,
 							}),
-							s3.context('UploadPart', bucket, key),
-						),
-					arrivedDamaged,
-				);
-				return { PartNumber: part.number, ETag: answer.ETag };
-			});
-			// Before completing: a mismatch aborts, and nothing is kept.
-			checkMd5();
-			result = await completeMultipartUpload(s3, bucket, key, uploadId, parts);
+					),
+				checkMd5,
+			);
 		}
 		return uploaded(key, bucket, pump.size, result, options);
 	} catch (error) {
-		if (uploadId) await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
 		throw mapS3Error(error, s3.context('upload', bucket, key));
 	} finally {
 		await pump.close();
+	}
+}
+
+interface CompletedPart {
+	PartNumber: number;
+	ETag?: string;
+}
+
+/**
+ * Sends one part with UploadPart, the server checking its Content-MD5 (a damaged part is sent
+ * again: sendCheckedPart). A `streamed` body cannot be sent twice: `body()` then gives a new
+ * stream for each attempt, retried by S3Connection.sendBuiltEachAttempt.
+ */
+async function uploadPart(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	uploadId: string,
+	part: {
+		number: number;
+		size: number;
+		/** base64 MD5 of the part */
+		contentMd5: string;
+		body: () => Buffer | Readable;
+		streamed: boolean;
+	},
+): Promise<CompletedPart> {
+	const { UploadPartCommand } = await loadS3();
+	const command = () =>
+		new UploadPartCommand({
+			Bucket: bucket,
+			Key: key,
+			UploadId: uploadId,
+			PartNumber: part.number,
+			Body: part.body(),
+			ContentLength: part.size,
+			ContentMD5: part.contentMd5,
+		});
+	const context = s3.context('UploadPart', bucket, key);
+	const answer = await sendCheckedPart(
+		async () =>
+			part.streamed
+				? await s3.sendBuiltEachAttempt<{ ETag?: string }>(command, context)
+				: await s3.send<{ ETag?: string }>(command(), context),
+		arrivedDamaged,
+	);
+	return { PartNumber: part.number, ETag: answer.ETag };
+}
+
+/**
+ * A multipart upload around `sendParts`: created first, completed once every part is sent and
+ * `check` passed (a mismatch aborts before completing, and nothing is kept), aborted on any
+ * failure so that nothing incomplete is left behind.
+ */
+async function inMultipartUpload(
+	s3: S3Connection,
+	bucket: string,
+	key: string,
+	options: S3UploadOptions,
+	sendParts: (uploadId: string) => Promise<CompletedPart[]>,
+	check: () => void,
+): Promise<{ ETag?: string; VersionId?: string }> {
+	const uploadId = await createMultipartUpload(s3, bucket, key, options);
+	try {
+		const parts = await sendParts(uploadId);
+		check();
+		return await completeMultipartUpload(s3, bucket, key, uploadId, parts);
+	} catch (error) {
+		await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
+		throw error;
 	}
 }
 
@@ -161,41 +223,33 @@ async function uploadFileInParts(
 	options: S3UploadOptions,
 	sizing: { partSize: number; concurrency: number },
 ): Promise<S3ObjectInfo> {
-	const { UploadPartCommand } = await loadS3();
-	let uploadId: string | undefined;
+	let wholeMd5: string | undefined;
 	try {
-		uploadId = await createMultipartUpload(s3, bucket, key, options);
-		const started = uploadId;
-		const sent = await sendFileParts(
-			file,
-			{ ...sizing, md5: Boolean(options.expectedMd5) },
-			async (part) => {
-				const answer = await sendCheckedPart(
-					async () =>
-						await s3.sendBuiltEachAttempt<{ ETag?: string }>(
-							() =>
-								new UploadPartCommand({
-									Bucket: bucket,
-									Key: key,
-									UploadId: started,
-									PartNumber: part.number,
-									Body: part.open(),
-									ContentLength: part.size,
-									ContentMD5: part.md5.toString('base64'),
-								}),
-							s3.context('UploadPart', bucket, key),
-						),
-					arrivedDamaged,
+		const result = await inMultipartUpload(
+			s3,
+			bucket,
+			key,
+			options,
+			async (uploadId) => {
+				const sent = await sendFileParts(
+					file,
+					{ ...sizing, md5: Boolean(options.expectedMd5) },
+					async (part) =>
+						await uploadPart(s3, bucket, key, uploadId, {
+							number: part.number,
+							size: part.size,
+							contentMd5: part.md5.toString('base64'),
+							body: part.open,
+							streamed: true,
+						}),
 				);
-				return { PartNumber: part.number, ETag: answer.ETag };
+				wholeMd5 = sent.md5;
+				return sent.results;
 			},
+			() => assertMd5(key, options.expectedMd5, wholeMd5),
 		);
-		// Before completing: a mismatch aborts, and nothing is kept.
-		assertMd5(key, options.expectedMd5, sent.md5);
-		const result = await completeMultipartUpload(s3, bucket, key, uploadId, sent.results);
 		return uploaded(key, bucket, file.size, result, options);
 	} catch (error) {
-		if (uploadId) await abortMultipartUpload(s3, bucket, key, uploadId).catch(() => undefined);
 		throw mapS3Error(error, s3.context('upload', bucket, key));
 	}
 }
