@@ -54,7 +54,7 @@ import { printDownloadTargets } from './lib/targets';
 
 const run = promisify(execFile);
 const MiB = 1024 ** 2;
-/** The pack's defaults (nodes/shared/storage/drivers/azure/blobs.ts), used by the SDK baseline too. */
+/** The pack's defaults (nodes/shared/storage/drivers/azure/upload.ts), used by the SDK baseline too. */
 const BLOCK_SIZE = 8 * MiB;
 const CONCURRENCY = 5;
 const CONTAINER = 'bench';

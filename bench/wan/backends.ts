@@ -12,7 +12,7 @@ import * as path from 'path';
 import { pipeline } from 'stream/promises';
 
 import { requestSession } from '../../nodes/shared/openstack/keystone';
-import { uploadBlob } from '../../nodes/shared/storage/drivers/azure/blobs';
+import { uploadBlob } from '../../nodes/shared/storage/drivers/azure/upload';
 import { createAzureConnection } from '../../nodes/shared/storage/drivers/azure/client';
 import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/driver';
 import { createGcsClient, parseGcsCredential } from '../../nodes/shared/storage/drivers/gcs/client';

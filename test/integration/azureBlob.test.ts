@@ -7,15 +7,14 @@ import type { ICredentialTestFunctions } from 'n8n-workflow';
 import { Readable } from 'stream';
 
 import {
-	copyBlob,
 	deleteBlob,
-	downloadBlob,
 	getBlobProperties,
 	listBlobsPage,
 	setAccessTier,
-	uploadBlob,
-	chooseBlockSize,
 } from '../../nodes/shared/storage/drivers/azure/blobs';
+import { copyBlob } from '../../nodes/shared/storage/drivers/azure/copy';
+import { downloadBlob } from '../../nodes/shared/storage/drivers/azure/download';
+import { chooseBlockSize, uploadBlob } from '../../nodes/shared/storage/drivers/azure/upload';
 import {
 	createAzureConnection,
 	type AzureConnection,

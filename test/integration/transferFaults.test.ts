@@ -16,12 +16,12 @@ import * as path from 'path';
 import { Readable } from 'stream';
 
 import type { StorageDriver } from '../../nodes/shared/storage/driver';
-import { uploadBlob } from '../../nodes/shared/storage/drivers/azure/blobs';
+import { uploadBlob } from '../../nodes/shared/storage/drivers/azure/upload';
 import type { AzureConnection } from '../../nodes/shared/storage/drivers/azure/client';
 import { AzureStorageDriver } from '../../nodes/shared/storage/drivers/azure/driver';
 import { createGcsClient, parseGcsCredential } from '../../nodes/shared/storage/drivers/gcs/client';
 import { GcsStorageDriver } from '../../nodes/shared/storage/drivers/gcs/driver';
-import { LocalStorageDriver } from '../../nodes/shared/storage/drivers/local';
+import { LocalStorageDriver } from '../../nodes/shared/storage/drivers/local/driver';
 import { DEFAULT_PARALLEL_RANGES } from '../../nodes/shared/storage/parallelRanges';
 import { S3Service } from '../../nodes/shared/storage/drivers/s3';
 import { S3StorageDriver } from '../../nodes/shared/storage/drivers/s3/driver';

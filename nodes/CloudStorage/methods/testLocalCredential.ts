@@ -6,7 +6,7 @@ import type {
 import { promises as fs } from 'fs';
 
 import { fileAccessRulesOf } from '../../shared/host/contextRules';
-import { LocalStorageDriver } from '../../shared/storage/drivers/local';
+import { LocalStorageDriver } from '../../shared/storage/drivers/local/driver';
 import { StorageError } from '../../shared/storage/errors';
 
 /**

@@ -42,7 +42,7 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
 		credentialType: 'cloudPackLocalStorageApi',
 		async createDriver(credentials, host) {
 			const root = String(credentials.rootDirectory ?? '').trim();
-			const { LocalStorageDriver } = await import('./drivers/local');
+			const { LocalStorageDriver } = await import('./drivers/local/driver');
 			const driver = new LocalStorageDriver(root, host.fileAccess);
 			// The root is checked now, so that a forbidden or missing root fails every item alike.
 			await driver.open();

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 
-import { LocalStorageDriver } from '../../../nodes/shared/storage/drivers/local';
+import { LocalStorageDriver } from '../../../nodes/shared/storage/drivers/local/driver';
 import { n8nFileAccessRules, type FileAccessRules } from '../../../nodes/shared/host/fileAccess';
 import {
 	ContainerAlreadyExistsError,

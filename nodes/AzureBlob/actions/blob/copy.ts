@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
-import { copyBlob, type CopySource } from '../../../shared/storage/drivers/azure/blobs';
+import { copyBlob, type CopySource } from '../../../shared/storage/drivers/azure/copy';
 import {
 	assertAccessTier,
 	checkMetadata,

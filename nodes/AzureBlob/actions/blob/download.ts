@@ -4,7 +4,7 @@ import { downloadOutputAndRange } from '../../../shared/node/description';
 import { keyBinary } from '../../../shared/node/fileName';
 import { getByteRange, getDownloadOptions, getLocatorValue } from '../../../shared/node/parameters';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
-import { downloadBlob } from '../../../shared/storage/drivers/azure/blobs';
+import { downloadBlob } from '../../../shared/storage/drivers/azure/download';
 import { NAMING, blobLocator, containerLocator, forOperation, invalid, showFor } from '../common';
 
 const displayOptions = showFor('blob', 'download');

@@ -9,7 +9,7 @@ import {
 	uploadSource,
 } from '../../../shared/node/upload';
 import type { AzureConnection } from '../../../shared/storage/drivers/azure/client';
-import { uploadBlob } from '../../../shared/storage/drivers/azure/blobs';
+import { uploadBlob } from '../../../shared/storage/drivers/azure/upload';
 import { readExpectedMd5 } from '../../../shared/storage/md5';
 import {
 	assertAccessTier,

@@ -27,15 +27,10 @@ import {
 	listContainers,
 	type AzureContainerInfo,
 } from './containers';
-import {
-	copyBlob,
-	deleteBlob,
-	downloadBlob,
-	getBlobProperties,
-	listBlobsPage,
-	uploadBlob,
-	type AzureBlobInfo,
-} from './blobs';
+import { deleteBlob, getBlobProperties, listBlobsPage, type AzureBlobInfo } from './blobs';
+import { copyBlob } from './copy';
+import { downloadBlob } from './download';
+import { uploadBlob } from './upload';
 import { checkMetadata } from './names';
 import { generateBlobSasUrl } from './sas';
 
