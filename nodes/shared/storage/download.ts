@@ -294,6 +294,32 @@ export function resumableDownload(download: ResumableDownload): Readable {
 	return Readable.from(resumingChunks(parallel ?? download), { objectMode: false });
 }
 
+/** What a driver hands over for one download (see `streamDownload`). */
+export interface DriverDownload<T extends object> extends Omit<
+	ResumableDownload,
+	'policy' | 'ranges' | 'signal'
+> {
+	/** What the output item reports of the object (or of the range), completed with the hash check. */
+	info: T;
+	range: ByteRange | undefined;
+	options: DownloadOptions;
+	/** Why no hash is checked when the provider gave none (for the output item). */
+	noHashReason?: string;
+}
+
+/**
+ * A driver's download as a stream through the shared path (resumed, checked, parallel ranges
+ * where the driver gives `openRange`) with the info that reports the hash check.
+ */
+export function streamDownload<T extends object>(
+	download: DriverDownload<T>,
+): { info: T & ReturnType<typeof hashCheckOutput>; stream: Readable } {
+	const { info, range, options, noHashReason, ...rest } = download;
+	const stream = resumableDownload({ ...rest, ranges: options.ranges, policy: options.policy });
+	const check = hashCheckOutput(download.expectedHash, range, options, noHashReason);
+	return { info: Object.assign(info, check), stream };
+}
+
 /** The hex MD5 an object's bytes must have. */
 export function md5Hash(value: string): ExpectedHash {
 	return { algorithm: 'md5', value: value.toLowerCase() };

@@ -2,7 +2,7 @@
 import type { Readable } from 'stream';
 
 import type { DownloadOptions } from '../../driver';
-import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
+import { md5Hash, ObjectChangedError, streamDownload } from '../../download';
 import { InvalidNameError } from '../../errors';
 import type { AzureConnection } from './client';
 import { azureCall } from './errors';
@@ -96,17 +96,16 @@ export async function downloadBlob(
 			throw error;
 		}
 	};
-	const stream = resumableDownload({
+	return streamDownload({
 		key: blob,
 		body,
 		start: offset,
 		length,
 		reopen,
 		openRange: reopen,
-		ranges: options.ranges,
 		expectedHash,
-		policy: options.policy,
+		info,
+		range,
+		options,
 	});
-	Object.assign(info, hashCheckOutput(expectedHash, range, options));
-	return { info, stream };
 }

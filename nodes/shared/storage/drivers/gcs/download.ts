@@ -3,12 +3,11 @@ import { PassThrough, Readable } from 'stream';
 import { isRetryableNetworkError } from '../../../transport/retryPolicy';
 import type { ByteRange, DownloadOptions, DownloadResult } from '../../driver';
 import {
-	hashCheckOutput,
 	md5Hash,
 	ObjectChangedError,
 	rangeOfObject,
-	resumableDownload,
 	type ExpectedHash,
+	streamDownload,
 } from '../../download';
 import { InvalidNameError } from '../../errors';
 import type { GcsClient } from './client';
@@ -69,19 +68,18 @@ export async function downloadObject(
 	};
 	const expectedHash =
 		options.verifyHash === false || range ? undefined : wholeObjectHash(info.crc32c, info.md5);
-	const stream = resumableDownload({
+	return streamDownload({
 		key,
 		body: await open(start, false),
 		start,
 		length: info.size === 0 ? 0 : last - start + 1,
 		reopen: async (from) => await open(from, true),
 		openRange: async (from, to) => await open(from, true, to),
-		ranges: options.ranges,
 		expectedHash,
-		policy: options.policy,
+		info: result,
+		range,
+		options,
 	});
-	Object.assign(result, hashCheckOutput(expectedHash, range, options));
-	return { info: result, stream };
 }
 
 /**

@@ -18,11 +18,10 @@ import type {
 } from '../../driver';
 import {
 	DOWNLOAD_CHUNK_BYTES,
-	hashCheckOutput,
 	md5Hash,
 	ObjectChangedError,
 	rangeOfObject,
-	resumableDownload,
+	streamDownload,
 } from '../../download';
 import { PartPump, discardBody, partReader } from '../../parts';
 import {
@@ -229,7 +228,7 @@ export class LocalStorageDriver implements StorageDriver {
 				: createReadStream(file, { start: from, end: last, highWaterMark: DOWNLOAD_CHUNK_BYTES });
 		const expectedHash =
 			options.verifyHash !== false && !range && info.md5 ? md5Hash(info.md5) : undefined;
-		const stream = resumableDownload({
+		return streamDownload({
 			key,
 			body: open(start),
 			start,
@@ -241,13 +240,11 @@ export class LocalStorageDriver implements StorageDriver {
 				return open(from);
 			},
 			expectedHash,
-			policy: options.policy,
+			info: result,
+			range,
+			options,
+			noHashReason: 'no MD5 was recorded when it was written',
 		});
-		Object.assign(
-			result,
-			hashCheckOutput(expectedHash, range, options, 'no MD5 was recorded when it was written'),
-		);
-		return { info: result, stream };
 	}
 
 	async copy(

@@ -2,7 +2,7 @@ import { Readable } from 'stream';
 import type { _Object, HeadObjectCommandOutput } from '@aws-sdk/client-s3';
 
 import type { ByteRange, DownloadOptions, PrefixInfo } from '../../driver';
-import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
+import { md5Hash, ObjectChangedError, streamDownload } from '../../download';
 import type { S3Connection } from './connection';
 import { invalidInput } from './input';
 import { loadS3 } from './sdk';
@@ -197,19 +197,18 @@ export async function download(
 			throw error;
 		}
 	};
-	const stream = resumableDownload({
+	return streamDownload({
 		key,
 		body: bodyStream(answer.Body),
 		start,
 		length,
 		reopen,
 		openRange: reopen,
-		ranges: options.ranges,
 		expectedHash,
-		policy: options.policy,
+		info,
+		range,
+		options,
 	});
-	Object.assign(info, hashCheckOutput(expectedHash, range, options));
-	return { info, stream };
 }
 
 export async function getTags(

@@ -1,7 +1,7 @@
 import type { Readable } from 'stream';
 
 import type { ByteRange, DownloadOptions, ObjectInfo } from '../../driver';
-import { hashCheckOutput, md5Hash, ObjectChangedError, resumableDownload } from '../../download';
+import { md5Hash, ObjectChangedError, streamDownload } from '../../download';
 import { InvalidNameError, ObjectNotFoundError } from '../../errors';
 import { isHexMd5 } from '../../md5';
 import { httpStatusOf } from '../../../openstack/request';
@@ -156,29 +156,21 @@ export async function downloadObject(
 		}
 	};
 	const expectedHash = options.verifyHash !== false && info.md5 ? md5Hash(info.md5) : undefined;
-	const stream = resumableDownload({
+	return streamDownload({
 		key,
 		body: response.body,
 		start,
 		length,
 		reopen,
 		openRange: reopen,
-		ranges: options.ranges,
 		expectedHash,
-		policy: options.policy,
-	});
-	Object.assign(
 		info,
-		hashCheckOutput(
-			expectedHash,
-			range,
-			options,
-			info.largeObject
-				? "a large object's ETag is not a hash of its content"
-				: 'Swift gave no MD5 for it',
-		),
-	);
-	return { info, stream };
+		range,
+		options,
+		noHashReason: info.largeObject
+			? "a large object's ETag is not a hash of its content"
+			: 'Swift gave no MD5 for it',
+	});
 }
 
 /** Server-side copy (across containers too); a large object's content is copied into one object. */
