@@ -16,6 +16,7 @@ import { createRequire } from 'module';
 import * as path from 'path';
 import { promisify } from 'util';
 
+import { diesWithParent } from './children';
 import { TOLERATED_SIGNALS, isCompleteRun, recordCrash } from './crashes';
 import { N8nRest } from './rest';
 import { freePort } from './ports';
@@ -177,7 +178,7 @@ export class N8nInstance {
 		env: NodeJS.ProcessEnv = {},
 	): Promise<{ stdout: string; stderr: string }> {
 		try {
-			return await run(this.bin.node, [this.bin.n8n, ...args], {
+			return await run(...diesWithParent(this.bin.node, [this.bin.n8n, ...args]), {
 				env: { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 				cwd: this.folder,
 				timeout: timeoutMs,
@@ -344,7 +345,7 @@ export class N8nInstance {
 
 	/** `n8n start` on a port of 127.0.0.1; resolves once /healthz answers. */
 	async start(port: number): Promise<void> {
-		const server = spawn(this.bin.node, [this.bin.n8n, 'start'], {
+		const server = spawn(...diesWithParent(this.bin.node, [this.bin.n8n, 'start']), {
 			env: {
 				...this.env(),
 				N8N_RUNNERS_BROKER_PORT: String(await freePort()),

@@ -22,6 +22,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 
+import { diesWithParent } from './children';
 import { N8nInstance, PROJECT } from './n8n';
 import { freePort } from './ports';
 import { sleep } from './wait';
@@ -134,8 +135,7 @@ export class QueueServices {
 		const postgres = new Started(
 			'postgres',
 			spawn(
-				path.join(pgBin, 'postgres'),
-				[
+				...diesWithParent(path.join(pgBin, 'postgres'), [
 					'-D',
 					data,
 					'-p',
@@ -152,15 +152,14 @@ export class QueueServices {
 					'full_page_writes=off',
 					'-c',
 					'max_connections=200',
-				],
+				]),
 				{ ...asPostgres, stdio: ['ignore', 'pipe', 'pipe'] },
 			),
 		);
 		const redis = new Started(
 			'redis',
 			spawn(
-				'redis-server',
-				[
+				...diesWithParent('redis-server', [
 					'--bind',
 					'127.0.0.1',
 					'--port',
@@ -171,7 +170,7 @@ export class QueueServices {
 					'',
 					'--appendonly',
 					'no',
-				],
+				]),
 				{ stdio: ['ignore', 'pipe', 'pipe'] },
 			),
 		);
@@ -349,7 +348,7 @@ export class QueueCluster {
 		const { node, n8n } = instance.binaries;
 		const started = new Started(
 			name,
-			spawn(node, [n8n, 'worker', `--concurrency=${concurrency}`], {
+			spawn(...diesWithParent(node, [n8n, 'worker', `--concurrency=${concurrency}`]), {
 				env: {
 					...instance.env(),
 					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
