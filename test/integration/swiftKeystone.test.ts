@@ -19,6 +19,7 @@ import { SwiftStorageDriver } from '../../nodes/shared/storage/drivers/swift/dri
 import { signTempUrl, tempUrlKey } from '../../nodes/shared/storage/drivers/swift/tempUrl';
 import { uploadObject } from '../../nodes/shared/storage/drivers/swift/upload';
 import { ObjectNotFoundError } from '../../nodes/shared/storage/errors';
+import { httpStatusOf } from '../../nodes/shared/openstack/request';
 import { rl } from '../helpers/executeContext';
 import {
 	credentialStore,
@@ -529,6 +530,27 @@ describe('OpenStack Object Storage on Swift through Keystone', () => {
 		);
 		expect(await names(`${container}_segments`, 'big/mismatch.bin/')).toEqual([]);
 		expect(await names(container, 'big/mismatch.bin')).toEqual([]);
+	});
+
+	it('refuses a segmented upload into a missing container before any segment, creating nothing', async () => {
+		const missing = unique('missing');
+		const upload = uploadObject(
+			swift,
+			missing,
+			'big/nowhere.bin',
+			Readable.from([randomBytes(5 * MIB)]),
+			{
+				segmentSize: MIB,
+			},
+		);
+		await expect(upload).rejects.toThrow(`Container "${missing}" does not exist`);
+		// neither the container nor its segments container came into being
+		const statusOf = async (name: string) =>
+			await swift.call({ method: 'HEAD', path: swift.path(name) }).then(
+				() => 204,
+				(error: unknown) => httpStatusOf(error),
+			);
+		expect([await statusOf(missing), await statusOf(`${missing}_segments`)]).toEqual([404, 404]);
 	});
 
 	it('deletes the segments of a large object it replaces', async () => {

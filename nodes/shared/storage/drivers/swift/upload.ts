@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { UploadBody } from '../../driver';
-import { InvalidNameError } from '../../errors';
+import { ContainerNotFoundError, InvalidNameError } from '../../errors';
 import { assertMd5, readExpectedMd5 } from '../../md5';
 import {
 	PartPump,
@@ -167,14 +167,15 @@ export async function uploadObject(
 	// Small and known: a buffer just big enough (one byte more tells a longer stream).
 	const single = known !== undefined && known <= segmentSize;
 	let expected: string | undefined;
-	let replaced: string[];
 	try {
 		expected = readExpectedMd5(options.expectedMd5);
-		replaced = await segmentsOf(swift, container, key);
 	} catch (error) {
 		discardBody(body);
 		throw error;
 	}
+	// The object this upload replaces, looked up while the new bytes are read and sent; awaited
+	// before the new object is committed, so it is always the old one's manifest that is read.
+	const replacedSegments = settledLater(segmentsOf(swift, container, key));
 	const pump = new PartPump(partReader(body), {
 		partSize: single ? known + 1 : segmentSize,
 		concurrency,
@@ -186,6 +187,7 @@ export async function uploadObject(
 		if (first.final) {
 			const md5 = createHash('md5').update(first.data).digest('hex');
 			assertMd5(key, expected, md5);
+			await replacedSegments;
 			const { headers } = await swift.inContainer(
 				container,
 				async () =>
@@ -226,8 +228,10 @@ export async function uploadObject(
 				objectHeaders,
 				deleteAt,
 				expected,
+				beforeManifest: replacedSegments,
 			});
 		}
+		const replaced = await replacedSegments;
 		if (replaced.length > 0) {
 			result.replacedSegmentsDeleted = await deleteSegmentPaths(swift, replaced).catch(() => 0);
 		}
@@ -248,12 +252,50 @@ function arrivedDamaged(error: unknown): boolean {
 	return httpStatusOf(error) === 422;
 }
 
-async function ensureContainer(swift: SwiftClient, container: string): Promise<void> {
-	await swift.call({
-		method: 'PUT',
-		path: swift.path(container),
-		headers: { 'Content-Length': '0' },
-	});
+/**
+ * A promise that may reject before it is awaited without counting as an unhandled rejection:
+ * awaiting it still throws its error.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => undefined);
+	return promise;
+}
+
+/** Whether a container exists (HEAD: 204, or 404). */
+async function containerExists(swift: SwiftClient, container: string): Promise<boolean> {
+	try {
+		await swift.call({ method: 'HEAD', path: swift.path(container) });
+		return true;
+	} catch (error) {
+		if (httpStatusOf(error) === 404) return false;
+		throw error;
+	}
+}
+
+/**
+ * Checks that the object's container exists (Swift would accept segments and then refuse the
+ * manifest) and makes sure the segments container does: both looked up at once, the segments
+ * container created only when the object's container exists and it does not.
+ */
+async function prepareContainers(
+	swift: SwiftClient,
+	container: string,
+	segmentContainer: string,
+): Promise<void> {
+	const [exists, segmentsExist] = await Promise.all([
+		containerExists(swift, container),
+		segmentContainer === container
+			? Promise.resolve(true)
+			: containerExists(swift, segmentContainer),
+	]);
+	if (!exists) throw new ContainerNotFoundError(container);
+	if (!segmentsExist) {
+		await swift.call({
+			method: 'PUT',
+			path: swift.path(segmentContainer),
+			headers: { 'Content-Length': '0' },
+		});
+	}
 }
 
 async function uploadLargeObject(
@@ -266,15 +308,12 @@ async function uploadLargeObject(
 		objectHeaders: Record<string, string>;
 		deleteAt?: number;
 		expected?: string;
+		/** Settled before the manifest commits the object. */
+		beforeManifest: Promise<unknown>;
 	},
 ): Promise<SwiftUploadResult> {
-	// The container of the object must exist (Swift would accept segments and then refuse the manifest).
-	await swift.inContainer(
-		container,
-		async () => await swift.call({ method: 'HEAD', path: swift.path(container) }),
-	);
 	const segmentContainer = options.segmentContainer || `${container}_segments`;
-	await ensureContainer(swift, segmentContainer);
+	await prepareContainers(swift, container, segmentContainer);
 	const prefix = `${segmentBase(key)}/slo/${(Date.now() / 1000).toFixed(6)}/${options.segmentSize}/`;
 	try {
 		const entries = await pump.sendAll(async (part: Part): Promise<ManifestEntry> => {
@@ -307,6 +346,7 @@ async function uploadLargeObject(
 			return { path: `/${segmentContainer}/${name}`, etag, size_bytes: part.data.length };
 		});
 		assertMd5(key, options.expected, pump.md5);
+		await options.beforeManifest;
 		const { headers } = await swift.inContainer(
 			container,
 			async () =>
