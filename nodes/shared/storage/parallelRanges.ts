@@ -9,9 +9,11 @@ import type { ResumableDownload } from './download';
  * grows slowly back after each lost packet), so a big object is read as consecutive parts of
  * `partSize` bytes, `concurrency` of them in flight. Only where the link is the limit, though:
  * the first answer streams on alone while its reader (n8n) is the slower side, and the download
- * turns parallel once the reader spent more than `waitingShare` of the time reading one part's
- * worth of bytes waiting for them. (Over loopback the reader is the slower side, and parts read
- * ahead there only cost memory and the server's time: measured, README "Benchmarks".)
+ * turns parallel once the reader spent more than `waitingShare` of the time waiting for bytes,
+ * judged over at least one part's worth of bytes and `waitingWindowMs`. (Over loopback the reader
+ * is the slower side, and parts read ahead there only cost memory and the server's time:
+ * measured, README "Benchmarks". There the reader still waits in bursts, a local server pausing
+ * for a few tens of milliseconds; a window of a second tells those from a link's latency.)
  * The reader gets the parts in order: the
  * lowest part passes its bytes on as they arrive, the parts ahead of it keep theirs until its
  * turn, and no part beyond the lowest + `concurrency` starts. So at most `concurrency` ×
@@ -30,12 +32,15 @@ export interface ParallelRangesOptions {
 	 * while one part's worth of the first answer passed; 0: from the start.
 	 */
 	waitingShare?: number;
+	/** The shortest time the waiting share is judged over (besides one part's worth of bytes). */
+	waitingWindowMs?: number;
 }
 
 export const DEFAULT_PARALLEL_RANGES: Required<ParallelRangesOptions> = {
 	concurrency: 8,
 	partSize: 4 * 1024 * 1024,
 	waitingShare: 0.5,
+	waitingWindowMs: 1000,
 };
 
 /** One part of the download: the bytes from `start` to `last` (object positions, inclusive). */
@@ -72,8 +77,9 @@ export function parallelRangesFor(
 	const concurrency = Math.floor(chosen.concurrency);
 	const partSize = Math.floor(chosen.partSize);
 	const waitingShare = Math.min(Math.max(Number(chosen.waitingShare) || 0, 0), 1);
+	const waitingWindowMs = Math.max(Number(chosen.waitingWindowMs) || 0, 0);
 	if (!(concurrency > 1) || !(partSize > 0) || length < 2 * partSize) return undefined;
-	return { concurrency, partSize, waitingShare };
+	return { concurrency, partSize, waitingShare, waitingWindowMs };
 }
 
 /** How many bytes of the first answer its part passes on: all, until the download splits. */
@@ -222,6 +228,7 @@ export async function* parallelRangeChunks(download: ParallelDownload): AsyncGen
 				pace.bytes += chunk.length;
 				if (pace.bytes < partSize) continue;
 				const elapsed = Date.now() - pace.since;
+				if (elapsed < chosen.waitingWindowMs) continue;
 				if (elapsed > 0 && pace.waitedMs / elapsed > chosen.waitingShare) split();
 				else Object.assign(pace, { since: Date.now(), waitedMs: 0, bytes: 0 });
 			}

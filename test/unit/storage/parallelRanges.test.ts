@@ -202,9 +202,10 @@ describe('parallel ranged downloads', () => {
 	});
 
 	it('turns parallel once its reader waits for the network most of the time', async () => {
-		// 1 KiB every 2 ms: the reader, which takes nothing, waits nearly all the time
+		// 1 KiB every 2 ms: the reader, which takes nothing, waits nearly all the time (judged
+		// over each part's worth of bytes: the whole download lasts less than the default second)
 		const server = new Server(data, () => 2);
-		const ranges = { concurrency: 3, partSize: PART };
+		const ranges = { concurrency: 3, partSize: PART, waitingWindowMs: 0 };
 		const out = await collect(
 			download(server, data, { ranges, expectedHash: { algorithm: 'md5', value: md5(data) } }),
 		);
@@ -222,10 +223,34 @@ describe('parallel ranged downloads', () => {
 		expect(server.open).toBe(0);
 	});
 
+	it('stays one stream when its reader waits only in bursts, as over loopback', async () => {
+		// The reader takes 2 ms per KiB. The server sends 80 KiB at a KiB per timer turn (faster:
+		// the bytes pile up ahead of the reader), then 20 KiB at one per 10 ms (slower: once the pile
+		// is read, the reader waits). Judged over one part (10 KiB), a slow spell looks like a slow
+		// link; judged over 400 ms, the reader waited a small share of the time.
+		const bursty = randomBytes(30 * PART);
+		const spells = () => {
+			let chunks = 0;
+			return () => (++chunks % 100 >= 80 ? 10 : 0);
+		};
+		const judged = async (waitingWindowMs: number) => {
+			const server = new Server(bursty, spells());
+			const ranges = { concurrency: 3, partSize: PART, waitingWindowMs };
+			const out = await collect(download(server, bursty, { ranges }), async (chunk) => {
+				await sleep(2 * Math.ceil(chunk.length / 1024));
+			});
+			expect(out.equals(bursty)).toBe(true);
+			return server.ranges.length;
+		};
+		expect(await judged(400)).toBe(0);
+		// the same download judged per part splits in the first slow spell
+		expect(await judged(0)).toBeGreaterThan(0);
+	});
+
 	it('passes each byte once when the split starts every part left at once', async () => {
 		const small = data.subarray(0, Math.floor(3.5 * PART));
 		const server = new Server(small, () => 2);
-		const ranges = { concurrency: 8, partSize: PART };
+		const ranges = { concurrency: 8, partSize: PART, waitingWindowMs: 0 };
 		const out = await collect(
 			download(server, small, { ranges, expectedHash: { algorithm: 'md5', value: md5(small) } }),
 		);
@@ -241,7 +266,7 @@ describe('parallel ranged downloads', () => {
 		const small = data.subarray(0, 2 * PART - 1);
 		expect((await collect(download(server, small))).equals(small)).toBe(true);
 		expect(server.ranges).toEqual([]);
-		expect(parallelRangesFor(2 * PART, RANGES)).toEqual(RANGES);
+		expect(parallelRangesFor(2 * PART, RANGES)).toEqual({ ...RANGES, waitingWindowMs: 1000 });
 		expect(parallelRangesFor(2 * PART, { concurrency: 1 })).toBeUndefined();
 	});
 });
