@@ -149,7 +149,8 @@ export async function getContainer(swift: SwiftClient, name: string): Promise<Sw
 	return describeContainer(name, headers);
 }
 
-async function containerExists(
+/** The container's info when it exists, undefined when Swift answers 404. */
+export async function containerExists(
 	swift: SwiftClient,
 	name: string,
 ): Promise<SwiftContainerInfo | undefined> {

@@ -14,6 +14,7 @@ import {
 import { httpStatusOf } from '../../../openstack/request';
 import { bulkDelete, type ListedObject } from './bulk';
 import { metadataHeaders, type SwiftClient } from './client';
+import { containerExists } from './containers';
 import { describeObject, type SwiftObjectInfo } from './objects';
 
 /**
@@ -261,17 +262,6 @@ function settledLater<T>(promise: Promise<T>): Promise<T> {
 	return promise;
 }
 
-/** Whether a container exists (HEAD: 204, or 404). */
-async function containerExists(swift: SwiftClient, container: string): Promise<boolean> {
-	try {
-		await swift.call({ method: 'HEAD', path: swift.path(container) });
-		return true;
-	} catch (error) {
-		if (httpStatusOf(error) === 404) return false;
-		throw error;
-	}
-}
-
 /**
  * Checks that the object's container exists (Swift would accept segments and then refuse the
  * manifest) and makes sure the segments container does: both looked up at once, the segments
@@ -284,9 +274,7 @@ async function prepareContainers(
 ): Promise<void> {
 	const [exists, segmentsExist] = await Promise.all([
 		containerExists(swift, container),
-		segmentContainer === container
-			? Promise.resolve(true)
-			: containerExists(swift, segmentContainer),
+		segmentContainer === container ? true : containerExists(swift, segmentContainer),
 	]);
 	if (!exists) throw new ContainerNotFoundError(container);
 	if (!segmentsExist) {
