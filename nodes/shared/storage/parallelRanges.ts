@@ -29,7 +29,8 @@ export interface ParallelRangesOptions {
 	partSize?: number;
 	/**
 	 * Parts are read ahead once the reader waited for bytes this share of the time (0 to 1)
-	 * while one part's worth of the first answer passed; 0: from the start.
+	 * while at least one part's worth of the first answer and `waitingWindowMs` passed; 0: from
+	 * the start.
 	 */
 	waitingShare?: number;
 	/** The shortest time the waiting share is judged over (besides one part's worth of bytes). */
