@@ -7,9 +7,12 @@
  * - download through the node beside the same client's one GET, and beside n8n's own Read
  *   File node reading the same file (n8n's ingest limit), and through the Cloud Storage node
  *   (swift backend), checked against the download targets (bench/lib/targets.ts);
- * - n8n's peak RSS while the node ran, beside a no-op workflow.
+ * - n8n's peak RSS while the node ran, beside a no-op workflow;
+ * - the floors (lib/swift-plain-floor.js): the plain client sending the file as segments of the
+ *   node's size, without and with their MD5s, and getting it with the MD5 checked on the way —
+ *   what a transfer that refuses damaged bytes costs on this machine without n8n.
  */
-import { mkdirSync, realpathSync, rmSync, statSync } from 'fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'fs';
 import * as path from 'path';
 
 import { requestSession } from '../nodes/shared/openstack/keystone';
@@ -27,6 +30,9 @@ const CONTAINER = 'bench-cloud-pack';
 /** The node's defaults unless set: segment size (MiB) and segments in flight. */
 const SEGMENT_MIB = Number(process.env.SWIFT_BENCH_SEGMENT_MIB ?? 8);
 const CONCURRENCY = Number(process.env.SWIFT_BENCH_CONCURRENCY ?? 3);
+const FLOOR = readFileSync(path.join(PROJECT, 'bench/lib/swift-plain-floor.js'), 'utf8');
+/** Objects the run leaves: deleted at the end, large objects with their segments. */
+const LARGE_OBJECTS = ['pack/big.bin', 'floor/unchecked.bin', 'floor/checked.bin'];
 
 const PLAIN = `
 const http = require('http');
@@ -57,11 +63,13 @@ async function main() {
 	const credential = memberAppCredential();
 	const session = await requestSession(httpRequest, credential, {});
 	const storage = session.endpoints['object-store'];
-	await httpRequest({
-		method: 'PUT',
-		url: `${storage}/${CONTAINER}`,
-		headers: { 'X-Auth-Token': session.token },
-	});
+	for (const container of [CONTAINER, `${CONTAINER}_segments`]) {
+		await httpRequest({
+			method: 'PUT',
+			url: `${storage}/${container}`,
+			headers: { 'X-Auth-Token': session.token },
+		});
+	}
 
 	const n8n = await N8nInstance.create({ N8N_RESTRICT_FILE_ACCESS_TO: dir });
 	try {
@@ -145,6 +153,26 @@ async function main() {
 			['PUT', `${storage}/${CONTAINER}/plain/big.bin`, session.token, source],
 			'own process, same Node 24, same Swift',
 		);
+		const floorSegments = (object: string, check: boolean) =>
+			runBaseline(
+				n8n,
+				`plain Node http: ${SEGMENT_MIB} MiB segments × ${CONCURRENCY}, ${check ? 'each with its MD5 as ETag' : 'no ETag'}`,
+				FLOOR,
+				[
+					'segments',
+					storage,
+					session.token,
+					CONTAINER,
+					object,
+					source,
+					String(SEGMENT_MIB * 1024 * 1024),
+					String(CONCURRENCY),
+					check ? '1' : '0',
+				],
+				'own process: the floor of a segmented upload (reused buffers, then the manifest)',
+			);
+		const plainSegments = floorSegments('floor/unchecked.bin', false);
+		const plainChecked = floorSegments('floor/checked.bin', true);
 		const packUp = await runMeasured(
 			n8n,
 			'benchSwiftUp',
@@ -162,6 +190,28 @@ async function main() {
 		if (statSync(target).size !== BENCH_BYTES)
 			throw new Error(`the plain client downloaded ${statSync(target).size} bytes`);
 		rmSync(target, { force: true });
+		/** A floor's download into `target`, removed once measured. */
+		const floorDownload = (label: string, args: string[], note: string) => {
+			const row = runBaseline(n8n, label, FLOOR, args, note);
+			rmSync(target, { force: true });
+			return row;
+		};
+		const checkedGet = ['get-md5', storage, session.token, CONTAINER, 'plain/big.bin', target];
+		const plainDownChecked = floorDownload(
+			'plain Node http: one GET to a file, MD5 checked on the way',
+			checkedGet,
+			'own process: the floor of a checked download',
+		);
+		const floorIngest = floorDownload(
+			'plain Node http: one GET, MD5 checked, written as n8n writes a stream',
+			['ingest-get', ...checkedGet.slice(1)],
+			"own process: fs.promises.writeFile of the body, one awaited write per chunk (n8n's binary store)",
+		);
+		const floorIngestFile = floorDownload(
+			'plain Node: the file read and written as n8n writes a stream',
+			['ingest-file', source, target],
+			"own process: fs.promises.writeFile of fs.createReadStream (n8n's Read File node)",
+		);
 		const packDown = await runMeasured(
 			n8n,
 			'benchSwiftDown',
@@ -183,7 +233,20 @@ async function main() {
 
 		printTable(
 			`Swift (through Keystone) on 127.0.0.1, ${BENCH_SIZE_LABEL}, n8n 2.40.7, filesystem binary mode; RSS = peak of the process`,
-			[noop, readOnly, plainUp, packUp, plainDown, packDown, storageDown],
+			[
+				noop,
+				readOnly,
+				plainUp,
+				plainSegments,
+				plainChecked,
+				packUp,
+				plainDown,
+				plainDownChecked,
+				floorIngest,
+				floorIngestFile,
+				packDown,
+				storageDown,
+			],
 		);
 		const uploadInfo = packUp.run.output('Upload')[0]?.json ?? {};
 		console.log(`pack upload: ${uploadInfo.segments} segments, ${uploadInfo.size} bytes`);
@@ -203,6 +266,12 @@ async function main() {
 				'MiB',
 			),
 		);
+		console.log(
+			`floors, outside n8n: segments without / with their MD5s ÷ the one PUT: ${(plainSegments.seconds / plainUp.seconds).toFixed(2)} × / ${(plainChecked.seconds / plainUp.seconds).toFixed(2)} ×; ` +
+				`Swift node upload ÷ the checked segments: ${(packUp.seconds / plainChecked.seconds).toFixed(2)} ×; ` +
+				`GET with the MD5 checked ÷ Read File: ${(plainDownChecked.seconds / readOnly.seconds).toFixed(2)} ×, ÷ the plain GET: ${(plainDownChecked.seconds / plainDown.seconds).toFixed(2)} ×; ` +
+				`written as n8n writes, the checked GET ÷ the file: ${(floorIngest.seconds / floorIngestFile.seconds).toFixed(2)} ×; Swift node download ÷ that GET: ${(packDown.seconds / floorIngest.seconds).toFixed(2)} ×`,
+		);
 		printDownloadTargets({
 			backend: 'Swift (through Keystone)',
 			size: BENCH_SIZE_LABEL,
@@ -215,11 +284,11 @@ async function main() {
 			],
 		});
 	} finally {
-		for (const name of ['plain/big.bin', 'pack/big.bin']) {
+		for (const name of ['plain/big.bin', ...LARGE_OBJECTS]) {
 			await httpRequest({
 				method: 'DELETE',
 				url: `${storage}/${CONTAINER}/${name}`,
-				qs: name.startsWith('pack') ? { 'multipart-manifest': 'delete' } : {},
+				qs: LARGE_OBJECTS.includes(name) ? { 'multipart-manifest': 'delete' } : {},
 				headers: { 'X-Auth-Token': session.token },
 			}).catch(() => undefined);
 		}
