@@ -39,7 +39,9 @@ export interface ParallelRangesOptions {
 
 export const DEFAULT_PARALLEL_RANGES: Required<ParallelRangesOptions> = {
 	concurrency: 8,
-	partSize: 4 * 1024 * 1024,
+	// 2 MiB: over the emulated link as fast as 4 MiB parts, with ~25–50 MiB less waiting in memory
+	// (README "Over an emulated wide-area link")
+	partSize: 2 * 1024 * 1024,
 	waitingShare: 0.5,
 	waitingWindowMs: 1000,
 };
