@@ -9,8 +9,9 @@
  *   (swift backend), checked against the download targets (bench/lib/targets.ts);
  * - n8n's peak RSS while the node ran, beside a no-op workflow;
  * - the floors (lib/swift-plain-floor.js): the plain client sending the file as segments of the
- *   node's size, without and with their MD5s, and getting it with the MD5 checked on the way —
- *   what a transfer that refuses damaged bytes costs on this machine without n8n.
+ *   node's size, without and with their MD5s, and getting it with the MD5 checked on the way,
+ *   that GET and a plain read of the file also written as n8n writes a stream — what a transfer
+ *   that refuses damaged bytes costs on this machine without n8n.
  */
 import { mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'fs';
 import * as path from 'path';

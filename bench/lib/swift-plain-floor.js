@@ -52,56 +52,77 @@ async function uploadSegments(
 	const free = Array.from({ length: concurrency + 1 }, () => Buffer.allocUnsafeSlow(segmentBytes));
 	const entries = [];
 	const inFlight = new Set();
-	let offset = 0;
-	for (let number = 1; offset < size; number++) {
-		while (inFlight.size >= concurrency) await Promise.race(inFlight);
-		const buffer = free.pop();
-		const { bytesRead } = await handle.read(
-			buffer,
-			0,
-			Math.min(segmentBytes, size - offset),
-			offset,
+	/** Every segment PUT started, deleted again if the upload fails before its manifest. */
+	const started = [];
+	try {
+		return await sendSegments();
+	} catch (error) {
+		await Promise.allSettled(inFlight);
+		await Promise.allSettled(
+			started.map((name) =>
+				request(`${storage}/${segments}/${name}`, {
+					method: 'DELETE',
+					headers: { 'X-Auth-Token': token },
+				}),
+			),
 		);
-		offset += bytesRead;
-		const data = buffer.subarray(0, bytesRead);
-		const etag = check ? createHash('md5').update(data).digest('hex') : undefined;
-		const name = `${prefix}${String(number).padStart(8, '0')}`;
-		const sent = request(
-			`${storage}/${segments}/${name}`,
+		throw error;
+	} finally {
+		await handle.close();
+	}
+
+	async function sendSegments() {
+		let offset = 0;
+		for (let number = 1; offset < size; number++) {
+			while (inFlight.size >= concurrency) await Promise.race(inFlight);
+			const buffer = free.pop();
+			const { bytesRead } = await handle.read(
+				buffer,
+				0,
+				Math.min(segmentBytes, size - offset),
+				offset,
+			);
+			offset += bytesRead;
+			const data = buffer.subarray(0, bytesRead);
+			const etag = check ? createHash('md5').update(data).digest('hex') : undefined;
+			const name = `${prefix}${String(number).padStart(8, '0')}`;
+			started.push(name);
+			const sent = request(
+				`${storage}/${segments}/${name}`,
+				{
+					method: 'PUT',
+					headers: {
+						'X-Auth-Token': token,
+						'Content-Length': data.length,
+						'Content-Type': 'application/octet-stream',
+						...(etag ? { ETag: etag } : {}),
+					},
+				},
+				data,
+			).then((answer) => {
+				if (answer.status !== 201) throw new Error(`segment ${number} answered ${answer.status}`);
+				entries[number - 1] = {
+					path: `/${segments}/${name}`,
+					etag: answer.headers.etag,
+					size_bytes: data.length,
+				};
+				free.push(buffer);
+			});
+			inFlight.add(sent);
+			sent.finally(() => inFlight.delete(sent)).catch(() => undefined);
+		}
+		await Promise.all(inFlight);
+		const manifest = await request(
+			`${storage}/${container}/${object}?multipart-manifest=put`,
 			{
 				method: 'PUT',
-				headers: {
-					'X-Auth-Token': token,
-					'Content-Length': data.length,
-					'Content-Type': 'application/octet-stream',
-					...(etag ? { ETag: etag } : {}),
-				},
+				headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream' },
 			},
-			data,
-		).then((answer) => {
-			if (answer.status !== 201) throw new Error(`segment ${number} answered ${answer.status}`);
-			entries[number - 1] = {
-				path: `/${segments}/${name}`,
-				etag: answer.headers.etag,
-				size_bytes: data.length,
-			};
-			free.push(buffer);
-		});
-		inFlight.add(sent);
-		sent.finally(() => inFlight.delete(sent)).catch(() => undefined);
+			Buffer.from(JSON.stringify(entries)),
+		);
+		if (manifest.status !== 201) throw new Error(`the manifest answered ${manifest.status}`);
+		return { segments: entries.length };
 	}
-	await Promise.all(inFlight);
-	await handle.close();
-	const manifest = await request(
-		`${storage}/${container}/${object}?multipart-manifest=put`,
-		{
-			method: 'PUT',
-			headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream' },
-		},
-		Buffer.from(JSON.stringify(entries)),
-	);
-	if (manifest.status !== 201) throw new Error(`the manifest answered ${manifest.status}`);
-	return { segments: entries.length };
 }
 
 async function downloadChecked(storage, token, container, object, file) {
